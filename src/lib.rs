@@ -1,0 +1,4 @@
+//! gd: a language for differentiable expressions.
+
+pub mod diagnostics;
+pub mod syntax;

@@ -1,0 +1,492 @@
+//! Parsing: tokens to the spanned AST, with every syntax error of a source.
+//!
+//! The LALRPOP grammar (grammar/gd.lalrpop) does the parsing; this module
+//! holds the [`Builder`] its actions call (spans, AST nodes, the checks that
+//! turn `lhs = rhs` into a definition or a binding) and turns the parser's
+//! recovered errors into readable diagnostics. [`parse`] hands on a
+//! [`Program`]: the AST arena and its statements, or all the errors.
+
+use lalrpop_util::{ErrorRecovery, ParseError};
+
+use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
+use super::lexer::{self, LexError, Token};
+use super::span::{SourceId, Span};
+use crate::diagnostics::Diagnostic;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_qualifications, unused_parens)]
+    grammar,
+    "/gd.rs"
+);
+
+/// A parsed source: its expression arena and its statements, in order.
+#[derive(Debug, Default)]
+pub struct Program {
+    pub ast: Ast,
+    pub statements: Vec<Stmt>,
+}
+
+/// Parses a whole source. Either every statement parsed, or every syntax
+/// error found (lexical and grammatical) comes back, in source order.
+pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
+    let (tokens, mut errors) = lexer::tokenize(text, source);
+    let end_of_input = text.len();
+    let mut builder = Builder::new(source);
+    let result = grammar::ProgramParser::new().parse(&mut builder, tokens.into_iter().map(Ok));
+    let mut recovered = std::mem::take(&mut builder.recovered);
+    let statements = match result {
+        Ok(statements) => statements,
+        Err(error) => {
+            recovered.push(ErrorRecovery { error, dropped_tokens: Vec::new() });
+            Vec::new()
+        }
+    };
+    let lexer_found_unclosed = errors.iter().any(|e| e.message.contains("never closed"));
+    for recovery in recovered {
+        let at_end = matches!(recovery.error, ParseError::UnrecognizedEof { .. });
+        if at_end && lexer_found_unclosed {
+            continue;
+        }
+        if let Some(diagnostic) = parse_error_diagnostic(recovery.error, source, end_of_input) {
+            errors.push(diagnostic);
+        }
+    }
+    errors.append(&mut builder.problems);
+    if errors.is_empty() {
+        Ok(Program { ast: builder.ast, statements })
+    } else {
+        errors.sort_by_key(|e| e.span().map(|s| (s.start, s.end)));
+        errors.dedup_by_key(|e| e.span());
+        Err(errors)
+    }
+}
+
+/// What the grammar's actions build into.
+pub struct Builder<'s> {
+    source: SourceId,
+    ast: Ast,
+    recovered: Vec<ErrorRecovery<usize, Token<'s>, LexError>>,
+    problems: Vec<Diagnostic>,
+}
+
+/// The right-hand side of `lhs = …`.
+pub enum Rhs {
+    Expr(ExprId),
+    Optimize(Optimize),
+}
+
+impl<'s> Builder<'s> {
+    fn new(source: SourceId) -> Builder<'s> {
+        Builder { source, ast: Ast::default(), recovered: Vec::new(), problems: Vec::new() }
+    }
+
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.source, start, end)
+    }
+
+    pub fn ident(&self, name: &str, start: usize, end: usize) -> Ident {
+        Ident { name: name.to_string(), span: self.span(start, end) }
+    }
+
+    pub fn expr(&mut self, kind: ExprKind, start: usize, end: usize) -> ExprId {
+        let span = self.span(start, end);
+        self.ast.push(kind, span)
+    }
+
+    pub fn binary(&mut self, op: BinaryOp, lhs: ExprId, rhs: ExprId, start: usize, end: usize) -> ExprId {
+        self.expr(ExprKind::Binary(op, lhs, rhs), start, end)
+    }
+
+    pub fn stmt(&self, kind: StmtKind, start: usize, end: usize) -> Stmt {
+        Stmt { kind, span: self.span(start, end) }
+    }
+
+    /// Records a statement the parser skipped; the error is reported later.
+    pub fn recover(&mut self, error: ErrorRecovery<usize, Token<'s>, LexError>, start: usize, end: usize) -> Stmt {
+        self.recovered.push(error);
+        self.stmt(StmtKind::Invalid, start, end)
+    }
+
+    /// `∂ⁿF/∂x∂y…`: checks that the stated order matches the denominator.
+    pub fn partial(
+        &mut self,
+        order: Option<(i64, Span)>,
+        function: Ident,
+        denominator: Vec<(Ident, Option<(i64, Span)>)>,
+        start: usize,
+        end: usize,
+    ) -> ExprId {
+        let mut variables = Vec::new();
+        for (variable, power) in denominator {
+            let times = match power {
+                Some((power, span)) if !(1..=20).contains(&power) => {
+                    self.problems.push(Diagnostic::syntax(
+                        "a derivative's order must be a whole number from 1 to 20",
+                        span,
+                        "this order",
+                    ));
+                    1
+                }
+                Some((power, _)) => power as usize,
+                None => 1,
+            };
+            variables.extend(std::iter::repeat_n(variable, times));
+        }
+        let stated = order.map_or(1, |(n, _)| n);
+        if stated != variables.len() as i64 {
+            let span = order.map_or(function.span, |(_, span)| span);
+            let written = derivative_notation(&function.name, &variables);
+            self.problems.push(
+                Diagnostic::syntax(
+                    "the order of this derivative does not match its variables",
+                    span,
+                    format!("says order {stated}, but {} variable(s) follow", variables.len()),
+                )
+                .with_help(format!("write `{written}`")),
+            );
+        }
+        self.expr(ExprKind::Partial(function, variables), start, end)
+    }
+
+    /// Turns `lhs = rhs` into a definition or a binding, or reports why not.
+    pub fn assign(&mut self, lhs: ExprId, rhs: Rhs, start: usize, end: usize) -> Stmt {
+        let kind = match (self.ast.kind(lhs).clone(), rhs) {
+            (ExprKind::Name(name), Rhs::Expr(value)) => {
+                StmtKind::Bind { name: Ident { name, span: self.ast.span(lhs) }, value }
+            }
+            (ExprKind::Name(name), Rhs::Optimize(optimize)) => {
+                StmtKind::BindOptimize { name: Ident { name, span: self.ast.span(lhs) }, optimize }
+            }
+            (ExprKind::Call(callee, args), Rhs::Expr(body)) => match self.definition_head(callee, &args) {
+                Some((name, params)) => StmtKind::Define { name, params, body },
+                None => StmtKind::Invalid,
+            },
+            (_, _) => {
+                self.problems.push(self.cannot_assign(lhs));
+                StmtKind::Invalid
+            }
+        };
+        self.stmt(kind, start, end)
+    }
+
+    fn definition_head(&mut self, callee: ExprId, args: &[ExprId]) -> Option<(Ident, Vec<Ident>)> {
+        let ExprKind::Name(name) = self.ast.kind(callee).clone() else {
+            self.problems.push(self.cannot_assign(callee));
+            return None;
+        };
+        let mut params = Vec::new();
+        for &arg in args {
+            match self.ast.kind(arg) {
+                ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
+                _ => {
+                    let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
+                    let help = if all_values {
+                        "to verify a value, write `check` in front: `check f(1, 2) = 3`"
+                    } else {
+                        "a definition lists parameter names: `f(x, y) = x*y`"
+                    };
+                    self.problems.push(
+                        Diagnostic::syntax("a parameter must be a name", self.ast.span(arg), "not a name")
+                            .with_help(help),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some((Ident { name, span: self.ast.span(callee) }, params))
+    }
+
+    fn cannot_assign(&self, lhs: ExprId) -> Diagnostic {
+        let help = match self.ast.kind(lhs) {
+            ExprKind::Partial(..) | ExprKind::Gradient(_) | ExprKind::Prime(_) => {
+                "to verify a derivative, write `check` in front: `check ∂J/∂b = 3*c`"
+            }
+            ExprKind::Call(..) => "define a function with a name and parameters: `f(x) = x^2`",
+            _ => "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`",
+        };
+        Diagnostic::syntax("cannot assign to this", self.ast.span(lhs), "not a name or a function head").with_help(help)
+    }
+}
+
+fn derivative_notation(function: &str, variables: &[Ident]) -> String {
+    let order = match variables.len() {
+        1 => String::new(),
+        n => superscript(n),
+    };
+    let denominator: String = variables.iter().map(|v| format!("∂{}", v.name)).collect();
+    format!("∂{order}{function}/{denominator}")
+}
+
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+}
+
+fn parse_error_diagnostic(
+    error: ParseError<usize, Token<'_>, LexError>,
+    source: SourceId,
+    end_of_input: usize,
+) -> Option<Diagnostic> {
+    match error {
+        ParseError::UnrecognizedToken { token: (start, token, end), expected } => {
+            if token == Token::Invalid {
+                return None; // the lexer has reported this character
+            }
+            let span = Span::new(source, start, end);
+            Some(
+                Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected))
+                    .with_help(help_for(&token, &expected)),
+            )
+        }
+        ParseError::UnrecognizedEof { location, expected } => {
+            let at = location.min(end_of_input);
+            let span = Span::new(source, at.saturating_sub(1), at);
+            Some(Diagnostic::syntax("the input ends too early", span, expected_label(&expected)))
+        }
+        ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
+            format!("unexpected {}", describe(&token)),
+            Span::new(source, start, end),
+            "nothing more was expected here",
+        )),
+        ParseError::InvalidToken { .. } | ParseError::User { .. } => None,
+    }
+}
+
+/// How a token is named in a message.
+fn describe(token: &Token<'_>) -> String {
+    match token {
+        Token::Newline => "end of line".to_string(),
+        Token::Number(text) => format!("number `{text}`"),
+        Token::Str(text) => format!("string \"{text}\""),
+        Token::Ident(name) => format!("name `{name}`"),
+        Token::Superscript(_) => "superscript".to_string(),
+        other => format!("`{}`", token_text(other)),
+    }
+}
+
+fn token_text(token: &Token<'_>) -> &'static str {
+    match token {
+        Token::Semi => ";",
+        Token::Check => "check",
+        Token::Graph => "graph",
+        Token::Minimize => "minimize",
+        Token::Maximize => "maximize",
+        Token::At => "at",
+        Token::As => "as",
+        Token::Over => "over",
+        Token::From => "from",
+        Token::With => "with",
+        Token::Plus => "+",
+        Token::Minus => "-",
+        Token::Star => "*",
+        Token::Slash => "/",
+        Token::Caret => "^",
+        Token::LParen => "(",
+        Token::RParen => ")",
+        Token::LBracket => "[",
+        Token::RBracket => "]",
+        Token::Comma => ",",
+        Token::Equals => "=",
+        Token::Dot => ".",
+        Token::Partial => "∂",
+        Token::Nabla => "∇",
+        Token::Prime => "'",
+        _ => "?",
+    }
+}
+
+/// Summarises LALRPOP's expected-terminal list (quoted grammar strings).
+fn expected_label(expected: &[String]) -> String {
+    let names: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
+    let starts_expression = names.iter().any(|n| matches!(*n, "name" | "number" | "("));
+    let ends_statement = names.iter().any(|n| matches!(*n, "line break" | ";"));
+    if starts_expression && !ends_statement {
+        return "expected an expression here".to_string();
+    }
+    let mut shown: Vec<String> = names
+        .iter()
+        .filter(|n| !matches!(**n, "invalid character" | ";" | "superscript" | "'" | "."))
+        .map(|n| match *n {
+            "name" | "number" | "string" | "line break" => n.to_string(),
+            other => format!("`{other}`"),
+        })
+        .collect();
+    shown.dedup();
+    match shown.len() {
+        0 => "unexpected here".to_string(),
+        1..=6 => format!("expected {}", join_or(&shown)),
+        _ => "expected an operator or the end of the statement".to_string(),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn help_for(token: &Token<'_>, expected: &[String]) -> String {
+    let expects = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
+    match token {
+        Token::Ident(_) | Token::Number(_) | Token::LParen if expects("*") => {
+            "write multiplication explicitly with `*`, e.g. `b*c`".to_string()
+        }
+        Token::RParen | Token::RBracket => "this bracket closes nothing, or something before it is missing".to_string(),
+        Token::Equals if expects("line break") => {
+            "`=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`".to_string()
+        }
+        Token::Newline => "finish the expression, or continue it on the next line after an operator".to_string(),
+        _ => "see `docs/language.md` for the forms gd reads".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Program {
+        match parse(text, SourceId(0)) {
+            Ok(program) => program,
+            Err(errors) => panic!("{text:?} failed: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()),
+        }
+    }
+
+    fn shape(program: &Program, id: ExprId) -> String {
+        let ast = &program.ast;
+        match ast.kind(id) {
+            ExprKind::Number(text) => text.clone(),
+            ExprKind::Str(text) => format!("{text:?}"),
+            ExprKind::Name(name) => name.clone(),
+            ExprKind::Neg(a) => format!("(-{})", shape(program, *a)),
+            ExprKind::Binary(op, a, b) => {
+                let op = match op {
+                    BinaryOp::Add => "+",
+                    BinaryOp::Sub => "-",
+                    BinaryOp::Mul => "*",
+                    BinaryOp::Div => "/",
+                    BinaryOp::Pow => "^",
+                };
+                format!("({}{op}{})", shape(program, *a), shape(program, *b))
+            }
+            ExprKind::Call(f, args) => {
+                let args: Vec<String> = args.iter().map(|a| shape(program, *a)).collect();
+                format!("{}({})", shape(program, *f), args.join(","))
+            }
+            ExprKind::Field(t, field) => format!("{}.{}", shape(program, *t), field.name),
+            ExprKind::Prime(f) => format!("{}'", shape(program, *f)),
+            ExprKind::Vector(items) => {
+                format!("[{}]", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
+            }
+            ExprKind::Tuple(items) => {
+                format!("<{}>", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
+            }
+            ExprKind::Partial(f, wrt) => {
+                format!("d{}/{}", f.name, wrt.iter().map(|v| v.name.as_str()).collect::<String>())
+            }
+            ExprKind::Gradient(f) => format!("grad {}", f.name),
+        }
+    }
+
+    fn expr_shape(text: &str) -> String {
+        let program = parse_ok(text);
+        match &program.statements[..] {
+            [Stmt { kind: StmtKind::Expr { expr, .. }, .. }] => shape(&program, *expr),
+            other => panic!("{text:?} is not one expression: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn power_is_right_associative_and_tighter_than_minus() {
+        assert_eq!(expr_shape("2^3^2"), "(2^(3^2))");
+        assert_eq!(expr_shape("-2^2"), "(-(2^2))");
+        assert_eq!(expr_shape("2^-1"), "(2^(-1))");
+        assert_eq!(expr_shape("-x²"), "(-(x^2))");
+    }
+
+    #[test]
+    fn usual_precedence_and_left_associativity() {
+        assert_eq!(expr_shape("1 - 2 - 3"), "((1-2)-3)");
+        assert_eq!(expr_shape("a/b/c"), "((a/b)/c)");
+        assert_eq!(expr_shape("3*(a + b*c)"), "(3*(a+(b*c)))");
+    }
+
+    #[test]
+    fn implicit_multiplication_by_a_leading_number() {
+        assert_eq!(expr_shape("2x"), "(2*x)");
+        assert_eq!(expr_shape("3(a + b)"), "(3*(a+b))");
+        assert_eq!(expr_shape("2x^2"), "(2*(x^2))");
+        assert_eq!(expr_shape("1/2x"), "(1/(2*x))");
+        assert!(parse("2 3", SourceId(0)).is_err());
+    }
+
+    #[test]
+    fn postfix_forms() {
+        assert_eq!(expr_shape("(∂J/∂b)(1, 2, 3)"), "dJ/b(1,2,3)");
+        assert_eq!(expr_shape("f'(2)"), "f'(2)");
+        assert_eq!(expr_shape("data.price"), "data.price");
+        assert_eq!(expr_shape("data.\"sale price\""), "data.sale price");
+        assert_eq!(expr_shape("∇J(1, 2)"), "grad J(1,2)");
+        assert_eq!(expr_shape("[1, 2, 3]"), "[1,2,3]");
+        assert_eq!(expr_shape("(1, 2)"), "<1,2>");
+    }
+
+    #[test]
+    fn partial_derivative_forms() {
+        assert_eq!(expr_shape("∂J/∂b"), "dJ/b");
+        assert_eq!(expr_shape("∂²J/∂b∂c"), "dJ/bc");
+        assert_eq!(expr_shape("∂²J/∂b²"), "dJ/bb");
+        assert_eq!(expr_shape("2*∂J/∂b/3"), "((2*dJ/b)/3)");
+        let errors = parse("∂²J/∂b", SourceId(0)).unwrap_err();
+        assert_eq!(errors[0].help.as_deref(), Some("write `∂J/∂b`"));
+    }
+
+    #[test]
+    fn statements_of_every_kind() {
+        let program = parse_ok(
+            "J(a, b, c) = 3*(a + b*c)\nx = 2.5\ncheck ∂J/∂b = 3*c\ngraph J at a=5, b=3, c=2 as dot\n\
+             minimize J over a, b from a=1, b=2 with α=0.1, trace\nr = maximize J\n∂J/∂b as latex",
+        );
+        let kinds: Vec<&str> = program
+            .statements
+            .iter()
+            .map(|s| match &s.kind {
+                StmtKind::Define { .. } => "define",
+                StmtKind::Bind { .. } => "bind",
+                StmtKind::Check { .. } => "check",
+                StmtKind::Graph { .. } => "graph",
+                StmtKind::Optimize(_) => "optimize",
+                StmtKind::BindOptimize { .. } => "bind-optimize",
+                StmtKind::Expr { format: Some(_), .. } => "expr-as",
+                StmtKind::Expr { .. } => "expr",
+                StmtKind::Invalid => "invalid",
+            })
+            .collect();
+        assert_eq!(kinds, ["define", "bind", "check", "graph", "optimize", "bind-optimize", "expr-as"]);
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported() {
+        let errors = parse("x = 1 +* 2\ny = 3\nz = (4", SourceId(0)).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[1].message.contains("never closed"));
+    }
+
+    #[test]
+    fn bad_assignments_explain_themselves() {
+        let errors = parse("∂J/∂b = 3*c", SourceId(0)).unwrap_err();
+        assert!(errors[0].help.as_deref().unwrap_or("").contains("check"));
+        let errors = parse("J(1, 2) = 3", SourceId(0)).unwrap_err();
+        assert!(errors[0].help.as_deref().unwrap_or("").contains("check"));
+    }
+
+    #[test]
+    fn spans_are_byte_offsets() {
+        let program = parse_ok("θ₁ + α");
+        let StmtKind::Expr { expr, .. } = program.statements[0].kind else { panic!() };
+        let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else { panic!() };
+        let span = program.ast.span(rhs);
+        assert_eq!(&"θ₁ + α"[span.range()], "α");
+    }
+}
