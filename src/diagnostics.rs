@@ -41,7 +41,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     fn new(class: Class, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { class, message: message.into(), labels: Vec::new(), help: None, note: None }
+        Diagnostic {
+            class,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            note: None,
+        }
     }
 
     /// A syntax error with its main label.
@@ -60,7 +66,10 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -115,7 +124,10 @@ impl Cache<SourceId> for &Sources {
     type Storage = String;
 
     fn fetch(&mut self, id: &SourceId) -> Result<&Source<String>, impl fmt::Debug> {
-        self.entries.get(id.0 as usize).map(|(_, source)| source).ok_or("unknown source")
+        self.entries
+            .get(id.0 as usize)
+            .map(|(_, source)| source)
+            .ok_or("unknown source")
     }
 
     fn display<'a>(&self, id: &'a SourceId) -> Option<impl fmt::Display + 'a> {
@@ -136,7 +148,7 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String
         .with_color(color)
         .with_char_set(CharSet::Unicode);
     let mut report: ariadne::ReportBuilder<AriadneSpan> =
-        Report::build(ReportKind::Error, (main.source, main.range()))
+        Report::build(ReportKind::Error, (main.source, clamp(main, sources)))
             .with_config(config)
             .with_message(&diagnostic.message);
     for (index, label) in diagnostic.labels.iter().enumerate() {

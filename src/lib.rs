@@ -1,4 +1,18 @@
 //! gd: a language for differentiable expressions.
 
+pub mod builtins;
 pub mod diagnostics;
+pub mod env;
+pub mod eval;
+pub mod execute;
+pub mod expr;
+pub mod lower;
+pub mod math;
+pub mod optimize;
+pub mod resolve;
+pub mod session;
+pub mod suggest;
 pub mod syntax;
+
+pub use session::{Captured, Input, Output, Session, Settings, Status};
+pub mod repl;

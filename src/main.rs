@@ -1,1 +1,134 @@
-fn main() {}
+//! The `gd` command: runs scripts, `-e` code, piped input, or the REPL.
+//! Reads the command line (clap), builds a [`Session`], hands it the input,
+//! and turns the outcome into the exit status: 0 ok, 1 runtime error or
+//! failed check, 2 syntax error or bad usage.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use gd::diagnostics::Diagnostic;
+use gd::{Input, Output, Session, Settings};
+
+/// gd — a language for differentiable expressions: values, exact partial
+/// derivatives, computation graphs, checks of hand derivations, and gradient
+/// descent.
+#[derive(Parser)]
+#[command(name = "gd", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  gd                                  start the REPL\n  gd lesson.gd                        run a script\n  gd -e 'J(a,b,c) = 3*(a + b*c)' -e 'J(5, 3, 2)'\n  echo 'sqrt(2)' | gd                 run standard input"
+)]
+struct Cli {
+    /// Scripts to run, in order, as one program
+    files: Vec<PathBuf>,
+
+    /// Run CODE (repeatable; all are parsed before any runs)
+    #[arg(short = 'e', long = "eval", value_name = "CODE", allow_hyphen_values = true)]
+    eval: Vec<String>,
+
+    /// Seed for the random points of `check`
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
+
+/// Writes results to stdout and diagnostics to stderr, ignoring a closed pipe.
+struct Terminal;
+
+impl Output for Terminal {
+    fn print(&mut self, text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+    }
+
+    fn error(&mut self, text: &str) {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let colour_allowed = std::env::var_os("NO_COLOR").is_none();
+    let settings = Settings {
+        color_output: colour_allowed && std::io::stdout().is_terminal(),
+        color_errors: colour_allowed && std::io::stderr().is_terminal(),
+        seed: cli.seed,
+    };
+    let mut session = Session::new(settings);
+    let mut out = Terminal;
+    let status = match inputs(&cli) {
+        Ok(Some(inputs)) => session.run(inputs, &mut out).exit_code(),
+        Ok(None) => gd::repl::run(&mut session, &mut out),
+        Err(problem) => {
+            out.error(&session.render(&problem));
+            2
+        }
+    };
+    ExitCode::from(u8::try_from(status).unwrap_or(1))
+}
+
+/// The program to run, or `None` for the REPL.
+fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
+    let here = std::env::current_dir().unwrap_or_default();
+    let mut inputs = Vec::new();
+    for path in &cli.files {
+        inputs.push(read_script(path)?);
+    }
+    for (index, code) in cli.eval.iter().enumerate() {
+        let name = if cli.eval.len() == 1 {
+            "-e".to_string()
+        } else {
+            format!("-e#{}", index + 1)
+        };
+        inputs.push(Input {
+            name,
+            text: code.clone(),
+            dir: here.clone(),
+        });
+    }
+    if !inputs.is_empty() {
+        return Ok(Some(inputs));
+    }
+    if std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::usage(format!("cannot read standard input: {e}")))?;
+    let text = text_of(bytes, "standard input")?;
+    Ok(Some(vec![Input {
+        name: "<stdin>".to_string(),
+        text,
+        dir: here,
+    }]))
+}
+
+fn read_script(path: &Path) -> Result<Input, Diagnostic> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+            _ => e.to_string(),
+        };
+        Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
+    })?;
+    let text = text_of(bytes, &format!("`{shown}`"))?;
+    let dir = path
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| ".".into());
+    Ok(Input { name: shown, text, dir })
+}
+
+fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::usage(format!(
+            "{what} is not text: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+        .with_help("gd scripts are UTF-8 text files")
+    })
+}

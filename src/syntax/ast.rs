@@ -125,17 +125,39 @@ pub struct Optimize {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
     /// An expression to evaluate and print, optionally `as latex`/`as text`.
-    Expr { expr: ExprId, format: Option<Ident> },
+    Expr {
+        expr: ExprId,
+        format: Option<Ident>,
+    },
     /// `J(a, b, c) = body`
-    Define { name: Ident, params: Vec<Ident>, body: ExprId },
+    Define {
+        name: Ident,
+        params: Vec<Ident>,
+        body: ExprId,
+    },
     /// `x = value`
-    Bind { name: Ident, value: ExprId },
+    Bind {
+        name: Ident,
+        value: ExprId,
+    },
     /// `r = minimize …`
-    BindOptimize { name: Ident, optimize: Optimize },
+    BindOptimize {
+        name: Ident,
+        optimize: Optimize,
+    },
     /// `check lhs = rhs`
-    Check { keyword: Span, lhs: ExprId, rhs: ExprId },
+    Check {
+        keyword: Span,
+        lhs: ExprId,
+        rhs: ExprId,
+    },
     /// `graph F at … as …`
-    Graph { keyword: Span, function: ExprId, at: Vec<Binding>, format: Option<Ident> },
+    Graph {
+        keyword: Span,
+        function: ExprId,
+        at: Vec<Binding>,
+        format: Option<Ident>,
+    },
     Optimize(Optimize),
     /// A statement the parser could not read; its error is already reported.
     Invalid,

@@ -131,13 +131,7 @@ impl Token<'_> {
     fn continues_line(&self) -> bool {
         matches!(
             self,
-            Token::Plus
-                | Token::Minus
-                | Token::Star
-                | Token::Slash
-                | Token::Caret
-                | Token::Comma
-                | Token::Equals
+            Token::Plus | Token::Minus | Token::Star | Token::Slash | Token::Caret | Token::Comma | Token::Equals
         )
     }
 
@@ -243,7 +237,10 @@ mod tests {
     #[test]
     fn unicode_identifiers_keep_subscripts() {
         assert_eq!(kinds("θ₁"), vec![Token::Ident("θ₁")]);
-        assert_eq!(kinds("J_train α η"), vec![Token::Ident("J_train"), Token::Ident("α"), Token::Ident("η")]);
+        assert_eq!(
+            kinds("J_train α η"),
+            vec![Token::Ident("J_train"), Token::Ident("α"), Token::Ident("η")]
+        );
         assert_ne!(kinds("θ₁"), kinds("θ1"));
     }
 
@@ -282,7 +279,13 @@ mod tests {
     fn comments_and_separators_collapse() {
         assert_eq!(
             kinds("\n# a comment\nx = 1 # trailing\n\n;y"),
-            vec![Token::Ident("x"), Token::Equals, Token::Number("1"), Token::Newline, Token::Ident("y")]
+            vec![
+                Token::Ident("x"),
+                Token::Equals,
+                Token::Number("1"),
+                Token::Newline,
+                Token::Ident("y")
+            ]
         );
     }
 
@@ -290,7 +293,10 @@ mod tests {
     fn lines_continue_in_brackets_and_after_operators() {
         assert_eq!(kinds("f(1,\n2)"), kinds("f(1, 2)"));
         assert_eq!(kinds("1 +\n2"), kinds("1 + 2"));
-        assert_eq!(kinds("1\n+ 2"), vec![Token::Number("1"), Token::Newline, Token::Plus, Token::Number("2")]);
+        assert_eq!(
+            kinds("1\n+ 2"),
+            vec![Token::Number("1"), Token::Newline, Token::Plus, Token::Number("2")]
+        );
     }
 
     #[test]

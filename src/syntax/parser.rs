@@ -37,14 +37,28 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     let statements = match result {
         Ok(statements) => statements,
         Err(error) => {
-            recovered.push(ErrorRecovery { error, dropped_tokens: Vec::new() });
+            recovered.push(ErrorRecovery {
+                error,
+                dropped_tokens: Vec::new(),
+            });
             Vec::new()
         }
     };
-    let lexer_found_unclosed = errors.iter().any(|e| e.message.contains("never closed"));
+    // After a bracket that is never closed, every later line was read as part
+    // of it: the parser's complaints there are echoes of that one mistake.
+    let unclosed_at = errors
+        .iter()
+        .filter(|e| e.message.contains("never closed"))
+        .filter_map(|e| e.span())
+        .next();
     for recovery in recovered {
-        let at_end = matches!(recovery.error, ParseError::UnrecognizedEof { .. });
-        if at_end && lexer_found_unclosed {
+        let location = match &recovery.error {
+            ParseError::UnrecognizedToken { token: (start, ..), .. }
+            | ParseError::ExtraToken { token: (start, ..) } => *start,
+            ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => *location,
+            ParseError::User { .. } => 0,
+        };
+        if unclosed_at.is_some_and(|span| location >= span.start) {
             continue;
         }
         if let Some(diagnostic) = parse_error_diagnostic(recovery.error, source, end_of_input) {
@@ -53,7 +67,10 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     }
     errors.append(&mut builder.problems);
     if errors.is_empty() {
-        Ok(Program { ast: builder.ast, statements })
+        Ok(Program {
+            ast: builder.ast,
+            statements,
+        })
     } else {
         errors.sort_by_key(|e| e.span().map(|s| (s.start, s.end)));
         errors.dedup_by_key(|e| e.span());
@@ -77,7 +94,12 @@ pub enum Rhs {
 
 impl<'s> Builder<'s> {
     fn new(source: SourceId) -> Builder<'s> {
-        Builder { source, ast: Ast::default(), recovered: Vec::new(), problems: Vec::new() }
+        Builder {
+            source,
+            ast: Ast::default(),
+            recovered: Vec::new(),
+            problems: Vec::new(),
+        }
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {
@@ -85,7 +107,10 @@ impl<'s> Builder<'s> {
     }
 
     pub fn ident(&self, name: &str, start: usize, end: usize) -> Ident {
-        Ident { name: name.to_string(), span: self.span(start, end) }
+        Ident {
+            name: name.to_string(),
+            span: self.span(start, end),
+        }
     }
 
     pub fn expr(&mut self, kind: ExprKind, start: usize, end: usize) -> ExprId {
@@ -98,7 +123,10 @@ impl<'s> Builder<'s> {
     }
 
     pub fn stmt(&self, kind: StmtKind, start: usize, end: usize) -> Stmt {
-        Stmt { kind, span: self.span(start, end) }
+        Stmt {
+            kind,
+            span: self.span(start, end),
+        }
     }
 
     /// Records a statement the parser skipped; the error is reported later.
@@ -151,12 +179,20 @@ impl<'s> Builder<'s> {
     /// Turns `lhs = rhs` into a definition or a binding, or reports why not.
     pub fn assign(&mut self, lhs: ExprId, rhs: Rhs, start: usize, end: usize) -> Stmt {
         let kind = match (self.ast.kind(lhs).clone(), rhs) {
-            (ExprKind::Name(name), Rhs::Expr(value)) => {
-                StmtKind::Bind { name: Ident { name, span: self.ast.span(lhs) }, value }
-            }
-            (ExprKind::Name(name), Rhs::Optimize(optimize)) => {
-                StmtKind::BindOptimize { name: Ident { name, span: self.ast.span(lhs) }, optimize }
-            }
+            (ExprKind::Name(name), Rhs::Expr(value)) => StmtKind::Bind {
+                name: Ident {
+                    name,
+                    span: self.ast.span(lhs),
+                },
+                value,
+            },
+            (ExprKind::Name(name), Rhs::Optimize(optimize)) => StmtKind::BindOptimize {
+                name: Ident {
+                    name,
+                    span: self.ast.span(lhs),
+                },
+                optimize,
+            },
             (ExprKind::Call(callee, args), Rhs::Expr(body)) => match self.definition_head(callee, &args) {
                 Some((name, params)) => StmtKind::Define { name, params, body },
                 None => StmtKind::Invalid,
@@ -177,7 +213,10 @@ impl<'s> Builder<'s> {
         let mut params = Vec::new();
         for &arg in args {
             match self.ast.kind(arg) {
-                ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
+                ExprKind::Name(param) => params.push(Ident {
+                    name: param.clone(),
+                    span: self.ast.span(arg),
+                }),
                 _ => {
                     let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
                     let help = if all_values {
@@ -193,7 +232,13 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Some((Ident { name, span: self.ast.span(callee) }, params))
+        Some((
+            Ident {
+                name,
+                span: self.ast.span(callee),
+            },
+            params,
+        ))
     }
 
     fn cannot_assign(&self, lhs: ExprId) -> Diagnostic {
@@ -202,9 +247,16 @@ impl<'s> Builder<'s> {
                 "to verify a derivative, write `check` in front: `check ∂J/∂b = 3*c`"
             }
             ExprKind::Call(..) => "define a function with a name and parameters: `f(x) = x^2`",
-            _ => "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`",
+            _ => {
+                "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`"
+            }
         };
-        Diagnostic::syntax("cannot assign to this", self.ast.span(lhs), "not a name or a function head").with_help(help)
+        Diagnostic::syntax(
+            "cannot assign to this",
+            self.ast.span(lhs),
+            "not a name or a function head",
+        )
+        .with_help(help)
     }
 }
 
@@ -219,7 +271,10 @@ fn derivative_notation(function: &str, variables: &[Ident]) -> String {
 
 fn superscript(n: usize) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }
 
 fn parse_error_diagnostic(
@@ -228,22 +283,36 @@ fn parse_error_diagnostic(
     end_of_input: usize,
 ) -> Option<Diagnostic> {
     match error {
-        ParseError::UnrecognizedToken { token: (start, token, end), expected } => {
+        ParseError::UnrecognizedToken {
+            token: (start, token, end),
+            expected,
+        } => {
             if token == Token::Invalid {
                 return None; // the lexer has reported this character
             }
             let span = Span::new(source, start, end);
-            Some(
-                Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected))
-                    .with_help(help_for(&token, &expected)),
-            )
+            let diagnostic = Diagnostic::syntax(
+                format!("unexpected {}", describe(&token)),
+                span,
+                expected_label(&expected),
+            );
+            Some(match help_for(&token, &expected) {
+                Some(help) => diagnostic.with_help(help),
+                None => diagnostic,
+            })
         }
         ParseError::UnrecognizedEof { location, expected } => {
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
-            Some(Diagnostic::syntax("the input ends too early", span, expected_label(&expected)))
+            Some(Diagnostic::syntax(
+                "the input ends too early",
+                span,
+                expected_label(&expected),
+            ))
         }
-        ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
+        ParseError::ExtraToken {
+            token: (start, token, end),
+        } => Some(Diagnostic::syntax(
             format!("unexpected {}", describe(&token)),
             Span::new(source, start, end),
             "nothing more was expected here",
@@ -307,7 +376,8 @@ fn expected_label(expected: &[String]) -> String {
         .iter()
         .filter(|n| !matches!(**n, "invalid character" | ";" | "superscript" | "'" | "."))
         .map(|n| match *n {
-            "name" | "number" | "string" | "line break" => n.to_string(),
+            "line break" => "the end of the statement".to_string(),
+            "name" | "number" | "string" => format!("a {n}"),
             other => format!("`{other}`"),
         })
         .collect();
@@ -327,18 +397,18 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-fn help_for(token: &Token<'_>, expected: &[String]) -> String {
+fn help_for(token: &Token<'_>, expected: &[String]) -> Option<&'static str> {
     let expects = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
     match token {
         Token::Ident(_) | Token::Number(_) | Token::LParen if expects("*") => {
-            "write multiplication explicitly with `*`, e.g. `b*c`".to_string()
+            Some("write multiplication explicitly with `*`, e.g. `b*c`")
         }
-        Token::RParen | Token::RBracket => "this bracket closes nothing, or something before it is missing".to_string(),
+        Token::RParen | Token::RBracket => Some("this bracket closes nothing, or something before it is missing"),
         Token::Equals if expects("line break") => {
-            "`=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`".to_string()
+            Some("`=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`")
         }
-        Token::Newline => "finish the expression, or continue it on the next line after an operator".to_string(),
-        _ => "see `docs/language.md` for the forms gd reads".to_string(),
+        Token::Newline => Some("finish the expression, or continue it on the next line after an operator"),
+        _ => None,
     }
 }
 
@@ -349,7 +419,10 @@ mod tests {
     fn parse_ok(text: &str) -> Program {
         match parse(text, SourceId(0)) {
             Ok(program) => program,
-            Err(errors) => panic!("{text:?} failed: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()),
+            Err(errors) => panic!(
+                "{text:?} failed: {:?}",
+                errors.iter().map(|e| &e.message).collect::<Vec<_>>()
+            ),
         }
     }
 
@@ -377,13 +450,23 @@ mod tests {
             ExprKind::Field(t, field) => format!("{}.{}", shape(program, *t), field.name),
             ExprKind::Prime(f) => format!("{}'", shape(program, *f)),
             ExprKind::Vector(items) => {
-                format!("[{}]", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
+                format!(
+                    "[{}]",
+                    items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(",")
+                )
             }
             ExprKind::Tuple(items) => {
-                format!("<{}>", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
+                format!(
+                    "<{}>",
+                    items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(",")
+                )
             }
             ExprKind::Partial(f, wrt) => {
-                format!("d{}/{}", f.name, wrt.iter().map(|v| v.name.as_str()).collect::<String>())
+                format!(
+                    "d{}/{}",
+                    f.name,
+                    wrt.iter().map(|v| v.name.as_str()).collect::<String>()
+                )
             }
             ExprKind::Gradient(f) => format!("grad {}", f.name),
         }
@@ -392,7 +475,12 @@ mod tests {
     fn expr_shape(text: &str) -> String {
         let program = parse_ok(text);
         match &program.statements[..] {
-            [Stmt { kind: StmtKind::Expr { expr, .. }, .. }] => shape(&program, *expr),
+            [
+                Stmt {
+                    kind: StmtKind::Expr { expr, .. },
+                    ..
+                },
+            ] => shape(&program, *expr),
             other => panic!("{text:?} is not one expression: {other:?}"),
         }
     }
@@ -463,7 +551,18 @@ mod tests {
                 StmtKind::Invalid => "invalid",
             })
             .collect();
-        assert_eq!(kinds, ["define", "bind", "check", "graph", "optimize", "bind-optimize", "expr-as"]);
+        assert_eq!(
+            kinds,
+            [
+                "define",
+                "bind",
+                "check",
+                "graph",
+                "optimize",
+                "bind-optimize",
+                "expr-as"
+            ]
+        );
     }
 
     #[test]
@@ -484,8 +583,12 @@ mod tests {
     #[test]
     fn spans_are_byte_offsets() {
         let program = parse_ok("θ₁ + α");
-        let StmtKind::Expr { expr, .. } = program.statements[0].kind else { panic!() };
-        let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else { panic!() };
+        let StmtKind::Expr { expr, .. } = program.statements[0].kind else {
+            panic!()
+        };
+        let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else {
+            panic!()
+        };
         let span = program.ast.span(rhs);
         assert_eq!(&"θ₁ + α"[span.range()], "α");
     }

@@ -1,0 +1,207 @@
+//! The names gd knows before anything is defined: functions, constants and
+//! directive helpers, with their spellings and aliases (`ln` is `log`, `σ` is
+//! `sigmoid`). The resolver, the lowering, the printer and the REPL's
+//! completion all read this one table.
+
+/// A mathematical function of one real argument, as stored in the arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Func {
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Sigmoid,
+    Relu,
+    Softplus,
+    Abs,
+    /// The derivative of `relu`: 1 for x > 0, else 0.
+    Step,
+    /// The derivative of `abs`: -1, 0 or 1.
+    Sign,
+}
+
+impl Func {
+    /// The name gd prints (and reads back).
+    pub fn name(self) -> &'static str {
+        match self {
+            Func::Exp => "exp",
+            Func::Log => "log",
+            Func::Sin => "sin",
+            Func::Cos => "cos",
+            Func::Tan => "tan",
+            Func::Tanh => "tanh",
+            Func::Sigmoid => "σ",
+            Func::Relu => "relu",
+            Func::Softplus => "softplus",
+            Func::Abs => "abs",
+            Func::Step => "step",
+            Func::Sign => "sign",
+        }
+    }
+
+    /// Evaluates in `f64`; may return a non-finite value for the caller to report.
+    pub fn apply(self, x: f64) -> f64 {
+        match self {
+            Func::Exp => x.exp(),
+            Func::Log => x.ln(),
+            Func::Sin => x.sin(),
+            Func::Cos => x.cos(),
+            Func::Tan => x.tan(),
+            Func::Tanh => x.tanh(),
+            Func::Sigmoid => sigmoid(x),
+            Func::Relu => x.max(0.0),
+            Func::Softplus => softplus(x),
+            Func::Abs => x.abs(),
+            Func::Step => f64::from(u8::from(x > 0.0)),
+            Func::Sign => {
+                if x == 0.0 {
+                    0.0
+                } else {
+                    x.signum()
+                }
+            }
+        }
+    }
+}
+
+/// σ(x) = 1/(1 + e^−x), computed without overflow for large |x|.
+pub fn sigmoid(x: f64) -> f64 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// softplus(x) = log(1 + e^x), computed without overflow for large x.
+pub fn softplus(x: f64) -> f64 {
+    if x > 30.0 {
+        x + (-x).exp().ln_1p()
+    } else {
+        x.exp().ln_1p()
+    }
+}
+
+/// A named constant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Constant {
+    Pi,
+    E,
+}
+
+impl Constant {
+    pub fn name(self) -> &'static str {
+        match self {
+            Constant::Pi => "π",
+            Constant::E => "e",
+        }
+    }
+
+    pub fn value(self) -> f64 {
+        match self {
+            Constant::Pi => std::f64::consts::PI,
+            Constant::E => std::f64::consts::E,
+        }
+    }
+}
+
+/// What a builtin name means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Math(Func),
+    /// `sqrt(x)`, stored as `x^(1/2)`.
+    Sqrt,
+    Constant(Constant),
+    /// `diff(J, b)`, `diff(expr, x)`, `diff(J, b, c)`
+    Diff,
+    /// `grad(J)`
+    Grad,
+    /// `simplify(expr)`
+    Simplify,
+    /// `load("file.csv")`
+    Load,
+    Sum,
+    Mean,
+    Len,
+    Dot,
+}
+
+/// Every builtin spelling with its meaning, aliases included.
+pub const BUILTINS: &[(&str, Builtin)] = &[
+    ("exp", Builtin::Math(Func::Exp)),
+    ("log", Builtin::Math(Func::Log)),
+    ("ln", Builtin::Math(Func::Log)),
+    ("sqrt", Builtin::Sqrt),
+    ("abs", Builtin::Math(Func::Abs)),
+    ("sin", Builtin::Math(Func::Sin)),
+    ("cos", Builtin::Math(Func::Cos)),
+    ("tan", Builtin::Math(Func::Tan)),
+    ("tanh", Builtin::Math(Func::Tanh)),
+    ("sigmoid", Builtin::Math(Func::Sigmoid)),
+    ("σ", Builtin::Math(Func::Sigmoid)),
+    ("relu", Builtin::Math(Func::Relu)),
+    ("softplus", Builtin::Math(Func::Softplus)),
+    ("step", Builtin::Math(Func::Step)),
+    ("sign", Builtin::Math(Func::Sign)),
+    ("pi", Builtin::Constant(Constant::Pi)),
+    ("π", Builtin::Constant(Constant::Pi)),
+    ("e", Builtin::Constant(Constant::E)),
+    ("diff", Builtin::Diff),
+    ("grad", Builtin::Grad),
+    ("simplify", Builtin::Simplify),
+    ("load", Builtin::Load),
+    ("sum", Builtin::Sum),
+    ("mean", Builtin::Mean),
+    ("len", Builtin::Len),
+    ("dot", Builtin::Dot),
+];
+
+pub fn lookup(name: &str) -> Option<Builtin> {
+    BUILTINS
+        .iter()
+        .find(|(spelling, _)| *spelling == name)
+        .map(|(_, builtin)| *builtin)
+}
+
+/// The words of the language that cannot be names.
+pub const KEYWORDS: &[&str] = &[
+    "check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_mean_the_same() {
+        assert_eq!(lookup("ln"), lookup("log"));
+        assert_eq!(lookup("σ"), lookup("sigmoid"));
+        assert_eq!(lookup("π"), lookup("pi"));
+        assert_eq!(lookup("J"), None);
+    }
+
+    #[test]
+    fn printed_names_read_back() {
+        for func in [
+            Func::Exp,
+            Func::Log,
+            Func::Sigmoid,
+            Func::Step,
+            Func::Sign,
+            Func::Softplus,
+        ] {
+            assert_eq!(lookup(func.name()), Some(Builtin::Math(func)));
+        }
+    }
+
+    #[test]
+    fn stable_sigmoid_and_softplus() {
+        assert_eq!(sigmoid(0.0), 0.5);
+        assert!(sigmoid(-800.0) >= 0.0 && sigmoid(800.0) == 1.0);
+        assert!((softplus(1000.0) - 1000.0).abs() < 1e-9);
+        assert!((softplus(0.0) - 2f64.ln()).abs() < 1e-15);
+    }
+}

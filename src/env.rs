@@ -1,0 +1,145 @@
+//! The session's environment: user function definitions and bound values.
+//!
+//! Definitions are kept as syntax (their AST and the names they call) and
+//! lowered each time they are used, so redefining a function changes every
+//! function that calls it. Bindings are values, evaluated when bound.
+//! [`Kind`] is the static shape of a value, which the resolver checks.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::expr::arena::{Id, Symbol};
+use crate::expr::number::Number;
+use crate::syntax::ast::ExprId;
+use crate::syntax::parser::Program;
+use crate::syntax::span::Span;
+
+/// What the resolver needs to know of a function: its parameters, the user
+/// functions its body calls (for the recursion check) and what it returns.
+#[derive(Debug, PartialEq)]
+pub struct Signature {
+    pub params: Rc<[String]>,
+    pub calls: Vec<String>,
+    pub returns: Kind,
+}
+
+/// `J(a, b, c) = body`, as written.
+#[derive(Debug)]
+pub struct FunctionDef {
+    pub name: String,
+    pub signature: Rc<Signature>,
+    pub body: ExprId,
+    /// The parsed source the body lives in.
+    pub program: Rc<Program>,
+    /// Where the name was written.
+    pub span: Span,
+}
+
+impl FunctionDef {
+    pub fn params(&self) -> &[String] {
+        &self.signature.params
+    }
+}
+
+/// A function held as a value: a derivative bound with `dJ = ∂J/∂b`.
+#[derive(Debug)]
+pub struct FunctionValue {
+    /// How it prints: `∂J/∂b`.
+    pub label: String,
+    pub params: Rc<[String]>,
+    /// The parameters as arena variables, in order.
+    pub symbols: Vec<Symbol>,
+    /// The body, over `symbols`.
+    pub body: Id,
+}
+
+/// A bound value.
+#[derive(Clone, Debug)]
+pub enum Value {
+    Number(Number),
+    Function(Rc<FunctionValue>),
+}
+
+impl Value {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Number(_) => Kind::Number,
+            Value::Function(f) => Kind::Function(f.params.clone()),
+        }
+    }
+}
+
+/// The static shape of a value: what the resolver knows before running.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Number,
+    Vector,
+    Str,
+    Table,
+    /// The result of `r = minimize …`, with its field names.
+    Record(Rc<[String]>),
+    /// Something callable with these parameters (a function, a derivative).
+    Function(Rc<[String]>),
+    /// `∇J`: called with J's arguments, it gives one value per parameter.
+    Gradient(Rc<[String]>),
+    Tuple(usize),
+}
+
+impl Kind {
+    /// How the kind is named in messages ("a number", "a function of a, b").
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::Number => "a number".to_string(),
+            Kind::Vector => "a vector".to_string(),
+            Kind::Str => "a string".to_string(),
+            Kind::Table => "a table".to_string(),
+            Kind::Record(_) => "a result record".to_string(),
+            Kind::Function(params) => format!("a function of {}", params.join(", ")),
+            Kind::Gradient(params) => format!("a gradient over {}", params.join(", ")),
+            Kind::Tuple(n) => format!("a tuple of {n} values"),
+        }
+    }
+}
+
+/// What a name stands for in the environment.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    Function(Rc<FunctionDef>),
+    Value(Value),
+}
+
+/// Definitions and bindings by name. Cloning is cheap (shared contents), so
+/// a REPL line can be undone by restoring a copy.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    entries: HashMap<String, Entry>,
+}
+
+impl Env {
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        self.entries.get(name)
+    }
+
+    pub fn function(&self, name: &str) -> Option<&Rc<FunctionDef>> {
+        match self.entries.get(name) {
+            Some(Entry::Function(def)) => Some(def),
+            _ => None,
+        }
+    }
+
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        match self.entries.get(name) {
+            Some(Entry::Value(value)) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Defines or redefines; a redefinition replaces the old entry.
+    pub fn set(&mut self, name: impl Into<String>, entry: Entry) {
+        self.entries.insert(name.into(), entry);
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+}

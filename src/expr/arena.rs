@@ -1,0 +1,187 @@
+//! The expression arena: every expression gd reasons about symbolically is a
+//! node here, named by an [`Id`]. Nodes are hash-consed: building a node
+//! that already exists returns the existing id, so each distinct
+//! subexpression is stored once and shared. Children are always created
+//! before their parents, so ids ascend from leaves to roots: walking a
+//! sub-DAG in id order visits every child before its parents, with no
+//! recursion. Nodes carry no spans (see `lower` for the side table).
+//!
+//! Only the smart constructors in `build` create operator nodes, which keeps
+//! every stored expression in canonical form.
+
+use std::collections::HashMap;
+
+use super::number::Number;
+use crate::builtins::{Constant, Func};
+use crate::math;
+
+/// A node's index in the [`Arena`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(pub u32);
+
+/// An interned name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Symbol(pub u32);
+
+/// One canonical expression node.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    Num(Number),
+    Const(Constant),
+    /// A variable: a function's parameter, or a free symbol in `diff(expr, x)`.
+    Var(Symbol),
+    /// A name bound in the session (`α = 0.5`, a data column), read when evaluated.
+    Global(Symbol),
+    /// A sum of at least two terms, ordered by id, no two alike, no nested sums.
+    Add(Box<[Id]>),
+    /// A product of at least two factors, ordered by id; a numeric coefficient,
+    /// if any, is one of them; no nested products, no two with the same base.
+    Mul(Box<[Id]>),
+    Pow(Id, Id),
+    Apply(Func, Id),
+}
+
+/// What a node's value is without giving any variable a value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Constancy {
+    /// A constant with this (finite) value.
+    Value(f64),
+    /// A constant with no real value: a domain error or an overflow. Smart
+    /// constructors never simplify such a node away, so evaluating it reports
+    /// the error instead of hiding it (`0*log(-1)` is not 0).
+    Undefined,
+    /// Depends on a variable or a named leaf.
+    Variable,
+}
+
+/// The store of nodes and names.
+#[derive(Default)]
+pub struct Arena {
+    nodes: Vec<Node>,
+    constancy: Vec<Constancy>,
+    index: HashMap<Node, Id>,
+    names: Vec<String>,
+    symbols: HashMap<String, Symbol>,
+}
+
+impl Arena {
+    pub fn new() -> Arena {
+        Arena::default()
+    }
+
+    /// Returns the id of `node`, storing it if it is new. Callers outside
+    /// this module go through the smart constructors in `build`.
+    pub(super) fn intern(&mut self, node: Node) -> Id {
+        if let Some(&id) = self.index.get(&node) {
+            return id;
+        }
+        let id = Id(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
+        self.constancy.push(self.constancy_of(&node));
+        self.nodes.push(node.clone());
+        self.index.insert(node, id);
+        id
+    }
+
+    pub fn constancy(&self, id: Id) -> Constancy {
+        self.constancy[id.0 as usize]
+    }
+
+    pub fn is_undefined(&self, id: Id) -> bool {
+        self.constancy(id) == Constancy::Undefined
+    }
+
+    fn constancy_of(&self, node: &Node) -> Constancy {
+        let value = |id: &Id| self.constancy(*id);
+        let result = match node {
+            Node::Num(n) => Ok(n.to_f64()),
+            Node::Const(c) => Ok(c.value()),
+            Node::Var(_) | Node::Global(_) => return Constancy::Variable,
+            Node::Add(items) | Node::Mul(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                let mut variable = false;
+                for item in items.iter() {
+                    match value(item) {
+                        Constancy::Value(v) => values.push(v),
+                        Constancy::Undefined => return Constancy::Undefined,
+                        Constancy::Variable => variable = true,
+                    }
+                }
+                if variable {
+                    return Constancy::Variable;
+                }
+                let total = if matches!(node, Node::Add(_)) {
+                    values.iter().sum()
+                } else {
+                    values.iter().product()
+                };
+                math::finite(total)
+            }
+            Node::Pow(base, exponent) => match (value(base), value(exponent)) {
+                (Constancy::Value(b), Constancy::Value(e)) => math::power(b, e),
+                (Constancy::Undefined, _) | (_, Constancy::Undefined) => return Constancy::Undefined,
+                _ => return Constancy::Variable,
+            },
+            Node::Apply(func, arg) => match value(arg) {
+                Constancy::Value(x) => math::apply(*func, x),
+                other => return other,
+            },
+        };
+        result.map_or(Constancy::Undefined, Constancy::Value)
+    }
+
+    pub fn node(&self, id: Id) -> &Node {
+        &self.nodes[id.0 as usize]
+    }
+
+    /// How many nodes the arena holds.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn symbol(&mut self, name: &str) -> Symbol {
+        if let Some(&symbol) = self.symbols.get(name) {
+            return symbol;
+        }
+        let symbol = Symbol(u32::try_from(self.names.len()).unwrap_or(u32::MAX));
+        self.names.push(name.to_string());
+        self.symbols.insert(name.to_string(), symbol);
+        symbol
+    }
+
+    pub fn name(&self, symbol: Symbol) -> &str {
+        &self.names[symbol.0 as usize]
+    }
+
+    /// Calls `visit` on each child of `id`.
+    pub fn for_each_child(&self, id: Id, mut visit: impl FnMut(Id)) {
+        match self.node(id) {
+            Node::Add(items) | Node::Mul(items) => items.iter().copied().for_each(visit),
+            Node::Pow(base, exponent) => {
+                visit(*base);
+                visit(*exponent);
+            }
+            Node::Apply(_, arg) => visit(*arg),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => {}
+        }
+    }
+
+    /// Every node reachable from `roots`, in ascending id order (children
+    /// before parents). Iterative: depth never touches the call stack.
+    pub fn reachable(&self, roots: &[Id]) -> Vec<Id> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<Id> = roots.to_vec();
+        let mut found = Vec::new();
+        while let Some(id) = stack.pop() {
+            if seen.insert(id) {
+                found.push(id);
+                self.for_each_child(id, |child| stack.push(child));
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+}

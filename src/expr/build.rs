@@ -1,0 +1,452 @@
+//! Smart constructors: the only way operator nodes enter the arena, and so
+//! the place where simplification happens, as expressions are built.
+//!
+//! Each constructor returns an expression equal to what was asked for
+//! wherever that is defined, in canonical form: numbers folded exactly,
+//! sums and products flattened, like terms (`b*c + c*b` → `2*b*c`) and like
+//! factors (`x*x` → `x^2`) collected, identities removed (`x + 0`, `1*x`,
+//! `x^1`, `x^0`, `0*x`). Subtraction, negation and division are built from
+//! sums, products and powers (`a - b` is `a + -1*b`, `a/b` is `a*b^-1`);
+//! the printer turns them back into what a reader writes.
+
+use std::collections::HashMap;
+
+use super::arena::{Arena, Id, Node, Symbol};
+use super::number::Number;
+use crate::builtins::{Constant, Func};
+
+impl Arena {
+    pub fn num(&mut self, value: Number) -> Id {
+        self.intern(Node::Num(value))
+    }
+
+    pub fn int(&mut self, value: i128) -> Id {
+        self.num(Number::int(value))
+    }
+
+    pub fn constant(&mut self, constant: Constant) -> Id {
+        self.intern(Node::Const(constant))
+    }
+
+    pub fn var(&mut self, symbol: Symbol) -> Id {
+        self.intern(Node::Var(symbol))
+    }
+
+    pub fn global(&mut self, symbol: Symbol) -> Id {
+        self.intern(Node::Global(symbol))
+    }
+
+    /// The value of a numeric node.
+    pub fn as_number(&self, id: Id) -> Option<Number> {
+        match self.node(id) {
+            Node::Num(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn neg(&mut self, x: Id) -> Id {
+        let minus_one = self.int(-1);
+        self.mul([minus_one, x])
+    }
+
+    pub fn sub(&mut self, a: Id, b: Id) -> Id {
+        let minus_b = self.neg(b);
+        self.add([a, minus_b])
+    }
+
+    pub fn div(&mut self, a: Id, b: Id) -> Id {
+        let minus_one = self.int(-1);
+        let reciprocal = self.pow(b, minus_one);
+        self.mul([a, reciprocal])
+    }
+
+    /// A sum, flattened, with like terms collected and numbers folded.
+    pub fn add(&mut self, terms: impl IntoIterator<Item = Id>) -> Id {
+        let mut constant = Number::ZERO;
+        let mut unfolded: Vec<Id> = Vec::new();
+        let mut collected: Vec<(Id, Number)> = Vec::new();
+        let mut slots: HashMap<Id, usize> = HashMap::new();
+        let terms = self.flatten(terms, |node| matches!(node, Node::Add(_)));
+        if terms.iter().any(|&t| self.is_undefined(t)) {
+            return self.unsimplified(terms, Node::Add);
+        }
+        for term in terms {
+            if let Some(n) = self.as_number(term) {
+                match constant.checked_add(n) {
+                    Some(sum) => constant = sum,
+                    None => unfolded.push(term),
+                }
+                continue;
+            }
+            let (coefficient, rest) = self.split_coefficient(term);
+            match slots.get(&rest) {
+                Some(&slot) => match collected[slot].1.checked_add(coefficient) {
+                    Some(sum) => collected[slot].1 = sum,
+                    None => unfolded.push(term),
+                },
+                None => {
+                    slots.insert(rest, collected.len());
+                    collected.push((rest, coefficient));
+                }
+            }
+        }
+        let mut result: Vec<Id> = Vec::with_capacity(collected.len() + 1);
+        for (rest, coefficient) in collected {
+            if !coefficient.is_zero() {
+                result.push(self.scaled(coefficient, rest));
+            }
+        }
+        result.extend(unfolded);
+        if !constant.is_zero() {
+            result.push(self.num(constant));
+        }
+        self.finish(result, Number::ZERO, Node::Add)
+    }
+
+    /// A product, flattened, with numbers folded and powers of the same base merged.
+    pub fn mul(&mut self, factors: impl IntoIterator<Item = Id>) -> Id {
+        let mut coefficient = Number::ONE;
+        let mut bases: Vec<(Id, Vec<Id>)> = Vec::new();
+        let mut slots: HashMap<Id, usize> = HashMap::new();
+        let factors = self.flatten(factors, |node| matches!(node, Node::Mul(_)));
+        if factors.iter().any(|&f| self.is_undefined(f)) {
+            return self.unsimplified(factors, Node::Mul);
+        }
+        for factor in factors {
+            if let Some(n) = self.as_number(factor)
+                && let Some(product) = coefficient.checked_mul(n)
+            {
+                coefficient = product;
+                continue;
+            }
+            let (base, exponent) = match self.node(factor) {
+                Node::Pow(base, exponent) => (*base, *exponent),
+                _ => (factor, self.int(1)),
+            };
+            match slots.get(&base) {
+                Some(&slot) => bases[slot].1.push(exponent),
+                None => {
+                    slots.insert(base, bases.len());
+                    bases.push((base, vec![exponent]));
+                }
+            }
+        }
+        if coefficient.is_zero() {
+            return self.num(Number::ZERO);
+        }
+        let mut result = Vec::with_capacity(bases.len() + 1);
+        let mut needs_another_pass = false;
+        for (base, exponents) in bases {
+            let merged = exponents.len() > 1;
+            let exponent = if merged { self.add(exponents) } else { exponents[0] };
+            let factor = self.pow(base, exponent);
+            needs_another_pass |= merged && matches!(self.node(factor), Node::Mul(_) | Node::Num(_));
+            result.push(factor);
+        }
+        if !coefficient.is_one() {
+            result.push(self.num(coefficient));
+        }
+        if needs_another_pass {
+            return self.mul(result);
+        }
+        self.finish(result, Number::ONE, Node::Mul)
+    }
+
+    /// `base^exponent`, folded where exact.
+    pub fn pow(&mut self, base: Id, exponent: Id) -> Id {
+        if self.is_undefined(base) || self.is_undefined(exponent) {
+            return self.intern(Node::Pow(base, exponent));
+        }
+        let (b, e) = (self.as_number(base), self.as_number(exponent));
+        if let (Some(b), Some(e)) = (b, e)
+            && let Some(value) = b.pow(e)
+        {
+            return self.num(value);
+        }
+        if e.is_some_and(Number::is_zero) || b.is_some_and(Number::is_one) {
+            return self.int(1);
+        }
+        if e.is_some_and(Number::is_one) {
+            return base;
+        }
+        match self.node(base).clone() {
+            Node::Const(Constant::E) => self.apply(Func::Exp, exponent),
+            Node::Apply(Func::Exp, inner) => {
+                let product = self.mul([inner, exponent]);
+                self.apply(Func::Exp, product)
+            }
+            Node::Pow(inner_base, inner_exponent) if e.and_then(Number::as_integer).is_some() => {
+                let product = self.mul([inner_exponent, exponent]);
+                self.pow(inner_base, product)
+            }
+            _ => self.intern(Node::Pow(base, exponent)),
+        }
+    }
+
+    /// `f(arg)`, with exact values and inverse pairs folded.
+    pub fn apply(&mut self, func: Func, arg: Id) -> Id {
+        if self.is_undefined(arg) {
+            return self.intern(Node::Apply(func, arg));
+        }
+        if let Some(n) = self.as_number(arg) {
+            if let Some(value) = exact_value(func, n) {
+                return self.num(value);
+            }
+            if let Number::Float(x) = n
+                && let Some(value) = Number::float(func.apply(x))
+            {
+                return self.num(value);
+            }
+        }
+        if let Some(value) = self.value_at_multiple_of_pi(func, arg) {
+            return self.num(value);
+        }
+        match (func, self.node(arg)) {
+            (Func::Log, Node::Apply(Func::Exp, inner)) | (Func::Exp, Node::Apply(Func::Log, inner)) => *inner,
+            (Func::Log, Node::Const(Constant::E)) => self.int(1),
+            (Func::Abs, Node::Apply(Func::Abs, _)) => arg,
+            _ => self.intern(Node::Apply(func, arg)),
+        }
+    }
+
+    /// sin, cos and tan at k·π/2 for exact k.
+    fn value_at_multiple_of_pi(&self, func: Func, arg: Id) -> Option<Number> {
+        let halves = match self.node(arg) {
+            Node::Const(Constant::Pi) => 2,
+            Node::Mul(items) => match items[..] {
+                [a, b] => {
+                    let (k, pi) = if self.as_number(a).is_some() { (a, b) } else { (b, a) };
+                    if *self.node(pi) != Node::Const(Constant::Pi) {
+                        return None;
+                    }
+                    self.as_number(k)?.checked_mul(Number::int(2))?.as_integer()?
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let quarter_turn = halves.rem_euclid(4);
+        let (sin, cos) = [(0, 1), (1, 0), (0, -1), (-1, 0)][quarter_turn as usize];
+        match func {
+            Func::Sin => Some(Number::int(sin)),
+            Func::Cos => Some(Number::int(cos)),
+            Func::Tan if sin == 0 => Some(Number::ZERO),
+            _ => None,
+        }
+    }
+
+    /// Splits `3*b*c` into (3, `b*c`); a term without a coefficient has 1.
+    fn split_coefficient(&mut self, term: Id) -> (Number, Id) {
+        if let Node::Mul(items) = self.node(term)
+            && let Some(at) = items.iter().position(|&i| self.as_number(i).is_some())
+        {
+            let coefficient = self.as_number(items[at]).unwrap_or(Number::ONE);
+            let mut rest: Vec<Id> = items.to_vec();
+            rest.remove(at);
+            let rest = if rest.len() == 1 {
+                rest[0]
+            } else {
+                self.intern(Node::Mul(rest.into()))
+            };
+            return (coefficient, rest);
+        }
+        (Number::ONE, term)
+    }
+
+    /// `coefficient * rest`, where `rest` is a product without a coefficient.
+    fn scaled(&mut self, coefficient: Number, rest: Id) -> Id {
+        if coefficient.is_one() {
+            return rest;
+        }
+        let mut items = match self.node(rest) {
+            Node::Mul(items) => items.to_vec(),
+            _ => vec![rest],
+        };
+        items.push(self.num(coefficient));
+        items.sort_unstable();
+        self.intern(Node::Mul(items.into()))
+    }
+
+    /// Expands nested nodes of the same operator into one list.
+    fn flatten(&self, items: impl IntoIterator<Item = Id>, same: impl Fn(&Node) -> bool) -> Vec<Id> {
+        let mut flat = Vec::new();
+        for item in items {
+            let node = self.node(item);
+            if same(node) {
+                let mut children = Vec::new();
+                self.for_each_child(item, |child| children.push(child));
+                flat.extend(children);
+            } else {
+                flat.push(item);
+            }
+        }
+        flat
+    }
+
+    /// An n-ary node of exactly these parts: around an undefined constant,
+    /// nothing is folded or cancelled, so evaluation reports the error.
+    fn unsimplified(&mut self, items: Vec<Id>, make: fn(Box<[Id]>) -> Node) -> Id {
+        self.finish(items, Number::ZERO, make)
+    }
+
+    /// Builds an n-ary node from its parts, or the single part, or `empty`.
+    fn finish(&mut self, mut items: Vec<Id>, empty: Number, make: fn(Box<[Id]>) -> Node) -> Id {
+        match items.len() {
+            0 => self.num(empty),
+            1 => items[0],
+            _ => {
+                items.sort_unstable();
+                self.intern(make(items.into()))
+            }
+        }
+    }
+}
+
+/// `f(n)` when it is an exact number.
+fn exact_value(func: Func, n: Number) -> Option<Number> {
+    let Number::Exact(_) = n else { return None };
+    let zero = n.is_zero();
+    match func {
+        Func::Exp | Func::Cos if zero => Some(Number::ONE),
+        Func::Sin | Func::Tan | Func::Tanh if zero => Some(Number::ZERO),
+        Func::Sigmoid if zero => Number::ratio(1, 2),
+        Func::Log if n.is_one() => Some(Number::ZERO),
+        Func::Abs => Some(n.abs()),
+        Func::Relu => Some(if n.is_negative() { Number::ZERO } else { n }),
+        Func::Step => Some(if n.is_negative() || zero {
+            Number::ZERO
+        } else {
+            Number::ONE
+        }),
+        Func::Sign => Some(Number::int(if zero {
+            0
+        } else if n.is_negative() {
+            -1
+        } else {
+            1
+        })),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Arena, Id, Id, Id) {
+        let mut arena = Arena::new();
+        let (a, b, c) = (arena.symbol("a"), arena.symbol("b"), arena.symbol("c"));
+        let (a, b, c) = (arena.var(a), arena.var(b), arena.var(c));
+        (arena, a, b, c)
+    }
+
+    #[test]
+    fn numbers_fold_exactly() {
+        let mut arena = Arena::new();
+        let tenth = arena.num(Number::parse_literal("0.1").unwrap());
+        let thirty = arena.int(30);
+        let product = arena.mul([tenth, thirty]);
+        assert_eq!(arena.as_number(product), Some(Number::int(3)));
+    }
+
+    #[test]
+    fn like_terms_and_factors_collect() {
+        let (mut arena, _, b, c) = setup();
+        let bc = arena.mul([b, c]);
+        let cb = arena.mul([c, b]);
+        assert_eq!(bc, cb);
+        let sum = arena.add([bc, cb]);
+        let two = arena.int(2);
+        let expected = arena.mul([two, b, c]);
+        assert_eq!(sum, expected);
+        let square = arena.mul([b, b]);
+        let expected = arena.pow(b, two);
+        assert_eq!(square, expected);
+    }
+
+    #[test]
+    fn identities_vanish() {
+        let (mut arena, a, _, _) = setup();
+        let (zero, one) = (arena.int(0), arena.int(1));
+        assert_eq!(arena.add([a, zero]), a);
+        assert_eq!(arena.mul([one, a]), a);
+        assert_eq!(arena.pow(a, one), a);
+        assert_eq!(arena.pow(a, zero), one);
+        assert_eq!(arena.mul([zero, a]), zero);
+        assert_eq!(arena.sub(a, a), zero);
+        assert_eq!(arena.div(a, a), one);
+    }
+
+    #[test]
+    fn nested_sums_flatten() {
+        let (mut arena, a, b, c) = setup();
+        let ab = arena.add([a, b]);
+        let left = arena.add([ab, c]);
+        let bc = arena.add([b, c]);
+        let right = arena.add([a, bc]);
+        assert_eq!(left, right);
+    }
+
+    #[test]
+    fn powers_merge_and_roots_square_away() {
+        let (mut arena, a, _, _) = setup();
+        let half = arena.num(Number::ratio(1, 2).unwrap());
+        let root = arena.pow(a, half);
+        assert_eq!(arena.mul([root, root]), a);
+        let two = arena.int(2);
+        assert_eq!(arena.pow(root, two), a);
+        let square = arena.pow(a, two);
+        assert_ne!(arena.pow(square, half), a, "sqrt(a^2) is |a|, not a");
+    }
+
+    #[test]
+    fn inverse_functions_cancel() {
+        let (mut arena, a, _, _) = setup();
+        let exp = arena.apply(Func::Exp, a);
+        assert_eq!(arena.apply(Func::Log, exp), a);
+        let e = arena.constant(Constant::E);
+        assert_eq!(arena.pow(e, a), exp);
+    }
+
+    #[test]
+    fn exact_special_values() {
+        let mut arena = Arena::new();
+        let zero = arena.int(0);
+        let sig = arena.apply(Func::Sigmoid, zero);
+        assert_eq!(arena.as_number(sig), Number::ratio(1, 2));
+        let pi = arena.constant(Constant::Pi);
+        let sin = arena.apply(Func::Sin, pi);
+        assert_eq!(arena.as_number(sin), Some(Number::ZERO));
+        let three_halves = arena.num(Number::ratio(3, 2).unwrap());
+        let angle = arena.mul([three_halves, pi]);
+        let sin = arena.apply(Func::Sin, angle);
+        assert_eq!(arena.as_number(sin), Some(Number::int(-1)));
+        let two = arena.int(2);
+        let log2 = arena.apply(Func::Log, two);
+        assert_eq!(arena.as_number(log2), None, "log(2) stays symbolic");
+    }
+
+    #[test]
+    fn undefined_operations_are_not_folded() {
+        let mut arena = Arena::new();
+        let (zero, one) = (arena.int(0), arena.int(1));
+        let quotient = arena.div(one, zero);
+        assert!(arena.as_number(quotient).is_none());
+        assert!(arena.is_undefined(quotient));
+    }
+
+    #[test]
+    fn undefined_constants_are_never_simplified_away() {
+        let (mut arena, a, _, _) = setup();
+        let minus_one = arena.int(-1);
+        let log = arena.apply(Func::Log, minus_one);
+        let zero = arena.int(0);
+        let product = arena.mul([zero, log]);
+        assert!(arena.is_undefined(product), "0*log(-1) must stay undefined");
+        let difference = arena.sub(log, log);
+        assert!(arena.is_undefined(difference), "log(-1) - log(-1) must stay undefined");
+        let power = arena.pow(log, zero);
+        assert!(arena.is_undefined(power));
+        assert_eq!(arena.mul([zero, a]), zero, "0*a is 0 for every defined a");
+    }
+}

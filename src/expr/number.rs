@@ -1,0 +1,330 @@
+//! Numbers: exact rationals where the value is exact, floats where it is not.
+//!
+//! Literals are read exactly (`0.1` is 1/10), and arithmetic on exact
+//! numbers stays exact, so `0.1*30` folds to 3, never 3.0000000000000004.
+//! An operation that would overflow, or whose exact result is irrational,
+//! falls back to `f64` or declines (returns `None`) so the caller keeps the
+//! expression symbolic. [`format_value`] prints an `f64` in shortest
+//! round-trip form; this is gd's one number formatter.
+
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+
+use num_rational::Ratio;
+use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, Signed, ToPrimitive, Zero};
+
+type Rational = Ratio<i128>;
+
+/// A real number, exact when it can be.
+#[derive(Clone, Copy, Debug)]
+pub enum Number {
+    Exact(Rational),
+    /// Always finite, never `-0.0`.
+    Float(f64),
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Number) -> bool {
+        match (self, other) {
+            (Number::Exact(a), Number::Exact(b)) => a == b,
+            (Number::Float(a), Number::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Number {}
+
+impl Hash for Number {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            Number::Exact(r) => r.hash(state),
+            Number::Float(f) => f.to_bits().hash(state),
+        }
+    }
+}
+
+impl Number {
+    pub const ZERO: Number = Number::Exact(Ratio::new_raw(0, 1));
+    pub const ONE: Number = Number::Exact(Ratio::new_raw(1, 1));
+
+    pub fn int(n: i128) -> Number {
+        Number::Exact(Ratio::from_integer(n))
+    }
+
+    /// `n/d`, or `None` when `d` is 0.
+    pub fn ratio(n: i128, d: i128) -> Option<Number> {
+        (d != 0).then(|| Number::Exact(Ratio::new(n, d)))
+    }
+
+    /// A float result; `None` unless finite.
+    pub fn float(value: f64) -> Option<Number> {
+        if !value.is_finite() {
+            return None;
+        }
+        Some(Number::Float(if value == 0.0 { 0.0 } else { value }))
+    }
+
+    /// Reads a literal as written (`3`, `0.75`, `.5`, `1e-3`, `-1`) exactly
+    /// when it fits; `None` when its value is not a finite number.
+    pub fn parse_literal(text: &str) -> Option<Number> {
+        exact_literal(text).or_else(|| Number::float(text.parse().ok()?))
+    }
+
+    pub fn to_f64(self) -> f64 {
+        match self {
+            Number::Exact(r) => r.to_f64().unwrap_or_else(|| *r.numer() as f64 / *r.denom() as f64),
+            Number::Float(f) => f,
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.to_f64() == 0.0
+    }
+
+    pub fn is_one(self) -> bool {
+        self == Number::ONE || self == Number::Float(1.0)
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.to_f64() < 0.0
+    }
+
+    /// The value as an integer, when it is exactly one.
+    pub fn as_integer(self) -> Option<i128> {
+        match self {
+            Number::Exact(r) if r.is_integer() => Some(*r.numer()),
+            _ => None,
+        }
+    }
+
+    /// Numerator and denominator of an exact value.
+    pub fn as_ratio(self) -> Option<(i128, i128)> {
+        match self {
+            Number::Exact(r) => Some((*r.numer(), *r.denom())),
+            Number::Float(_) => None,
+        }
+    }
+
+    pub fn checked_add(self, other: Number) -> Option<Number> {
+        self.combine(other, |a, b| a.checked_add(&b), |a, b| a + b)
+    }
+
+    pub fn checked_mul(self, other: Number) -> Option<Number> {
+        self.combine(other, |a, b| a.checked_mul(&b), |a, b| a * b)
+    }
+
+    /// `None` on division by zero.
+    pub fn checked_div(self, other: Number) -> Option<Number> {
+        if other.is_zero() {
+            return None;
+        }
+        self.combine(other, |a, b| a.checked_div(&b), |a, b| a / b)
+    }
+
+    pub fn negate(self) -> Number {
+        match self {
+            Number::Exact(r) => match r.numer().checked_neg() {
+                Some(n) => Number::Exact(Ratio::new_raw(n, *r.denom())),
+                None => Number::Float(-self.to_f64()),
+            },
+            Number::Float(f) => Number::Float(if f == 0.0 { 0.0 } else { -f }),
+        }
+    }
+
+    pub fn abs(self) -> Number {
+        if self.is_negative() { self.negate() } else { self }
+    }
+
+    /// `self^exponent` when the result is a real number that can be written
+    /// down: exact for integer powers and perfect roots of exact values, a
+    /// float when a float is involved; `None` otherwise (the caller keeps
+    /// the power symbolic).
+    pub fn pow(self, exponent: Number) -> Option<Number> {
+        match (self, exponent) {
+            (Number::Exact(base), Number::Exact(e)) => exact_pow(base, e),
+            _ => {
+                let (b, e) = (self.to_f64(), exponent.to_f64());
+                if b < 0.0 && e.fract() != 0.0 {
+                    return None;
+                }
+                Number::float(b.powf(e))
+            }
+        }
+    }
+
+    fn combine(
+        self,
+        other: Number,
+        exact: impl Fn(Rational, Rational) -> Option<Rational>,
+        float: impl Fn(f64, f64) -> f64,
+    ) -> Option<Number> {
+        if let (Number::Exact(a), Number::Exact(b)) = (self, other)
+            && let Some(result) = exact(a, b)
+        {
+            return Some(Number::Exact(result));
+        }
+        Number::float(float(self.to_f64(), other.to_f64()))
+    }
+
+    /// Orders by value (exact and float compare numerically).
+    pub fn cmp_value(self, other: Number) -> Ordering {
+        match (self, other) {
+            (Number::Exact(a), Number::Exact(b)) => a.cmp(&b),
+            _ => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+}
+
+fn exact_literal(text: &str) -> Option<Number> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let mut value: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    if negative {
+        value = -value;
+    }
+    let scale = exponent - i32::try_from(fraction.len()).ok()?;
+    let power = 10i128.checked_pow(scale.unsigned_abs())?;
+    let r = if scale >= 0 {
+        Ratio::from_integer(value.checked_mul(power)?)
+    } else {
+        Ratio::new(value, power)
+    };
+    Some(Number::Exact(r))
+}
+
+fn exact_pow(base: Rational, exponent: Rational) -> Option<Number> {
+    let (p, q) = (*exponent.numer(), *exponent.denom());
+    if q == 1 {
+        return integer_pow(base, p);
+    }
+    if base.is_negative() {
+        return None;
+    }
+    let q = u32::try_from(q).ok()?;
+    let root = Ratio::new(exact_root(*base.numer(), q)?, exact_root(*base.denom(), q)?);
+    integer_pow(root, p)
+}
+
+fn integer_pow(base: Rational, exponent: i128) -> Option<Number> {
+    if base.is_zero() && exponent < 0 {
+        return None;
+    }
+    let magnitude = u32::try_from(exponent.unsigned_abs()).ok()?;
+    let exact = base
+        .numer()
+        .checked_pow(magnitude)
+        .zip(base.denom().checked_pow(magnitude));
+    match exact {
+        Some((n, d)) if exponent >= 0 => Some(Number::Exact(Ratio::new(n, d))),
+        Some((n, d)) => Some(Number::Exact(Ratio::new(d, n))),
+        None => Number::float(base.to_f64()?.powi(i32::try_from(exponent).ok()?)),
+    }
+}
+
+/// The exact `q`-th root of a non-negative integer, if it is an integer.
+fn exact_root(n: i128, q: u32) -> Option<i128> {
+    let guess = (n as f64).powf(1.0 / f64::from(q)).round() as i128;
+    (guess.saturating_sub(1)..=guess.saturating_add(1)).find(|r| *r >= 0 && r.checked_pow(q) == Some(n))
+}
+
+/// Prints a value in shortest round-trip form: `0.1`, `3`, `-2.5`; outside
+/// 1e-4 ≤ |x| < 1e16, scientific with a signed two-digit exponent:
+/// `1e-07`, `1.5e+20`. Non-finite values print as `inf`, `-inf`, `nan`.
+pub fn format_value(value: f64) -> String {
+    if value.is_nan() {
+        return "nan".to_string();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 {
+            "inf".to_string()
+        } else {
+            "-inf".to_string()
+        };
+    }
+    if value == 0.0 {
+        return "0".to_string();
+    }
+    let magnitude = value.abs();
+    if (1e-4..1e16).contains(&magnitude) {
+        return format!("{value}");
+    }
+    let scientific = format!("{value:e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(digits) => ('-', digits),
+        None => ('+', exponent),
+    };
+    format!("{mantissa}e{sign}{digits:0>2}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(text: &str) -> Number {
+        Number::parse_literal(text).unwrap()
+    }
+
+    #[test]
+    fn literals_are_exact() {
+        assert_eq!(lit("0.1"), Number::ratio(1, 10).unwrap());
+        assert_eq!(lit(".5"), Number::ratio(1, 2).unwrap());
+        assert_eq!(lit("1e-3"), Number::ratio(1, 1000).unwrap());
+        assert_eq!(lit("2.5E+4"), Number::int(25000));
+        assert_eq!(lit("-1"), Number::int(-1));
+        assert_eq!(lit("007"), Number::int(7));
+        assert!(matches!(lit("1e-300"), Number::Float(_)));
+        assert_eq!(Number::parse_literal("1e999"), None);
+    }
+
+    #[test]
+    fn exact_arithmetic_never_drifts() {
+        let three = lit("0.1").checked_mul(Number::int(30)).unwrap();
+        assert_eq!(three, Number::int(3));
+        assert_eq!(
+            format_value(lit("0.1").checked_add(lit("0.2")).unwrap().to_f64()),
+            "0.3"
+        );
+    }
+
+    #[test]
+    fn powers_fold_only_when_exact_and_real() {
+        assert_eq!(Number::int(2).pow(Number::int(10)), Some(Number::int(1024)));
+        assert_eq!(Number::int(2).pow(Number::int(-1)), Number::ratio(1, 2));
+        assert_eq!(Number::int(4).pow(lit("0.5")), Some(Number::int(2)));
+        assert_eq!(lit("2.25").pow(lit("0.5")), Number::ratio(3, 2));
+        assert_eq!(Number::int(2).pow(lit("0.5")), None);
+        assert_eq!(Number::int(-8).pow(Number::ratio(1, 3).unwrap()), None);
+        assert_eq!(Number::ZERO.pow(Number::int(-1)), None);
+        assert!(matches!(Number::int(10).pow(Number::int(50)), Some(Number::Float(_))));
+    }
+
+    #[test]
+    fn division_by_zero_declines() {
+        assert_eq!(Number::ONE.checked_div(Number::ZERO), None);
+    }
+
+    #[test]
+    fn shortest_round_trip_formatting() {
+        assert_eq!(format_value(0.1), "0.1");
+        assert_eq!(format_value(3.0), "3");
+        assert_eq!(format_value(21.0), "21");
+        assert_eq!(format_value(-2.5), "-2.5");
+        assert_eq!(format_value(1e-7), "1e-07");
+        assert_eq!(format_value(0.0001), "0.0001");
+        assert_eq!(format_value(1.5e20), "1.5e+20");
+        assert_eq!(format_value(1e300), "1e+300");
+        assert_eq!(format_value(-0.0), "0");
+        assert_eq!(format_value(123456789.125), "123456789.125");
+    }
+}

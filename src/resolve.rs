@@ -1,0 +1,867 @@
+//! Name resolution and static checks, before anything runs.
+//!
+//! A [`Checker`] walks statements in order over the session's environment
+//! plus what earlier statements of the same program will define, so a whole
+//! script is checked before its first line runs. It reports unknown names
+//! (with "did you mean"), wrong argument counts ("J has parameters a, b, c"),
+//! recursion, duplicate parameters, misuse of functions as numbers, bad
+//! derivative variables, and unknown directive settings. It hands on each
+//! definition's [`Signature`]. The name-lookup order itself ([`meaning`])
+//! is shared with lowering, so both agree on what a name means.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::builtins::{self, Builtin};
+use crate::diagnostics::Diagnostic;
+use crate::env::{Entry, Env, Kind, Signature};
+use crate::expr::number::Number;
+use crate::optimize::settings::{METHODS, SETTINGS, SettingName, SettingValue};
+use crate::suggest;
+use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
+use crate::syntax::parser::Program;
+use crate::syntax::span::Span;
+
+/// What a name means at one place in the source.
+pub enum Meaning<E> {
+    /// The i-th local: a parameter, or a variable of `diff(expr, x)`.
+    Local(usize),
+    /// A definition or binding in the environment.
+    Entry(E),
+    Builtin(Builtin),
+    /// An unbound name inside `diff(expr, x)` or `simplify(expr)`.
+    Symbol,
+    Unknown,
+}
+
+/// Looks a name up: locals first, then the environment, then builtins.
+pub fn meaning<E>(
+    name: &str,
+    locals: &[String],
+    entry: impl FnOnce(&str) -> Option<E>,
+    free_symbols: bool,
+) -> Meaning<E> {
+    if let Some(index) = locals.iter().rposition(|local| local == name) {
+        return Meaning::Local(index);
+    }
+    if let Some(found) = entry(name) {
+        return Meaning::Entry(found);
+    }
+    if let Some(builtin) = builtins::lookup(name) {
+        return Meaning::Builtin(builtin);
+    }
+    if free_symbols {
+        Meaning::Symbol
+    } else {
+        Meaning::Unknown
+    }
+}
+
+/// What the checker knows of a name: a function's signature or a value's kind.
+#[derive(Clone, Debug)]
+enum Known {
+    Function(Rc<Signature>),
+    Value(Kind),
+}
+
+/// The names in force at one point of an expression.
+#[derive(Default)]
+struct Scope {
+    locals: Vec<String>,
+    free_symbols: bool,
+    /// Free symbols met so far (a `check` may use them on its right side).
+    symbols: Vec<String>,
+    /// User functions called so far (for the recursion check).
+    calls: Vec<String>,
+    /// The function being defined, if any (for help on unknown names).
+    defining: Option<(String, Vec<String>)>,
+}
+
+impl Scope {
+    fn with_locals(locals: Vec<String>) -> Scope {
+        Scope {
+            locals,
+            ..Scope::default()
+        }
+    }
+}
+
+/// Checks statements in order, remembering what each defines.
+pub struct Checker<'e> {
+    env: &'e Env,
+    planned: HashMap<String, Known>,
+}
+
+type Checked<T> = Result<T, Diagnostic>;
+
+impl<'e> Checker<'e> {
+    pub fn new(env: &'e Env) -> Checker<'e> {
+        Checker {
+            env,
+            planned: HashMap::new(),
+        }
+    }
+
+    /// Checks one statement; when it is a definition, returns its signature.
+    /// What the statement defines is visible to the statements checked after it.
+    pub fn check(&mut self, program: &Program, stmt: &Stmt) -> Checked<Option<Rc<Signature>>> {
+        let ast = &program.ast;
+        match &stmt.kind {
+            StmtKind::Expr { expr, format } => {
+                let kind = self.kind(ast, *expr, &mut Scope::default())?;
+                check_format(format.as_ref(), &["text", "latex"])?;
+                if matches!(kind, Kind::Str) {
+                    return Err(
+                        Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
+                            .with_help("strings name files, as in `load(\"data.csv\")`"),
+                    );
+                }
+                Ok(None)
+            }
+            StmtKind::Define { name, params, body } => self.define(ast, name, params, *body).map(Some),
+            StmtKind::Bind { name, value } => {
+                check_bindable_name(name)?;
+                let kind = self.kind(ast, *value, &mut Scope::default())?;
+                if matches!(kind, Kind::Str | Kind::Tuple(_)) {
+                    return Err(Diagnostic::runtime(
+                        format!("cannot bind {}", kind.describe()),
+                        ast.span(*value),
+                        "bind a number, a vector, a table or a function",
+                    ));
+                }
+                self.planned.insert(name.name.clone(), Known::Value(kind));
+                Ok(None)
+            }
+            StmtKind::BindOptimize { name, optimize } => {
+                check_bindable_name(name)?;
+                let fields = self.optimize(ast, optimize)?;
+                self.planned
+                    .insert(name.name.clone(), Known::Value(Kind::Record(fields)));
+                Ok(None)
+            }
+            StmtKind::Optimize(optimize) => self.optimize(ast, optimize).map(|_| None),
+            StmtKind::Check { lhs, rhs, .. } => self.check_claim(ast, *lhs, *rhs).map(|()| None),
+            StmtKind::Graph {
+                function, at, format, ..
+            } => {
+                let params = self.function_params(ast, *function)?;
+                self.point(ast, &params, at, true)?;
+                check_format(format.as_ref(), &["text", "mermaid", "dot"])?;
+                Ok(None)
+            }
+            StmtKind::Invalid => Ok(None),
+        }
+    }
+
+    fn known(&self, name: &str) -> Option<Known> {
+        if let Some(known) = self.planned.get(name) {
+            return Some(known.clone());
+        }
+        match self.env.get(name)? {
+            Entry::Function(def) => Some(Known::Function(def.signature.clone())),
+            Entry::Value(value) => Some(Known::Value(value.kind())),
+        }
+    }
+
+    fn define(&mut self, ast: &Ast, name: &Ident, params: &[Ident], body: ExprId) -> Checked<Rc<Signature>> {
+        check_bindable_name(name)?;
+        for (index, param) in params.iter().enumerate() {
+            check_bindable_name(param)?;
+            if params[..index].iter().any(|p| p.name == param.name) {
+                return Err(Diagnostic::runtime(
+                    format!("parameter `{}` appears twice", param.name),
+                    param.span,
+                    "repeated here",
+                )
+                .with_help("give each parameter its own name"));
+            }
+            if param.name == name.name {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is both the function and one of its parameters", name.name),
+                    param.span,
+                    "rename this parameter",
+                ));
+            }
+        }
+        let locals: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
+        let mut scope = Scope::with_locals(locals.clone());
+        scope.defining = Some((name.name.clone(), locals.clone()));
+        let returns = match self.kind(ast, body, &mut scope) {
+            Ok(returns) => returns,
+            Err(error) => {
+                // Later statements still see the function, so one mistake is reported once.
+                let signature = Signature {
+                    params: locals.into(),
+                    calls: Vec::new(),
+                    returns: Kind::Number,
+                };
+                self.planned
+                    .insert(name.name.clone(), Known::Function(Rc::new(signature)));
+                return Err(error);
+            }
+        };
+        if !matches!(returns, Kind::Number | Kind::Vector) {
+            return Err(Diagnostic::runtime(
+                "a function's body must give a number",
+                ast.span(body),
+                format!("this is {}", returns.describe()),
+            ));
+        }
+        let mut calls = scope.calls;
+        calls.sort();
+        calls.dedup();
+        self.check_recursion(ast, name, body, &calls)?;
+        let signature = Rc::new(Signature {
+            params: locals.into(),
+            calls,
+            returns,
+        });
+        self.planned
+            .insert(name.name.clone(), Known::Function(signature.clone()));
+        Ok(signature)
+    }
+
+    fn check_recursion(&self, ast: &Ast, name: &Ident, body: ExprId, calls: &[String]) -> Checked<()> {
+        for callee in calls {
+            if let Some(path) = self.call_path(callee, &name.name, &mut Vec::new()) {
+                let span = find_name(ast, body, callee).unwrap_or(name.span);
+                let chain = std::iter::once(name.name.as_str())
+                    .chain(path.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" → ");
+                return Err(Diagnostic::runtime(
+                    format!("`{}` would call itself: {chain}", name.name),
+                    span,
+                    "this call leads back to the function being defined",
+                )
+                .with_help(
+                    "gd functions cannot be recursive; write the formula out, or split it into separate functions",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The call chain from `from` to `target`, if the calls lead there.
+    fn call_path(&self, from: &str, target: &str, visited: &mut Vec<String>) -> Option<Vec<String>> {
+        if from == target {
+            return Some(vec![from.to_string()]);
+        }
+        if visited.iter().any(|v| v == from) {
+            return None;
+        }
+        visited.push(from.to_string());
+        let Some(Known::Function(signature)) = self.known(from) else {
+            return None;
+        };
+        for callee in &signature.calls {
+            if let Some(mut path) = self.call_path(callee, target, visited) {
+                path.insert(0, from.to_string());
+                return Some(path);
+            }
+        }
+        None
+    }
+
+    fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
+        let mut left_scope = Scope::default();
+        let left = self.kind(ast, lhs, &mut left_scope)?;
+        let rhs_locals = match &left {
+            Kind::Function(params) | Kind::Gradient(params) => params.to_vec(),
+            _ => left_scope.symbols,
+        };
+        let right = self.kind(ast, rhs, &mut Scope::with_locals(rhs_locals))?;
+        let fits = match (&left, &right) {
+            (Kind::Function(_) | Kind::Number, Kind::Number | Kind::Function(_)) => true,
+            (Kind::Gradient(params), Kind::Tuple(n)) => {
+                if params.len() != *n {
+                    return Err(Diagnostic::runtime(
+                        format!("the gradient has {} components, but {n} are given", params.len()),
+                        ast.span(rhs),
+                        format!("give one per parameter: {}", params.join(", ")),
+                    ));
+                }
+                true
+            }
+            (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
+            _ => false,
+        };
+        if fits {
+            return Ok(());
+        }
+        Err(Diagnostic::runtime(
+            "the two sides of this check cannot be compared",
+            ast.span(lhs).to(ast.span(rhs)),
+            format!("{} against {}", left.describe(), right.describe()),
+        )
+        .with_help("check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)"))
+    }
+
+    fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
+        let params = self.function_params(ast, optimize.function)?;
+        for variable in &optimize.over {
+            check_param(&params, variable, "over")?;
+        }
+        self.point(ast, &params, &optimize.from, false)?;
+        let mut seen: Vec<SettingName> = Vec::new();
+        for setting in &optimize.settings {
+            let Some(name) = SettingName::lookup(&setting.name.name) else {
+                let spellings: Vec<&str> = SETTINGS.iter().map(|(s, _)| *s).collect();
+                let mut diagnostic = Diagnostic::runtime(
+                    format!("unknown setting `{}`", setting.name.name),
+                    setting.name.span,
+                    "not a setting of minimize",
+                );
+                diagnostic = match suggest::closest(&setting.name.name, spellings.iter().copied()) {
+                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                    None => diagnostic,
+                };
+                return Err(diagnostic.with_note(format!("the settings are {}", spellings.join(", "))));
+            };
+            if seen.contains(&name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is set twice", setting.name.name),
+                    setting.name.span,
+                    "already set earlier in this list",
+                ));
+            }
+            seen.push(name);
+            self.setting_value(ast, setting.name.span, name, setting.value)?;
+        }
+        let objective = match ast.kind(optimize.function) {
+            ExprKind::Name(name) => name.clone(),
+            _ => "value".to_string(),
+        };
+        let mut fields: Vec<String> = params.to_vec();
+        fields.extend([objective, "iterations".to_string(), "converged".to_string()]);
+        Ok(fields.into())
+    }
+
+    fn setting_value(&mut self, ast: &Ast, span: Span, name: SettingName, value: Option<ExprId>) -> Checked<()> {
+        match (name.value(), value) {
+            (SettingValue::Method, Some(value)) => match ast.kind(value) {
+                ExprKind::Name(method) if METHODS.contains(&method.as_str()) => Ok(()),
+                _ => {
+                    let written = ast.kind(value);
+                    let mut diagnostic =
+                        Diagnostic::runtime("unknown method", ast.span(value), "not a method gd knows");
+                    if let ExprKind::Name(method) = written
+                        && let Some(best) = suggest::closest(method, METHODS.iter().copied())
+                    {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    }
+                    Err(diagnostic.with_note(format!("the methods are {}", METHODS.join(", "))))
+                }
+            },
+            (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => Ok(()),
+            (SettingValue::FlagOrNumber | SettingValue::FlagOrPath, None) => Ok(()),
+            (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
+                self.number(ast, value, &mut Scope::default())
+            }
+            (SettingValue::FlagOrPath, Some(value)) => {
+                Err(
+                    Diagnostic::runtime("expected a file name in quotes", ast.span(value), "not a file name")
+                        .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal"),
+                )
+            }
+            (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
+                "this setting needs a value",
+                span,
+                "give it a value with `=`",
+            )),
+        }
+    }
+
+    /// `a=1, b=2` after `at` or `from`: names must be parameters, each once.
+    fn point(&mut self, ast: &Ast, params: &[String], point: &[Binding], complete: bool) -> Checked<()> {
+        for (index, binding) in point.iter().enumerate() {
+            check_param(params, &binding.name, if complete { "at" } else { "from" })?;
+            if point[..index].iter().any(|b| b.name.name == binding.name.name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is given twice", binding.name.name),
+                    binding.name.span,
+                    "given again here",
+                ));
+            }
+            self.number(ast, binding.value, &mut Scope::default())?;
+        }
+        let missing: Vec<&str> = params
+            .iter()
+            .filter(|p| !point.iter().any(|b| &b.name.name == *p))
+            .map(String::as_str)
+            .collect();
+        if complete && !point.is_empty() && !missing.is_empty() {
+            let span = point[0].name.span.to(point[point.len() - 1].name.span);
+            return Err(Diagnostic::runtime(
+                format!("no value given for {}", missing.join(", ")),
+                span,
+                format!("the point needs every parameter: {}", params.join(", ")),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The parameters of an expression that must be a function.
+    fn function_params(&mut self, ast: &Ast, id: ExprId) -> Checked<Rc<[String]>> {
+        match self.kind(ast, id, &mut Scope::default())? {
+            Kind::Function(params) => Ok(params),
+            other => Err(Diagnostic::runtime(
+                "expected a function",
+                ast.span(id),
+                format!("this is {}", other.describe()),
+            )
+            .with_help("name a defined function, such as `J` after `J(a, b) = …`")),
+        }
+    }
+
+    fn kind(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.kind_of(ast, id, scope))
+    }
+
+    fn kind_of(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {
+        let span = ast.span(id);
+        match ast.kind(id) {
+            ExprKind::Number(text) => match Number::parse_literal(text) {
+                Some(_) => Ok(Kind::Number),
+                None => Err(Diagnostic::runtime("this number is too large", span, "beyond ±1.8e308")),
+            },
+            ExprKind::Str(_) => Ok(Kind::Str),
+            ExprKind::Name(name) => self.name_kind(name, span, scope),
+            ExprKind::Neg(operand) => self.arithmetic(ast, &[*operand], scope),
+            ExprKind::Binary(_, lhs, rhs) => self.arithmetic(ast, &[*lhs, *rhs], scope),
+            ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, scope),
+            ExprKind::Field(target, field) => self.field(ast, *target, field, scope),
+            ExprKind::Prime(function) => match self.kind(ast, *function, scope)? {
+                Kind::Function(params) if params.len() == 1 => Ok(Kind::Function(params)),
+                Kind::Function(params) => Err(Diagnostic::runtime(
+                    "`'` is the derivative of a function of one parameter",
+                    span,
+                    format!("this function has parameters {}", params.join(", ")),
+                )
+                .with_help(format!("take a partial derivative instead, such as ∂F/∂{}", params[0]))),
+                other => Err(Diagnostic::runtime(
+                    "`'` needs a function",
+                    ast.span(*function),
+                    format!("this is {}", other.describe()),
+                )),
+            },
+            ExprKind::Vector(items) => {
+                for &item in items {
+                    self.scalar(ast, item, scope)?;
+                }
+                Ok(Kind::Vector)
+            }
+            ExprKind::Tuple(items) => {
+                for &item in items {
+                    self.number(ast, item, scope)?;
+                }
+                Ok(Kind::Tuple(items.len()))
+            }
+            ExprKind::Partial(function, variables) => {
+                scope.calls.push(function.name.clone());
+                let params = self.named_function(function)?;
+                for variable in variables {
+                    check_param(&params, variable, "∂")?;
+                }
+                Ok(Kind::Function(params))
+            }
+            ExprKind::Gradient(function) => {
+                scope.calls.push(function.name.clone());
+                Ok(Kind::Gradient(self.named_function(function)?))
+            }
+        }
+    }
+
+    fn name_kind(&mut self, name: &str, span: Span, scope: &mut Scope) -> Checked<Kind> {
+        let found = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols);
+        match found {
+            Meaning::Local(_) => Ok(Kind::Number),
+            Meaning::Entry(Known::Function(signature)) => {
+                scope.calls.push(name.to_string());
+                Ok(Kind::Function(signature.params.clone()))
+            }
+            Meaning::Entry(Known::Value(kind)) => Ok(kind),
+            Meaning::Builtin(Builtin::Constant(_)) => Ok(Kind::Number),
+            Meaning::Builtin(_) => Err(Diagnostic::runtime(
+                format!("`{name}` is a builtin function"),
+                span,
+                "a function, used as a value",
+            )
+            .with_help(format!("call it with an argument, as in `{name}(x)`"))),
+            Meaning::Symbol => {
+                if !scope.symbols.iter().any(|s| s == name) {
+                    scope.symbols.push(name.to_string());
+                }
+                Ok(Kind::Number)
+            }
+            Meaning::Unknown => Err(self.unknown_name(name, span, scope)),
+        }
+    }
+
+    fn unknown_name(&self, name: &str, span: Span, scope: &Scope) -> Diagnostic {
+        let mut candidates: Vec<String> = scope.locals.clone();
+        candidates.extend(self.planned.keys().cloned());
+        candidates.extend(self.env.names().map(str::to_string));
+        let diagnostic = Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name");
+        if let Some(product) = suggest::split_product(name, &candidates) {
+            return diagnostic.with_help(format!("`{name}` is one name; for a product write `{product}`"));
+        }
+        candidates.extend(builtins::BUILTINS.iter().map(|(spelling, _)| spelling.to_string()));
+        if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
+            return diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        match &scope.defining {
+            Some((function, params)) => {
+                let mut with_name = params.clone();
+                with_name.push(name.to_string());
+                diagnostic.with_help(format!(
+                    "bind it first (`{name} = …`) or make it a parameter: `{function}({})`",
+                    with_name.join(", ")
+                ))
+            }
+            None => diagnostic.with_help(format!("define it first, e.g. `{name} = 1`")),
+        }
+    }
+
+    /// Operands of arithmetic: numbers or vectors; the result is a vector if any is.
+    fn arithmetic(&mut self, ast: &Ast, operands: &[ExprId], scope: &mut Scope) -> Checked<Kind> {
+        let mut result = Kind::Number;
+        for &operand in operands {
+            if self.scalar(ast, operand, scope)? == Kind::Vector {
+                result = Kind::Vector;
+            }
+        }
+        Ok(result)
+    }
+
+    /// A number or a vector.
+    fn scalar(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {
+        let kind = self.kind(ast, id, scope)?;
+        if matches!(kind, Kind::Number | Kind::Vector) {
+            return Ok(kind);
+        }
+        Err(not_a_number(ast, id, &kind))
+    }
+
+    /// Exactly a number.
+    fn number(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<()> {
+        match self.kind(ast, id, scope)? {
+            Kind::Number => Ok(()),
+            other => Err(not_a_number(ast, id, &other)),
+        }
+    }
+
+    fn call(&mut self, ast: &Ast, id: ExprId, callee: ExprId, args: &[ExprId], scope: &mut Scope) -> Checked<Kind> {
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Meaning::Builtin(builtin) = meaning(name, &scope.locals, |n| self.known(n), false)
+        {
+            return self.builtin_call(ast, id, name, builtin, args, scope);
+        }
+        let callee_kind = self.kind(ast, callee, scope)?;
+        let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
+            let help = if matches!(ast.kind(callee), ExprKind::Name(_)) {
+                "only functions are called with ( )"
+            } else {
+                "to multiply, write `*` between the brackets"
+            };
+            return Err(Diagnostic::runtime(
+                "this is not a function",
+                ast.span(callee),
+                format!("this is {}", callee_kind.describe()),
+            )
+            .with_help(help));
+        };
+        if args.len() != params.len() {
+            let what = match ast.kind(callee) {
+                ExprKind::Name(name) => format!("`{name}`"),
+                _ => "this function".to_string(),
+            };
+            return Err(Diagnostic::runtime(
+                format!(
+                    "{what} takes {} but {} given",
+                    plural(params.len(), "argument"),
+                    args.len()
+                ),
+                ast.span(id),
+                format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
+            ));
+        }
+        let mut result = Kind::Number;
+        for &arg in args {
+            if self.scalar(ast, arg, scope)? == Kind::Vector {
+                result = Kind::Vector;
+            }
+        }
+        if let Kind::Gradient(params) = callee_kind {
+            return Ok(Kind::Tuple(params.len()));
+        }
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Some(Known::Function(signature)) = self.known(name)
+            && signature.returns == Kind::Vector
+        {
+            result = Kind::Vector;
+        }
+        Ok(result)
+    }
+
+    fn builtin_call(
+        &mut self,
+        ast: &Ast,
+        id: ExprId,
+        name: &str,
+        builtin: Builtin,
+        args: &[ExprId],
+        scope: &mut Scope,
+    ) -> Checked<Kind> {
+        let span = ast.span(id);
+        let arity = |expected: &str, ok: bool| -> Checked<()> {
+            if ok {
+                return Ok(());
+            }
+            Err(Diagnostic::runtime(
+                format!("`{name}` takes {expected}"),
+                span,
+                format!("{} given", plural(args.len(), "argument")),
+            ))
+        };
+        match builtin {
+            Builtin::Math(_) | Builtin::Sqrt => {
+                arity("one argument", args.len() == 1)?;
+                self.scalar(ast, args[0], scope)
+            }
+            Builtin::Constant(_) => Err(Diagnostic::runtime(
+                format!("`{name}` is a constant, not a function"),
+                ast.span(id),
+                "called here",
+            )
+            .with_help(format!("to multiply, write `{name}*(…)`"))),
+            Builtin::Diff => {
+                arity(
+                    "a function or expression and then the variables: diff(J, b)",
+                    args.len() >= 2,
+                )?;
+                self.diff(ast, args, scope)
+            }
+            Builtin::Grad => {
+                arity("one function: grad(J)", args.len() == 1)?;
+                Ok(Kind::Gradient(self.function_argument(ast, args[0], scope)?))
+            }
+            Builtin::Simplify => {
+                arity("one expression", args.len() == 1)?;
+                if let Some(params) = self.function_name_argument(ast, args[0], scope) {
+                    return Ok(Kind::Function(params));
+                }
+                let was_free = std::mem::replace(&mut scope.free_symbols, true);
+                let kind = self.scalar(ast, args[0], scope);
+                scope.free_symbols = was_free;
+                kind
+            }
+            Builtin::Load => {
+                arity("one file name", args.len() == 1)?;
+                match ast.kind(args[0]) {
+                    ExprKind::Str(_) => Ok(Kind::Table),
+                    _ => Err(Diagnostic::runtime(
+                        "`load` takes a file name in quotes",
+                        ast.span(args[0]),
+                        "not a file name",
+                    )
+                    .with_help("write `data = load(\"houses.csv\")`")),
+                }
+            }
+            Builtin::Sum | Builtin::Mean | Builtin::Len => {
+                arity("one vector", args.len() == 1)?;
+                self.scalar(ast, args[0], scope).map(|_| Kind::Number)
+            }
+            Builtin::Dot => {
+                arity("two vectors", args.len() == 2)?;
+                self.scalar(ast, args[0], scope)?;
+                self.scalar(ast, args[1], scope).map(|_| Kind::Number)
+            }
+        }
+    }
+
+    /// `diff(J, b, …)` on a function, or `diff(expr, x, …)` on an expression.
+    fn diff(&mut self, ast: &Ast, args: &[ExprId], scope: &mut Scope) -> Checked<Kind> {
+        let mut variables = Vec::new();
+        for &arg in &args[1..] {
+            match ast.kind(arg) {
+                ExprKind::Name(name) => variables.push(Ident {
+                    name: name.clone(),
+                    span: ast.span(arg),
+                }),
+                _ => {
+                    return Err(Diagnostic::runtime(
+                        "differentiate with respect to a name",
+                        ast.span(arg),
+                        "not a variable name",
+                    ));
+                }
+            }
+        }
+        if let Some(params) = self.function_name_argument(ast, args[0], scope) {
+            for variable in &variables {
+                check_param(&params, variable, "diff")?;
+            }
+            return Ok(Kind::Function(params));
+        }
+        let saved_locals = scope.locals.len();
+        scope.locals.extend(variables.iter().map(|v| v.name.clone()));
+        let was_free = std::mem::replace(&mut scope.free_symbols, true);
+        let kind = self.scalar(ast, args[0], scope);
+        scope.free_symbols = was_free;
+        let variables_as_symbols = scope.locals.split_off(saved_locals);
+        for name in variables_as_symbols {
+            if !scope.symbols.contains(&name) && !scope.locals.contains(&name) {
+                scope.symbols.push(name);
+            }
+        }
+        kind
+    }
+
+    /// The parameters, when the expression is the name of a function.
+    fn function_name_argument(&self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Option<Rc<[String]>> {
+        let ExprKind::Name(name) = ast.kind(id) else {
+            return None;
+        };
+        scope.calls.push(name.clone());
+        match self.known(name)? {
+            Known::Function(signature) => Some(signature.params.clone()),
+            Known::Value(Kind::Function(params)) => Some(params),
+            Known::Value(_) => None,
+        }
+    }
+
+    fn function_argument(&self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
+        self.function_name_argument(ast, id, scope).ok_or_else(|| {
+            Diagnostic::runtime("expected the name of a function", ast.span(id), "not a function name")
+                .with_help("write `grad(J)` for a function J")
+        })
+    }
+
+    fn named_function(&self, function: &Ident) -> Checked<Rc<[String]>> {
+        match self.known(&function.name) {
+            Some(Known::Function(signature)) => Ok(signature.params.clone()),
+            Some(Known::Value(Kind::Function(params))) => Ok(params),
+            Some(Known::Value(kind)) => Err(Diagnostic::runtime(
+                format!("`{}` is not a function", function.name),
+                function.span,
+                format!("this is {}", kind.describe()),
+            )
+            .with_help("derivatives are taken of functions, such as `J(a, b) = a*b`")),
+            None => Err(self.unknown_name(&function.name, function.span, &Scope::default())),
+        }
+    }
+
+    fn field(&mut self, ast: &Ast, target: ExprId, field: &Ident, scope: &mut Scope) -> Checked<Kind> {
+        match self.kind(ast, target, scope)? {
+            Kind::Table => Ok(Kind::Vector),
+            Kind::Record(fields) => {
+                if fields.contains(&field.name) {
+                    return Ok(Kind::Number);
+                }
+                Err(
+                    Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
+                        .with_help(format!("its fields are {}", fields.join(", "))),
+                )
+            }
+            other => Err(Diagnostic::runtime(
+                format!("{} has no fields", other.describe()),
+                ast.span(target),
+                "fields belong to tables and results",
+            )
+            .with_help("a table has columns (`data.price`); a minimize result has fields (`r.J`)")),
+        }
+    }
+}
+
+fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()> {
+    if params.contains(&variable.name) {
+        return Ok(());
+    }
+    let mut diagnostic = Diagnostic::runtime(
+        format!("`{}` is not a parameter here", variable.name),
+        variable.span,
+        format!("the parameters are {}", params.join(", ")),
+    );
+    if let Some(best) = suggest::closest(&variable.name, params.iter().map(String::as_str)) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+    } else if context == "∂" {
+        diagnostic =
+            diagnostic.with_help("a partial derivative is taken with respect to one of the function's parameters");
+    }
+    Err(diagnostic)
+}
+
+fn check_bindable_name(name: &Ident) -> Checked<()> {
+    if builtins::lookup(&name.name).is_some() {
+        return Err(Diagnostic::runtime(
+            format!("`{}` is a builtin name", name.name),
+            name.span,
+            "cannot be redefined",
+        )
+        .with_help("choose another name"));
+    }
+    Ok(())
+}
+
+fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
+    let Some(format) = format else { return Ok(()) };
+    if allowed.contains(&format.name.as_str()) {
+        return Ok(());
+    }
+    Err(Diagnostic::runtime(
+        format!("unknown format `{}`", format.name),
+        format.span,
+        "not a format here",
+    )
+    .with_help(format!("the formats are {}", allowed.join(", "))))
+}
+
+fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
+    let help = match (kind, ast.kind(id)) {
+        (Kind::Function(params), ExprKind::Name(name)) => {
+            format!(
+                "`{name}` is a function; call it with values for {}: `{name}(…)`",
+                params.join(", ")
+            )
+        }
+        (Kind::Function(_), _) => "call it with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`".to_string(),
+        (Kind::Table, _) => "pick a column, as in `data.price`".to_string(),
+        (Kind::Record(fields), _) => format!("pick a field: {}", fields.join(", ")),
+        _ => "arithmetic works on numbers and vectors".to_string(),
+    };
+    Diagnostic::runtime(
+        "expected a number",
+        ast.span(id),
+        format!("this is {}", kind.describe()),
+    )
+    .with_help(help)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The span of the first use of `name` inside the expression `root`.
+fn find_name(ast: &Ast, root: ExprId, name: &str) -> Option<Span> {
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        match ast.kind(id) {
+            ExprKind::Name(found) if found == name => return Some(ast.span(id)),
+            ExprKind::Neg(a) | ExprKind::Prime(a) | ExprKind::Field(a, _) => stack.push(*a),
+            ExprKind::Binary(_, a, b) => stack.extend([*b, *a]),
+            ExprKind::Call(f, args) => {
+                stack.extend(args.iter().rev());
+                stack.push(*f);
+            }
+            ExprKind::Vector(items) | ExprKind::Tuple(items) => stack.extend(items.iter().rev()),
+            ExprKind::Partial(f, _) | ExprKind::Gradient(f) if f.name == name => return Some(f.span),
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,195 @@
+//! The session: the one entry point shared by the CLI, the REPL and the tests.
+//!
+//! A [`Session`] owns the environment (definitions, bindings), the
+//! expression arena and the source texts. [`Session::run`] takes a program
+//! (one or more inputs: files, `-e` arguments, a REPL line), parses all of
+//! it (reporting every syntax error, running nothing if there is one),
+//! checks all of it (names, arity, recursion), then runs it statement by
+//! statement, handing results and rendered diagnostics to an [`Output`].
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use crate::diagnostics::{self, Diagnostic, Sources};
+use crate::env::{Env, Signature};
+use crate::expr::arena::Arena;
+use crate::resolve::Checker;
+use crate::syntax::parser::{self, Program};
+
+/// Where results and errors go.
+pub trait Output {
+    /// A result, as text ending in a newline.
+    fn print(&mut self, text: &str);
+    /// A rendered diagnostic.
+    fn error(&mut self, text: &str);
+}
+
+/// Collects everything in memory (for tests and embedding).
+#[derive(Default, Debug)]
+pub struct Captured {
+    pub out: String,
+    pub err: String,
+}
+
+impl Output for Captured {
+    fn print(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    fn error(&mut self, text: &str) {
+        self.err.push_str(text);
+    }
+}
+
+/// How a session presents itself.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Colour in results (✓, ✗, tables).
+    pub color_output: bool,
+    /// Colour in diagnostics.
+    pub color_errors: bool,
+    /// Seed for the random points of `check`.
+    pub seed: u64,
+}
+
+/// One piece of source text to run.
+pub struct Input {
+    /// Shown in diagnostics: a file name, `-e`, `<stdin>`, `<repl>`.
+    pub name: String,
+    pub text: String,
+    /// Relative file names in this input resolve from here.
+    pub dir: PathBuf,
+}
+
+/// How a run ended; decides the exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// A runtime error (or a failed name check) stopped the program.
+    Failed,
+    /// The program did not parse; nothing ran.
+    Syntax,
+}
+
+impl Status {
+    /// 0 ok, 1 runtime error, 2 syntax error.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Status::Ok => 0,
+            Status::Failed => 1,
+            Status::Syntax => 2,
+        }
+    }
+}
+
+pub struct Session {
+    pub(crate) settings: Settings,
+    sources: Sources,
+    pub(crate) dirs: Vec<PathBuf>,
+    pub(crate) arena: Arena,
+    pub(crate) env: Env,
+}
+
+impl Session {
+    pub fn new(settings: Settings) -> Session {
+        Session {
+            settings,
+            sources: Sources::default(),
+            dirs: Vec::new(),
+            arena: Arena::new(),
+            env: Env::default(),
+        }
+    }
+
+    /// Parses, checks, then runs the inputs as one program.
+    pub fn run(&mut self, inputs: Vec<Input>, out: &mut dyn Output) -> Status {
+        let programs = match self.parse_all(inputs) {
+            Ok(programs) => programs,
+            Err(errors) => {
+                self.report(&errors, out);
+                return Status::Syntax;
+            }
+        };
+        let statements = match self.check_all(&programs) {
+            Ok(statements) => statements,
+            Err(errors) => {
+                self.report(&errors, out);
+                return Status::Failed;
+            }
+        };
+        for (program, index, signature) in statements {
+            match self.execute(&program, &program.statements[index], signature) {
+                Ok(text) => out.print(&text),
+                Err(error) => {
+                    self.report(&[error], out);
+                    return Status::Failed;
+                }
+            }
+        }
+        Status::Ok
+    }
+
+    /// Runs one REPL line; on failure the session is left as it was before it.
+    pub fn run_line(&mut self, text: &str, out: &mut dyn Output) -> Status {
+        let saved = self.env.clone();
+        let dir = std::env::current_dir().unwrap_or_default();
+        let status = self.run(
+            vec![Input {
+                name: "<repl>".to_string(),
+                text: text.to_string(),
+                dir,
+            }],
+            out,
+        );
+        if status != Status::Ok {
+            self.env = saved;
+        }
+        status
+    }
+
+    /// Renders a diagnostic that arose outside a run (a missing file).
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        diagnostics::render(diagnostic, &self.sources, self.settings.color_errors)
+    }
+
+    fn report(&self, errors: &[Diagnostic], out: &mut dyn Output) {
+        for error in errors {
+            out.error(&self.render(error));
+        }
+    }
+
+    fn parse_all(&mut self, inputs: Vec<Input>) -> Result<Vec<Rc<Program>>, Vec<Diagnostic>> {
+        let mut programs = Vec::new();
+        let mut errors = Vec::new();
+        for input in inputs {
+            let source = self.sources.add(input.name, input.text);
+            self.dirs.push(input.dir);
+            match parser::parse(self.sources.text(source), source) {
+                Ok(program) => programs.push(Rc::new(program)),
+                Err(mut found) => errors.append(&mut found),
+            }
+        }
+        if errors.is_empty() { Ok(programs) } else { Err(errors) }
+    }
+
+    /// Checks every statement in order; hands on (program, statement index,
+    /// signature of a definition) for each.
+    #[allow(clippy::type_complexity)]
+    fn check_all(
+        &self,
+        programs: &[Rc<Program>],
+    ) -> Result<Vec<(Rc<Program>, usize, Option<Rc<Signature>>)>, Vec<Diagnostic>> {
+        let mut checker = Checker::new(&self.env);
+        let mut checked = Vec::new();
+        let mut errors = Vec::new();
+        for program in programs {
+            for (index, statement) in program.statements.iter().enumerate() {
+                match checker.check(program, statement) {
+                    Ok(signature) => checked.push((program.clone(), index, signature)),
+                    Err(error) => errors.push(error),
+                }
+            }
+        }
+        if errors.is_empty() { Ok(checked) } else { Err(errors) }
+    }
+}
