@@ -2,11 +2,7 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=grammar");
-    if let Err(error) = lalrpop::Configuration::new()
-        .set_in_dir("grammar")
-        .emit_rerun_directives(true)
-        .process()
-    {
+    if let Err(error) = lalrpop::Configuration::new().set_in_dir("grammar").emit_rerun_directives(true).process() {
         eprintln!("grammar/ did not compile: {error}");
         std::process::exit(1);
     }

@@ -78,11 +78,7 @@ pub fn sigmoid(x: f64) -> f64 {
 
 /// softplus(x) = log(1 + e^x), computed without overflow for large x.
 pub fn softplus(x: f64) -> f64 {
-    if x > 30.0 {
-        x + (-x).exp().ln_1p()
-    } else {
-        x.exp().ln_1p()
-    }
+    if x > 30.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }
 }
 
 /// A named constant.
@@ -160,16 +156,11 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
 ];
 
 pub fn lookup(name: &str) -> Option<Builtin> {
-    BUILTINS
-        .iter()
-        .find(|(spelling, _)| *spelling == name)
-        .map(|(_, builtin)| *builtin)
+    BUILTINS.iter().find(|(spelling, _)| *spelling == name).map(|(_, builtin)| *builtin)
 }
 
 /// The words of the language that cannot be names.
-pub const KEYWORDS: &[&str] = &[
-    "check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with",
-];
+pub const KEYWORDS: &[&str] = &["check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with"];
 
 #[cfg(test)]
 mod tests {
@@ -185,14 +176,7 @@ mod tests {
 
     #[test]
     fn printed_names_read_back() {
-        for func in [
-            Func::Exp,
-            Func::Log,
-            Func::Sigmoid,
-            Func::Step,
-            Func::Sign,
-            Func::Softplus,
-        ] {
+        for func in [Func::Exp, Func::Log, Func::Sigmoid, Func::Step, Func::Sign, Func::Softplus] {
             assert_eq!(lookup(func.name()), Some(Builtin::Math(func)));
         }
     }

@@ -41,13 +41,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     fn new(class: Class, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            class,
-            message: message.into(),
-            labels: Vec::new(),
-            help: None,
-            note: None,
-        }
+        Diagnostic { class, message: message.into(), labels: Vec::new(), help: None, note: None }
     }
 
     /// A syntax error with its main label.
@@ -66,10 +60,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.labels.push(Label { span, message: message.into() });
         self
     }
 
@@ -124,10 +115,7 @@ impl Cache<SourceId> for &Sources {
     type Storage = String;
 
     fn fetch(&mut self, id: &SourceId) -> Result<&Source<String>, impl fmt::Debug> {
-        self.entries
-            .get(id.0 as usize)
-            .map(|(_, source)| source)
-            .ok_or("unknown source")
+        self.entries.get(id.0 as usize).map(|(_, source)| source).ok_or("unknown source")
     }
 
     fn display<'a>(&self, id: &'a SourceId) -> Option<impl fmt::Display + 'a> {
@@ -143,10 +131,7 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String
     let Some(main) = diagnostic.span() else {
         return render_without_source(diagnostic, color);
     };
-    let config = Config::default()
-        .with_index_type(IndexType::Byte)
-        .with_color(color)
-        .with_char_set(CharSet::Unicode);
+    let config = Config::default().with_index_type(IndexType::Byte).with_color(color).with_char_set(CharSet::Unicode);
     let mut report: ariadne::ReportBuilder<AriadneSpan> =
         Report::build(ReportKind::Error, (main.source, clamp(main, sources)))
             .with_config(config)

@@ -32,11 +32,7 @@ impl Session {
             }
             StmtKind::Define { name, body, .. } => {
                 let Some(signature) = signature else {
-                    return Err(Diagnostic::runtime(
-                        "this definition was not checked",
-                        stmt.span,
-                        "internal error",
-                    ));
+                    return Err(Diagnostic::runtime("this definition was not checked", stmt.span, "internal error"));
                 };
                 let def = FunctionDef {
                     name: name.name.clone(),
@@ -90,10 +86,6 @@ impl Session {
 }
 
 fn not_yet(feature: &str, span: Span) -> Diagnostic {
-    Diagnostic::runtime(
-        format!("{feature} is not available yet"),
-        span,
-        "not supported by this version of gd",
-    )
-    .with_note("this part of the language parses, but its engine is still being built")
+    Diagnostic::runtime(format!("{feature} is not available yet"), span, "not supported by this version of gd")
+        .with_note("this part of the language parses, but its engine is still being built")
 }

@@ -85,48 +85,23 @@ type Lowered = Result<Id, Diagnostic>;
 
 impl<'a> Lowerer<'a> {
     pub fn new(arena: &'a mut Arena, env: &'a Env, globals: Globals) -> Lowerer<'a> {
-        Lowerer {
-            arena,
-            env,
-            globals,
-            origins: Origins::default(),
-            call_site: None,
-            inlined: HashMap::new(),
-        }
+        Lowerer { arena, env, globals, origins: Origins::default(), call_site: None, inlined: HashMap::new() }
     }
 
     /// Lowers a top-level expression (no locals).
     pub fn lower(&mut self, ast: &Ast, id: ExprId) -> Lowered {
-        self.expr(
-            ast,
-            id,
-            &Locals {
-                names: &[],
-                values: &[],
-                free_symbols: false,
-            },
-        )
+        self.expr(ast, id, &Locals { names: &[], values: &[], free_symbols: false })
     }
 
     /// Lowers a function's body with its parameters as variables.
     pub fn lower_body(&mut self, def: &FunctionDef, variables: &[Id]) -> Lowered {
-        let locals = Locals {
-            names: def.params(),
-            values: variables,
-            free_symbols: false,
-        };
+        let locals = Locals { names: def.params(), values: variables, free_symbols: false };
         self.expr(&def.program.ast, def.body, &locals)
     }
 
     fn expr(&mut self, ast: &Ast, id: ExprId, locals: &Locals) -> Lowered {
         let lowered = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_node(ast, id, locals))?;
-        self.origins.record(
-            lowered,
-            Origin {
-                span: ast.span(id),
-                call_site: self.call_site,
-            },
-        );
+        self.origins.record(lowered, Origin { span: ast.span(id), call_site: self.call_site });
         Ok(lowered)
     }
 
@@ -153,13 +128,7 @@ impl<'a> Lowerer<'a> {
                         // The reciprocal is labelled with the divisor, so division by zero points there.
                         let minus_one = self.arena.int(-1);
                         let reciprocal = self.arena.pow(b, minus_one);
-                        self.origins.record(
-                            reciprocal,
-                            Origin {
-                                span: ast.span(*rhs),
-                                call_site: self.call_site,
-                            },
-                        );
+                        self.origins.record(reciprocal, Origin { span: ast.span(*rhs), call_site: self.call_site });
                         self.arena.mul([a, reciprocal])
                     }
                     BinaryOp::Pow => self.arena.pow(a, b),
@@ -190,16 +159,10 @@ impl<'a> Lowerer<'a> {
                 Ok(self.arena.var(symbol))
             }
             Meaning::Entry(Entry::Function(_) | Entry::Value(Value::Function(_))) | Meaning::Builtin(_) => {
-                Err(Diagnostic::runtime(
-                    format!("`{name}` is a function, not a number"),
-                    span,
-                    "used as a number",
-                ))
+                Err(Diagnostic::runtime(format!("`{name}` is a function, not a number"), span, "used as a number"))
             }
-            Meaning::Unknown => Err(
-                Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name")
-                    .with_help("it may have been defined when this function was written, and since replaced"),
-            ),
+            Meaning::Unknown => Err(Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name")
+                .with_help("it may have been defined when this function was written, and since replaced")),
         }
     }
 
@@ -227,26 +190,24 @@ impl<'a> Lowerer<'a> {
                 }
                 self.inline(&def, values, span)
             }
-            _ => Err(Diagnostic::runtime(
-                format!("`{name}` is not a function"),
-                ast.span(callee),
-                "called here",
-            )),
+            _ => Err(Diagnostic::runtime(format!("`{name}` is not a function"), ast.span(callee), "called here")),
         }
     }
 
     /// The body of `def` with `args` for its parameters.
     fn inline(&mut self, def: &Rc<FunctionDef>, args: Vec<Id>, call: Span) -> Lowered {
         if args.len() != def.params().len() {
-            return Err(Diagnostic::runtime(
+            let given = if args.len() == 1 { "1 value".to_string() } else { format!("{} values", args.len()) };
+            let mut diagnostic = Diagnostic::runtime(
                 format!("`{}` now has parameters {}", def.name, def.params().join(", ")),
                 call,
-                format!("this call gives {} values", args.len()),
+                format!("this call gives {given}"),
             )
-            .with_help(format!(
-                "`{}` was redefined after this call was written; update the call",
-                def.name
-            )));
+            .with_help(format!("`{}` was redefined after this call was written; update the call", def.name));
+            if let Some(outer) = self.call_site {
+                diagnostic = diagnostic.with_label(outer, "in this call");
+            }
+            return Err(diagnostic);
         }
         let key = (Rc::as_ptr(def), args);
         if let Some(&done) = self.inlined.get(&key) {
@@ -263,10 +224,6 @@ impl<'a> Lowerer<'a> {
 }
 
 fn not_yet(feature: &str, span: Span) -> Diagnostic {
-    Diagnostic::runtime(
-        format!("{feature} are not available yet"),
-        span,
-        "not supported by this version of gd",
-    )
-    .with_note("this part of the language parses, but its engine is still being built")
+    Diagnostic::runtime(format!("{feature} are not available yet"), span, "not supported by this version of gd")
+        .with_note("this part of the language parses, but its engine is still being built")
 }

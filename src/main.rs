@@ -75,16 +75,8 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
         inputs.push(read_script(path)?);
     }
     for (index, code) in cli.eval.iter().enumerate() {
-        let name = if cli.eval.len() == 1 {
-            "-e".to_string()
-        } else {
-            format!("-e#{}", index + 1)
-        };
-        inputs.push(Input {
-            name,
-            text: code.clone(),
-            dir: here.clone(),
-        });
+        let name = if cli.eval.len() == 1 { "-e".to_string() } else { format!("-e#{}", index + 1) };
+        inputs.push(Input { name, text: code.clone(), dir: here.clone() });
     }
     if !inputs.is_empty() {
         return Ok(Some(inputs));
@@ -97,11 +89,7 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::usage(format!("cannot read standard input: {e}")))?;
     let text = text_of(bytes, "standard input")?;
-    Ok(Some(vec![Input {
-        name: "<stdin>".to_string(),
-        text,
-        dir: here,
-    }]))
+    Ok(Some(vec![Input { name: "<stdin>".to_string(), text, dir: here }]))
 }
 
 fn read_script(path: &Path) -> Result<Input, Diagnostic> {
@@ -115,20 +103,13 @@ fn read_script(path: &Path) -> Result<Input, Diagnostic> {
         Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
     })?;
     let text = text_of(bytes, &format!("`{shown}`"))?;
-    let dir = path
-        .parent()
-        .map(Path::to_path_buf)
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| ".".into());
+    let dir = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
     Ok(Input { name: shown, text, dir })
 }
 
 fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::usage(format!(
-            "{what} is not text: invalid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        ))
-        .with_help("gd scripts are UTF-8 text files")
+        Diagnostic::usage(format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+            .with_help("gd scripts are UTF-8 text files")
     })
 }

@@ -27,26 +27,18 @@ impl Problem {
         match self {
             Problem::DivisionByZero => ("division by zero".to_string(), "the divisor is 0 here".to_string()),
             Problem::LogOfZero => ("log of 0 is undefined".to_string(), "log(0) is -∞".to_string()),
-            Problem::LogOfNegative(x) => (
-                "log of a negative number".to_string(),
-                format!("log({}) is not a real number", format_value(*x)),
-            ),
+            Problem::LogOfNegative(x) => {
+                ("log of a negative number".to_string(), format!("log({}) is not a real number", format_value(*x)))
+            }
             Problem::RootOfNegative(x) => (
                 "square root of a negative number".to_string(),
                 format!("sqrt({}) is not a real number", format_value(*x)),
             ),
             Problem::FractionalPowerOfNegative { base, exponent } => (
                 "a negative number to a fractional power".to_string(),
-                format!(
-                    "({})^{} is not a real number",
-                    format_value(*base),
-                    format_value(*exponent)
-                ),
+                format!("({})^{} is not a real number", format_value(*base), format_value(*exponent)),
             ),
-            Problem::Overflow => (
-                "the result is too large".to_string(),
-                "this overflows past ±1.8e308".to_string(),
-            ),
+            Problem::Overflow => ("the result is too large".to_string(), "this overflows past ±1.8e308".to_string()),
             Problem::NoValue(name) => (format!("`{name}` has no value here"), "needs a value".to_string()),
         }
     }
@@ -64,11 +56,7 @@ pub fn power(base: f64, exponent: f64) -> Result<f64, Problem> {
             Problem::FractionalPowerOfNegative { base, exponent }
         });
     }
-    let value = if exponent == 0.5 {
-        base.sqrt()
-    } else {
-        base.powf(exponent)
-    };
+    let value = if exponent == 0.5 { base.sqrt() } else { base.powf(exponent) };
     finite(value)
 }
 
@@ -87,9 +75,5 @@ pub fn apply(func: Func, x: f64) -> Result<f64, Problem> {
 
 /// The value if finite, else an overflow.
 pub fn finite(value: f64) -> Result<f64, Problem> {
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(Problem::Overflow)
-    }
+    if value.is_finite() { Ok(value) } else { Err(Problem::Overflow) }
 }

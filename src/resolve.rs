@@ -50,11 +50,7 @@ pub fn meaning<E>(
     if let Some(builtin) = builtins::lookup(name) {
         return Meaning::Builtin(builtin);
     }
-    if free_symbols {
-        Meaning::Symbol
-    } else {
-        Meaning::Unknown
-    }
+    if free_symbols { Meaning::Symbol } else { Meaning::Unknown }
 }
 
 /// What the checker knows of a name: a function's signature or a value's kind.
@@ -79,10 +75,7 @@ struct Scope {
 
 impl Scope {
     fn with_locals(locals: Vec<String>) -> Scope {
-        Scope {
-            locals,
-            ..Scope::default()
-        }
+        Scope { locals, ..Scope::default() }
     }
 }
 
@@ -96,10 +89,7 @@ type Checked<T> = Result<T, Diagnostic>;
 
 impl<'e> Checker<'e> {
     pub fn new(env: &'e Env) -> Checker<'e> {
-        Checker {
-            env,
-            planned: HashMap::new(),
-        }
+        Checker { env, planned: HashMap::new() }
     }
 
     /// Checks one statement; when it is a definition, returns its signature.
@@ -111,10 +101,8 @@ impl<'e> Checker<'e> {
                 let kind = self.kind(ast, *expr, &mut Scope::default())?;
                 check_format(format.as_ref(), &["text", "latex"])?;
                 if matches!(kind, Kind::Str) {
-                    return Err(
-                        Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
-                            .with_help("strings name files, as in `load(\"data.csv\")`"),
-                    );
+                    return Err(Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
+                        .with_help("strings name files, as in `load(\"data.csv\")`"));
                 }
                 Ok(None)
             }
@@ -135,15 +123,12 @@ impl<'e> Checker<'e> {
             StmtKind::BindOptimize { name, optimize } => {
                 check_bindable_name(name)?;
                 let fields = self.optimize(ast, optimize)?;
-                self.planned
-                    .insert(name.name.clone(), Known::Value(Kind::Record(fields)));
+                self.planned.insert(name.name.clone(), Known::Value(Kind::Record(fields)));
                 Ok(None)
             }
             StmtKind::Optimize(optimize) => self.optimize(ast, optimize).map(|_| None),
             StmtKind::Check { lhs, rhs, .. } => self.check_claim(ast, *lhs, *rhs).map(|()| None),
-            StmtKind::Graph {
-                function, at, format, ..
-            } => {
+            StmtKind::Graph { function, at, format, .. } => {
                 let params = self.function_params(ast, *function)?;
                 self.point(ast, &params, at, true)?;
                 check_format(format.as_ref(), &["text", "mermaid", "dot"])?;
@@ -190,13 +175,8 @@ impl<'e> Checker<'e> {
             Ok(returns) => returns,
             Err(error) => {
                 // Later statements still see the function, so one mistake is reported once.
-                let signature = Signature {
-                    params: locals.into(),
-                    calls: Vec::new(),
-                    returns: Kind::Number,
-                };
-                self.planned
-                    .insert(name.name.clone(), Known::Function(Rc::new(signature)));
+                let signature = Signature { params: locals.into(), calls: Vec::new(), returns: Kind::Number };
+                self.planned.insert(name.name.clone(), Known::Function(Rc::new(signature)));
                 return Err(error);
             }
         };
@@ -211,13 +191,8 @@ impl<'e> Checker<'e> {
         calls.sort();
         calls.dedup();
         self.check_recursion(ast, name, body, &calls)?;
-        let signature = Rc::new(Signature {
-            params: locals.into(),
-            calls,
-            returns,
-        });
-        self.planned
-            .insert(name.name.clone(), Known::Function(signature.clone()));
+        let signature = Rc::new(Signature { params: locals.into(), calls, returns });
+        self.planned.insert(name.name.clone(), Known::Function(signature.clone()));
         Ok(signature)
     }
 
@@ -359,16 +334,12 @@ impl<'e> Checker<'e> {
                 self.number(ast, value, &mut Scope::default())
             }
             (SettingValue::FlagOrPath, Some(value)) => {
-                Err(
-                    Diagnostic::runtime("expected a file name in quotes", ast.span(value), "not a file name")
-                        .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal"),
-                )
+                Err(Diagnostic::runtime("expected a file name in quotes", ast.span(value), "not a file name")
+                    .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal"))
             }
-            (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
-                "this setting needs a value",
-                span,
-                "give it a value with `=`",
-            )),
+            (SettingValue::Number | SettingValue::Method, None) => {
+                Err(Diagnostic::runtime("this setting needs a value", span, "give it a value with `=`"))
+            }
         }
     }
 
@@ -385,11 +356,8 @@ impl<'e> Checker<'e> {
             }
             self.number(ast, binding.value, &mut Scope::default())?;
         }
-        let missing: Vec<&str> = params
-            .iter()
-            .filter(|p| !point.iter().any(|b| &b.name.name == *p))
-            .map(String::as_str)
-            .collect();
+        let missing: Vec<&str> =
+            params.iter().filter(|p| !point.iter().any(|b| &b.name.name == *p)).map(String::as_str).collect();
         if complete && !point.is_empty() && !missing.is_empty() {
             let span = point[0].name.span.to(point[point.len() - 1].name.span);
             return Err(Diagnostic::runtime(
@@ -405,12 +373,10 @@ impl<'e> Checker<'e> {
     fn function_params(&mut self, ast: &Ast, id: ExprId) -> Checked<Rc<[String]>> {
         match self.kind(ast, id, &mut Scope::default())? {
             Kind::Function(params) => Ok(params),
-            other => Err(Diagnostic::runtime(
-                "expected a function",
-                ast.span(id),
-                format!("this is {}", other.describe()),
-            )
-            .with_help("name a defined function, such as `J` after `J(a, b) = …`")),
+            other => {
+                Err(Diagnostic::runtime("expected a function", ast.span(id), format!("this is {}", other.describe()))
+                    .with_help("name a defined function, such as `J` after `J(a, b) = …`"))
+            }
         }
     }
 
@@ -482,12 +448,10 @@ impl<'e> Checker<'e> {
             }
             Meaning::Entry(Known::Value(kind)) => Ok(kind),
             Meaning::Builtin(Builtin::Constant(_)) => Ok(Kind::Number),
-            Meaning::Builtin(_) => Err(Diagnostic::runtime(
-                format!("`{name}` is a builtin function"),
-                span,
-                "a function, used as a value",
-            )
-            .with_help(format!("call it with an argument, as in `{name}(x)`"))),
+            Meaning::Builtin(_) => {
+                Err(Diagnostic::runtime(format!("`{name}` is a builtin function"), span, "a function, used as a value")
+                    .with_help(format!("call it with an argument, as in `{name}(x)`")))
+            }
             Meaning::Symbol => {
                 if !scope.symbols.iter().any(|s| s == name) {
                     scope.symbols.push(name.to_string());
@@ -557,6 +521,16 @@ impl<'e> Checker<'e> {
         {
             return self.builtin_call(ast, id, name, builtin, args, scope);
         }
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
+        {
+            let diagnostic = self.unknown_name(name, ast.span(callee), scope);
+            if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean")) {
+                return Err(diagnostic);
+            }
+            let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
+            return Err(diagnostic.with_help(format!("define it first, e.g. `{name}({}) = …`", params.join(", "))));
+        }
         let callee_kind = self.kind(ast, callee, scope)?;
         let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
             let help = if matches!(ast.kind(callee), ExprKind::Name(_)) {
@@ -577,11 +551,7 @@ impl<'e> Checker<'e> {
                 _ => "this function".to_string(),
             };
             return Err(Diagnostic::runtime(
-                format!(
-                    "{what} takes {} but {} given",
-                    plural(params.len(), "argument"),
-                    args.len()
-                ),
+                format!("{what} takes {} but {} given", plural(params.len(), "argument"), args.len()),
                 ast.span(id),
                 format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
             ));
@@ -629,17 +599,12 @@ impl<'e> Checker<'e> {
                 arity("one argument", args.len() == 1)?;
                 self.scalar(ast, args[0], scope)
             }
-            Builtin::Constant(_) => Err(Diagnostic::runtime(
-                format!("`{name}` is a constant, not a function"),
-                ast.span(id),
-                "called here",
-            )
-            .with_help(format!("to multiply, write `{name}*(…)`"))),
+            Builtin::Constant(_) => {
+                Err(Diagnostic::runtime(format!("`{name}` is a constant, not a function"), ast.span(id), "called here")
+                    .with_help(format!("to multiply, write `{name}*(…)`")))
+            }
             Builtin::Diff => {
-                arity(
-                    "a function or expression and then the variables: diff(J, b)",
-                    args.len() >= 2,
-                )?;
+                arity("a function or expression and then the variables: diff(J, b)", args.len() >= 2)?;
                 self.diff(ast, args, scope)
             }
             Builtin::Grad => {
@@ -685,10 +650,7 @@ impl<'e> Checker<'e> {
         let mut variables = Vec::new();
         for &arg in &args[1..] {
             match ast.kind(arg) {
-                ExprKind::Name(name) => variables.push(Ident {
-                    name: name.clone(),
-                    span: ast.span(arg),
-                }),
+                ExprKind::Name(name) => variables.push(Ident { name: name.clone(), span: ast.span(arg) }),
                 _ => {
                     return Err(Diagnostic::runtime(
                         "differentiate with respect to a name",
@@ -759,10 +721,8 @@ impl<'e> Checker<'e> {
                 if fields.contains(&field.name) {
                     return Ok(Kind::Number);
                 }
-                Err(
-                    Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
-                        .with_help(format!("its fields are {}", fields.join(", "))),
-                )
+                Err(Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
+                    .with_help(format!("its fields are {}", fields.join(", "))))
             }
             other => Err(Diagnostic::runtime(
                 format!("{} has no fields", other.describe()),
@@ -809,41 +769,25 @@ fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
     if allowed.contains(&format.name.as_str()) {
         return Ok(());
     }
-    Err(Diagnostic::runtime(
-        format!("unknown format `{}`", format.name),
-        format.span,
-        "not a format here",
-    )
-    .with_help(format!("the formats are {}", allowed.join(", "))))
+    Err(Diagnostic::runtime(format!("unknown format `{}`", format.name), format.span, "not a format here")
+        .with_help(format!("the formats are {}", allowed.join(", "))))
 }
 
 fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
     let help = match (kind, ast.kind(id)) {
         (Kind::Function(params), ExprKind::Name(name)) => {
-            format!(
-                "`{name}` is a function; call it with values for {}: `{name}(…)`",
-                params.join(", ")
-            )
+            format!("`{name}` is a function; call it with values for {}: `{name}(…)`", params.join(", "))
         }
         (Kind::Function(_), _) => "call it with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`".to_string(),
         (Kind::Table, _) => "pick a column, as in `data.price`".to_string(),
         (Kind::Record(fields), _) => format!("pick a field: {}", fields.join(", ")),
         _ => "arithmetic works on numbers and vectors".to_string(),
     };
-    Diagnostic::runtime(
-        "expected a number",
-        ast.span(id),
-        format!("this is {}", kind.describe()),
-    )
-    .with_help(help)
+    Diagnostic::runtime("expected a number", ast.span(id), format!("this is {}", kind.describe())).with_help(help)
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// The span of the first use of `name` inside the expression `root`.

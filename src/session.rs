@@ -92,13 +92,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(settings: Settings) -> Session {
-        Session {
-            settings,
-            sources: Sources::default(),
-            dirs: Vec::new(),
-            arena: Arena::new(),
-            env: Env::default(),
-        }
+        Session { settings, sources: Sources::default(), dirs: Vec::new(), arena: Arena::new(), env: Env::default() }
     }
 
     /// Parses, checks, then runs the inputs as one program.
@@ -133,14 +127,7 @@ impl Session {
     pub fn run_line(&mut self, text: &str, out: &mut dyn Output) -> Status {
         let saved = self.env.clone();
         let dir = std::env::current_dir().unwrap_or_default();
-        let status = self.run(
-            vec![Input {
-                name: "<repl>".to_string(),
-                text: text.to_string(),
-                dir,
-            }],
-            out,
-        );
+        let status = self.run(vec![Input { name: "<repl>".to_string(), text: text.to_string(), dir }], out);
         if status != Status::Ok {
             self.env = saved;
         }

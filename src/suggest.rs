@@ -47,10 +47,7 @@ pub fn split_product(name: &str, known: &[String]) -> Option<String> {
             }
         }
     }
-    reach[chars.len()]
-        .take()
-        .filter(|names| names.len() > 1)
-        .map(|names| names.join("*"))
+    reach[chars.len()].take().filter(|names| names.len() > 1).map(|names| names.join("*"))
 }
 
 #[cfg(test)]

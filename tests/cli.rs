@@ -20,18 +20,12 @@ fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, std::path::Path
 
 #[test]
 fn repeated_e_arguments_form_one_program() {
-    gd().args(["-e", "J(a,b,c) = 3*(a + b*c)", "-e", "J(5, 3, 2)"])
-        .assert()
-        .success()
-        .stdout("33\n");
+    gd().args(["-e", "J(a,b,c) = 3*(a + b*c)", "-e", "J(5, 3, 2)"]).assert().success().stdout("33\n");
 }
 
 #[test]
 fn pasted_maths_and_precedence() {
-    gd().args(["-e", "θ₁ = 2; θ₁² + 2·3 − 1"])
-        .assert()
-        .success()
-        .stdout("9\n");
+    gd().args(["-e", "θ₁ = 2; θ₁² + 2·3 − 1"]).assert().success().stdout("9\n");
     gd().args(["-e", "-2^2"]).assert().success().stdout("-4\n");
     gd().args(["-e", "2^3^2"]).assert().success().stdout("512\n");
 }
@@ -65,11 +59,7 @@ fn every_syntax_error_is_reported_and_nothing_runs() {
 
 #[test]
 fn a_runtime_error_stops_the_script_after_earlier_output() {
-    gd().args(["-e", "1 + 1; log(0); 3"])
-        .assert()
-        .code(1)
-        .stdout("2\n")
-        .stderr(predicate::str::contains("log of 0"));
+    gd().args(["-e", "1 + 1; log(0); 3"]).assert().code(1).stdout("2\n").stderr(predicate::str::contains("log of 0"));
 }
 
 #[test]
@@ -77,31 +67,18 @@ fn files_run_in_order_as_one_program() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     std::fs::write(dir.path().join("a.gd"), "J(a, b) = a*b\n").expect("written");
     std::fs::write(dir.path().join("b.gd"), "J(6, 7)\n").expect("written");
-    gd().current_dir(dir.path())
-        .args(["a.gd", "b.gd"])
-        .assert()
-        .success()
-        .stdout("42\n");
+    gd().current_dir(dir.path()).args(["a.gd", "b.gd"]).assert().success().stdout("42\n");
 }
 
 #[test]
 fn piped_standard_input_runs_as_a_script() {
-    gd().write_stdin("J(a,b,c) = 3*(a + b*c)\nJ(1, 2, 3)\n")
-        .assert()
-        .success()
-        .stdout("21\n");
+    gd().write_stdin("J(a,b,c) = 3*(a + b*c)\nJ(1, 2, 3)\n").assert().success().stdout("21\n");
 }
 
 #[test]
 fn help_and_version() {
-    gd().arg("--help")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Usage: gd"));
-    gd().arg("--version")
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("gd "));
+    gd().arg("--help").assert().success().stdout(predicate::str::contains("Usage: gd"));
+    gd().arg("--version").assert().success().stdout(predicate::str::starts_with("gd "));
     gd().arg("--bogus").assert().code(2);
 }
 
@@ -115,30 +92,20 @@ fn empty_and_comment_only_files_print_nothing() {
 
 #[test]
 fn a_missing_file_is_bad_usage() {
-    gd().arg("no/such/file.gd")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no such file"));
+    gd().arg("no/such/file.gd").assert().code(2).stderr(predicate::str::contains("no such file"));
 }
 
 #[test]
 fn a_binary_file_is_refused_clearly() {
     let (_dir, path) = temp_file("binary.gd", &[0x4a, 0x28, 0xff, 0xfe, 0x00, 0x9f]);
-    gd().arg(&path)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("not text: invalid UTF-8 at byte 2"));
+    gd().arg(&path).assert().code(2).stderr(predicate::str::contains("not text: invalid UTF-8 at byte 2"));
 }
 
 #[test]
 fn ten_thousand_nested_parentheses() {
     let source = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
     let (_dir, path) = temp_file("deep.gd", source.as_bytes());
-    gd().arg(&path)
-        .timeout(std::time::Duration::from_secs(10))
-        .assert()
-        .success()
-        .stdout("1\n");
+    gd().arg(&path).timeout(std::time::Duration::from_secs(10)).assert().success().stdout("1\n");
 }
 
 #[test]

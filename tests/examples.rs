@@ -41,11 +41,7 @@ fn run(script: &Path) -> (String, String, i32) {
         .output()
         .expect("gd runs");
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("gd prints UTF-8");
-    (
-        text(output.stdout),
-        text(output.stderr),
-        output.status.code().unwrap_or(-1),
-    )
+    (text(output.stdout), text(output.stderr), output.status.code().unwrap_or(-1))
 }
 
 /// Compares `actual` with the file, or rewrites the file when blessing.
@@ -66,10 +62,7 @@ fn compare(expected_file: &Path, actual: &str, failures: &mut Vec<String>) {
 fn check_status(script: &Path, status: i32, stderr: &str, failures: &mut Vec<String>) {
     let expected = expected_status(script);
     if status != expected {
-        failures.push(format!(
-            "{} exited {status}, expected {expected}\n{stderr}",
-            script.display()
-        ));
+        failures.push(format!("{} exited {status}, expected {expected}\n{stderr}", script.display()));
     }
 }
 

@@ -7,11 +7,7 @@ use rexpect::session::{PtySession, spawn_command};
 
 fn start(home: &std::path::Path) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gd"));
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+    command.env("HOME", home).env("XDG_DATA_HOME", home.join("data")).env("NO_COLOR", "1").env("TERM", "xterm");
     let mut session = spawn_command(command, Some(10_000)).expect("gd starts in a terminal");
     session.exp_string("gd> ").expect("a prompt");
     session
@@ -64,4 +60,21 @@ fn history_survives_a_restart() {
     repl.exp_string("42").expect("the recalled line runs again");
     repl.send_control('d').expect("Ctrl-D");
     repl.exp_eof().expect("gd leaves");
+}
+
+#[test]
+fn colour_on_a_terminal_and_never_with_no_color() {
+    let run = |no_color: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gd"));
+        command.args(["-e", "log(-1)"]).env("TERM", "xterm");
+        if no_color {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR");
+        }
+        let mut session = spawn_command(command, Some(10_000)).expect("gd starts in a terminal");
+        session.exp_eof().expect("gd finishes")
+    };
+    assert!(run(false).contains("\x1b["), "a terminal gets colour");
+    assert!(!run(true).contains("\x1b["), "NO_COLOR turns colour off");
 }

@@ -63,11 +63,7 @@ const TOKENS: &[&str] = &[
 fn run(text: &str) -> (Status, Captured) {
     let mut session = Session::new(Settings::default());
     let mut out = Captured::default();
-    let input = Input {
-        name: "fuzz.gd".to_string(),
-        text: text.to_string(),
-        dir: ".".into(),
-    };
+    let input = Input { name: "fuzz.gd".to_string(), text: text.to_string(), dir: ".".into() };
     let status = session.run(vec![input], &mut out);
     (status, out)
 }

@@ -72,25 +72,13 @@ mod tests {
         let x = arena.var(x);
         let log = arena.apply(Func::Log, x);
         let error = eval(&arena, log, -1.0).unwrap_err();
-        assert_eq!(
-            error,
-            EvalError {
-                node: log,
-                problem: Problem::LogOfNegative(-1.0)
-            }
-        );
+        assert_eq!(error, EvalError { node: log, problem: Problem::LogOfNegative(-1.0) });
         let one = arena.int(1);
         let quotient = arena.div(one, x);
-        assert_eq!(
-            eval(&arena, quotient, 0.0).unwrap_err().problem,
-            Problem::DivisionByZero
-        );
+        assert_eq!(eval(&arena, quotient, 0.0).unwrap_err().problem, Problem::DivisionByZero);
         let half = arena.num(Number::ratio(1, 2).unwrap());
         let root = arena.pow(x, half);
-        assert_eq!(
-            eval(&arena, root, -4.0).unwrap_err().problem,
-            Problem::RootOfNegative(-4.0)
-        );
+        assert_eq!(eval(&arena, root, -4.0).unwrap_err().problem, Problem::RootOfNegative(-4.0));
         let exp = arena.apply(Func::Exp, x);
         assert_eq!(eval(&arena, exp, 1000.0).unwrap_err().problem, Problem::Overflow);
     }

@@ -109,11 +109,7 @@ impl Arena {
                 if variable {
                     return Constancy::Variable;
                 }
-                let total = if matches!(node, Node::Add(_)) {
-                    values.iter().sum()
-                } else {
-                    values.iter().product()
-                };
+                let total = if matches!(node, Node::Add(_)) { values.iter().sum() } else { values.iter().product() };
                 math::finite(total)
             }
             Node::Pow(base, exponent) => match (value(base), value(exponent)) {

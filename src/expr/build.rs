@@ -243,11 +243,7 @@ impl Arena {
             let coefficient = self.as_number(items[at]).unwrap_or(Number::ONE);
             let mut rest: Vec<Id> = items.to_vec();
             rest.remove(at);
-            let rest = if rest.len() == 1 {
-                rest[0]
-            } else {
-                self.intern(Node::Mul(rest.into()))
-            };
+            let rest = if rest.len() == 1 { rest[0] } else { self.intern(Node::Mul(rest.into())) };
             return (coefficient, rest);
         }
         (Number::ONE, term)
@@ -313,11 +309,7 @@ fn exact_value(func: Func, n: Number) -> Option<Number> {
         Func::Log if n.is_one() => Some(Number::ZERO),
         Func::Abs => Some(n.abs()),
         Func::Relu => Some(if n.is_negative() { Number::ZERO } else { n }),
-        Func::Step => Some(if n.is_negative() || zero {
-            Number::ZERO
-        } else {
-            Number::ONE
-        }),
+        Func::Step => Some(if n.is_negative() || zero { Number::ZERO } else { Number::ONE }),
         Func::Sign => Some(Number::int(if zero {
             0
         } else if n.is_negative() {

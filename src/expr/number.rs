@@ -194,11 +194,7 @@ fn exact_literal(text: &str) -> Option<Number> {
     }
     let scale = exponent - i32::try_from(fraction.len()).ok()?;
     let power = 10i128.checked_pow(scale.unsigned_abs())?;
-    let r = if scale >= 0 {
-        Ratio::from_integer(value.checked_mul(power)?)
-    } else {
-        Ratio::new(value, power)
-    };
+    let r = if scale >= 0 { Ratio::from_integer(value.checked_mul(power)?) } else { Ratio::new(value, power) };
     Some(Number::Exact(r))
 }
 
@@ -220,10 +216,7 @@ fn integer_pow(base: Rational, exponent: i128) -> Option<Number> {
         return None;
     }
     let magnitude = u32::try_from(exponent.unsigned_abs()).ok()?;
-    let exact = base
-        .numer()
-        .checked_pow(magnitude)
-        .zip(base.denom().checked_pow(magnitude));
+    let exact = base.numer().checked_pow(magnitude).zip(base.denom().checked_pow(magnitude));
     match exact {
         Some((n, d)) if exponent >= 0 => Some(Number::Exact(Ratio::new(n, d))),
         Some((n, d)) => Some(Number::Exact(Ratio::new(d, n))),
@@ -245,11 +238,7 @@ pub fn format_value(value: f64) -> String {
         return "nan".to_string();
     }
     if value.is_infinite() {
-        return if value > 0.0 {
-            "inf".to_string()
-        } else {
-            "-inf".to_string()
-        };
+        return if value > 0.0 { "inf".to_string() } else { "-inf".to_string() };
     }
     if value == 0.0 {
         return "0".to_string();
@@ -291,10 +280,7 @@ mod tests {
     fn exact_arithmetic_never_drifts() {
         let three = lit("0.1").checked_mul(Number::int(30)).unwrap();
         assert_eq!(three, Number::int(3));
-        assert_eq!(
-            format_value(lit("0.1").checked_add(lit("0.2")).unwrap().to_f64()),
-            "0.3"
-        );
+        assert_eq!(format_value(lit("0.1").checked_add(lit("0.2")).unwrap().to_f64()), "0.3");
     }
 
     #[test]

@@ -53,10 +53,7 @@ pub const METHODS: &[&str] = &["gd", "momentum", "nesterov", "adagrad", "rmsprop
 
 impl SettingName {
     pub fn lookup(name: &str) -> Option<SettingName> {
-        SETTINGS
-            .iter()
-            .find(|(spelling, _)| *spelling == name)
-            .map(|(_, setting)| *setting)
+        SETTINGS.iter().find(|(spelling, _)| *spelling == name).map(|(_, setting)| *setting)
     }
 
     pub fn value(self) -> SettingValue {

@@ -25,10 +25,7 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    out.print(&format!(
-        "gd {} — differentiable expressions. Ctrl-D to leave.\n",
-        env!("CARGO_PKG_VERSION")
-    ));
+    out.print(&format!("gd {} — differentiable expressions. Ctrl-D to leave.\n", env!("CARGO_PKG_VERSION")));
     let mut warned = false;
     loop {
         match editor.readline(PROMPT) {

@@ -176,12 +176,8 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
     }
     if let Some(&(start, end)) = open_brackets.first() {
         errors.push(
-            Diagnostic::syntax(
-                "this bracket is never closed",
-                Span::new(source, start, end),
-                "opened here",
-            )
-            .with_help("close it, or finish the expression before the end of the input"),
+            Diagnostic::syntax("this bracket is never closed", Span::new(source, start, end), "opened here")
+                .with_help("close it, or finish the expression before the end of the input"),
         );
     }
     (tokens, errors)
@@ -189,19 +185,13 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
 
 fn lex_diagnostic(error: &LexError, text: &str, span: Span) -> Diagnostic {
     match error {
-        LexError::UnterminatedString => Diagnostic::syntax(
-            "this string is never closed",
-            span,
-            "add a closing `\"` on the same line",
-        ),
+        LexError::UnterminatedString => {
+            Diagnostic::syntax("this string is never closed", span, "add a closing `\"` on the same line")
+        }
         LexError::UnexpectedCharacter => {
             let found = text.get(span.range()).unwrap_or("?");
-            Diagnostic::syntax(
-                format!("unexpected character `{found}`"),
-                span,
-                "gd does not know this character",
-            )
-            .with_help(character_help(found))
+            Diagnostic::syntax(format!("unexpected character `{found}`"), span, "gd does not know this character")
+                .with_help(character_help(found))
         }
     }
 }
@@ -237,10 +227,7 @@ mod tests {
     #[test]
     fn unicode_identifiers_keep_subscripts() {
         assert_eq!(kinds("θ₁"), vec![Token::Ident("θ₁")]);
-        assert_eq!(
-            kinds("J_train α η"),
-            vec![Token::Ident("J_train"), Token::Ident("α"), Token::Ident("η")]
-        );
+        assert_eq!(kinds("J_train α η"), vec![Token::Ident("J_train"), Token::Ident("α"), Token::Ident("η")]);
         assert_ne!(kinds("θ₁"), kinds("θ1"));
     }
 
@@ -279,13 +266,7 @@ mod tests {
     fn comments_and_separators_collapse() {
         assert_eq!(
             kinds("\n# a comment\nx = 1 # trailing\n\n;y"),
-            vec![
-                Token::Ident("x"),
-                Token::Equals,
-                Token::Number("1"),
-                Token::Newline,
-                Token::Ident("y")
-            ]
+            vec![Token::Ident("x"), Token::Equals, Token::Number("1"), Token::Newline, Token::Ident("y")]
         );
     }
 
@@ -293,10 +274,7 @@ mod tests {
     fn lines_continue_in_brackets_and_after_operators() {
         assert_eq!(kinds("f(1,\n2)"), kinds("f(1, 2)"));
         assert_eq!(kinds("1 +\n2"), kinds("1 + 2"));
-        assert_eq!(
-            kinds("1\n+ 2"),
-            vec![Token::Number("1"), Token::Newline, Token::Plus, Token::Number("2")]
-        );
+        assert_eq!(kinds("1\n+ 2"), vec![Token::Number("1"), Token::Newline, Token::Plus, Token::Number("2")]);
     }
 
     #[test]

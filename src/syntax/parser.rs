@@ -37,20 +37,13 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     let statements = match result {
         Ok(statements) => statements,
         Err(error) => {
-            recovered.push(ErrorRecovery {
-                error,
-                dropped_tokens: Vec::new(),
-            });
+            recovered.push(ErrorRecovery { error, dropped_tokens: Vec::new() });
             Vec::new()
         }
     };
     // After a bracket that is never closed, every later line was read as part
     // of it: the parser's complaints there are echoes of that one mistake.
-    let unclosed_at = errors
-        .iter()
-        .filter(|e| e.message.contains("never closed"))
-        .filter_map(|e| e.span())
-        .next();
+    let unclosed_at = errors.iter().filter(|e| e.message.contains("never closed")).filter_map(|e| e.span()).next();
     for recovery in recovered {
         let location = match &recovery.error {
             ParseError::UnrecognizedToken { token: (start, ..), .. }
@@ -67,10 +60,7 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     }
     errors.append(&mut builder.problems);
     if errors.is_empty() {
-        Ok(Program {
-            ast: builder.ast,
-            statements,
-        })
+        Ok(Program { ast: builder.ast, statements })
     } else {
         errors.sort_by_key(|e| e.span().map(|s| (s.start, s.end)));
         errors.dedup_by_key(|e| e.span());
@@ -94,12 +84,7 @@ pub enum Rhs {
 
 impl<'s> Builder<'s> {
     fn new(source: SourceId) -> Builder<'s> {
-        Builder {
-            source,
-            ast: Ast::default(),
-            recovered: Vec::new(),
-            problems: Vec::new(),
-        }
+        Builder { source, ast: Ast::default(), recovered: Vec::new(), problems: Vec::new() }
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {
@@ -107,10 +92,7 @@ impl<'s> Builder<'s> {
     }
 
     pub fn ident(&self, name: &str, start: usize, end: usize) -> Ident {
-        Ident {
-            name: name.to_string(),
-            span: self.span(start, end),
-        }
+        Ident { name: name.to_string(), span: self.span(start, end) }
     }
 
     pub fn expr(&mut self, kind: ExprKind, start: usize, end: usize) -> ExprId {
@@ -123,10 +105,7 @@ impl<'s> Builder<'s> {
     }
 
     pub fn stmt(&self, kind: StmtKind, start: usize, end: usize) -> Stmt {
-        Stmt {
-            kind,
-            span: self.span(start, end),
-        }
+        Stmt { kind, span: self.span(start, end) }
     }
 
     /// Records a statement the parser skipped; the error is reported later.
@@ -179,20 +158,12 @@ impl<'s> Builder<'s> {
     /// Turns `lhs = rhs` into a definition or a binding, or reports why not.
     pub fn assign(&mut self, lhs: ExprId, rhs: Rhs, start: usize, end: usize) -> Stmt {
         let kind = match (self.ast.kind(lhs).clone(), rhs) {
-            (ExprKind::Name(name), Rhs::Expr(value)) => StmtKind::Bind {
-                name: Ident {
-                    name,
-                    span: self.ast.span(lhs),
-                },
-                value,
-            },
-            (ExprKind::Name(name), Rhs::Optimize(optimize)) => StmtKind::BindOptimize {
-                name: Ident {
-                    name,
-                    span: self.ast.span(lhs),
-                },
-                optimize,
-            },
+            (ExprKind::Name(name), Rhs::Expr(value)) => {
+                StmtKind::Bind { name: Ident { name, span: self.ast.span(lhs) }, value }
+            }
+            (ExprKind::Name(name), Rhs::Optimize(optimize)) => {
+                StmtKind::BindOptimize { name: Ident { name, span: self.ast.span(lhs) }, optimize }
+            }
             (ExprKind::Call(callee, args), Rhs::Expr(body)) => match self.definition_head(callee, &args) {
                 Some((name, params)) => StmtKind::Define { name, params, body },
                 None => StmtKind::Invalid,
@@ -213,10 +184,7 @@ impl<'s> Builder<'s> {
         let mut params = Vec::new();
         for &arg in args {
             match self.ast.kind(arg) {
-                ExprKind::Name(param) => params.push(Ident {
-                    name: param.clone(),
-                    span: self.ast.span(arg),
-                }),
+                ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
                 _ => {
                     let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
                     let help = if all_values {
@@ -232,13 +200,7 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Some((
-            Ident {
-                name,
-                span: self.ast.span(callee),
-            },
-            params,
-        ))
+        Some((Ident { name, span: self.ast.span(callee) }, params))
     }
 
     fn cannot_assign(&self, lhs: ExprId) -> Diagnostic {
@@ -251,12 +213,7 @@ impl<'s> Builder<'s> {
                 "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`"
             }
         };
-        Diagnostic::syntax(
-            "cannot assign to this",
-            self.ast.span(lhs),
-            "not a name or a function head",
-        )
-        .with_help(help)
+        Diagnostic::syntax("cannot assign to this", self.ast.span(lhs), "not a name or a function head").with_help(help)
     }
 }
 
@@ -271,10 +228,7 @@ fn derivative_notation(function: &str, variables: &[Ident]) -> String {
 
 fn superscript(n: usize) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .chars()
-        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-        .collect()
+    n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
 }
 
 fn parse_error_diagnostic(
@@ -283,19 +237,13 @@ fn parse_error_diagnostic(
     end_of_input: usize,
 ) -> Option<Diagnostic> {
     match error {
-        ParseError::UnrecognizedToken {
-            token: (start, token, end),
-            expected,
-        } => {
+        ParseError::UnrecognizedToken { token: (start, token, end), expected } => {
             if token == Token::Invalid {
                 return None; // the lexer has reported this character
             }
             let span = Span::new(source, start, end);
-            let diagnostic = Diagnostic::syntax(
-                format!("unexpected {}", describe(&token)),
-                span,
-                expected_label(&expected),
-            );
+            let diagnostic =
+                Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
             Some(match help_for(&token, &expected) {
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,
@@ -304,15 +252,9 @@ fn parse_error_diagnostic(
         ParseError::UnrecognizedEof { location, expected } => {
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
-            Some(Diagnostic::syntax(
-                "the input ends too early",
-                span,
-                expected_label(&expected),
-            ))
+            Some(Diagnostic::syntax("the input ends too early", span, expected_label(&expected)))
         }
-        ParseError::ExtraToken {
-            token: (start, token, end),
-        } => Some(Diagnostic::syntax(
+        ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
             format!("unexpected {}", describe(&token)),
             Span::new(source, start, end),
             "nothing more was expected here",
@@ -419,10 +361,7 @@ mod tests {
     fn parse_ok(text: &str) -> Program {
         match parse(text, SourceId(0)) {
             Ok(program) => program,
-            Err(errors) => panic!(
-                "{text:?} failed: {:?}",
-                errors.iter().map(|e| &e.message).collect::<Vec<_>>()
-            ),
+            Err(errors) => panic!("{text:?} failed: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()),
         }
     }
 
@@ -450,23 +389,13 @@ mod tests {
             ExprKind::Field(t, field) => format!("{}.{}", shape(program, *t), field.name),
             ExprKind::Prime(f) => format!("{}'", shape(program, *f)),
             ExprKind::Vector(items) => {
-                format!(
-                    "[{}]",
-                    items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(",")
-                )
+                format!("[{}]", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
             }
             ExprKind::Tuple(items) => {
-                format!(
-                    "<{}>",
-                    items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(",")
-                )
+                format!("<{}>", items.iter().map(|a| shape(program, *a)).collect::<Vec<_>>().join(","))
             }
             ExprKind::Partial(f, wrt) => {
-                format!(
-                    "d{}/{}",
-                    f.name,
-                    wrt.iter().map(|v| v.name.as_str()).collect::<String>()
-                )
+                format!("d{}/{}", f.name, wrt.iter().map(|v| v.name.as_str()).collect::<String>())
             }
             ExprKind::Gradient(f) => format!("grad {}", f.name),
         }
@@ -475,12 +404,7 @@ mod tests {
     fn expr_shape(text: &str) -> String {
         let program = parse_ok(text);
         match &program.statements[..] {
-            [
-                Stmt {
-                    kind: StmtKind::Expr { expr, .. },
-                    ..
-                },
-            ] => shape(&program, *expr),
+            [Stmt { kind: StmtKind::Expr { expr, .. }, .. }] => shape(&program, *expr),
             other => panic!("{text:?} is not one expression: {other:?}"),
         }
     }
@@ -551,18 +475,7 @@ mod tests {
                 StmtKind::Invalid => "invalid",
             })
             .collect();
-        assert_eq!(
-            kinds,
-            [
-                "define",
-                "bind",
-                "check",
-                "graph",
-                "optimize",
-                "bind-optimize",
-                "expr-as"
-            ]
-        );
+        assert_eq!(kinds, ["define", "bind", "check", "graph", "optimize", "bind-optimize", "expr-as"]);
     }
 
     #[test]
@@ -583,12 +496,8 @@ mod tests {
     #[test]
     fn spans_are_byte_offsets() {
         let program = parse_ok("θ₁ + α");
-        let StmtKind::Expr { expr, .. } = program.statements[0].kind else {
-            panic!()
-        };
-        let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else {
-            panic!()
-        };
+        let StmtKind::Expr { expr, .. } = program.statements[0].kind else { panic!() };
+        let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else { panic!() };
         let span = program.ast.span(rhs);
         assert_eq!(&"θ₁ + α"[span.range()], "α");
     }
