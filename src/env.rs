@@ -8,9 +8,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::expr::arena::{Id, Symbol};
+use crate::expr::arena::Id;
 use crate::expr::number::Number;
 use crate::syntax::ast::ExprId;
+use crate::syntax::notation::partial_notation;
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
@@ -41,16 +42,55 @@ impl FunctionDef {
     }
 }
 
-/// A function held as a value: a derivative bound with `dJ = ∂J/∂b`.
-#[derive(Debug)]
+/// How a function value is named when printed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Label {
+    /// A user function: prints as `J(a, b, c) = …`.
+    Defined(String),
+    /// `∂J/∂b`, `∂²J/∂b∂c`: the function and the variables, in order.
+    Partial { function: String, variables: Vec<String> },
+    /// `f'`, `f''`: prints as `f'(x) = …`.
+    Prime { function: String, order: usize },
+}
+
+impl Label {
+    /// The function's name as written in a header (`J`, `∂J/∂b`, `f'`).
+    pub fn head(&self) -> String {
+        match self {
+            Label::Defined(name) => name.clone(),
+            Label::Partial { function, variables } => partial_notation(function, variables),
+            Label::Prime { function, order } => format!("{function}{}", "'".repeat(*order)),
+        }
+    }
+
+    /// The name of the function this one was derived from.
+    pub fn function(&self) -> &str {
+        match self {
+            Label::Defined(name) => name,
+            Label::Partial { function, .. } | Label::Prime { function, .. } => function,
+        }
+    }
+}
+
+/// A function held as a value: `J` itself, a derivative (`∂J/∂b`), or one
+/// bound to a name (`dJ = ∂J/∂b`, a snapshot taken when bound).
+#[derive(Clone, Debug)]
 pub struct FunctionValue {
-    /// How it prints: `∂J/∂b`.
-    pub label: String,
+    pub label: Label,
     pub params: Rc<[String]>,
     /// The parameters as arena variables, in order.
-    pub symbols: Vec<Symbol>,
-    /// The body, over `symbols`.
+    pub variables: Vec<Id>,
+    /// The body, over `variables`.
     pub body: Id,
+}
+
+/// `∇J`: the partial derivatives of J, one per parameter.
+#[derive(Clone, Debug)]
+pub struct GradientValue {
+    pub function: String,
+    pub params: Rc<[String]>,
+    pub variables: Vec<Id>,
+    pub components: Vec<Id>,
 }
 
 /// A bound value.
@@ -58,6 +98,7 @@ pub struct FunctionValue {
 pub enum Value {
     Number(Number),
     Function(Rc<FunctionValue>),
+    Gradient(Rc<GradientValue>),
 }
 
 impl Value {
@@ -65,6 +106,7 @@ impl Value {
         match self {
             Value::Number(_) => Kind::Number,
             Value::Function(f) => Kind::Function(f.params.clone()),
+            Value::Gradient(g) => Kind::Gradient(g.params.clone()),
         }
     }
 }
@@ -130,6 +172,14 @@ impl Env {
     pub fn value(&self, name: &str) -> Option<&Value> {
         match self.entries.get(name) {
             Some(Entry::Value(value)) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The value of a bound number, in f64.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.value(name)? {
+            Value::Number(n) => Some(n.to_f64()),
             _ => None,
         }
     }

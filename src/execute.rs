@@ -1,34 +1,36 @@
 //! Running checked statements, one at a time, against the session.
 //!
-//! Definitions and bindings change the environment; expressions are lowered,
-//! evaluated and printed; directives are handed to their engines. Each
-//! statement gives back the text to print, or a diagnostic that stops the run.
+//! Definitions and bindings change the environment; expressions are lowered
+//! and shown (a number, a symbolic expression, a function or derivative, a
+//! gradient, a tuple); `check` is decided by `check` and reported here;
+//! other directives are handed to their engines. Each statement gives back
+//! the text to print, or a diagnostic that stops the run.
 
 use std::rc::Rc;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, FunctionDef, Signature, Value};
+use crate::env::{Entry, FunctionDef, Label, Signature, Value};
 use crate::eval::scalar::{self, EvalError};
-use crate::expr::number::{Number, format_value};
-use crate::lower::{Globals, Lowerer, Origins};
+use crate::expr::arena::{Id, Node};
+use crate::expr::number::Number;
+use crate::lower::{Callable, Globals, Lowerer, Origins};
 use crate::session::Session;
-use crate::syntax::ast::{ExprId, Stmt, StmtKind};
+use crate::show::{self, Format};
+use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
-type Executed = Result<String, Diagnostic>;
+pub(crate) type Executed = Result<String, Diagnostic>;
 
 impl Session {
     pub(crate) fn execute(&mut self, program: &Rc<Program>, stmt: &Stmt, signature: Option<Rc<Signature>>) -> Executed {
         match &stmt.kind {
             StmtKind::Expr { expr, format } => {
-                if let Some(format) = format
-                    && format.name == "latex"
-                {
-                    return Err(not_yet("`as latex`", format.span));
-                }
-                let value = self.number(program, *expr, stmt.span)?;
-                Ok(format!("{}\n", format_value(value.to_f64())))
+                let format = match format {
+                    Some(f) if f.name == "latex" => Format::Latex,
+                    _ => Format::Text,
+                };
+                self.show(program, *expr, format, stmt.span)
             }
             StmtKind::Define { name, body, .. } => {
                 let Some(signature) = signature else {
@@ -45,11 +47,11 @@ impl Session {
                 Ok(String::new())
             }
             StmtKind::Bind { name, value } => {
-                let value = self.number(program, *value, stmt.span)?;
-                self.env.set(name.name.clone(), Entry::Value(Value::Number(value)));
+                let value = self.bound_value(program, name, *value, stmt.span)?;
+                self.env.set(name.name.clone(), Entry::Value(value));
                 Ok(String::new())
             }
-            StmtKind::Check { keyword, .. } => Err(not_yet("`check`", *keyword)),
+            StmtKind::Check { lhs, rhs, .. } => self.check(program, *lhs, *rhs),
             StmtKind::Graph { keyword, .. } => Err(not_yet("`graph`", *keyword)),
             StmtKind::Optimize(optimize) | StmtKind::BindOptimize { optimize, .. } => {
                 Err(not_yet("`minimize` and `maximize`", optimize.keyword))
@@ -58,20 +60,129 @@ impl Session {
         }
     }
 
-    /// Evaluates an expression to a number: exactly when it folds, else in f64.
-    fn number(&mut self, program: &Program, expr: ExprId, statement: Span) -> Result<Number, Diagnostic> {
-        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Inline);
+    /// Prints an expression's value: a function, gradient, tuple, number or
+    /// symbolic expression.
+    fn show(&mut self, program: &Program, expr: ExprId, format: Format, statement: Span) -> Executed {
+        let ast = &program.ast;
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
+        match lowerer.callable(ast, expr) {
+            Some(Ok(Callable::Function(function))) => {
+                return Ok(format!("{}\n", show::function(&self.arena, &function, format)));
+            }
+            Some(Ok(Callable::Gradient(gradient))) => {
+                return Ok(show::gradient(&self.arena, &gradient, format).join("\n") + "\n");
+            }
+            Some(Err(error)) => return Err(error),
+            None => {}
+        }
+        if let Some(values) = self.tuple(program, expr, statement)? {
+            return Ok(format!("{}\n", show::tuple(&values, format)));
+        }
+        let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
+        if has_variables(self, id) {
+            let (id, _) = self.lower_value(program, expr, Globals::Symbolic)?;
+            return Ok(format!("{}\n", show::expression(&self.arena, id, format)));
+        }
+        let value = self.value_of(id, &origins, statement)?;
+        Ok(format!("{}\n", show::number(value.to_f64(), format)))
+    }
+
+    fn lower_value(&mut self, program: &Program, expr: ExprId, globals: Globals) -> Result<(Id, Origins), Diagnostic> {
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, globals);
         let id = lowerer.lower(&program.ast, expr)?;
-        let origins = std::mem::take(&mut lowerer.origins);
+        Ok((id, lowerer.origins))
+    }
+
+    /// The values of a tuple literal or of a gradient called at a point.
+    fn tuple(&mut self, program: &Program, expr: ExprId, statement: Span) -> Result<Option<Vec<f64>>, Diagnostic> {
+        let ast = &program.ast;
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Inline);
+        let ids = match ast.kind(expr) {
+            ExprKind::Tuple(items) => {
+                items.iter().map(|&item| lowerer.lower(ast, item)).collect::<Result<Vec<_>, _>>()?
+            }
+            ExprKind::Call(callee, args) => match lowerer.callable(ast, *callee) {
+                Some(Ok(Callable::Gradient(gradient))) => {
+                    let args = args.iter().map(|&arg| lowerer.lower(ast, arg)).collect::<Result<Vec<_>, _>>()?;
+                    gradient
+                        .components
+                        .iter()
+                        .map(|&component| {
+                            let label = Label::Defined(String::new());
+                            let function = crate::env::FunctionValue {
+                                label,
+                                params: gradient.params.clone(),
+                                variables: gradient.variables.clone(),
+                                body: component,
+                            };
+                            lowerer.apply_function(&function, &args)
+                        })
+                        .collect()
+                }
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let origins = lowerer.origins;
+        let values = ids.into_iter().map(|id| self.value_of(id, &origins, statement).map(Number::to_f64));
+        values.collect::<Result<Vec<_>, _>>().map(Some)
+    }
+
+    /// A lowered constant expression as a number: exactly when it folded, else in f64.
+    pub(crate) fn value_of(&self, id: Id, origins: &Origins, statement: Span) -> Result<Number, Diagnostic> {
         if let Some(value) = self.arena.as_number(id) {
             return Ok(value);
         }
-        let value = scalar::evaluate(&self.arena, id, &|_| None)
-            .map_err(|error| self.evaluation_error(&error, &origins, statement))?;
+        let value = scalar::evaluate(&self.arena, id, &|node| self.global_value(node))
+            .map_err(|error| self.evaluation_error(&error, origins, statement))?;
         Number::float(value).ok_or_else(|| Diagnostic::runtime("the result is not finite", statement, "here"))
     }
 
-    fn evaluation_error(&self, error: &EvalError, origins: &Origins, statement: Span) -> Diagnostic {
+    /// The value of a named leaf (a bound number).
+    pub(crate) fn global_value(&self, node: &Node) -> Option<f64> {
+        match node {
+            Node::Global(symbol) => match self.env.value(self.arena.name(*symbol)) {
+                Some(Value::Number(n)) => Some(n.to_f64()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// What `name = value` binds: a number, or a function or gradient (a snapshot).
+    fn bound_value(
+        &mut self,
+        program: &Program,
+        name: &Ident,
+        value: ExprId,
+        statement: Span,
+    ) -> Result<Value, Diagnostic> {
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
+        match lowerer.callable(&program.ast, value) {
+            Some(Ok(Callable::Function(mut function))) => {
+                if let Label::Defined(_) = function.label {
+                    function.label = Label::Defined(name.name.clone());
+                }
+                return Ok(Value::Function(Rc::new(function)));
+            }
+            Some(Ok(Callable::Gradient(gradient))) => return Ok(Value::Gradient(Rc::new(gradient))),
+            Some(Err(error)) => return Err(error),
+            None => {}
+        }
+        let (id, origins) = self.lower_value(program, value, Globals::Inline)?;
+        if has_variables(self, id) {
+            let shown = show::expression(&self.arena, id, Format::Text);
+            return Err(Diagnostic::runtime(
+                format!("`{}` would be {shown}, which has no value", name.name),
+                program.ast.span(value),
+                "this depends on free symbols",
+            )
+            .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
+        }
+        self.value_of(id, &origins, statement).map(Value::Number)
+    }
+
+    pub(crate) fn evaluation_error(&self, error: &EvalError, origins: &Origins, statement: Span) -> Diagnostic {
         let (message, label) = error.problem.describe();
         let origin = origins.nearest(&self.arena, error.node);
         let span = origin.map_or(statement, |o| o.span);
@@ -83,6 +194,11 @@ impl Session {
         }
         diagnostic
     }
+}
+
+/// True when `id` still has variables (free symbols) in it.
+fn has_variables(session: &Session, id: Id) -> bool {
+    !session.arena.leaves(id, |node| matches!(node, Node::Var(_))).is_empty()
 }
 
 fn not_yet(feature: &str, span: Span) -> Diagnostic {

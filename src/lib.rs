@@ -1,6 +1,7 @@
 //! gd: a language for differentiable expressions.
 
 pub mod builtins;
+pub mod check;
 pub mod diagnostics;
 pub mod env;
 pub mod eval;
@@ -9,8 +10,10 @@ pub mod expr;
 pub mod lower;
 pub mod math;
 pub mod optimize;
+pub mod random;
 pub mod resolve;
 pub mod session;
+pub mod show;
 pub mod suggest;
 pub mod syntax;
 

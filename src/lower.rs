@@ -3,20 +3,23 @@
 //! Names are looked up with the resolver's rules; user functions are
 //! inlined through their bodies (late binding: the current definition is
 //! used); bound numbers become exact numbers ([`Globals::Inline`]) or named
-//! leaves that print by name ([`Globals::Symbolic`]). Nodes carry no spans,
-//! so lowering keeps a side table ([`Origins`]) from each node it built to
-//! the source it came from, and the call that led there, for diagnostics.
+//! leaves that print by name ([`Globals::Symbolic`]). Function-valued
+//! expressions — `J`, `∂J/∂b`, `f'`, `∇J`, `diff(J, b)` — lower to a
+//! [`Callable`]: parameters as variables and a body (derivatives taken and
+//! simplified here). Nodes carry no spans, so lowering keeps a side table
+//! ([`Origins`]) from each node it built to the source it came from, and the
+//! call that led there, for diagnostics.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::Builtin;
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, Env, FunctionDef, Value};
-use crate::expr::arena::{Arena, Id};
+use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Value};
+use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 use crate::resolve::{Meaning, meaning};
-use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind};
+use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident};
 use crate::syntax::span::Span;
 
 /// How bound numbers enter the expression.
@@ -64,11 +67,20 @@ impl Origins {
     }
 }
 
+/// A function-valued expression, lowered.
+#[derive(Clone, Debug)]
+pub enum Callable {
+    Function(FunctionValue),
+    Gradient(GradientValue),
+}
+
 /// The local names of the expression being lowered and their values.
-struct Locals<'a> {
-    names: &'a [String],
-    values: &'a [Id],
-    free_symbols: bool,
+#[derive(Clone, Default)]
+pub struct Locals {
+    pub names: Vec<String>,
+    pub values: Vec<Id>,
+    /// Unbound names become variables (inside `diff(expr, x)`, `simplify`, a `check`).
+    pub free_symbols: bool,
 }
 
 /// Lowers expressions of one statement into the arena.
@@ -90,12 +102,192 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers a top-level expression (no locals).
     pub fn lower(&mut self, ast: &Ast, id: ExprId) -> Lowered {
-        self.expr(ast, id, &Locals { names: &[], values: &[], free_symbols: false })
+        self.expr(ast, id, &Locals::default())
+    }
+
+    /// Lowers an expression with the given locals.
+    pub fn lower_with(&mut self, ast: &Ast, id: ExprId, locals: &Locals) -> Lowered {
+        self.expr(ast, id, locals)
+    }
+
+    /// The variables standing for `params`.
+    pub fn variables(&mut self, params: &[String]) -> Vec<Id> {
+        params
+            .iter()
+            .map(|p| {
+                let symbol = self.arena.symbol(p);
+                self.arena.var(symbol)
+            })
+            .collect()
+    }
+
+    /// Lowers a function-valued expression; `None` when the expression is
+    /// not one (a number, a vector).
+    pub fn callable(&mut self, ast: &Ast, id: ExprId) -> Option<Result<Callable, Diagnostic>> {
+        let span = ast.span(id);
+        match ast.kind(id) {
+            ExprKind::Name(name) => self.named_callable(name),
+            ExprKind::Partial(function, variables) => Some(self.partial_of(function, variables)),
+            ExprKind::Gradient(function) => Some(self.named_function(function).map(|f| self.gradient(&f))),
+            ExprKind::Prime(inner) => Some(match self.callable(ast, *inner)? {
+                Ok(Callable::Function(f)) => self.prime(&f, span),
+                Ok(Callable::Gradient(_)) => Err(not_a_function(span)),
+                Err(error) => Err(error),
+            }),
+            ExprKind::Call(callee, args) => {
+                let ExprKind::Name(name) = ast.kind(*callee) else { return None };
+                let first = *args.first()?;
+                let builtin = match meaning(name, &[], |n| self.env.get(n).cloned(), false) {
+                    Meaning::Builtin(b @ (Builtin::Diff | Builtin::Grad | Builtin::Simplify)) => b,
+                    _ => return None,
+                };
+                let base = match self.callable(ast, first)? {
+                    Ok(Callable::Function(f)) => f,
+                    Ok(Callable::Gradient(_)) => return Some(Err(not_a_function(ast.span(first)))),
+                    Err(error) => return Some(Err(error)),
+                };
+                Some(match builtin {
+                    Builtin::Grad => Ok(self.gradient(&base)),
+                    Builtin::Simplify => {
+                        let body = self.arena.simplify(base.body);
+                        Ok(Callable::Function(FunctionValue { body, ..base }))
+                    }
+                    _ => {
+                        let variables = args[1..].iter().map(|&a| ident(ast, a)).collect::<Option<Vec<_>>>();
+                        match variables {
+                            Some(variables) => self.partial(&base, &variables).map(Callable::Function),
+                            None => Err(Diagnostic::runtime("differentiate with respect to a name", span, "here")),
+                        }
+                    }
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn named_callable(&mut self, name: &str) -> Option<Result<Callable, Diagnostic>> {
+        match self.env.get(name)? {
+            Entry::Function(def) => {
+                let def = def.clone();
+                Some(self.defined(&def).map(Callable::Function))
+            }
+            Entry::Value(Value::Function(f)) => Some(Ok(Callable::Function((**f).clone()))),
+            Entry::Value(Value::Gradient(g)) => Some(Ok(Callable::Gradient((**g).clone()))),
+            Entry::Value(Value::Number(_)) => None,
+        }
+    }
+
+    fn named_function(&mut self, function: &Ident) -> Result<FunctionValue, Diagnostic> {
+        match self.named_callable(&function.name) {
+            Some(Ok(Callable::Function(f))) => Ok(f),
+            Some(Err(error)) => Err(error),
+            _ => Err(not_a_function(function.span)),
+        }
+    }
+
+    /// A user function as a value: its body over its parameters.
+    pub fn defined(&mut self, def: &Rc<FunctionDef>) -> Result<FunctionValue, Diagnostic> {
+        let variables = self.variables(def.params());
+        let body = self.lower_body(def, &variables)?;
+        Ok(FunctionValue {
+            label: Label::Defined(def.name.clone()),
+            params: def.signature.params.clone(),
+            variables,
+            body,
+        })
+    }
+
+    fn partial_of(&mut self, function: &Ident, variables: &[Ident]) -> Result<Callable, Diagnostic> {
+        let base = self.named_function(function)?;
+        self.partial(&base, variables).map(Callable::Function)
+    }
+
+    /// ∂ⁿF/∂x∂y…, simplified.
+    fn partial(&mut self, base: &FunctionValue, variables: &[Ident]) -> Result<FunctionValue, Diagnostic> {
+        let mut body = base.body;
+        let mut names = Vec::new();
+        for variable in variables {
+            let Some(index) = base.params.iter().position(|p| *p == variable.name) else {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is not a parameter here", variable.name),
+                    variable.span,
+                    format!("the parameters are {}", base.params.join(", ")),
+                ));
+            };
+            body = self.arena.derivative(body, base.variables[index]);
+            names.push(variable.name.clone());
+        }
+        let body = self.arena.simplify(body);
+        let label = match &base.label {
+            Label::Partial { function, variables } => {
+                Label::Partial { function: function.clone(), variables: [variables.clone(), names].concat() }
+            }
+            other => Label::Partial { function: other.head(), variables: names },
+        };
+        Ok(FunctionValue { label, params: base.params.clone(), variables: base.variables.clone(), body })
+    }
+
+    /// `f'` for a function of one parameter.
+    fn prime(&mut self, base: &FunctionValue, span: Span) -> Result<Callable, Diagnostic> {
+        let [variable] = base.variables[..] else {
+            return Err(Diagnostic::runtime("`'` needs a function of one parameter", span, "here"));
+        };
+        let derivative = self.arena.derivative(base.body, variable);
+        let body = self.arena.simplify(derivative);
+        let label = match &base.label {
+            Label::Defined(name) => Label::Prime { function: name.clone(), order: 1 },
+            Label::Prime { function, order } => Label::Prime { function: function.clone(), order: order + 1 },
+            Label::Partial { function, variables } => Label::Partial {
+                function: function.clone(),
+                variables: [variables.clone(), base.params.to_vec()].concat(),
+            },
+        };
+        Ok(Callable::Function(FunctionValue {
+            label,
+            params: base.params.clone(),
+            variables: base.variables.clone(),
+            body,
+        }))
+    }
+
+    /// ∇F: every first partial derivative, simplified.
+    fn gradient(&mut self, base: &FunctionValue) -> Callable {
+        let components = base
+            .variables
+            .iter()
+            .map(|&variable| {
+                let derivative = self.arena.derivative(base.body, variable);
+                self.arena.simplify(derivative)
+            })
+            .collect();
+        Callable::Gradient(GradientValue {
+            function: base.label.head(),
+            params: base.params.clone(),
+            variables: base.variables.clone(),
+            components,
+        })
+    }
+
+    /// `f(args)` for a function value: its body with the arguments in place
+    /// of its parameters (and, when computing, bound numbers in place of names).
+    pub fn apply_function(&mut self, function: &FunctionValue, args: &[Id]) -> Id {
+        let mut replacements: HashMap<Id, Id> = function.variables.iter().copied().zip(args.iter().copied()).collect();
+        if self.globals == Globals::Inline {
+            for leaf in self.arena.leaves(function.body, |node| matches!(node, Node::Global(_))) {
+                if let Node::Global(symbol) = *self.arena.node(leaf)
+                    && let Some(Value::Number(value)) = self.env.value(self.arena.name(symbol))
+                {
+                    let value = *value;
+                    replacements.insert(leaf, self.arena.num(value));
+                }
+            }
+        }
+        self.arena.substitute(function.body, &replacements)
     }
 
     /// Lowers a function's body with its parameters as variables.
-    pub fn lower_body(&mut self, def: &FunctionDef, variables: &[Id]) -> Lowered {
-        let locals = Locals { names: def.params(), values: variables, free_symbols: false };
+    fn lower_body(&mut self, def: &FunctionDef, variables: &[Id]) -> Lowered {
+        let locals = Locals { names: def.params().to_vec(), values: variables.to_vec(), free_symbols: false };
         self.expr(&def.program.ast, def.body, &locals)
     }
 
@@ -138,13 +330,15 @@ impl<'a> Lowerer<'a> {
             ExprKind::Str(_) => Err(not_yet("strings outside `load(…)`", span)),
             ExprKind::Field(..) => Err(not_yet("fields (`data.x`, `r.J`)", span)),
             ExprKind::Vector(_) => Err(not_yet("vectors", span)),
-            ExprKind::Tuple(_) => Err(not_yet("tuples", span)),
-            ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => Err(not_yet("derivatives", span)),
+            ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
+                Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
+                    .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
+            }
         }
     }
 
     fn name(&mut self, name: &str, span: Span, locals: &Locals) -> Lowered {
-        match meaning(name, locals.names, |n| self.env.get(n).cloned(), locals.free_symbols) {
+        match meaning(name, &locals.names, |n| self.env.get(n).cloned(), locals.free_symbols) {
             Meaning::Local(index) => Ok(locals.values[index]),
             Meaning::Entry(Entry::Value(Value::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
@@ -158,7 +352,7 @@ impl<'a> Lowerer<'a> {
                 let symbol = self.arena.symbol(name);
                 Ok(self.arena.var(symbol))
             }
-            Meaning::Entry(Entry::Function(_) | Entry::Value(Value::Function(_))) | Meaning::Builtin(_) => {
+            Meaning::Entry(_) | Meaning::Builtin(_) => {
                 Err(Diagnostic::runtime(format!("`{name}` is a function, not a number"), span, "used as a number"))
             }
             Meaning::Unknown => Err(Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name")
@@ -168,29 +362,83 @@ impl<'a> Lowerer<'a> {
 
     fn call(&mut self, ast: &Ast, id: ExprId, callee: ExprId, args: &[ExprId], locals: &Locals) -> Lowered {
         let span = ast.span(id);
-        let ExprKind::Name(name) = ast.kind(callee) else {
-            return Err(not_yet("calling a derivative", span));
-        };
-        match meaning(name, locals.names, |n| self.env.get(n).cloned(), false) {
-            Meaning::Builtin(Builtin::Math(func)) => {
+        if let ExprKind::Name(name) = ast.kind(callee) {
+            let found = meaning(name, &locals.names, |n| self.env.get(n).cloned(), false);
+            match found {
+                Meaning::Builtin(builtin) => return self.builtin_call(ast, span, builtin, args, locals),
+                Meaning::Entry(Entry::Function(def)) => {
+                    let values = self.arguments(ast, args, locals)?;
+                    return self.inline(&def, values, span);
+                }
+                _ => {}
+            }
+        }
+        match self.callable(ast, callee) {
+            Some(Ok(Callable::Function(function))) => {
+                if function.params.len() != args.len() {
+                    return Err(Diagnostic::runtime(
+                        format!("this function takes {} arguments", function.params.len()),
+                        span,
+                        format!("its parameters are {}", function.params.join(", ")),
+                    ));
+                }
+                let values = self.arguments(ast, args, locals)?;
+                Ok(self.apply_function(&function, &values))
+            }
+            Some(Ok(Callable::Gradient(_))) => {
+                Err(Diagnostic::runtime("a gradient gives one value per parameter", span, "not a single number")
+                    .with_help("use a partial derivative here, such as `(∂J/∂b)(…)`"))
+            }
+            Some(Err(error)) => Err(error),
+            None => Err(not_a_function(ast.span(callee))),
+        }
+    }
+
+    fn arguments(&mut self, ast: &Ast, args: &[ExprId], locals: &Locals) -> Result<Vec<Id>, Diagnostic> {
+        args.iter().map(|&arg| self.expr(ast, arg, locals)).collect()
+    }
+
+    fn builtin_call(&mut self, ast: &Ast, span: Span, builtin: Builtin, args: &[ExprId], locals: &Locals) -> Lowered {
+        match builtin {
+            Builtin::Math(func) => {
                 let arg = self.expr(ast, args[0], locals)?;
                 Ok(self.arena.apply(func, arg))
             }
-            Meaning::Builtin(Builtin::Sqrt) => {
+            Builtin::Sqrt => {
                 let arg = self.expr(ast, args[0], locals)?;
                 let half = self.arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
                 Ok(self.arena.pow(arg, half))
             }
-            Meaning::Builtin(Builtin::Diff | Builtin::Grad | Builtin::Simplify) => Err(not_yet("derivatives", span)),
-            Meaning::Builtin(_) => Err(not_yet("vectors and data", span)),
-            Meaning::Entry(Entry::Function(def)) => {
-                let mut values = Vec::with_capacity(args.len());
-                for &arg in args {
-                    values.push(self.expr(ast, arg, locals)?);
+            Builtin::Diff => {
+                let mut variables = Vec::new();
+                for &arg in &args[1..] {
+                    variables.push(ident(ast, arg).ok_or_else(|| not_a_function(ast.span(arg)))?);
                 }
-                self.inline(&def, values, span)
+                let mut inner = locals.clone();
+                inner.free_symbols = true;
+                for variable in &variables {
+                    let symbol = self.arena.symbol(&variable.name);
+                    inner.names.push(variable.name.clone());
+                    inner.values.push(self.arena.var(symbol));
+                }
+                let mut body = self.expr(ast, args[0], &inner)?;
+                for variable in &variables {
+                    let symbol = self.arena.symbol(&variable.name);
+                    let var = self.arena.var(symbol);
+                    body = self.arena.derivative(body, var);
+                }
+                Ok(self.arena.simplify(body))
             }
-            _ => Err(Diagnostic::runtime(format!("`{name}` is not a function"), ast.span(callee), "called here")),
+            Builtin::Simplify => {
+                let inner = Locals { free_symbols: true, ..locals.clone() };
+                let body = self.expr(ast, args[0], &inner)?;
+                Ok(self.arena.simplify(body))
+            }
+            Builtin::Grad => Err(Diagnostic::runtime("a gradient gives one value per parameter", span, "not a number")),
+            Builtin::Constant(_) => Err(not_a_function(span)),
+            Builtin::Load | Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Dot => {
+                Err(not_yet("vectors and data", span))
+            }
         }
     }
 
@@ -221,6 +469,17 @@ impl<'a> Lowerer<'a> {
         self.inlined.insert(key, result);
         Ok(result)
     }
+}
+
+fn ident(ast: &Ast, id: ExprId) -> Option<Ident> {
+    match ast.kind(id) {
+        ExprKind::Name(name) => Some(Ident { name: name.clone(), span: ast.span(id) }),
+        _ => None,
+    }
+}
+
+fn not_a_function(span: Span) -> Diagnostic {
+    Diagnostic::runtime("this is not a function", span, "expected a function here")
 }
 
 fn not_yet(feature: &str, span: Span) -> Diagnostic {

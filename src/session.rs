@@ -82,9 +82,17 @@ impl Status {
     }
 }
 
+/// How many checks passed and failed in a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub passed: usize,
+    pub failed: usize,
+}
+
 pub struct Session {
     pub(crate) settings: Settings,
     sources: Sources,
+    tally: Tally,
     pub(crate) dirs: Vec<PathBuf>,
     pub(crate) arena: Arena,
     pub(crate) env: Env,
@@ -92,11 +100,32 @@ pub struct Session {
 
 impl Session {
     pub fn new(settings: Settings) -> Session {
-        Session { settings, sources: Sources::default(), dirs: Vec::new(), arena: Arena::new(), env: Env::default() }
+        Session {
+            settings,
+            sources: Sources::default(),
+            tally: Tally::default(),
+            dirs: Vec::new(),
+            arena: Arena::new(),
+            env: Env::default(),
+        }
+    }
+
+    /// Runs the inputs as one script: parsed, checked, then run; ends with
+    /// the count of checks (`3 checks: 2 passed, 1 failed`) if there were any.
+    pub fn run(&mut self, inputs: Vec<Input>, out: &mut dyn Output) -> Status {
+        self.tally = Tally::default();
+        let status = self.run_program(inputs, out);
+        let Tally { passed, failed } = self.tally;
+        if passed + failed == 0 {
+            return status;
+        }
+        let noun = if passed + failed == 1 { "check" } else { "checks" };
+        out.print(&format!("{} {noun}: {passed} passed, {failed} failed\n", passed + failed));
+        if failed > 0 && status == Status::Ok { Status::Failed } else { status }
     }
 
     /// Parses, checks, then runs the inputs as one program.
-    pub fn run(&mut self, inputs: Vec<Input>, out: &mut dyn Output) -> Status {
+    fn run_program(&mut self, inputs: Vec<Input>, out: &mut dyn Output) -> Status {
         let programs = match self.parse_all(inputs) {
             Ok(programs) => programs,
             Err(errors) => {
@@ -127,11 +156,34 @@ impl Session {
     pub fn run_line(&mut self, text: &str, out: &mut dyn Output) -> Status {
         let saved = self.env.clone();
         let dir = std::env::current_dir().unwrap_or_default();
-        let status = self.run(vec![Input { name: "<repl>".to_string(), text: text.to_string(), dir }], out);
+        let status = self.run_program(vec![Input { name: "<repl>".to_string(), text: text.to_string(), dir }], out);
         if status != Status::Ok {
             self.env = saved;
         }
         status
+    }
+
+    /// The source text under a span.
+    pub(crate) fn source_text(&self, span: crate::syntax::span::Span) -> &str {
+        self.sources.text(span.source).get(span.range()).unwrap_or("")
+    }
+
+    pub(crate) fn count_check(&mut self, passed: bool) {
+        if passed {
+            self.tally.passed += 1;
+        } else {
+            self.tally.failed += 1;
+        }
+    }
+
+    /// ✓ or ✗, in colour on a terminal.
+    pub(crate) fn mark(&self, passed: bool) -> String {
+        match (passed, self.settings.color_output) {
+            (true, true) => "\x1b[32m✓\x1b[0m".to_string(),
+            (false, true) => "\x1b[31m✗\x1b[0m".to_string(),
+            (true, false) => "✓".to_string(),
+            (false, false) => "✗".to_string(),
+        }
     }
 
     /// Renders a diagnostic that arose outside a run (a missing file).

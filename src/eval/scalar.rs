@@ -20,26 +20,49 @@ pub struct EvalError {
 
 /// Evaluates `root`. `leaf` gives the value of variables and named leaves.
 pub fn evaluate(arena: &Arena, root: Id, leaf: &dyn Fn(&Node) -> Option<f64>) -> Result<f64, EvalError> {
-    let mut values: HashMap<Id, f64> = HashMap::new();
+    evaluate_with_scale(arena, root, leaf).map(|(value, _)| value)
+}
+
+/// Evaluates `root`, and also its scale: the size of the numbers that were
+/// added on the way (terms counted by absolute value), so that two results
+/// can be compared relative to the rounding error their sums may carry.
+pub fn evaluate_with_scale(
+    arena: &Arena,
+    root: Id,
+    leaf: &dyn Fn(&Node) -> Option<f64>,
+) -> Result<(f64, f64), EvalError> {
+    let mut values: HashMap<Id, (f64, f64)> = HashMap::new();
     for id in arena.reachable(&[root]) {
         let fail = |problem| EvalError { node: id, problem };
-        let value = match arena.node(id) {
-            Node::Num(n) => n.to_f64(),
-            Node::Const(c) => c.value(),
+        let relative = |(value, scale): (f64, f64)| if value == 0.0 { 1.0 } else { (scale / value.abs()).max(1.0) };
+        let (value, scale) = match arena.node(id) {
+            Node::Num(n) => plain(n.to_f64()),
+            Node::Const(c) => plain(c.value()),
             node @ (Node::Var(symbol) | Node::Global(symbol)) => {
-                leaf(node).ok_or_else(|| fail(Problem::NoValue(arena.name(*symbol).to_string())))?
+                plain(leaf(node).ok_or_else(|| fail(Problem::NoValue(arena.name(*symbol).to_string())))?)
             }
-            Node::Add(items) => items.iter().map(|i| values[i]).sum(),
-            Node::Mul(items) => items.iter().map(|i| values[i]).product(),
-            Node::Pow(base, exponent) => math::power(values[base], values[exponent]).map_err(fail)?,
-            Node::Apply(func, arg) => math::apply(*func, values[arg]).map_err(fail)?,
+            Node::Add(items) => items.iter().map(|i| values[i]).fold((0.0, 0.0), |(v, s), (iv, is)| (v + iv, s + is)),
+            Node::Mul(items) => items.iter().map(|i| values[i]).fold((1.0, 1.0), |(v, s), (iv, is)| (v * iv, s * is)),
+            Node::Pow(base, exponent) => {
+                let value = math::power(values[base].0, values[exponent].0).map_err(fail)?;
+                let spread = relative(values[base]).powf(values[exponent].0.abs().max(1.0));
+                (value, value.abs() * spread)
+            }
+            Node::Apply(func, arg) => {
+                let value = math::apply(*func, values[arg].0).map_err(fail)?;
+                (value, value.abs() * relative(values[arg]))
+            }
         };
         if !value.is_finite() {
             return Err(fail(Problem::Overflow));
         }
-        values.insert(id, value);
+        values.insert(id, (value, if scale.is_finite() { scale } else { f64::MAX }));
     }
     Ok(values[&root])
+}
+
+fn plain(value: f64) -> (f64, f64) {
+    (value, value.abs())
 }
 
 #[cfg(test)]

@@ -1,6 +1,14 @@
 //! The symbolic engine: expressions as a hash-consed DAG (`arena`), built in
-//! canonical form by smart constructors (`build`), over exact numbers (`number`).
+//! canonical form by smart constructors (`build`) over exact numbers
+//! (`number`); derivatives (`diff`), substitution (`substitute`), expansion
+//! and simplification (`simplify`), and printing as text (`print`) and
+//! LaTeX (`latex`).
 
 pub mod arena;
 pub mod build;
+pub mod diff;
+pub mod latex;
 pub mod number;
+pub mod print;
+pub mod simplify;
+pub mod substitute;

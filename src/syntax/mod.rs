@@ -4,5 +4,6 @@
 
 pub mod ast;
 pub mod lexer;
+pub mod notation;
 pub mod parser;
 pub mod span;

@@ -218,17 +218,8 @@ impl<'s> Builder<'s> {
 }
 
 fn derivative_notation(function: &str, variables: &[Ident]) -> String {
-    let order = match variables.len() {
-        1 => String::new(),
-        n => superscript(n),
-    };
-    let denominator: String = variables.iter().map(|v| format!("∂{}", v.name)).collect();
-    format!("∂{order}{function}/{denominator}")
-}
-
-fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+    let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
+    super::notation::partial_notation(function, &names)
 }
 
 fn parse_error_diagnostic(

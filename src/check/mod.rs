@@ -1,0 +1,228 @@
+//! The `check` directive: verifies a claim and reports ✓ or ✗ with evidence.
+//!
+//! The left side decides what is claimed: a function or derivative
+//! (`check ∂J/∂b = 3*c`, the right side written in its parameters), a
+//! gradient (`check ∇J = (3, 3*c, 3*b)`), or a value (`check J(1, 2, 3) = 21`,
+//! or an expression in free symbols such as `diff(x^2, x)`). Both sides are
+//! lowered into the arena, [`decide`] settles the claim, and the verdict
+//! is written here: how it passed, or a counterexample with both values
+//! and the correct result. Failed checks do not stop a script; the session
+//! counts them.
+
+pub mod decide;
+
+use crate::diagnostics::Diagnostic;
+use crate::env::FunctionValue;
+use crate::expr::arena::{Id, Node};
+use crate::expr::number::format_value;
+use crate::lower::{Callable, Globals, Locals, Lowerer};
+use crate::random;
+use crate::session::Session;
+use crate::show::{self, Format};
+use crate::syntax::ast::{ExprId, ExprKind};
+use crate::syntax::parser::Program;
+
+use decide::{ATTEMPTS, Outcome};
+
+/// A claim, lowered: the pairs of sides to compare, over which variables,
+/// and how to show the true value of the left side when the claim fails.
+struct Claim {
+    pairs: Vec<(Id, Id)>,
+    /// Text of each left side, for a failing pair ("∂J/∂b").
+    left_names: Vec<String>,
+    /// Text of each right side.
+    right_texts: Vec<String>,
+    variables: Vec<Id>,
+    names: Vec<String>,
+    /// "∂J/∂b = 3*c": what the left side really is.
+    correct: Option<String>,
+}
+
+impl Session {
+    /// Runs `check lhs = rhs`; the verdict is the text to print.
+    pub(crate) fn check(&mut self, program: &Program, lhs: ExprId, rhs: ExprId) -> Result<String, Diagnostic> {
+        let lhs_text = self.source_text(program.ast.span(lhs)).to_string();
+        let rhs_text = self.source_text(program.ast.span(rhs)).to_string();
+        let claim = self.claim(program, lhs, rhs, &lhs_text, &rhs_text)?;
+        let seed = self.settings.seed ^ random::hash(&format!("{lhs_text} = {rhs_text}"));
+        let env = &self.env;
+        let outcome = decide::decide(&mut self.arena, &claim.pairs, &claim.variables, &|name| env.number(name), seed);
+        let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
+        self.count_check(passed);
+        let mark = self.mark(passed);
+        Ok(verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome) + "\n")
+    }
+
+    fn claim(
+        &mut self,
+        program: &Program,
+        lhs: ExprId,
+        rhs: ExprId,
+        lhs_text: &str,
+        rhs_text: &str,
+    ) -> Result<Claim, Diagnostic> {
+        let ast = &program.ast;
+        let item_texts: Vec<String> = match ast.kind(rhs) {
+            ExprKind::Tuple(items) => items.iter().map(|&item| self.source_text(ast.span(item)).to_string()).collect(),
+            _ => Vec::new(),
+        };
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
+        let claim = match lowerer.callable(ast, lhs) {
+            Some(Ok(Callable::Function(function))) => {
+                let right = right_side(&mut lowerer, program, rhs, &function)?;
+                let correct = show::function(lowerer.arena, &function, Format::Text);
+                Claim {
+                    pairs: vec![(function.body, right)],
+                    left_names: vec![lhs_text.to_string()],
+                    right_texts: vec![rhs_text.to_string()],
+                    variables: function.variables.clone(),
+                    names: function.params.to_vec(),
+                    correct: Some(correct),
+                }
+            }
+            Some(Ok(Callable::Gradient(gradient))) => {
+                let as_function = FunctionValue {
+                    label: crate::env::Label::Defined(gradient.function.clone()),
+                    params: gradient.params.clone(),
+                    variables: gradient.variables.clone(),
+                    body: gradient.variables[0],
+                };
+                let rights: Vec<(Id, String)> = match (ast.kind(rhs), lowerer.callable(ast, rhs)) {
+                    (ExprKind::Tuple(items), _) => {
+                        let mut sides = Vec::new();
+                        for (&item, text) in items.iter().zip(&item_texts) {
+                            let id = right_side(&mut lowerer, program, item, &as_function)?;
+                            sides.push((id, text.clone()));
+                        }
+                        sides
+                    }
+                    (_, Some(Ok(Callable::Gradient(other)))) => {
+                        let replacements =
+                            other.variables.iter().copied().zip(gradient.variables.iter().copied()).collect();
+                        other
+                            .components
+                            .iter()
+                            .zip(gradient.params.iter())
+                            .map(|(&c, p)| {
+                                (lowerer.arena.substitute(c, &replacements), format!("∂{}/∂{p}", other.function))
+                            })
+                            .collect()
+                    }
+                    (_, Some(Err(error))) => return Err(error),
+                    _ => return Err(Diagnostic::runtime("expected one value per parameter", ast.span(rhs), "here")),
+                };
+                let left_names = gradient.params.iter().map(|p| show::partial_head(&gradient.function, p)).collect();
+                Claim {
+                    pairs: gradient.components.iter().copied().zip(rights.iter().map(|(id, _)| *id)).collect(),
+                    left_names,
+                    right_texts: rights.into_iter().map(|(_, text)| text).collect(),
+                    variables: gradient.variables.clone(),
+                    names: gradient.params.to_vec(),
+                    correct: Some(show::gradient_inline(lowerer.arena, &gradient)),
+                }
+            }
+            Some(Err(error)) => return Err(error),
+            None => {
+                let left = lowerer.lower_with(ast, lhs, &Locals::default())?;
+                let variables = lowerer.arena.leaves(left, |node| matches!(node, Node::Var(_)));
+                let names: Vec<String> = variables
+                    .iter()
+                    .map(|&v| match lowerer.arena.node(v) {
+                        Node::Var(symbol) => lowerer.arena.name(*symbol).to_string(),
+                        _ => String::new(),
+                    })
+                    .collect();
+                let locals = Locals { names: names.clone(), values: variables.clone(), free_symbols: false };
+                let right = lowerer.lower_with(ast, rhs, &locals)?;
+                let correct = (!variables.is_empty())
+                    .then(|| format!("{lhs_text} = {}", show::expression(lowerer.arena, left, Format::Text)));
+                Claim {
+                    pairs: vec![(left, right)],
+                    left_names: vec![lhs_text.to_string()],
+                    right_texts: vec![rhs_text.to_string()],
+                    variables,
+                    names,
+                    correct,
+                }
+            }
+        };
+        Ok(claim)
+    }
+}
+
+/// The right side of a claim about `function`: an expression in its
+/// parameters, or another function of the same parameters.
+fn right_side(
+    lowerer: &mut Lowerer,
+    program: &Program,
+    rhs: ExprId,
+    function: &FunctionValue,
+) -> Result<Id, Diagnostic> {
+    let ast = &program.ast;
+    match lowerer.callable(ast, rhs) {
+        Some(Ok(Callable::Function(other))) if other.params.len() == function.params.len() => {
+            Ok(lowerer.apply_function(&other, &function.variables))
+        }
+        Some(Ok(_)) => Err(Diagnostic::runtime(
+            "the right side does not match the left",
+            ast.span(rhs),
+            format!("expected an expression in {}", function.params.join(", ")),
+        )),
+        Some(Err(error)) => Err(error),
+        None => {
+            let locals =
+                Locals { names: function.params.to_vec(), values: function.variables.clone(), free_symbols: false };
+            lowerer.lower_with(ast, rhs, &locals)
+        }
+    }
+}
+
+/// The line (or two) a check prints.
+fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -> String {
+    let correct = claim.correct.as_ref().map(|c| format!("\n  correct: {c}")).unwrap_or_default();
+    match outcome {
+        Outcome::Proved if claim.variables.is_empty() => format!("{mark} {lhs} = {rhs}"),
+        Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),
+        Outcome::Agrees { points: 0 } => format!("{mark} {lhs} = {rhs}"),
+        Outcome::Agrees { points } => format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)"),
+        Outcome::Differs { pair, point, lhs: left, rhs: right } => {
+            let at = if point.is_empty() {
+                String::new()
+            } else {
+                let values: Vec<String> =
+                    claim.names.iter().zip(point).map(|(n, v)| format!("{n}={}", short(*v))).collect();
+                format!("at {}: ", values.join(", "))
+            };
+            let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
+            let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
+            let right_part = if right_text.parse::<f64>().is_ok() {
+                String::new()
+            } else {
+                format!(", {right_text} = {}", short(*right))
+            };
+            format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {}{right_part}{correct}", short(*left))
+        }
+        Outcome::Undefined { left, error, .. } => {
+            let side = if *left { "left" } else { "right" };
+            let (problem, _) = error.problem.describe();
+            format!("{mark} {lhs} = {rhs}: the {side} side has no value ({problem})")
+        }
+        Outcome::Undecided { defined, tried } => format!(
+            "{mark} {lhs} = {rhs}: undecided — both sides have values at only {defined} of {} random points",
+            tried.max(&ATTEMPTS)
+        ),
+    }
+}
+
+/// A value shown in a verdict: six significant digits are plenty.
+fn short(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return format_value(value);
+    }
+    let digits = 6 - 1 - value.abs().log10().floor() as i32;
+    if digits <= 0 {
+        return format_value(value.round());
+    }
+    let scale = 10f64.powi(digits);
+    format_value((value * scale).round() / scale)
+}

@@ -1,0 +1,451 @@
+//! Printing expressions as a reader writes them, and as gd reads them back.
+//!
+//! The arena's canonical form (sums and products of powers) is first laid
+//! out as a [`Form`]: signs pulled out of terms so that `a + -1*b` shows as
+//! `a - b`, negative powers moved under a fraction bar (`x/(1 + x^2)`, not
+//! `x*(1 + x^2)^-1`), `x^(1/2)` shown as `sqrt(x)`, numeric factors first,
+//! terms and factors in a stable, natural order. The text renderer here and
+//! the LaTeX renderer in `latex` both draw from the same layout, with
+//! minimal parentheses. Everything printed as text parses back to the same
+//! expression.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::arena::{Arena, Id, Node};
+use super::number::{Number, format_value};
+use crate::builtins::{Constant, Func};
+
+/// How tightly a printed form binds, loosest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Prec {
+    Sum,
+    Product,
+    /// A leading minus.
+    Unary,
+    Power,
+    Atom,
+}
+
+/// An expression laid out for printing.
+#[derive(Debug)]
+pub enum Form {
+    /// A non-negative integer or float.
+    Number(Number),
+    /// A name or constant.
+    Symbol(String),
+    Call(Func, Rc<Form>),
+    Sqrt(Rc<Form>),
+    Power(Rc<Form>, Rc<Form>),
+    /// `-num₁*num₂/(den₁*den₂)`; an empty numerator is 1.
+    Product {
+        negative: bool,
+        numerator: Vec<Rc<Form>>,
+        denominator: Vec<Rc<Form>>,
+    },
+    /// Terms with their signs (true: subtracted), in printing order.
+    Sum(Vec<(bool, Rc<Form>)>),
+}
+
+impl Form {
+    pub fn prec(&self) -> Prec {
+        match self {
+            Form::Number(_) | Form::Symbol(_) | Form::Call(..) | Form::Sqrt(_) => Prec::Atom,
+            Form::Power(..) => Prec::Power,
+            Form::Product { negative: true, .. } => Prec::Unary,
+            Form::Product { .. } => Prec::Product,
+            Form::Sum(_) => Prec::Sum,
+        }
+    }
+}
+
+/// Lays out and prints expressions of one arena, remembering what it did.
+pub struct Printer<'a> {
+    arena: &'a Arena,
+    forms: HashMap<Id, Rc<Form>>,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(arena: &'a Arena) -> Printer<'a> {
+        Printer { arena, forms: HashMap::new() }
+    }
+
+    /// The expression as gd text: `2*x*sin(x) + x^2*cos(x)`.
+    pub fn text(&mut self, id: Id) -> String {
+        let form = self.form(id);
+        text(&form)
+    }
+
+    /// The layout of `id`. Children are laid out first, in id order, so
+    /// depth costs no stack here.
+    pub fn form(&mut self, id: Id) -> Rc<Form> {
+        if let Some(form) = self.forms.get(&id) {
+            return form.clone();
+        }
+        for node in self.arena.reachable(&[id]) {
+            if !self.forms.contains_key(&node) {
+                let form = Rc::new(self.layout(node));
+                self.forms.insert(node, form);
+            }
+        }
+        self.forms[&id].clone()
+    }
+
+    fn layout(&mut self, id: Id) -> Form {
+        match self.arena.node(id).clone() {
+            Node::Num(n) => number_form(n),
+            Node::Const(Constant::Pi) => Form::Symbol("π".to_string()),
+            Node::Const(Constant::E) => Form::Symbol("e".to_string()),
+            Node::Var(symbol) | Node::Global(symbol) => Form::Symbol(self.arena.name(symbol).to_string()),
+            Node::Apply(func, arg) => Form::Call(func, self.form(arg)),
+            Node::Pow(base, exponent) => match self.arena.as_number(exponent) {
+                Some(k) if k.is_negative() => Form::Product {
+                    negative: false,
+                    numerator: Vec::new(),
+                    denominator: vec![self.power_form(base, k.negate())],
+                },
+                Some(k) => unwrap_rc(self.power_form(base, k)),
+                None => Form::Power(self.form(base), self.form(exponent)),
+            },
+            Node::Mul(items) => self.product_form(&items),
+            Node::Add(items) => self.sum_form(&items),
+        }
+    }
+
+    /// `base^k` for a positive number k.
+    fn power_form(&mut self, base: Id, k: Number) -> Rc<Form> {
+        if k.is_one() {
+            return self.form(base);
+        }
+        if Some(k) == Number::ratio(1, 2) {
+            return Rc::new(Form::Sqrt(self.form(base)));
+        }
+        Rc::new(Form::Power(self.form(base), Rc::new(number_form(k))))
+    }
+
+    fn product_form(&mut self, items: &[Id]) -> Form {
+        let mut coefficient = Number::ONE;
+        let mut numerator = Vec::new();
+        let mut denominator = Vec::new();
+        for &item in items {
+            if let Some(n) = self.arena.as_number(item) {
+                coefficient = n;
+                continue;
+            }
+            match self.arena.node(item) {
+                Node::Pow(base, exponent) if self.arena.as_number(*exponent).is_some_and(Number::is_negative) => {
+                    let k = self.arena.as_number(*exponent).unwrap_or(Number::ONE).negate();
+                    let base = *base;
+                    denominator.push(self.power_form(base, k));
+                }
+                _ => numerator.push(self.form(item)),
+            }
+        }
+        numerator.sort_by(|a, b| factor_order(a, b));
+        denominator.sort_by(|a, b| factor_order(a, b));
+        let negative = coefficient.is_negative();
+        let magnitude = coefficient.abs();
+        match magnitude.as_ratio() {
+            Some((p, q)) => {
+                if p != 1 || numerator.is_empty() && denominator.is_empty() {
+                    numerator.insert(0, Rc::new(Form::Number(Number::int(p))));
+                }
+                if q != 1 {
+                    denominator.insert(0, Rc::new(Form::Number(Number::int(q))));
+                }
+            }
+            None => numerator.insert(0, Rc::new(Form::Number(magnitude))),
+        }
+        if !negative && numerator.len() == 1 && denominator.is_empty() {
+            return unwrap_rc(numerator.remove(0));
+        }
+        Form::Product { negative, numerator, denominator }
+    }
+
+    fn sum_form(&mut self, items: &[Id]) -> Form {
+        let mut terms: Vec<(bool, Rc<Form>)> = items.iter().map(|&item| split_sign(self.form(item))).collect();
+        terms.sort_by(|(neg_a, a), (neg_b, b)| {
+            neg_a.cmp(neg_b).then_with(|| is_number(b).cmp(&is_number(a))).then_with(|| term_key(a).cmp(&term_key(b)))
+        });
+        Form::Sum(terms)
+    }
+}
+
+/// A number as a form: integers and floats plain, rationals as `p/q`, signs as products.
+fn number_form(n: Number) -> Form {
+    let magnitude = n.abs();
+    let (numerator, denominator) = match magnitude.as_ratio() {
+        Some((p, q)) if q != 1 => {
+            (vec![Rc::new(Form::Number(Number::int(p)))], vec![Rc::new(Form::Number(Number::int(q)))])
+        }
+        _ => (vec![Rc::new(Form::Number(magnitude))], Vec::new()),
+    };
+    if !n.is_negative() && denominator.is_empty() {
+        return Form::Number(magnitude);
+    }
+    Form::Product { negative: n.is_negative(), numerator, denominator }
+}
+
+fn unwrap_rc(form: Rc<Form>) -> Form {
+    Rc::try_unwrap(form).unwrap_or_else(|shared| match &*shared {
+        Form::Number(n) => Form::Number(*n),
+        Form::Symbol(s) => Form::Symbol(s.clone()),
+        Form::Call(f, a) => Form::Call(*f, a.clone()),
+        Form::Sqrt(a) => Form::Sqrt(a.clone()),
+        Form::Power(b, e) => Form::Power(b.clone(), e.clone()),
+        Form::Product { negative, numerator, denominator } => {
+            Form::Product { negative: *negative, numerator: numerator.clone(), denominator: denominator.clone() }
+        }
+        Form::Sum(terms) => Form::Sum(terms.clone()),
+    })
+}
+
+/// A term's sign and magnitude: `-3*x` is (subtracted, `3*x`).
+fn split_sign(form: Rc<Form>) -> (bool, Rc<Form>) {
+    match &*form {
+        Form::Product { negative: true, numerator, denominator } => {
+            if numerator.len() == 1 && denominator.is_empty() {
+                return (true, numerator[0].clone());
+            }
+            let positive =
+                Form::Product { negative: false, numerator: numerator.clone(), denominator: denominator.clone() };
+            (true, Rc::new(positive))
+        }
+        _ => (false, form),
+    }
+}
+
+fn is_number(form: &Form) -> bool {
+    match form {
+        Form::Number(_) => true,
+        Form::Product { numerator, denominator, .. } => {
+            numerator.iter().chain(denominator).all(|f| matches!(**f, Form::Number(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Orders terms by their text without a leading numeric coefficient, so
+/// `a + b*c`, `1 + 2*x + x^2`.
+fn term_key(form: &Form) -> String {
+    match form {
+        Form::Product { numerator, denominator, .. }
+            if matches!(numerator.first().map(|f| &**f), Some(Form::Number(_))) =>
+        {
+            let rest =
+                Form::Product { negative: false, numerator: numerator[1..].to_vec(), denominator: denominator.clone() };
+            text(&rest)
+        }
+        _ => text(form),
+    }
+}
+
+/// Names and their powers first (alphabetically), then the rest, shorter first:
+/// `2*x*sin(x)`, `σ(z)*(1 - σ(z))`, `(1 - y)*log(1 - a)`.
+fn factor_order(a: &Form, b: &Form) -> Ordering {
+    let rank = |f: &Form| match f {
+        Form::Number(_) => 0,
+        Form::Symbol(_) => 1,
+        Form::Power(base, _) if matches!(**base, Form::Symbol(_)) => 1,
+        _ => 2,
+    };
+    let (ta, tb) = (text(a), text(b));
+    rank(a)
+        .cmp(&rank(b))
+        .then_with(|| if rank(a) == 2 { ta.chars().count().cmp(&tb.chars().count()) } else { Ordering::Equal })
+        .then_with(|| ta.cmp(&tb))
+}
+
+/// Renders a form as gd text.
+pub fn text(form: &Form) -> String {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || text_inner(form))
+}
+
+fn text_inner(form: &Form) -> String {
+    match form {
+        Form::Number(n) => match n.as_integer() {
+            Some(i) => i.to_string(),
+            None => format_value(n.to_f64()),
+        },
+        Form::Symbol(name) => name.clone(),
+        Form::Call(func, arg) => format!("{}({})", func.name(), text(arg)),
+        Form::Sqrt(arg) => format!("sqrt({})", text(arg)),
+        Form::Power(base, exponent) => format!("{}^{}", wrapped(base, Prec::Atom), wrapped(exponent, Prec::Unary)),
+        Form::Product { negative, numerator, denominator } => {
+            let mut out = if *negative { "-".to_string() } else { String::new() };
+            if numerator.is_empty() {
+                out.push('1');
+            } else {
+                let factors: Vec<String> = numerator.iter().map(|f| wrapped(f, Prec::Unary)).collect();
+                out.push_str(&factors.join("*"));
+            }
+            match denominator.as_slice() {
+                [] => {}
+                [single] if single.prec() >= Prec::Power => {
+                    out.push('/');
+                    out.push_str(&text(single));
+                }
+                [single] => out.push_str(&format!("/({})", text(single))),
+                several => {
+                    let factors: Vec<String> = several.iter().map(|f| wrapped(f, Prec::Unary)).collect();
+                    out.push_str(&format!("/({})", factors.join("*")));
+                }
+            }
+            out
+        }
+        Form::Sum(terms) => {
+            let mut out = String::new();
+            for (index, (subtracted, term)) in terms.iter().enumerate() {
+                let shown = if *subtracted { wrapped(term, Prec::Product) } else { text(term) };
+                match (index, subtracted) {
+                    (0, false) => out.push_str(&shown),
+                    (0, true) => out.push_str(&format!("-{shown}")),
+                    (_, false) => out.push_str(&format!(" + {shown}")),
+                    (_, true) => out.push_str(&format!(" - {shown}")),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The text of `form`, in brackets if it binds more loosely than `at_least`.
+fn wrapped(form: &Form, at_least: Prec) -> String {
+    if form.prec() < at_least { format!("({})", text(form)) } else { text(form) }
+}
+
+impl Arena {
+    /// How many characters `id` takes when printed (the measure of `simplify`).
+    pub fn print_length(&self, id: Id) -> usize {
+        Printer::new(self).text(id).chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixture {
+        arena: Arena,
+        vars: Vec<Id>,
+    }
+
+    fn fixture(names: &[&str]) -> Fixture {
+        let mut arena = Arena::new();
+        let vars = names
+            .iter()
+            .map(|n| {
+                let s = arena.symbol(n);
+                arena.var(s)
+            })
+            .collect();
+        Fixture { arena, vars }
+    }
+
+    fn show(arena: &Arena, id: Id) -> String {
+        Printer::new(arena).text(id)
+    }
+
+    #[test]
+    fn numeric_factor_first_and_minimal_brackets() {
+        let Fixture { mut arena, vars } = fixture(&["a", "b", "c"]);
+        let (a, b, c) = (vars[0], vars[1], vars[2]);
+        let three = arena.int(3);
+        let bc = arena.mul([c, b]);
+        let sum = arena.add([bc, a]);
+        let j = arena.mul([sum, three]);
+        assert_eq!(show(&arena, j), "3*(a + b*c)");
+        let three_c = arena.mul([c, three]);
+        assert_eq!(show(&arena, three_c), "3*c");
+    }
+
+    #[test]
+    fn subtraction_and_negation() {
+        let Fixture { mut arena, vars } = fixture(&["a", "b"]);
+        let (a, b) = (vars[0], vars[1]);
+        let difference = arena.sub(a, b);
+        assert_eq!(show(&arena, difference), "a - b");
+        let negated = arena.neg(difference);
+        assert_eq!(show(&arena, negated), "-(a - b)");
+        let sum = arena.add([a, b]);
+        let minus_sum = arena.neg(sum);
+        assert_eq!(show(&arena, minus_sum), "-(a + b)");
+        let two = arena.int(2);
+        let square = arena.pow(a, two);
+        let minus_square = arena.neg(square);
+        assert_eq!(show(&arena, minus_square), "-a^2");
+        let three = arena.int(3);
+        let three_b = arena.mul([three, b]);
+        let a_minus = arena.sub(a, three_b);
+        assert_eq!(show(&arena, a_minus), "a - 3*b");
+    }
+
+    #[test]
+    fn division_where_a_reader_writes_it() {
+        let Fixture { mut arena, vars } = fixture(&["x", "y"]);
+        let (x, y) = (vars[0], vars[1]);
+        let (one, two) = (arena.int(1), arena.int(2));
+        let square = arena.pow(x, two);
+        let denominator = arena.add([one, square]);
+        let quotient = arena.div(x, denominator);
+        assert_eq!(show(&arena, quotient), "x/(1 + x^2)");
+        let reciprocal = arena.div(one, x);
+        assert_eq!(show(&arena, reciprocal), "1/x");
+        let xy = arena.mul([x, y]);
+        let over = arena.div(one, xy);
+        assert_eq!(show(&arena, over), "1/(x*y)");
+        let third = arena.num(Number::ratio(1, 3).unwrap_or(Number::ONE));
+        let x_third = arena.mul([third, x]);
+        assert_eq!(show(&arena, x_third), "x/3");
+        let minus_two_thirds = arena.num(Number::ratio(-2, 3).unwrap_or(Number::ONE));
+        assert_eq!(show(&arena, minus_two_thirds), "-2/3");
+    }
+
+    #[test]
+    fn roots_and_powers() {
+        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let x = vars[0];
+        let half = arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
+        let root = arena.pow(x, half);
+        assert_eq!(show(&arena, root), "sqrt(x)");
+        let minus_half = arena.num(Number::ratio(-1, 2).unwrap_or(Number::ONE));
+        let inverse_root = arena.pow(x, minus_half);
+        assert_eq!(show(&arena, inverse_root), "1/sqrt(x)");
+        let three_halves = arena.num(Number::ratio(3, 2).unwrap_or(Number::ONE));
+        let p = arena.pow(x, three_halves);
+        assert_eq!(show(&arena, p), "x^(3/2)");
+        let y = arena.symbol("y");
+        let y = arena.var(y);
+        let one = arena.int(1);
+        let sum = arena.add([x, one]);
+        let p = arena.pow(sum, y);
+        assert_eq!(show(&arena, p), "(1 + x)^y");
+    }
+
+    #[test]
+    fn the_seed_derivatives_read_naturally() {
+        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let x = vars[0];
+        let two = arena.int(2);
+        let square = arena.pow(x, two);
+        let sin = arena.apply(Func::Sin, x);
+        let product = arena.mul([square, sin]);
+        let d = arena.derivative(product, x);
+        assert_eq!(show(&arena, d), "2*x*sin(x) + x^2*cos(x)");
+    }
+
+    #[test]
+    fn positive_terms_before_negative_ones() {
+        let Fixture { mut arena, vars } = fixture(&["y", "z"]);
+        let (y, z) = (vars[0], vars[1]);
+        let s = arena.apply(Func::Sigmoid, z);
+        let difference = arena.sub(s, y);
+        assert_eq!(show(&arena, difference), "σ(z) - y");
+        let one = arena.int(1);
+        let complement = arena.sub(one, s);
+        assert_eq!(show(&arena, complement), "1 - σ(z)");
+        let product = arena.mul([complement, s]);
+        assert_eq!(show(&arena, product), "σ(z)*(1 - σ(z))");
+    }
+}

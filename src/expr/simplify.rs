@@ -1,0 +1,333 @@
+//! Simplification beyond the smart constructors: expansion, common
+//! factors, common denominators, and the `simplify` heuristic that picks
+//! the form a reader prefers.
+//!
+//! [`Arena::expand`] multiplies out products of sums and small integer
+//! powers of sums, everywhere in an expression, so that like terms meet and
+//! cancel: `y*(1 - σ(z)) - σ(z)*(1 - y)` becomes `y - σ(z)`; it gives up
+//! (keeping a product unexpanded) past [`TERM_LIMIT`] terms. `check` uses it
+//! to prove that two sides are equal. [`Arena::factor`] pulls factors common
+//! to every term out of sums (`x*σ(t) - x*y` → `x*(σ(t) - y)`), and
+//! [`Arena::together`] writes a sum of fractions over one denominator.
+//! [`Arena::simplify`] keeps an expression as it is unless one of these
+//! forms prints clearly shorter.
+
+use std::collections::HashMap;
+
+use super::arena::{Arena, Id, Node};
+use super::number::Number;
+
+/// The most terms an expanded product may have.
+pub const TERM_LIMIT: usize = 256;
+
+/// The largest integer power of a sum that is multiplied out.
+const POWER_LIMIT: i128 = 6;
+
+impl Arena {
+    /// `expr` with products of sums multiplied out, bottom-up.
+    pub fn expand(&mut self, expr: Id) -> Id {
+        let mut expanded: HashMap<Id, Id> = HashMap::new();
+        for id in self.reachable(&[expr]) {
+            let node = self.node(id).clone();
+            let get = |n: &Id| expanded.get(n).copied().unwrap_or(*n);
+            let result = match node {
+                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
+                Node::Add(items) => {
+                    let terms: Vec<Id> = items.iter().map(get).collect();
+                    self.add(terms)
+                }
+                Node::Mul(items) => {
+                    let factors: Vec<Id> = items.iter().map(get).collect();
+                    self.distribute(&factors)
+                }
+                Node::Pow(base, exponent) => {
+                    let (base, exponent) = (get(&base), get(&exponent));
+                    self.expand_power(base, exponent)
+                }
+                Node::Apply(func, arg) => {
+                    let arg = get(&arg);
+                    self.apply(func, arg)
+                }
+            };
+            expanded.insert(id, result);
+        }
+        expanded.get(&expr).copied().unwrap_or(expr)
+    }
+
+    /// `expr`, or a rewriting of it that prints clearly shorter (by a
+    /// quarter or more): factored forms such as `σ(z)*(1 - σ(z))` are what a
+    /// reader expects unless another form really pays.
+    pub fn simplify(&mut self, expr: Id) -> Id {
+        let expanded = self.expand(expr);
+        let candidates = [self.factor(expr), self.factor(expanded), self.together(expanded), expanded];
+        let original = self.print_length(expr);
+        let mut best = (original, expr);
+        for candidate in candidates {
+            let length = self.print_length(candidate);
+            if 4 * length <= 3 * original && length < best.0 {
+                best = (length, candidate);
+            }
+        }
+        best.1
+    }
+
+    /// Every sum in `expr` with the factors common to all its terms pulled out.
+    pub fn factor(&mut self, expr: Id) -> Id {
+        let mut factored: HashMap<Id, Id> = HashMap::new();
+        for id in self.reachable(&[expr]) {
+            let node = self.node(id).clone();
+            let get = |n: &Id| factored.get(n).copied().unwrap_or(*n);
+            let result = match node {
+                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
+                Node::Add(items) => {
+                    let terms: Vec<Id> = items.iter().map(get).collect();
+                    self.factor_sum(&terms)
+                }
+                Node::Mul(items) => {
+                    let factors: Vec<Id> = items.iter().map(get).collect();
+                    self.mul(factors)
+                }
+                Node::Pow(base, exponent) => self.pow(get(&base), get(&exponent)),
+                Node::Apply(func, arg) => self.apply(func, get(&arg)),
+            };
+            factored.insert(id, result);
+        }
+        factored.get(&expr).copied().unwrap_or(expr)
+    }
+
+    /// `terms` summed, with the powers they all share written once in front.
+    fn factor_sum(&mut self, terms: &[Id]) -> Id {
+        let parts: Vec<Vec<(Id, Number)>> = terms.iter().map(|&t| self.numeric_powers(t)).collect();
+        let mut common: Vec<(Id, Number)> = Vec::new();
+        if let Some((first, rest)) = parts.split_first() {
+            for &(base, exponent) in first {
+                let mut least = exponent;
+                let shared = rest.iter().all(|other| match other.iter().find(|(b, _)| *b == base) {
+                    Some(&(_, e)) => {
+                        if e.cmp_value(least).is_lt() {
+                            least = e;
+                        }
+                        true
+                    }
+                    None => false,
+                });
+                if shared {
+                    common.push((base, least));
+                }
+            }
+        }
+        if common.is_empty() {
+            return self.add(terms.iter().copied());
+        }
+        let mut outside = Vec::new();
+        let mut inverse = Vec::new();
+        for (base, exponent) in common {
+            let e = self.num(exponent);
+            outside.push(self.pow(base, e));
+            let minus_e = self.num(exponent.negate());
+            inverse.push(self.pow(base, minus_e));
+        }
+        let inside: Vec<Id> = terms
+            .iter()
+            .map(|&t| {
+                let mut factors = inverse.clone();
+                factors.push(t);
+                self.mul(factors)
+            })
+            .collect();
+        outside.push(self.add(inside));
+        self.mul(outside)
+    }
+
+    /// The factors of a term with positive numeric exponents, as (base, exponent).
+    fn numeric_powers(&mut self, term: Id) -> Vec<(Id, Number)> {
+        let factors = self.factors_of(term);
+        factors
+            .into_iter()
+            .filter_map(|(base, exponent)| self.as_number(exponent).map(|e| (base, e)))
+            .filter(|(_, e)| !e.is_negative() && !e.is_zero())
+            .collect()
+    }
+
+    /// The non-numeric factors of a term as (base, exponent) ids.
+    fn factors_of(&mut self, term: Id) -> Vec<(Id, Id)> {
+        let one = self.int(1);
+        let factors: Vec<Id> = match self.node(term) {
+            Node::Mul(items) => items.to_vec(),
+            _ => vec![term],
+        };
+        factors
+            .into_iter()
+            .filter(|&f| self.as_number(f).is_none())
+            .map(|f| match self.node(f) {
+                Node::Pow(base, exponent) => (*base, *exponent),
+                _ => (f, one),
+            })
+            .collect()
+    }
+
+    /// A sum of fractions over one common denominator:
+    /// `1/(1 + x^2) - 2*x^2/(1 + x^2)^2` → `(1 - x^2)/(1 + x^2)^2`.
+    pub fn together(&mut self, expr: Id) -> Id {
+        let Node::Add(terms) = self.node(expr).clone() else { return expr };
+        let mut denominator: Vec<(Id, Number)> = Vec::new();
+        for &term in terms.iter() {
+            for (base, exponent) in self.factors_of(term) {
+                let Some(power) = self.as_number(exponent).filter(|e| e.is_negative()).map(Number::negate) else {
+                    continue;
+                };
+                match denominator.iter_mut().find(|(b, _)| *b == base) {
+                    Some((_, known)) if known.cmp_value(power).is_lt() => *known = power,
+                    Some(_) => {}
+                    None => denominator.push((base, power)),
+                }
+            }
+        }
+        if denominator.is_empty() {
+            return expr;
+        }
+        let mut whole = Vec::new();
+        let mut reciprocal = Vec::new();
+        for (base, power) in denominator {
+            let e = self.num(power);
+            whole.push(self.pow(base, e));
+            let minus_e = self.num(power.negate());
+            reciprocal.push(self.pow(base, minus_e));
+        }
+        let numerator_terms: Vec<Id> = terms
+            .iter()
+            .map(|&t| {
+                let mut factors = whole.clone();
+                factors.push(t);
+                self.mul(factors)
+            })
+            .collect();
+        let numerator = self.add(numerator_terms);
+        reciprocal.push(self.expand(numerator));
+        self.mul(reciprocal)
+    }
+
+    /// The product of `factors`, multiplied out over any sums among them.
+    fn distribute(&mut self, factors: &[Id]) -> Id {
+        let mut terms: Vec<Id> = vec![self.int(1)];
+        for &factor in factors {
+            let parts: Vec<Id> = match self.node(factor) {
+                Node::Add(items) => items.to_vec(),
+                _ => vec![factor],
+            };
+            if terms.len() * parts.len() > TERM_LIMIT {
+                return self.mul(factors.iter().copied());
+            }
+            let mut next = Vec::with_capacity(terms.len() * parts.len());
+            for &term in &terms {
+                for &part in &parts {
+                    next.push(self.mul([term, part]));
+                }
+            }
+            terms = next;
+        }
+        self.add(terms)
+    }
+
+    fn expand_power(&mut self, base: Id, exponent: Id) -> Id {
+        let power = self.as_number(exponent).and_then(|n| n.as_integer());
+        match power {
+            Some(n) if (2..=POWER_LIMIT).contains(&n) && matches!(self.node(base), Node::Add(_)) => {
+                let copies = vec![base; n as usize];
+                self.distribute(&copies)
+            }
+            _ => self.pow(base, exponent),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtins::Func;
+
+    #[test]
+    fn products_of_sums_multiply_out_and_cancel() {
+        let mut arena = Arena::new();
+        let (y, z) = (arena.symbol("y"), arena.symbol("z"));
+        let (y, z) = (arena.var(y), arena.var(z));
+        let s = arena.apply(Func::Sigmoid, z);
+        let one = arena.int(1);
+        let one_minus_s = arena.sub(one, s);
+        let one_minus_y = arena.sub(one, y);
+        let left = arena.mul([y, one_minus_s]);
+        let right = arena.mul([s, one_minus_y]);
+        let difference = arena.sub(left, right);
+        let expanded = arena.expand(difference);
+        assert_eq!(expanded, arena.sub(y, s));
+    }
+
+    #[test]
+    fn powers_of_sums_expand() {
+        let mut arena = Arena::new();
+        let x = arena.symbol("x");
+        let x = arena.var(x);
+        let one = arena.int(1);
+        let sum = arena.add([x, one]);
+        let two = arena.int(2);
+        let square = arena.pow(sum, two);
+        let expanded = arena.expand(square);
+        let x2 = arena.pow(x, two);
+        let two_x = arena.mul([two, x]);
+        assert_eq!(expanded, arena.add([x2, two_x, one]));
+    }
+
+    #[test]
+    fn simplify_keeps_the_shorter_form() {
+        let mut arena = Arena::new();
+        let (a, b) = (arena.symbol("a"), arena.symbol("b"));
+        let (a, b) = (arena.var(a), arena.var(b));
+        let three = arena.int(3);
+        let sum = arena.add([a, b]);
+        let factored = arena.mul([three, sum]);
+        assert_eq!(arena.simplify(factored), factored, "3*(a + b) is shorter than 3*a + 3*b");
+    }
+
+    #[test]
+    fn common_factors_come_out() {
+        let mut arena = Arena::new();
+        let (x, y, t) = (arena.symbol("x"), arena.symbol("y"), arena.symbol("t"));
+        let (x, y, t) = (arena.var(x), arena.var(y), arena.var(t));
+        let s = arena.apply(Func::Sigmoid, t);
+        let xs = arena.mul([x, s]);
+        let xy = arena.mul([x, y]);
+        let sum = arena.sub(xs, xy);
+        let factored = arena.factor(sum);
+        let inner = arena.sub(s, y);
+        assert_eq!(factored, arena.mul([x, inner]));
+    }
+
+    #[test]
+    fn fractions_over_one_denominator() {
+        let mut arena = Arena::new();
+        let x = arena.symbol("x");
+        let x = arena.var(x);
+        let (one, two) = (arena.int(1), arena.int(2));
+        let square = arena.pow(x, two);
+        let base = arena.add([one, square]);
+        let f = arena.div(x, base);
+        let d = arena.derivative(f, x);
+        let simplified = arena.simplify(d);
+        assert_eq!(crate::expr::print::Printer::new(&arena).text(simplified), "(1 - x^2)/(1 + x^2)^2");
+    }
+
+    #[test]
+    fn huge_expansions_are_refused() {
+        let mut arena = Arena::new();
+        let names: Vec<Id> = (0..8)
+            .map(|i| {
+                let s = arena.symbol(&format!("x{i}"));
+                arena.var(s)
+            })
+            .collect();
+        let sum = arena.add(names);
+        let six = arena.int(6);
+        let power = arena.pow(sum, six);
+        assert_eq!(arena.expand(power), power, "8^6 terms is too many");
+    }
+}
