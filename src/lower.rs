@@ -197,12 +197,16 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn partial_of(&mut self, function: &Ident, variables: &[Ident]) -> Result<Callable, Diagnostic> {
+    /// `∂²F/∂x∂y` as written: by convention ∂/∂x(∂F/∂y), so the variables
+    /// are taken right to left.
+    fn partial_of(&mut self, function: &Ident, written: &[Ident]) -> Result<Callable, Diagnostic> {
         let base = self.named_function(function)?;
-        self.partial(&base, variables).map(Callable::Function)
+        let order: Vec<Ident> = written.iter().rev().cloned().collect();
+        self.partial(&base, &order).map(Callable::Function)
     }
 
-    /// ∂ⁿF/∂x∂y…, simplified.
+    /// F differentiated by each of `variables` in turn, simplified; labelled
+    /// in the usual notation (the last variable taken is written first).
     fn partial(&mut self, base: &FunctionValue, variables: &[Ident]) -> Result<FunctionValue, Diagnostic> {
         let mut body = base.body;
         let mut names = Vec::new();
@@ -215,12 +219,12 @@ impl<'a> Lowerer<'a> {
                 ));
             };
             body = self.arena.derivative(body, base.variables[index]);
-            names.push(variable.name.clone());
+            names.insert(0, variable.name.clone());
         }
         let body = self.arena.simplify(body);
         let label = match &base.label {
             Label::Partial { function, variables } => {
-                Label::Partial { function: function.clone(), variables: [variables.clone(), names].concat() }
+                Label::Partial { function: function.clone(), variables: [names, variables.clone()].concat() }
             }
             other => Label::Partial { function: other.head(), variables: names },
         };
@@ -239,7 +243,7 @@ impl<'a> Lowerer<'a> {
             Label::Prime { function, order } => Label::Prime { function: function.clone(), order: order + 1 },
             Label::Partial { function, variables } => Label::Partial {
                 function: function.clone(),
-                variables: [variables.clone(), base.params.to_vec()].concat(),
+                variables: [base.params.to_vec(), variables.clone()].concat(),
             },
         };
         Ok(Callable::Function(FunctionValue {
@@ -485,4 +489,21 @@ fn not_a_function(span: Span) -> Diagnostic {
 fn not_yet(feature: &str, span: Span) -> Diagnostic {
     Diagnostic::runtime(format!("{feature} are not available yet"), span, "not supported by this version of gd")
         .with_note("this part of the language parses, but its engine is still being built")
+}
+
+/// Reads `text` as one expression in which every unbound name is a free
+/// symbol (as inside `simplify(…)`), and lowers it: for tests and tools
+/// that need an expression without a session.
+pub fn expression_from_text(arena: &mut Arena, env: &Env, text: &str) -> Result<Id, Vec<Diagnostic>> {
+    use crate::syntax::ast::StmtKind;
+    let program = crate::syntax::parser::parse(text, crate::syntax::span::SourceId(0))?;
+    let [statement] = program.statements.as_slice() else {
+        return Err(vec![Diagnostic::usage("expected exactly one expression")]);
+    };
+    let StmtKind::Expr { expr, .. } = statement.kind else {
+        return Err(vec![Diagnostic::usage("expected an expression")]);
+    };
+    let mut lowerer = Lowerer::new(arena, env, Globals::Symbolic);
+    let locals = Locals { free_symbols: true, ..Locals::default() };
+    lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])
 }

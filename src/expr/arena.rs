@@ -10,6 +10,10 @@
 //! every stored expression in canonical form.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 
 use super::number::Number;
 use crate::builtins::{Constant, Func};
@@ -55,30 +59,51 @@ pub enum Constancy {
 }
 
 /// The store of nodes and names.
-#[derive(Default)]
 pub struct Arena {
     nodes: Vec<Node>,
     constancy: Vec<Constancy>,
-    index: HashMap<Node, Id>,
+    /// Ids of the stored nodes, found by the node's hash.
+    index: HashTable<Id>,
+    hasher: FixedState,
     names: Vec<String>,
     symbols: HashMap<String, Symbol>,
+    /// The ids of 0, 1 and -1, which the constructors need all the time.
+    pub(super) small: [Id; 3],
+}
+
+impl Default for Arena {
+    fn default() -> Arena {
+        Arena::new()
+    }
 }
 
 impl Arena {
     pub fn new() -> Arena {
-        Arena::default()
+        let mut arena = Arena {
+            nodes: Vec::new(),
+            constancy: Vec::new(),
+            index: HashTable::new(),
+            hasher: FixedState::default(),
+            names: Vec::new(),
+            symbols: HashMap::new(),
+            small: [Id(0); 3],
+        };
+        arena.small = [0, 1, -1].map(|n| arena.intern(Node::Num(Number::int(n))));
+        arena
     }
 
     /// Returns the id of `node`, storing it if it is new. Callers outside
     /// this module go through the smart constructors in `build`.
     pub(super) fn intern(&mut self, node: Node) -> Id {
-        if let Some(&id) = self.index.get(&node) {
+        let hash = self.hasher.hash_one(&node);
+        if let Some(&id) = self.index.find(hash, |&id| self.nodes[id.0 as usize] == node) {
             return id;
         }
         let id = Id(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.constancy.push(self.constancy_of(&node));
-        self.nodes.push(node.clone());
-        self.index.insert(node, id);
+        self.nodes.push(node);
+        let (nodes, hasher) = (&self.nodes, &self.hasher);
+        self.index.insert_unique(hash, id, |&id| hasher.hash_one(&nodes[id.0 as usize]));
         id
     }
 

@@ -9,8 +9,6 @@
 //! sums, products and powers (`a - b` is `a + -1*b`, `a/b` is `a*b^-1`);
 //! the printer turns them back into what a reader writes.
 
-use std::collections::HashMap;
-
 use super::arena::{Arena, Id, Node, Symbol};
 use super::number::Number;
 use crate::builtins::{Constant, Func};
@@ -45,7 +43,7 @@ impl Arena {
     }
 
     pub fn neg(&mut self, x: Id) -> Id {
-        let minus_one = self.int(-1);
+        let minus_one = self.minus_one();
         self.mul([minus_one, x])
     }
 
@@ -55,21 +53,36 @@ impl Arena {
     }
 
     pub fn div(&mut self, a: Id, b: Id) -> Id {
-        let minus_one = self.int(-1);
+        let minus_one = self.minus_one();
         let reciprocal = self.pow(b, minus_one);
         self.mul([a, reciprocal])
     }
 
+    /// The number 0.
+    pub fn zero(&self) -> Id {
+        self.small[0]
+    }
+
+    /// The number 1.
+    pub fn one(&self) -> Id {
+        self.small[1]
+    }
+
+    /// The number -1.
+    pub fn minus_one(&self) -> Id {
+        self.small[2]
+    }
+
     /// A sum, flattened, with like terms collected and numbers folded.
     pub fn add(&mut self, terms: impl IntoIterator<Item = Id>) -> Id {
-        let mut constant = Number::ZERO;
-        let mut unfolded: Vec<Id> = Vec::new();
-        let mut collected: Vec<(Id, Number)> = Vec::new();
-        let mut slots: HashMap<Id, usize> = HashMap::new();
         let terms = self.flatten(terms, |node| matches!(node, Node::Add(_)));
         if terms.iter().any(|&t| self.is_undefined(t)) {
             return self.unsimplified(terms, Node::Add);
         }
+        let mut constant = Number::ZERO;
+        let mut unfolded: Vec<Id> = Vec::new();
+        // (term without its coefficient, coefficient, the term itself)
+        let mut parts: Vec<(Id, Number, Id)> = Vec::with_capacity(terms.len());
         for term in terms {
             if let Some(n) = self.as_number(term) {
                 match constant.checked_add(n) {
@@ -79,22 +92,27 @@ impl Arena {
                 continue;
             }
             let (coefficient, rest) = self.split_coefficient(term);
-            match slots.get(&rest) {
-                Some(&slot) => match collected[slot].1.checked_add(coefficient) {
-                    Some(sum) => collected[slot].1 = sum,
-                    None => unfolded.push(term),
-                },
-                None => {
-                    slots.insert(rest, collected.len());
-                    collected.push((rest, coefficient));
-                }
-            }
+            parts.push((rest, coefficient, term));
         }
-        let mut result: Vec<Id> = Vec::with_capacity(collected.len() + 1);
-        for (rest, coefficient) in collected {
-            if !coefficient.is_zero() {
+        parts.sort_unstable_by_key(|(rest, _, _)| *rest);
+        let mut result: Vec<Id> = Vec::with_capacity(parts.len() + 1);
+        let mut index = 0;
+        while index < parts.len() {
+            let (rest, mut coefficient, term) = parts[index];
+            let mut end = index + 1;
+            while end < parts.len() && parts[end].0 == rest {
+                match coefficient.checked_add(parts[end].1) {
+                    Some(sum) => coefficient = sum,
+                    None => unfolded.push(parts[end].2),
+                }
+                end += 1;
+            }
+            if end == index + 1 {
+                result.push(term);
+            } else if !coefficient.is_zero() {
                 result.push(self.scaled(coefficient, rest));
             }
+            index = end;
         }
         result.extend(unfolded);
         if !constant.is_zero() {
@@ -105,13 +123,13 @@ impl Arena {
 
     /// A product, flattened, with numbers folded and powers of the same base merged.
     pub fn mul(&mut self, factors: impl IntoIterator<Item = Id>) -> Id {
-        let mut coefficient = Number::ONE;
-        let mut bases: Vec<(Id, Vec<Id>)> = Vec::new();
-        let mut slots: HashMap<Id, usize> = HashMap::new();
         let factors = self.flatten(factors, |node| matches!(node, Node::Mul(_)));
         if factors.iter().any(|&f| self.is_undefined(f)) {
             return self.unsimplified(factors, Node::Mul);
         }
+        let mut coefficient = Number::ONE;
+        // (base, exponent, the factor itself)
+        let mut powers: Vec<(Id, Id, Id)> = Vec::with_capacity(factors.len());
         for factor in factors {
             if let Some(n) = self.as_number(factor)
                 && let Some(product) = coefficient.checked_mul(n)
@@ -119,29 +137,31 @@ impl Arena {
                 coefficient = product;
                 continue;
             }
-            let (base, exponent) = match self.node(factor) {
-                Node::Pow(base, exponent) => (*base, *exponent),
-                _ => (factor, self.int(1)),
-            };
-            match slots.get(&base) {
-                Some(&slot) => bases[slot].1.push(exponent),
-                None => {
-                    slots.insert(base, bases.len());
-                    bases.push((base, vec![exponent]));
-                }
-            }
+            powers.push(match self.node(factor) {
+                Node::Pow(base, exponent) => (*base, *exponent, factor),
+                _ => (factor, self.one(), factor),
+            });
         }
         if coefficient.is_zero() {
-            return self.num(Number::ZERO);
+            return self.zero();
         }
-        let mut result = Vec::with_capacity(bases.len() + 1);
+        powers.sort_unstable_by_key(|(base, _, _)| *base);
+        let mut result = Vec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
-        for (base, exponents) in bases {
-            let merged = exponents.len() > 1;
-            let exponent = if merged { self.add(exponents) } else { exponents[0] };
-            let factor = self.pow(base, exponent);
-            needs_another_pass |= merged && matches!(self.node(factor), Node::Mul(_) | Node::Num(_));
-            result.push(factor);
+        let mut index = 0;
+        while index < powers.len() {
+            let (base, _, factor) = powers[index];
+            let end = index + powers[index..].iter().take_while(|(b, _, _)| *b == base).count();
+            if end == index + 1 {
+                result.push(factor);
+            } else {
+                let exponents: Vec<Id> = powers[index..end].iter().map(|(_, e, _)| *e).collect();
+                let exponent = self.add(exponents);
+                let merged = self.pow(base, exponent);
+                needs_another_pass |= matches!(self.node(merged), Node::Mul(_) | Node::Num(_));
+                result.push(merged);
+            }
+            index = end;
         }
         if !coefficient.is_one() {
             result.push(self.num(coefficient));
@@ -164,7 +184,7 @@ impl Arena {
             return self.num(value);
         }
         if e.is_some_and(Number::is_zero) || b.is_some_and(Number::is_one) {
-            return self.int(1);
+            return self.one();
         }
         if e.is_some_and(Number::is_one) {
             return base;
@@ -178,6 +198,11 @@ impl Arena {
             Node::Pow(inner_base, inner_exponent) if e.and_then(Number::as_integer).is_some() => {
                 let product = self.mul([inner_exponent, exponent]);
                 self.pow(inner_base, product)
+            }
+            // (a*b)^n = a^n * b^n for whole n, so 1/(2*x) is 1/2 * 1/x.
+            Node::Mul(factors) if e.and_then(Number::as_integer).is_some() => {
+                let powers: Vec<Id> = factors.iter().map(|&f| self.pow(f, exponent)).collect();
+                self.mul(powers)
             }
             _ => self.intern(Node::Pow(base, exponent)),
         }

@@ -19,13 +19,13 @@ use crate::builtins::Func;
 impl Arena {
     /// ∂`expr`/∂`variable`; `variable` is a `Var` node.
     pub fn derivative(&mut self, expr: Id, variable: Id) -> Id {
-        let zero = self.int(0);
+        let zero = self.zero();
         let mut derivatives: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
             let node = self.node(id).clone();
             let d = |n: &Id| derivatives.get(n).copied().unwrap_or(zero);
             let derivative = match node {
-                Node::Var(_) if id == variable => self.int(1),
+                Node::Var(_) if id == variable => self.one(),
                 Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => zero,
                 Node::Add(items) => {
                     let terms: Vec<Id> = items.iter().map(d).filter(|t| *t != zero).collect();
@@ -73,7 +73,7 @@ impl Arena {
             (true, true) => zero,
             // e·b^(e−1)·b'
             (false, true) => {
-                let minus_one = self.int(-1);
+                let minus_one = self.minus_one();
                 let lowered = self.add([exponent, minus_one]);
                 let reduced = self.pow(base, lowered);
                 self.mul([exponent, reduced, db])
@@ -87,7 +87,7 @@ impl Arena {
             (false, false) => {
                 let log = self.apply(Func::Log, base);
                 let from_exponent = self.mul([de, log]);
-                let minus_one = self.int(-1);
+                let minus_one = self.minus_one();
                 let reciprocal = self.pow(base, minus_one);
                 let from_base = self.mul([exponent, db, reciprocal]);
                 let sum = self.add([from_exponent, from_base]);
@@ -98,12 +98,12 @@ impl Arena {
 
     /// f'(a) for `applied` = f(a).
     fn outer_derivative(&mut self, func: Func, applied: Id, arg: Id) -> Id {
-        let one = self.int(1);
+        let one = self.one();
         let two = self.int(2);
         match func {
             Func::Exp => applied,
             Func::Log => {
-                let minus_one = self.int(-1);
+                let minus_one = self.minus_one();
                 self.pow(arg, minus_one)
             }
             Func::Sin => self.apply(Func::Cos, arg),

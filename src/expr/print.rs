@@ -9,7 +9,6 @@
 //! minimal parentheses. Everything printed as text parses back to the same
 //! expression.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -142,8 +141,8 @@ impl<'a> Printer<'a> {
                 _ => numerator.push(self.form(item)),
             }
         }
-        numerator.sort_by(|a, b| factor_order(a, b));
-        denominator.sort_by(|a, b| factor_order(a, b));
+        numerator.sort_by_cached_key(|f| factor_key(f));
+        denominator.sort_by_cached_key(|f| factor_key(f));
         let negative = coefficient.is_negative();
         let magnitude = coefficient.abs();
         match magnitude.as_ratio() {
@@ -165,9 +164,7 @@ impl<'a> Printer<'a> {
 
     fn sum_form(&mut self, items: &[Id]) -> Form {
         let mut terms: Vec<(bool, Rc<Form>)> = items.iter().map(|&item| split_sign(self.form(item))).collect();
-        terms.sort_by(|(neg_a, a), (neg_b, b)| {
-            neg_a.cmp(neg_b).then_with(|| is_number(b).cmp(&is_number(a))).then_with(|| term_key(a).cmp(&term_key(b)))
-        });
+        terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
         Form::Sum(terms)
     }
 }
@@ -243,18 +240,14 @@ fn term_key(form: &Form) -> String {
 
 /// Names and their powers first (alphabetically), then the rest, shorter first:
 /// `2*x*sin(x)`, `σ(z)*(1 - σ(z))`, `(1 - y)*log(1 - a)`.
-fn factor_order(a: &Form, b: &Form) -> Ordering {
-    let rank = |f: &Form| match f {
-        Form::Number(_) => 0,
-        Form::Symbol(_) => 1,
-        Form::Power(base, _) if matches!(**base, Form::Symbol(_)) => 1,
-        _ => 2,
-    };
-    let (ta, tb) = (text(a), text(b));
-    rank(a)
-        .cmp(&rank(b))
-        .then_with(|| if rank(a) == 2 { ta.chars().count().cmp(&tb.chars().count()) } else { Ordering::Equal })
-        .then_with(|| ta.cmp(&tb))
+fn factor_key(form: &Form) -> (u8, usize, String) {
+    let shown = text(form);
+    match form {
+        Form::Number(_) => (0, 0, shown),
+        Form::Symbol(_) => (1, 0, shown),
+        Form::Power(base, _) if matches!(**base, Form::Symbol(_)) => (1, 0, shown),
+        _ => (2, shown.chars().count(), shown),
+    }
 }
 
 /// Renders a form as gd text.

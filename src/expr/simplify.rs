@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use super::arena::{Arena, Id, Node};
 use super::number::Number;
+use super::print::Printer;
 
 /// The most terms an expanded product may have.
 pub const TERM_LIMIT: usize = 256;
@@ -58,12 +59,20 @@ impl Arena {
     /// quarter or more): factored forms such as `σ(z)*(1 - σ(z))` are what a
     /// reader expects unless another form really pays.
     pub fn simplify(&mut self, expr: Id) -> Id {
+        let has_sum = self.reachable(&[expr]).iter().any(|&id| matches!(self.node(id), Node::Add(_)));
+        if !has_sum {
+            return expr; // nothing to expand, factor or put over one denominator
+        }
         let expanded = self.expand(expr);
         let candidates = [self.factor(expr), self.factor(expanded), self.together(expanded), expanded];
-        let original = self.print_length(expr);
+        let mut printer = Printer::new(self);
+        let original = printer.text(expr).chars().count();
         let mut best = (original, expr);
         for candidate in candidates {
-            let length = self.print_length(candidate);
+            if candidate == expr {
+                continue;
+            }
+            let length = printer.text(candidate).chars().count();
             if 4 * length <= 3 * original && length < best.0 {
                 best = (length, candidate);
             }
@@ -209,7 +218,14 @@ impl Arena {
 
     /// The product of `factors`, multiplied out over any sums among them.
     fn distribute(&mut self, factors: &[Id]) -> Id {
-        let mut terms: Vec<Id> = vec![self.int(1)];
+        let size = factors.iter().fold(1usize, |size, &f| match self.node(f) {
+            Node::Add(items) => size.saturating_mul(items.len()),
+            _ => size,
+        });
+        if size > TERM_LIMIT {
+            return self.mul(factors.iter().copied());
+        }
+        let mut terms: Vec<Id> = vec![self.one()];
         for &factor in factors {
             let parts: Vec<Id> = match self.node(factor) {
                 Node::Add(items) => items.to_vec(),

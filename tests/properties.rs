@@ -1,0 +1,210 @@
+//! Property tests of the symbolic engine on random expressions over x, y, z
+//! built from every operation and builtin:
+//! - building an expression (with all its simplification) never changes its
+//!   value where the expression as written is defined;
+//! - symbolic derivatives agree with central finite differences;
+//! - printed expressions (and printed derivatives) read back as the same expression;
+//! - `simplify` never changes a value.
+
+use gd::env::Env;
+use gd::eval::scalar::evaluate_with_scale;
+use gd::expr::arena::{Arena, Id, Node};
+use gd::expr::print::Printer;
+use gd::lower::expression_from_text;
+use proptest::prelude::*;
+
+/// A random expression as written, with its own direct evaluation.
+#[derive(Clone, Debug)]
+enum E {
+    Num(i32),
+    Half,
+    Var(usize),
+    Add(Box<E>, Box<E>),
+    Sub(Box<E>, Box<E>),
+    Mul(Box<E>, Box<E>),
+    Div(Box<E>, Box<E>),
+    Pow(Box<E>, i32),
+    Sqrt(Box<E>),
+    Neg(Box<E>),
+    Call(&'static str, Box<E>),
+}
+
+const VARS: [&str; 3] = ["x", "y", "z"];
+const FUNCS: [&str; 11] = ["exp", "log", "sin", "cos", "tan", "tanh", "σ", "relu", "softplus", "abs", "sqrt"];
+
+impl E {
+    fn text(&self) -> String {
+        match self {
+            E::Num(n) => format!("({n})"),
+            E::Half => "0.5".to_string(),
+            E::Var(i) => VARS[*i].to_string(),
+            E::Add(a, b) => format!("({} + {})", a.text(), b.text()),
+            E::Sub(a, b) => format!("({} - {})", a.text(), b.text()),
+            E::Mul(a, b) => format!("({} * {})", a.text(), b.text()),
+            E::Div(a, b) => format!("({} / {})", a.text(), b.text()),
+            E::Pow(a, n) => format!("({})^({n})", a.text()),
+            E::Sqrt(a) => format!("sqrt({})", a.text()),
+            E::Neg(a) => format!("(-{})", a.text()),
+            E::Call(f, a) => format!("{f}({})", a.text()),
+        }
+    }
+
+    /// The value as written, operation by operation; `None` where undefined.
+    fn value(&self, point: &[f64; 3]) -> Option<f64> {
+        let v = match self {
+            E::Num(n) => f64::from(*n),
+            E::Half => 0.5,
+            E::Var(i) => point[*i],
+            E::Add(a, b) => a.value(point)? + b.value(point)?,
+            E::Sub(a, b) => a.value(point)? - b.value(point)?,
+            E::Mul(a, b) => a.value(point)? * b.value(point)?,
+            E::Div(a, b) => {
+                let d = b.value(point)?;
+                if d == 0.0 {
+                    return None;
+                }
+                a.value(point)? / d
+            }
+            E::Pow(a, n) => {
+                let base = a.value(point)?;
+                if base == 0.0 && *n < 0 {
+                    return None;
+                }
+                base.powi(*n)
+            }
+            E::Sqrt(a) => {
+                let x = a.value(point)?;
+                if x < 0.0 {
+                    return None;
+                }
+                x.sqrt()
+            }
+            E::Neg(a) => -a.value(point)?,
+            E::Call(f, a) => {
+                let x = a.value(point)?;
+                match *f {
+                    "exp" => x.exp(),
+                    "log" if x <= 0.0 => return None,
+                    "log" => x.ln(),
+                    "sin" => x.sin(),
+                    "cos" => x.cos(),
+                    "tan" => x.tan(),
+                    "tanh" => x.tanh(),
+                    "σ" => 1.0 / (1.0 + (-x).exp()),
+                    "relu" => x.max(0.0),
+                    "softplus" => x.exp().ln_1p(),
+                    "abs" => x.abs(),
+                    "sqrt" if x < 0.0 => return None,
+                    _ => x.sqrt(),
+                }
+            }
+        };
+        (v.is_finite() && v.abs() < 1e12).then_some(v)
+    }
+}
+
+fn expression() -> impl Strategy<Value = E> {
+    let leaf = prop_oneof![(-3i32..=4).prop_map(E::Num), Just(E::Half), (0usize..3).prop_map(E::Var)];
+    leaf.prop_recursive(5, 40, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Add(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Sub(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Mul(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Div(Box::new(a), Box::new(b))),
+            (inner.clone(), -2i32..=3).prop_map(|(a, n)| E::Pow(Box::new(a), n)),
+            inner.clone().prop_map(|a| E::Sqrt(Box::new(a))),
+            inner.clone().prop_map(|a| E::Neg(Box::new(a))),
+            (prop::sample::select(&FUNCS[..]), inner).prop_map(|(f, a)| E::Call(f, Box::new(a))),
+        ]
+    })
+}
+
+fn point() -> impl Strategy<Value = [f64; 3]> {
+    [-2.5f64..2.5, -2.5f64..2.5, 0.05f64..2.5]
+}
+
+fn build(arena: &mut Arena, e: &E) -> Id {
+    expression_from_text(arena, &Env::default(), &e.text()).expect("generated expressions parse")
+}
+
+/// The value and rounding scale of `id` at `point`, if defined.
+fn value_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<(f64, f64)> {
+    let leaf = |node: &Node| match node {
+        Node::Var(symbol) => VARS.iter().position(|v| *v == arena.name(*symbol)).map(|i| point[i]),
+        _ => None,
+    };
+    evaluate_with_scale(arena, id, &leaf).ok()
+}
+
+fn close(a: f64, b: f64, scale: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * scale.max(a.abs()).max(b.abs()).max(1.0)
+}
+
+fn variable(arena: &mut Arena, index: usize) -> Id {
+    let symbol = arena.symbol(VARS[index]);
+    arena.var(symbol)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn building_never_changes_a_defined_value(e in expression(), p in point()) {
+        let mut arena = Arena::new();
+        let id = build(&mut arena, &e);
+        if let Some(expected) = e.value(&p) {
+            let (got, scale) = value_at(&arena, id, &p).expect("defined as written, so defined when built");
+            prop_assert!(close(got, expected, scale, 1e-7), "{} at {:?}: built {}, written {}", e.text(), p, got, expected);
+        }
+    }
+
+    #[test]
+    fn derivatives_match_finite_differences(e in expression(), p in point(), which in 0usize..3) {
+        let mut arena = Arena::new();
+        let id = build(&mut arena, &e);
+        let var = variable(&mut arena, which);
+        let derivative = arena.derivative(id, var);
+        let at = |shift: f64| {
+            let mut q = p;
+            q[which] += shift;
+            e.value(&q)
+        };
+        let h = 1e-4 * p[which].abs().max(1.0);
+        let (Some(a), Some(b), Some(c), Some(d)) = (at(h), at(-h), at(h / 2.0), at(-h / 2.0)) else { return Ok(()) };
+        let coarse = (a - b) / (2.0 * h);
+        let fine = (c - d) / h;
+        if !close(coarse, fine, 1.0, 1e-5) {
+            return Ok(()); // not smooth enough here (a kink or a pole nearby)
+        }
+        if let Some((symbolic, scale)) = value_at(&arena, derivative, &p) {
+            prop_assert!(close(symbolic, fine, scale, 1e-4), "d/d{} {} at {:?}: symbolic {}, numeric {}", VARS[which], e.text(), p, symbolic, fine);
+        }
+    }
+
+    #[test]
+    fn printing_reads_back_as_the_same_expression(e in expression(), which in 0usize..3) {
+        let mut arena = Arena::new();
+        let id = build(&mut arena, &e);
+        let var = variable(&mut arena, which);
+        let derivative = arena.derivative(id, var);
+        for original in [id, derivative] {
+            if arena.is_undefined(original) {
+                continue; // no value to preserve: `1/0` need not read back node for node
+            }
+            let text = Printer::new(&arena).text(original);
+            let read = expression_from_text(&mut arena, &Env::default(), &text);
+            prop_assert!(read.is_ok(), "{text} does not parse");
+            prop_assert_eq!(read.ok(), Some(original), "{} printed as {} reads back differently", e.text(), text);
+        }
+    }
+
+    #[test]
+    fn simplify_never_changes_a_value(e in expression(), p in point()) {
+        let mut arena = Arena::new();
+        let id = build(&mut arena, &e);
+        let simplified = arena.simplify(id);
+        if let (Some((a, sa)), Some((b, sb))) = (value_at(&arena, id, &p), value_at(&arena, simplified, &p)) {
+            prop_assert!(close(a, b, sa.max(sb), 1e-7), "{} simplified to {}: {} vs {}", e.text(), Printer::new(&arena).text(simplified), a, b);
+        }
+    }
+}
