@@ -107,16 +107,7 @@ impl Session {
                     gradient
                         .components
                         .iter()
-                        .map(|&component| {
-                            let label = Label::Defined(String::new());
-                            let function = crate::env::FunctionValue {
-                                label,
-                                params: gradient.params.clone(),
-                                variables: gradient.variables.clone(),
-                                body: component,
-                            };
-                            lowerer.apply_function(&function, &args)
-                        })
+                        .map(|&component| lowerer.apply_body(&gradient.variables, component, &args))
                         .collect()
                 }
                 _ => return Ok(None),

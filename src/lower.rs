@@ -275,9 +275,15 @@ impl<'a> Lowerer<'a> {
     /// `f(args)` for a function value: its body with the arguments in place
     /// of its parameters (and, when computing, bound numbers in place of names).
     pub fn apply_function(&mut self, function: &FunctionValue, args: &[Id]) -> Id {
-        let mut replacements: HashMap<Id, Id> = function.variables.iter().copied().zip(args.iter().copied()).collect();
+        self.apply_body(&function.variables, function.body, args)
+    }
+
+    /// `body` with `args` in place of `variables` (and, when computing,
+    /// bound numbers in place of their names).
+    pub fn apply_body(&mut self, variables: &[Id], body: Id, args: &[Id]) -> Id {
+        let mut replacements: HashMap<Id, Id> = variables.iter().copied().zip(args.iter().copied()).collect();
         if self.globals == Globals::Inline {
-            for leaf in self.arena.leaves(function.body, |node| matches!(node, Node::Global(_))) {
+            for leaf in self.arena.leaves(body, |node| matches!(node, Node::Global(_))) {
                 if let Node::Global(symbol) = *self.arena.node(leaf)
                     && let Some(Value::Number(value)) = self.env.value(self.arena.name(symbol))
                 {
@@ -286,7 +292,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        self.arena.substitute(function.body, &replacements)
+        self.arena.substitute(body, &replacements)
     }
 
     /// Lowers a function's body with its parameters as variables.

@@ -71,6 +71,8 @@ struct Scope {
     calls: Vec<String>,
     /// The function being defined, if any (for help on unknown names).
     defining: Option<(String, Vec<String>)>,
+    /// In the right side of a check about a function: its parameters.
+    claim_params: Option<Vec<String>>,
 }
 
 impl Scope {
@@ -241,11 +243,13 @@ impl<'e> Checker<'e> {
     fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
         let mut left_scope = Scope::default();
         let left = self.kind(ast, lhs, &mut left_scope)?;
-        let rhs_locals = match &left {
-            Kind::Function(params) | Kind::Gradient(params) => params.to_vec(),
-            _ => left_scope.symbols,
+        let mut right_scope = match &left {
+            Kind::Function(params) | Kind::Gradient(params) => {
+                Scope { claim_params: Some(params.to_vec()), ..Scope::with_locals(params.to_vec()) }
+            }
+            _ => Scope::with_locals(left_scope.symbols),
         };
-        let right = self.kind(ast, rhs, &mut Scope::with_locals(rhs_locals))?;
+        let right = self.kind(ast, rhs, &mut right_scope)?;
         let fits = match (&left, &right) {
             (Kind::Function(_) | Kind::Number, Kind::Number | Kind::Function(_)) => true,
             (Kind::Gradient(params), Kind::Tuple(n)) => {
@@ -404,7 +408,12 @@ impl<'e> Checker<'e> {
                     span,
                     format!("this function has parameters {}", params.join(", ")),
                 )
-                .with_help(format!("take a partial derivative instead, such as ∂F/∂{}", params[0]))),
+                .with_help(match ast.kind(*function) {
+                    ExprKind::Name(name) => {
+                        format!("take a partial derivative instead, such as ∂{name}/∂{}", params[0])
+                    }
+                    _ => format!("take a partial derivative instead, with respect to {}", params[0]),
+                })),
                 other => Err(Diagnostic::runtime(
                     "`'` needs a function",
                     ast.span(*function),
@@ -473,6 +482,9 @@ impl<'e> Checker<'e> {
         candidates.extend(builtins::BUILTINS.iter().map(|(spelling, _)| spelling.to_string()));
         if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
             return diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        if let Some(params) = &scope.claim_params {
+            return diagnostic.with_help(format!("write the right side in the parameters {}", params.join(", ")));
         }
         match &scope.defining {
             Some((function, params)) => {

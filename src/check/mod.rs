@@ -12,7 +12,6 @@
 pub mod decide;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::FunctionValue;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::format_value;
 use crate::lower::{Callable, Globals, Locals, Lowerer};
@@ -69,7 +68,7 @@ impl Session {
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         let claim = match lowerer.callable(ast, lhs) {
             Some(Ok(Callable::Function(function))) => {
-                let right = right_side(&mut lowerer, program, rhs, &function)?;
+                let right = right_side(&mut lowerer, program, rhs, &function.params, &function.variables)?;
                 let correct = show::function(lowerer.arena, &function, Format::Text);
                 Claim {
                     pairs: vec![(function.body, right)],
@@ -81,17 +80,11 @@ impl Session {
                 }
             }
             Some(Ok(Callable::Gradient(gradient))) => {
-                let as_function = FunctionValue {
-                    label: crate::env::Label::Defined(gradient.function.clone()),
-                    params: gradient.params.clone(),
-                    variables: gradient.variables.clone(),
-                    body: gradient.variables[0],
-                };
                 let rights: Vec<(Id, String)> = match (ast.kind(rhs), lowerer.callable(ast, rhs)) {
                     (ExprKind::Tuple(items), _) => {
                         let mut sides = Vec::new();
                         for (&item, text) in items.iter().zip(&item_texts) {
-                            let id = right_side(&mut lowerer, program, item, &as_function)?;
+                            let id = right_side(&mut lowerer, program, item, &gradient.params, &gradient.variables)?;
                             sides.push((id, text.clone()));
                         }
                         sides
@@ -150,28 +143,28 @@ impl Session {
     }
 }
 
-/// The right side of a claim about `function`: an expression in its
-/// parameters, or another function of the same parameters.
+/// The right side of a claim about a function of `params`: an expression in
+/// those parameters, or another function of as many parameters.
 fn right_side(
     lowerer: &mut Lowerer,
     program: &Program,
     rhs: ExprId,
-    function: &FunctionValue,
+    params: &[String],
+    variables: &[Id],
 ) -> Result<Id, Diagnostic> {
     let ast = &program.ast;
     match lowerer.callable(ast, rhs) {
-        Some(Ok(Callable::Function(other))) if other.params.len() == function.params.len() => {
-            Ok(lowerer.apply_function(&other, &function.variables))
+        Some(Ok(Callable::Function(other))) if other.params.len() == params.len() => {
+            Ok(lowerer.apply_function(&other, variables))
         }
         Some(Ok(_)) => Err(Diagnostic::runtime(
             "the right side does not match the left",
             ast.span(rhs),
-            format!("expected an expression in {}", function.params.join(", ")),
+            format!("expected an expression in {}", params.join(", ")),
         )),
         Some(Err(error)) => Err(error),
         None => {
-            let locals =
-                Locals { names: function.params.to_vec(), values: function.variables.clone(), free_symbols: false };
+            let locals = Locals { names: params.to_vec(), values: variables.to_vec(), free_symbols: false };
             lowerer.lower_with(ast, rhs, &locals)
         }
     }
