@@ -49,7 +49,7 @@ fn tanh_network() -> (Arena, Id, Vec<Id>) {
         arena.global(symbol)
     };
     let (x1, x2, y) = (global(&mut arena, "x1"), global(&mut arena, "x2"), global(&mut arena, "y"));
-    let mut hidden = |a: &mut Arena, w1: Id, w2: Id, b: Id| {
+    let hidden = |a: &mut Arena, w1: Id, w2: Id, b: Id| {
         let (t1, t2) = (a.mul([w1, x1]), a.mul([w2, x2]));
         let z = a.add([t1, t2, b]);
         a.apply(Func::Tanh, z)
