@@ -7,6 +7,7 @@ pub mod env;
 pub mod eval;
 pub mod execute;
 pub mod expr;
+pub mod graph;
 pub mod lower;
 pub mod math;
 pub mod optimize;

@@ -10,6 +10,7 @@ use gd::env::Env;
 use gd::eval::scalar::evaluate_with_scale;
 use gd::expr::arena::{Arena, Id, Node};
 use gd::expr::print::Printer;
+use gd::graph::{Graph, pass};
 use gd::lower::expression_from_text;
 use proptest::prelude::*;
 
@@ -205,6 +206,26 @@ proptest! {
         let simplified = arena.simplify(id);
         if let (Some((a, sa)), Some((b, sb))) = (value_at(&arena, id, &p), value_at(&arena, simplified, &p)) {
             prop_assert!(close(a, b, sa.max(sb), 1e-7), "{} simplified to {}: {} vs {}", e.text(), Printer::new(&arena).text(simplified), a, b);
+        }
+    }
+
+    #[test]
+    fn graph_adjoints_match_symbolic_derivatives(e in expression(), p in point()) {
+        let mut arena = Arena::new();
+        let id = build(&mut arena, &e);
+        let variables: Vec<Id> = (0..3).map(|i| variable(&mut arena, i)).collect();
+        let params: Vec<String> = VARS.iter().map(|v| v.to_string()).collect();
+        let graph = Graph::build(&mut arena, "F", &params, &variables, id, &Default::default());
+        let Ok(trace) = pass::run(&mut arena, &graph, &p, &|_| None) else { return Ok(()) };
+        if let Some((value, scale)) = value_at(&arena, id, &p) {
+            prop_assert!(close(trace.output, value, scale, 1e-9), "forward {} vs {}", trace.output, value);
+        }
+        for (i, &var) in variables.iter().enumerate() {
+            let derivative = arena.derivative(id, var);
+            if let Some((symbolic, scale)) = value_at(&arena, derivative, &p) {
+                let adjoint = trace.gradient[i].0;
+                prop_assert!(close(adjoint, symbolic, scale.max(1.0), 1e-7), "∂/∂{} of {}: graph {}, symbolic {}", VARS[i], e.text(), adjoint, symbolic);
+            }
         }
     }
 }

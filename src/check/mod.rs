@@ -13,7 +13,7 @@ pub mod decide;
 
 use crate::diagnostics::Diagnostic;
 use crate::expr::arena::{Id, Node};
-use crate::expr::number::format_value;
+use crate::expr::number::format_short as short;
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
 use crate::session::Session;
@@ -205,17 +205,4 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             tried.max(&ATTEMPTS)
         ),
     }
-}
-
-/// A value shown in a verdict: six significant digits are plenty.
-fn short(value: f64) -> String {
-    if value == 0.0 || !value.is_finite() {
-        return format_value(value);
-    }
-    let digits = 6 - 1 - value.abs().log10().floor() as i32;
-    if digits <= 0 {
-        return format_value(value.round());
-    }
-    let scale = 10f64.powi(digits);
-    format_value((value * scale).round() / scale)
 }

@@ -256,6 +256,21 @@ pub fn format_value(value: f64) -> String {
     format!("{mantissa}e{sign}{digits:0>2}")
 }
 
+/// A value for people to read in traces and verdicts: six significant
+/// digits are plenty (`0.196612`, `33`, `-0.268941`).
+pub fn format_short(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return format_value(value);
+    }
+    let digits = 6 - 1 - value.abs().log10().floor() as i32;
+    if digits <= 0 {
+        return format_value(value.round());
+    }
+    let scale = 10f64.powi(digits);
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() { format_value(rounded) } else { format_value(value) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +327,14 @@ mod tests {
         assert_eq!(format_value(1e300), "1e+300");
         assert_eq!(format_value(-0.0), "0");
         assert_eq!(format_value(123456789.125), "123456789.125");
+    }
+
+    #[test]
+    fn short_formatting_for_traces() {
+        assert_eq!(format_short(0.19661193324148185), "0.196612");
+        assert_eq!(format_short(33.0), "33");
+        assert_eq!(format_short(-0.2689414213699951), "-0.268941");
+        assert_eq!(format_short(1234567.8), "1234568");
+        assert_eq!(format_short(1.5e-9), "1.5e-09");
     }
 }

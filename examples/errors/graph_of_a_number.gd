@@ -1,0 +1,3 @@
+# exit: 1
+# `graph` draws a function, not a number.
+graph 3
