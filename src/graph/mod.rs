@@ -98,11 +98,10 @@ impl Graph {
                 (n.id, arena.var(symbol))
             })
             .collect();
-        for i in 0..nodes.len() {
+        for node in &mut nodes {
             let mut inputs = Vec::new();
-            let operation = operation(arena, nodes[i].id, &index, &stand_ins, variables, &mut inputs);
-            nodes[i].operation = operation;
-            nodes[i].inputs = inputs;
+            node.operation = operation(arena, node.id, &index, &stand_ins, variables, &mut inputs);
+            node.inputs = inputs;
         }
         Graph { name: name.to_string(), params: params.to_vec(), variables: variables.to_vec(), nodes, root }
     }
