@@ -93,12 +93,25 @@ pub struct GradientValue {
     pub components: Vec<Id>,
 }
 
+/// The result of `r = minimize …`: named numbers (`r.θ1`, `r.J`, `r.iterations`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub fields: Vec<(String, f64)>,
+}
+
+impl Record {
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+}
+
 /// A bound value.
 #[derive(Clone, Debug)]
 pub enum Value {
     Number(Number),
     Function(Rc<FunctionValue>),
     Gradient(Rc<GradientValue>),
+    Record(Rc<Record>),
 }
 
 impl Value {
@@ -107,6 +120,7 @@ impl Value {
             Value::Number(_) => Kind::Number,
             Value::Function(f) => Kind::Function(f.params.clone()),
             Value::Gradient(g) => Kind::Gradient(g.params.clone()),
+            Value::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),
         }
     }
 }

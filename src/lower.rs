@@ -173,7 +173,7 @@ impl<'a> Lowerer<'a> {
             }
             Entry::Value(Value::Function(f)) => Some(Ok(Callable::Function((**f).clone()))),
             Entry::Value(Value::Gradient(g)) => Some(Ok(Callable::Gradient((**g).clone()))),
-            Entry::Value(Value::Number(_)) => None,
+            Entry::Value(Value::Number(_) | Value::Record(_)) => None,
         }
     }
 
@@ -338,13 +338,36 @@ impl<'a> Lowerer<'a> {
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
             ExprKind::Str(_) => Err(not_yet("strings outside `load(…)`", span)),
-            ExprKind::Field(..) => Err(not_yet("fields (`data.x`, `r.J`)", span)),
+            ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(_) => Err(not_yet("vectors", span)),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
                 Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
                     .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
             }
         }
+    }
+
+    /// `r.θ1`: a field of a minimize result.
+    fn field(&mut self, ast: &Ast, target: ExprId, field: &Ident) -> Lowered {
+        let record = match ast.kind(target) {
+            ExprKind::Name(name) => match self.env.value(name) {
+                Some(Value::Record(record)) => Some(record.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(record) = record else {
+            return Err(not_yet("columns of data tables", ast.span(target)));
+        };
+        let value = record.get(&field.name).ok_or_else(|| {
+            Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
+        })?;
+        let number = if value.fract() == 0.0 && value.abs() < 9e15 {
+            Number::int(value as i128)
+        } else {
+            Number::float(value).unwrap_or(Number::ZERO)
+        };
+        Ok(self.arena.num(number))
     }
 
     fn name(&mut self, name: &str, span: Span, locals: &Locals) -> Lowered {

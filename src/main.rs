@@ -53,7 +53,10 @@ fn main() -> ExitCode {
         color_output: colour_allowed && std::io::stdout().is_terminal(),
         color_errors: colour_allowed && std::io::stderr().is_terminal(),
         seed: cli.seed,
+        terminal: std::io::stdout().is_terminal(),
+        progress: std::io::stderr().is_terminal(),
     };
+    let _ = ctrlc::set_handler(|| gd::session::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
     let mut session = Session::new(settings);
     let mut out = Terminal;
     let status = match inputs(&cli) {

@@ -48,9 +48,16 @@ pub struct Settings {
     pub color_output: bool,
     /// Colour in diagnostics.
     pub color_errors: bool,
-    /// Seed for the random points of `check`.
+    /// Seed for the random points of `check` and the starts of `restarts`.
     pub seed: u64,
+    /// Standard output is a terminal (plots may be drawn there).
+    pub terminal: bool,
+    /// Standard error is a terminal (long runs show a progress bar).
+    pub progress: bool,
 }
+
+/// Set when the user presses Ctrl-C; long loops poll it and stop cleanly.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// One piece of source text to run.
 pub struct Input {

@@ -256,18 +256,26 @@ pub fn format_value(value: f64) -> String {
     format!("{mantissa}e{sign}{digits:0>2}")
 }
 
-/// A value for people to read in traces and verdicts: six significant
+/// A value for people to read in traces and tables: six significant
 /// digits are plenty (`0.196612`, `33`, `-0.268941`).
 pub fn format_short(value: f64) -> String {
+    format_significant(value, 6)
+}
+
+/// `value` rounded to `digits` significant digits, in shortest form
+/// (`0.0126` for 0.0125971 at 3 digits).
+pub fn format_significant(value: f64, digits: i32) -> String {
     if value == 0.0 || !value.is_finite() {
         return format_value(value);
     }
-    let digits = 6 - 1 - value.abs().log10().floor() as i32;
-    if digits <= 0 {
-        return format_value(value.round());
-    }
-    let scale = 10f64.powi(digits);
-    let rounded = (value * scale).round() / scale;
+    let decimals = digits - 1 - value.abs().log10().floor() as i32;
+    let rounded = if decimals >= 0 {
+        let scale = 10f64.powi(decimals);
+        (value * scale).round() / scale
+    } else {
+        let scale = 10f64.powi(-decimals);
+        (value / scale).round() * scale
+    };
     if rounded.is_finite() { format_value(rounded) } else { format_value(value) }
 }
 
@@ -336,5 +344,8 @@ mod tests {
         assert_eq!(format_short(-0.2689414213699951), "-0.268941");
         assert_eq!(format_short(1234567.8), "1234568");
         assert_eq!(format_short(1.5e-9), "1.5e-09");
+        assert_eq!(format_significant(0.012597137, 3), "0.0126");
+        assert_eq!(format_significant(0.000317375, 3), "0.000317");
+        assert_eq!(format_significant(123456.0, 3), "123000");
     }
 }

@@ -21,6 +21,8 @@ use crate::syntax::ast::{Binding, ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
+mod optimize;
+
 pub(crate) type Executed = Result<String, Diagnostic>;
 
 impl Session {
@@ -56,9 +58,8 @@ impl Session {
             StmtKind::Graph { function, at, format, .. } => {
                 self.graph(program, *function, at, format.as_ref(), stmt.span)
             }
-            StmtKind::Optimize(optimize) | StmtKind::BindOptimize { optimize, .. } => {
-                Err(not_yet("`minimize` and `maximize`", optimize.keyword))
-            }
+            StmtKind::Optimize(optimize) => self.optimize(program, optimize, None, stmt.span),
+            StmtKind::BindOptimize { name, optimize } => self.optimize(program, optimize, Some(name), stmt.span),
             StmtKind::Invalid => Ok(String::new()),
         }
     }
@@ -251,9 +252,4 @@ impl Session {
 /// True when `id` still has variables (free symbols) in it.
 fn has_variables(session: &Session, id: Id) -> bool {
     !session.arena.leaves(id, |node| matches!(node, Node::Var(_))).is_empty()
-}
-
-fn not_yet(feature: &str, span: Span) -> Diagnostic {
-    Diagnostic::runtime(format!("{feature} is not available yet"), span, "not supported by this version of gd")
-        .with_note("this part of the language parses, but its engine is still being built")
 }

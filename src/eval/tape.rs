@@ -1,0 +1,404 @@
+//! The compiled form of an expression and its gradient, for hot loops.
+//!
+//! A [`Tape`] is a flat register program made once from arena expressions
+//! (a function's value and its symbolic partial derivatives): every node
+//! reachable from them, in id order, becomes one instruction writing one
+//! register, so subexpressions shared between the value and the partials
+//! are computed once. Parameters occupy the first registers; constants and
+//! bound numbers are loaded when the tape is made. Running it is one pass
+//! over a `Vec` of small instructions: no tree walking, no hashing, no
+//! allocation. Results are not checked operation by operation; callers
+//! look at whether the outputs are finite.
+
+use std::collections::HashMap;
+
+use crate::builtins::{Func, sigmoid, softplus};
+use crate::expr::arena::{Arena, Id, Node};
+use crate::expr::number::Number;
+
+type Reg = u32;
+
+/// One instruction; the destination register is kept beside it. Sums take
+/// their scaled terms inline (`2*a + b/10 - 1` is one instruction), which
+/// keeps the program short and the chain of register writes and reads that
+/// each step waits on short too.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    /// `a + b`
+    Add(Reg, Reg),
+    /// `a + constant`
+    Offset(Reg, f64),
+    /// `ca*a`
+    Scale(Reg, f64),
+    /// `ca*a + constant`
+    Lin1 { a: Reg, ca: f64, constant: f64 },
+    /// `ca*a + cb*b`
+    Lin2 { a: Reg, ca: f64, b: Reg, cb: f64 },
+    /// `Σ c·r₁·r₂ + constant` over `len` terms from `start`; a linear term
+    /// has the register holding 1 as r₂, a square has r₁ = r₂.
+    LinN { start: u32, len: u32, constant: f64 },
+    /// `scale*a*b`
+    Mul { a: Reg, b: Reg, scale: f64 },
+    /// `scale * Π r` over `len` registers from `start`.
+    MulN { start: u32, len: u32, scale: f64 },
+    Square(Reg),
+    Recip(Reg),
+    Sqrt(Reg),
+    PowInt(Reg, i32),
+    PowConst(Reg, f64),
+    Pow(Reg, Reg),
+    Apply(Func, Reg),
+}
+
+/// A compiled program computing several outputs from parameter values.
+#[derive(Clone, Debug)]
+pub struct Tape {
+    code: Vec<(Op, Reg)>,
+    terms: Vec<(Reg, Reg, f64)>,
+    factors: Vec<Reg>,
+    /// Initial register contents: constants in place, parameters to be set.
+    initial: Vec<f64>,
+    params: usize,
+    outputs: Vec<Reg>,
+}
+
+/// Why an expression cannot be compiled.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompileError {
+    /// A name with no numeric value (a free symbol, a vector).
+    NoValue(String),
+}
+
+/// A term of a sum that a sum instruction can compute itself: `c*x`,
+/// `c*x*y` or `c*x^2`, as (x, y, c) with `y` absent for `c*x`.
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    x: Id,
+    y: Option<Id>,
+    c: f64,
+}
+
+fn term(arena: &Arena, id: Id) -> Option<Term> {
+    let square = |f: Id| match arena.node(f) {
+        Node::Pow(base, e) if arena.as_number(*e) == Some(Number::int(2)) => Some(*base),
+        _ => None,
+    };
+    match arena.node(id) {
+        Node::Pow(..) => square(id).map(|x| Term { x, y: Some(x), c: 1.0 }),
+        Node::Mul(items) => {
+            let c: f64 = items.iter().filter_map(|&i| arena.as_number(i)).map(Number::to_f64).product();
+            let factors: Vec<Id> = items.iter().copied().filter(|&i| arena.as_number(i).is_none()).collect();
+            match factors[..] {
+                [x] => Some(match square(x) {
+                    Some(base) => Term { x: base, y: Some(base), c },
+                    None => Term { x, y: None, c },
+                }),
+                [x, y] if square(x).is_none() && square(y).is_none() => Some(Term { x, y: Some(y), c }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+impl Tape {
+    /// Compiles `outputs` over the parameters `variables` (in order); named
+    /// leaves take their values from `global`.
+    pub fn compile(
+        arena: &Arena,
+        variables: &[Id],
+        outputs: &[Id],
+        global: &dyn Fn(&str) -> Option<f64>,
+    ) -> Result<Tape, CompileError> {
+        let order = arena.reachable(outputs);
+        let inlined = inlined_terms(arena, &order, outputs);
+        let mut registers: HashMap<Id, Reg> = HashMap::new();
+        let mut initial = vec![0.0; variables.len()];
+        for (index, &variable) in variables.iter().enumerate() {
+            registers.insert(variable, index as Reg);
+        }
+        let one = initial.len() as Reg;
+        initial.push(1.0);
+        let mut tape = Tape {
+            code: Vec::new(),
+            terms: Vec::new(),
+            factors: Vec::new(),
+            initial: Vec::new(),
+            params: variables.len(),
+            outputs: Vec::new(),
+        };
+        for id in order {
+            if registers.contains_key(&id) || inlined.contains_key(&id) {
+                continue;
+            }
+            let register = initial.len() as Reg;
+            let constant = match arena.node(id) {
+                Node::Num(n) => Some(n.to_f64()),
+                Node::Const(c) => Some(c.value()),
+                Node::Var(symbol) => return Err(CompileError::NoValue(arena.name(*symbol).to_string())),
+                Node::Global(symbol) => {
+                    let name = arena.name(*symbol);
+                    Some(global(name).ok_or_else(|| CompileError::NoValue(name.to_string()))?)
+                }
+                node => {
+                    let op = tape.select(arena, node, &registers, &inlined, one);
+                    tape.code.push((op, register));
+                    None
+                }
+            };
+            initial.push(constant.unwrap_or(0.0));
+            registers.insert(id, register);
+        }
+        tape.outputs = outputs.iter().map(|id| registers[id]).collect();
+        tape.initial = initial;
+        Ok(tape)
+    }
+
+    /// The instruction for one operator node.
+    fn select(
+        &mut self,
+        arena: &Arena,
+        node: &Node,
+        registers: &HashMap<Id, Reg>,
+        inlined: &HashMap<Id, Term>,
+        one: Reg,
+    ) -> Op {
+        let reg = |id: &Id| registers[id];
+        match node {
+            Node::Add(items) => {
+                let mut constant = 0.0;
+                let mut terms = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match (arena.as_number(*item), inlined.get(item)) {
+                        (Some(n), _) => constant += n.to_f64(),
+                        (None, Some(t)) => terms.push((reg(&t.x), t.y.as_ref().map_or(one, reg), t.c)),
+                        (None, None) => terms.push((reg(item), one, 1.0)),
+                    }
+                }
+                match terms[..] {
+                    [(a, b, ca)] if b == one => linear(a, ca, constant),
+                    [(a, x, 1.0), (b, y, 1.0)] if x == one && y == one && constant == 0.0 => Op::Add(a, b),
+                    [(a, x, ca), (b, y, cb)] if x == one && y == one && constant == 0.0 => Op::Lin2 { a, ca, b, cb },
+                    _ => {
+                        let start = self.terms.len() as u32;
+                        self.terms.extend(terms);
+                        Op::LinN { start, len: self.terms.len() as u32 - start, constant }
+                    }
+                }
+            }
+            Node::Mul(items) => {
+                let scale: f64 = items.iter().filter_map(|&i| arena.as_number(i)).map(Number::to_f64).product();
+                let factors: Vec<Reg> = items.iter().filter(|&&i| arena.as_number(i).is_none()).map(reg).collect();
+                match factors[..] {
+                    [a] => linear(a, scale, 0.0),
+                    [a, b] => Op::Mul { a, b, scale },
+                    _ => {
+                        let start = self.factors.len() as u32;
+                        self.factors.extend(factors);
+                        Op::MulN { start, len: self.factors.len() as u32 - start, scale }
+                    }
+                }
+            }
+            Node::Pow(base, exponent) => {
+                let base = reg(base);
+                match arena.as_number(*exponent) {
+                    Some(e) if e == Number::int(2) => Op::Square(base),
+                    Some(e) if e == Number::int(-1) => Op::Recip(base),
+                    Some(e) if Some(e) == Number::ratio(1, 2) => Op::Sqrt(base),
+                    Some(e) => match e.as_integer().and_then(|i| i32::try_from(i).ok()) {
+                        Some(i) => Op::PowInt(base, i),
+                        None => Op::PowConst(base, e.to_f64()),
+                    },
+                    None => Op::Pow(base, reg(exponent)),
+                }
+            }
+            Node::Apply(func, arg) => Op::Apply(*func, reg(arg)),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => Op::Scale(one, 0.0),
+        }
+    }
+
+    /// A machine to run this tape, its parameters set to 0.
+    pub fn machine(&self) -> Machine<'_> {
+        Machine { tape: self, registers: self.initial.clone() }
+    }
+
+    /// How many parameters the tape reads.
+    pub fn params(&self) -> usize {
+        self.params
+    }
+
+    /// How many instructions the tape holds.
+    pub fn len(&self) -> usize {
+        self.code.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.code.is_empty()
+    }
+}
+
+/// `ca*a + constant`, without the multiplication or addition that does nothing.
+fn linear(a: Reg, ca: f64, constant: f64) -> Op {
+    match (ca, constant) {
+        (1.0, _) => Op::Offset(a, constant),
+        (_, 0.0) => Op::Scale(a, ca),
+        _ => Op::Lin1 { a, ca, constant },
+    }
+}
+
+/// Terms (`2*a`, `a*b`, `a^2`) used once, by a sum: the sum computes them
+/// itself instead of reading a register (`2*a + b^2` is one instruction).
+fn inlined_terms(arena: &Arena, order: &[Id], outputs: &[Id]) -> HashMap<Id, Term> {
+    let mut uses: HashMap<Id, usize> = HashMap::new();
+    for &id in order {
+        arena.for_each_child(id, |child| *uses.entry(child).or_default() += 1);
+    }
+    let mut inlined = HashMap::new();
+    for &id in order {
+        if let Node::Add(items) = arena.node(id) {
+            for &item in items.iter() {
+                if uses.get(&item) == Some(&1)
+                    && !outputs.contains(&item)
+                    && let Some(term) = term(arena, item)
+                {
+                    inlined.insert(item, term);
+                }
+            }
+        }
+    }
+    inlined
+}
+
+/// A tape with its registers: set the parameters, run, read the outputs.
+/// The parameters live in the registers themselves, so an optimizer updates
+/// them in place between runs.
+pub struct Machine<'t> {
+    tape: &'t Tape,
+    registers: Vec<f64>,
+}
+
+impl Machine<'_> {
+    /// The parameters, to read or to change before the next run.
+    #[inline]
+    pub fn params(&mut self) -> &mut [f64] {
+        &mut self.registers[..self.tape.params]
+    }
+
+    /// Computes every output from the current parameters.
+    #[inline]
+    pub fn run(&mut self) {
+        let mut file = Registers(&mut self.registers);
+        for &(op, dst) in &self.tape.code {
+            let value = match op {
+                Op::Add(a, b) => file.get(a) + file.get(b),
+                Op::Offset(a, constant) => file.get(a) + constant,
+                Op::Scale(a, ca) => ca * file.get(a),
+                Op::Lin1 { a, ca, constant } => ca * file.get(a) + constant,
+                Op::Lin2 { a, ca, b, cb } => ca * file.get(a) + cb * file.get(b),
+                Op::LinN { start, len, constant } => {
+                    let terms = &self.tape.terms[start as usize..(start + len) as usize];
+                    terms.iter().fold(constant, |sum, &(x, y, c)| sum + c * file.get(x) * file.get(y))
+                }
+                Op::Mul { a, b, scale } => scale * file.get(a) * file.get(b),
+                Op::MulN { start, len, scale } => {
+                    let factors = &self.tape.factors[start as usize..(start + len) as usize];
+                    factors.iter().fold(scale, |product, &r| product * file.get(r))
+                }
+                Op::Square(a) => file.get(a) * file.get(a),
+                Op::Recip(a) => 1.0 / file.get(a),
+                Op::Sqrt(a) => file.get(a).sqrt(),
+                Op::PowInt(a, i) => file.get(a).powi(i),
+                Op::PowConst(a, e) => file.get(a).powf(e),
+                Op::Pow(a, b) => file.get(a).powf(file.get(b)),
+                Op::Apply(func, a) => apply(func, file.get(a)),
+            };
+            file.set(dst, value);
+        }
+    }
+
+    /// The `index`-th output of the last run.
+    #[inline]
+    pub fn output(&self, index: usize) -> f64 {
+        self.registers[self.tape.outputs[index] as usize]
+    }
+}
+
+/// The register file during a run. Every register number in a tape was
+/// given out by [`Tape::compile`] below the tape's register count, and a
+/// [`Machine`] always holds exactly that many registers, so reads and writes
+/// are in bounds; the checks are left to debug builds.
+struct Registers<'a>(&'a mut [f64]);
+
+impl Registers<'_> {
+    #[inline(always)]
+    fn get(&self, r: Reg) -> f64 {
+        debug_assert!((r as usize) < self.0.len());
+        // SAFETY: `r` < registers.len(), as explained on the type.
+        unsafe { *self.0.get_unchecked(r as usize) }
+    }
+
+    #[inline(always)]
+    fn set(&mut self, r: Reg, value: f64) {
+        debug_assert!((r as usize) < self.0.len());
+        // SAFETY: `r` < registers.len(), as explained on the type.
+        unsafe { *self.0.get_unchecked_mut(r as usize) = value }
+    }
+}
+
+#[inline]
+fn apply(func: Func, x: f64) -> f64 {
+    match func {
+        Func::Exp => x.exp(),
+        Func::Log => x.ln(),
+        Func::Sin => x.sin(),
+        Func::Cos => x.cos(),
+        Func::Tan => x.tan(),
+        Func::Tanh => x.tanh(),
+        Func::Sigmoid => sigmoid(x),
+        Func::Relu => x.max(0.0),
+        Func::Softplus => softplus(x),
+        Func::Abs => x.abs(),
+        Func::Step => f64::from(u8::from(x > 0.0)),
+        Func::Sign => {
+            if x == 0.0 {
+                0.0
+            } else {
+                x.signum()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_and_gradient_in_one_pass() {
+        let mut arena = Arena::new();
+        let (a, b) = (arena.symbol("a"), arena.symbol("b"));
+        let (a, b) = (arena.var(a), arena.var(b));
+        let ab = arena.mul([a, b]);
+        let sin = arena.apply(Func::Sin, ab);
+        let two = arena.int(2);
+        let square = arena.pow(a, two);
+        let f = arena.add([sin, square]);
+        let (da, db) = (arena.derivative(f, a), arena.derivative(f, b));
+        let tape = Tape::compile(&arena, &[a, b], &[f, da, db], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut machine = tape.machine();
+        machine.params().copy_from_slice(&[0.5, 2.0]);
+        machine.run();
+        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        assert!(close(machine.output(0), 1f64.sin() + 0.25));
+        assert!(close(machine.output(1), 2.0 * 1f64.cos() + 1.0));
+        assert!(close(machine.output(2), 0.5 * 1f64.cos()));
+    }
+
+    #[test]
+    fn free_symbols_cannot_be_compiled() {
+        let mut arena = Arena::new();
+        let x = arena.symbol("x");
+        let x = arena.var(x);
+        assert_eq!(Tape::compile(&arena, &[], &[x], &|_| None).err(), Some(CompileError::NoValue("x".to_string())));
+    }
+}

@@ -1,0 +1,396 @@
+//! Running `minimize` / `maximize`: reads the settings (checking their
+//! values), builds the start point, compiles the function and its symbolic
+//! gradient into a tape once, runs the descent (from several starts with
+//! `restarts`), prints the table and verdict, draws the plot, and binds the
+//! result when asked (`r = minimize …`).
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use crate::diagnostics::Diagnostic;
+use crate::env::{Entry, FunctionValue, Record, Value};
+use crate::eval::tape::{CompileError, Tape};
+use crate::lower::{Callable, Globals, Lowerer};
+use crate::optimize::methods::Method;
+use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
+use crate::optimize::settings::SettingName;
+use crate::optimize::{plot, table};
+use crate::random::Random;
+use crate::session::{INTERRUPTED, Session};
+use crate::syntax::ast::{self, ExprId, ExprKind, Ident, Optimize, Setting};
+use crate::syntax::parser::Program;
+use crate::syntax::span::Span;
+
+use super::Executed;
+
+/// Where `plot` draws.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PlotTarget {
+    Terminal,
+    File(PathBuf),
+}
+
+/// The settings of a `minimize`, read and checked.
+struct Settings {
+    options: Options,
+    restarts: usize,
+    seed: Option<u64>,
+    plot: Option<PlotTarget>,
+}
+
+impl Session {
+    pub(crate) fn optimize(&mut self, program: &Program, optimize: &Optimize, bind: Option<&Ident>, statement: Span) -> Executed {
+        let ast = &program.ast;
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
+        let function = match lowerer.callable(ast, optimize.function) {
+            Some(Ok(Callable::Function(function))) => function,
+            Some(Err(error)) => return Err(error),
+            _ => return Err(Diagnostic::runtime("expected a function", ast.span(optimize.function), "not a function")),
+        };
+        let objective = match ast.kind(optimize.function) {
+            ExprKind::Name(name) => name.clone(),
+            _ => function.label.head(),
+        };
+        let goal = if optimize.goal == ast::Goal::Maximize { Goal::Maximize } else { Goal::Minimize };
+        let settings = self.settings(program, &optimize.settings, goal, statement)?;
+        let start = self.start(program, optimize, &function, statement)?;
+        let free: Vec<bool> = function
+            .params
+            .iter()
+            .map(|p| optimize.over.is_empty() || optimize.over.iter().any(|o| &o.name == p))
+            .collect();
+        let tape = self.compile(&function, ast.span(optimize.function))?;
+        let descent = Descent { tape: &tape, free: free.clone() };
+        let names = function.params.to_vec();
+        let mut out = heading(goal, &objective, &settings);
+        let run = if settings.restarts == 0 {
+            let run = self.descend(&descent, &start, &settings.options);
+            out.push_str(&table::table(&run, &names, &objective, &settings.options));
+            run
+        } else {
+            let seed = settings.seed.unwrap_or(self.settings.seed);
+            let starts = restart_points(&start, &free, settings.restarts, seed);
+            let runs: Vec<Run> = starts.iter().map(|s| self.descend(&descent, s, &settings.options)).collect();
+            let best = best_run(&runs, goal);
+            out.push_str(&restarts_table(&runs, &names, &objective, best));
+            out.push_str(&format!("best: run {} — {}\n", best + 1, table::verdict(&runs[best], &names, &objective, &settings.options)));
+            runs.into_iter().nth(best).unwrap_or_else(|| self.descend(&descent, &start, &settings.options))
+        };
+        if run.ending == Ending::UndefinedStart {
+            let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
+            return Err(Diagnostic::runtime(format!("{objective} has no value at the starting point"), span, "start here")
+                .with_help("start where the function is defined, with `from …`"));
+        }
+        if let Some(target) = &settings.plot {
+            let span = plot_span(program, &optimize.settings).unwrap_or(statement);
+            out.push_str(&self.plot(&run, &names, &objective, target, &tape, span)?);
+        }
+        if let Some(name) = bind {
+            let mut fields: Vec<(String, f64)> = names.iter().cloned().zip(run.theta.iter().copied()).collect();
+            fields.push((objective.clone(), run.j));
+            fields.push(("iterations".to_string(), run.iterations as f64));
+            fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
+            self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));
+        }
+        if run.ending == Ending::Interrupted {
+            INTERRUPTED.store(false, Ordering::Relaxed);
+        }
+        Ok(out)
+    }
+
+    /// Draws the run: to a file, or in the terminal.
+    fn plot(&self, run: &Run, names: &[String], objective: &str, target: &PlotTarget, tape: &Tape, span: Span) -> Executed {
+        let mut curve: Vec<(f64, f64)> = vec![(0.0, run.start_j)];
+        curve.extend(run.path.iter().filter(|(k, ..)| *k > 0).map(|(k, _, j)| (*k as f64, *j)));
+        curve.retain(|(_, j)| j.is_finite());
+        match target {
+            PlotTarget::Terminal if self.settings.terminal => Ok(plot::terminal(objective, &curve)),
+            PlotTarget::Terminal => Ok("plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`\n".to_string()),
+            PlotTarget::File(file) => {
+                let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+                let path = dir.join(file);
+                let surface = (names.len() == 2).then(|| surface(run, names, tape));
+                plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
+                    Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
+                })?;
+                let what = if surface.is_some() { " and the path over the contours of ".to_string() + objective } else { String::new() };
+                Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
+            }
+        }
+    }
+
+    /// One descent, with a progress bar on a terminal when it runs long.
+    fn descend(&self, descent: &Descent, start: &[f64], options: &Options) -> Run {
+        let began = Instant::now();
+        let mut bar: Option<indicatif::ProgressBar> = None;
+        let show = self.settings.progress;
+        let mut progress = |k: usize, steps: usize| {
+            if !show || began.elapsed().as_secs_f64() < 1.0 {
+                return;
+            }
+            let bar = bar.get_or_insert_with(|| {
+                let bar = indicatif::ProgressBar::new(steps as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {elapsed} (Ctrl-C stops)")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            });
+            bar.set_position(k as u64);
+        };
+        let run = descent.run(start, options, &INTERRUPTED, &mut progress);
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        run
+    }
+
+    /// The tape of the function's value and its partial derivatives.
+    fn compile(&mut self, function: &FunctionValue, span: Span) -> Result<Tape, Diagnostic> {
+        let mut outputs = vec![function.body];
+        for &variable in &function.variables {
+            outputs.push(self.arena.derivative(function.body, variable));
+        }
+        let env = &self.env;
+        Tape::compile(&self.arena, &function.variables, &outputs, &|name| env.number(name)).map_err(|error| match error {
+            CompileError::NoValue(name) => {
+                Diagnostic::runtime(format!("`{name}` has no number to compute with"), span, "in this function")
+            }
+        })
+    }
+
+    /// The starting point: `from` values, 0 for parameters not given.
+    fn start(&mut self, program: &Program, optimize: &Optimize, function: &FunctionValue, statement: Span) -> Result<Vec<f64>, Diagnostic> {
+        let mut start = vec![0.0; function.params.len()];
+        for binding in &optimize.from {
+            if let Some(index) = function.params.iter().position(|p| *p == binding.name.name) {
+                start[index] = self.number_of(program, binding.value, statement)?;
+            }
+        }
+        Ok(start)
+    }
+
+    fn number_of(&mut self, program: &Program, expr: ExprId, statement: Span) -> Result<f64, Diagnostic> {
+        let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
+        Ok(self.value_of(id, &origins, statement)?.to_f64())
+    }
+
+    fn settings(&mut self, program: &Program, settings: &[Setting], goal: Goal, statement: Span) -> Result<Settings, Diagnostic> {
+        let mut options = Options {
+            goal,
+            method: Method::Gd,
+            alpha: 0.1,
+            beta: 0.0,
+            tol: 1e-6,
+            steps: 10_000,
+            rows: Rows::Auto,
+            path_points: 0,
+        };
+        let mut parsed = Settings { options: options.clone(), restarts: 0, seed: None, plot: None };
+        let mut method = None;
+        let mut beta = None;
+        for setting in settings {
+            let Some(name) = SettingName::lookup(&setting.name.name) else { continue };
+            let span = setting.value.map_or(setting.name.span, |v| program.ast.span(v));
+            let number = |session: &mut Session| match setting.value {
+                Some(value) => session.number_of(program, value, statement),
+                None => Err(Diagnostic::runtime("this setting needs a value", span, "give it with `=`")),
+            };
+            match name {
+                SettingName::LearningRate => {
+                    options.alpha = number(self)?;
+                    check(options.alpha > 0.0, "the learning rate must be positive", span, "α ≤ 0 would not descend")?;
+                }
+                SettingName::Tolerance => {
+                    options.tol = number(self)?;
+                    check(options.tol >= 0.0, "the tolerance cannot be negative", span, "tol < 0")?;
+                }
+                SettingName::Steps => options.steps = count(number(self)?, 1, span, "steps")?,
+                SettingName::Momentum => {
+                    let b = number(self)?;
+                    check((0.0..1.0).contains(&b), "β must be at least 0 and less than 1", span, "outside [0, 1)")?;
+                    beta = Some(b);
+                }
+                SettingName::Method => {
+                    let text = match setting.value.map(|v| program.ast.kind(v)) {
+                        Some(ExprKind::Name(name)) => name.clone(),
+                        _ => String::new(),
+                    };
+                    method = match Method::parse(&text) {
+                        Some(m) => Some(m),
+                        None => {
+                            return Err(Diagnostic::runtime(
+                                "method = sgd trains on rows of data",
+                                span,
+                                "this function has no data",
+                            )
+                            .with_note("stochastic descent over data rows is not available yet"));
+                        }
+                    };
+                }
+                SettingName::Trace => {
+                    options.rows = match setting.value {
+                        None => Rows::Every(1),
+                        Some(_) => Rows::Every(count(number(self)?, 1, span, "trace")?),
+                    }
+                }
+                SettingName::Plot => {
+                    parsed.plot = Some(match setting.value.map(|v| program.ast.kind(v)) {
+                        Some(ExprKind::Str(file)) => PlotTarget::File(PathBuf::from(file)),
+                        _ => PlotTarget::Terminal,
+                    });
+                    options.path_points = 1;
+                }
+                SettingName::Restarts => parsed.restarts = count(number(self)?, 0, span, "restarts")?,
+                SettingName::Seed => parsed.seed = Some(count(number(self)?, 0, span, "seed")? as u64),
+                SettingName::Batch => {
+                    return Err(Diagnostic::runtime("`batch` trains on rows of data", span, "this function has no data")
+                        .with_note("mini-batches over data rows are not available yet"));
+                }
+            }
+        }
+        options.method = method.unwrap_or(if beta.is_some_and(|b| b > 0.0) { Method::Momentum } else { Method::Gd });
+        options.beta = beta.unwrap_or(options.method.default_beta());
+        parsed.options = options;
+        Ok(parsed)
+    }
+}
+
+fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnostic> {
+    if ok { Ok(()) } else { Err(Diagnostic::runtime(message, span, label)) }
+}
+
+/// A whole number at least `least`.
+fn count(value: f64, least: usize, span: Span, what: &str) -> Result<usize, Diagnostic> {
+    if value.fract() != 0.0 || value < least as f64 || value > 1e15 {
+        let requirement = if least == 0 { "a whole number, 0 or more" } else { "a whole number, 1 or more" };
+        return Err(Diagnostic::runtime(format!("`{what}` must be {requirement}"), span, "not allowed here"));
+    }
+    Ok(value as usize)
+}
+
+/// J on an 80 × 80 grid around the path, for the contour plot.
+fn surface(run: &Run, names: &[String], tape: &Tape) -> plot::Surface {
+    let mut points: Vec<(f64, f64)> = vec![(run.start[0], run.start[1])];
+    points.extend(run.path.iter().map(|(_, theta, _)| (theta[0], theta[1])));
+    points.retain(|(x, y)| x.is_finite() && y.is_finite());
+    let range = |pick: fn(&(f64, f64)) -> f64| {
+        let low = points.iter().map(pick).fold(f64::INFINITY, f64::min);
+        let high = points.iter().map(pick).fold(f64::NEG_INFINITY, f64::max);
+        let margin = ((high - low) * 0.25).max(0.5);
+        (low - margin, high + margin)
+    };
+    let (x, y) = (range(|p| p.0), range(|p| p.1));
+    let (columns, rows) = (80, 80);
+    let mut machine = tape.machine();
+    let mut values = Vec::with_capacity(columns * rows);
+    for row in 0..rows {
+        for column in 0..columns {
+            let params = machine.params();
+            params[0] = x.0 + (x.1 - x.0) * column as f64 / (columns - 1) as f64;
+            params[1] = y.0 + (y.1 - y.0) * row as f64 / (rows - 1) as f64;
+            machine.run();
+            values.push(machine.output(0));
+        }
+    }
+    let highest = values.iter().copied().filter(|v| v.is_finite()).fold(f64::NEG_INFINITY, f64::max);
+    for value in &mut values {
+        if !value.is_finite() {
+            *value = highest;
+        }
+    }
+    plot::Surface { names: (names[0].clone(), names[1].clone()), x, y, values, columns, rows, path: points }
+}
+
+fn plot_span(program: &Program, settings: &[Setting]) -> Option<Span> {
+    let setting = settings.iter().find(|s| SettingName::lookup(&s.name.name) == Some(SettingName::Plot))?;
+    Some(setting.value.map_or(setting.name.span, |v| program.ast.span(v)))
+}
+
+/// `gradient descent on J: α = 0.2, tol = 0.001`
+fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
+    let options = &settings.options;
+    let what = match (options.method, goal) {
+        (Method::Gd, Goal::Minimize) => "gradient descent".to_string(),
+        (Method::Gd, Goal::Maximize) => "gradient ascent".to_string(),
+        (method, Goal::Minimize) => format!("{} descent", method.name()),
+        (method, Goal::Maximize) => format!("{} ascent", method.name()),
+    };
+    let mut parts = vec![format!("α = {}", crate::expr::number::format_short(options.alpha))];
+    match options.method {
+        Method::Momentum | Method::Nesterov => parts.push(format!("β = {}", options.beta)),
+        Method::Rmsprop => parts.push(format!("ρ = {}", options.beta)),
+        Method::Adam => parts.push(format!("β₁ = {}, β₂ = {}", options.beta, crate::optimize::methods::ADAM_BETA2)),
+        Method::Gd | Method::Adagrad => {}
+    }
+    parts.push(format!("tol = {}", crate::expr::number::format_value(options.tol)));
+    parts.push(format!("steps = {}", options.steps));
+    format!("{what} on {objective}: {}\n", parts.join(", "))
+}
+
+/// The given start, then `restarts` random ones around it (free parameters only).
+fn restart_points(start: &[f64], free: &[bool], restarts: usize, seed: u64) -> Vec<Vec<f64>> {
+    let mut random = Random::new(seed);
+    let mut points = vec![start.to_vec()];
+    for _ in 0..restarts {
+        let point = start
+            .iter()
+            .zip(free)
+            .map(|(&s, &f)| {
+                let spread = 2.0 * s.abs().max(1.0);
+                if f { s + random.uniform(-spread, spread) } else { s }
+            })
+            .collect();
+        points.push(point);
+    }
+    points
+}
+
+/// The run with the lowest J (highest when maximizing) among those that ended well.
+fn best_run(runs: &[Run], goal: Goal) -> usize {
+    let score = |run: &Run| {
+        let usable = matches!(run.ending, Ending::Converged | Ending::StepLimit) && run.j.is_finite();
+        let j = if goal == Goal::Maximize { -run.j } else { run.j };
+        if usable { j } else { f64::INFINITY }
+    };
+    (0..runs.len()).min_by(|&a, &b| score(&runs[a]).total_cmp(&score(&runs[b]))).unwrap_or(0)
+}
+
+/// One row per run: where it started, where it ended, how.
+fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: usize) -> String {
+    let mut header = vec!["run".to_string()];
+    header.extend(names.iter().map(|n| format!("{n} start")));
+    header.extend(names.iter().map(|n| format!("{n} end")));
+    header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
+    let format = crate::expr::number::format_short;
+    let body: Vec<Vec<String>> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let mut cells = vec![if i == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
+            cells.extend(run.start.iter().map(|v| format(*v)));
+            cells.extend(run.theta.iter().map(|v| format(*v)));
+            cells.push(format(run.j));
+            cells.push(run.iterations.to_string());
+            cells.push(ending_word(&run.ending).to_string());
+            cells
+        })
+        .collect();
+    format!(
+        "{} runs: from the start given and {} random starts around it (* marks the best)\n{}",
+        runs.len(),
+        runs.len() - 1,
+        table::columns(&header, &body)
+    )
+}
+
+fn ending_word(ending: &Ending) -> &'static str {
+    match ending {
+        Ending::Converged => "converged",
+        Ending::StepLimit => "step limit",
+        Ending::NotFinite | Ending::Growing => "diverged",
+        Ending::Interrupted => "interrupted",
+        Ending::UndefinedStart => "undefined start",
+    }
+}

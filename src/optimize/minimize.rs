@@ -1,0 +1,307 @@
+//! The descent loop: θ moves against the gradient, all parameters at once,
+//! until J stops changing (|J_k − J_{k−1}| < tol), J or θ stops being
+//! finite or J keeps growing (diverged), the step limit is reached, or the
+//! user interrupts. One run of the compiled tape per iteration gives J at
+//! the new point and the gradient for the next step; nothing is allocated
+//! per step. Rows of the iteration table are kept as the run goes: every
+//! one while there are few, then evenly thinned (or every Nth, with
+//! `trace = N`), always with the last; points of the path are kept the same
+//! way for plots. Hands on a [`Run`].
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::methods::{Method, Stepper};
+use crate::eval::tape::Tape;
+
+/// Whether J goes down or up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Goal {
+    Minimize,
+    Maximize,
+}
+
+/// How many rows of the table to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rows {
+    /// All of them up to 20 iterations, else about 20 evenly spaced and the last.
+    Auto,
+    /// Every Nth iteration, and the last.
+    Every(usize),
+}
+
+/// The settings of one run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub goal: Goal,
+    pub method: Method,
+    pub alpha: f64,
+    pub beta: f64,
+    pub tol: f64,
+    pub steps: usize,
+    pub rows: Rows,
+    /// How many points of the path to keep (for plots); 0 keeps none.
+    pub path_points: usize,
+}
+
+/// One row of the iteration table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub k: usize,
+    pub theta: Vec<f64>,
+    pub j: f64,
+    pub dj: f64,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ending {
+    Converged,
+    StepLimit,
+    /// J or θ is not finite at iteration `at`.
+    NotFinite,
+    /// J grew (or fell, when maximizing) for many iterations in a row.
+    Growing,
+    Interrupted,
+    /// J has no value at the starting point.
+    UndefinedStart,
+}
+
+/// What a run found.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub start: Vec<f64>,
+    pub start_j: f64,
+    pub rows: Vec<Row>,
+    pub iterations: usize,
+    pub theta: Vec<f64>,
+    pub j: f64,
+    pub last_dj: f64,
+    pub ending: Ending,
+    /// Points (k, θ, J) along the way, thinned evenly, for plots.
+    pub path: Vec<(usize, Vec<f64>, f64)>,
+}
+
+/// Iterations in a row of J getting worse before the run counts as diverging.
+const GROWING_LIMIT: usize = 50;
+
+/// Rows shown when a run is long.
+const ROW_TARGET: usize = 20;
+
+/// Points of the path kept for plots (between this and twice this).
+const PATH_TARGET: usize = 300;
+
+/// The descent problem: a tape computing J (output 0) and its partials
+/// (outputs 1…n) over n parameters, of which `free` may move.
+pub struct Descent<'a> {
+    pub tape: &'a Tape,
+    pub free: Vec<bool>,
+}
+
+impl Descent<'_> {
+    /// Runs from `start`. `interrupted` is polled now and then; `progress`
+    /// hears (iteration, step limit) every few thousand iterations.
+    pub fn run(&self, start: &[f64], options: &Options, interrupted: &AtomicBool, progress: &mut dyn FnMut(usize, usize)) -> Run {
+        let n = self.tape.params();
+        let sign = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
+        let mut machine = self.tape.machine();
+        machine.params().copy_from_slice(start);
+        machine.run();
+        let start_j = machine.output(0);
+        let mut run = Run {
+            start: start.to_vec(),
+            start_j,
+            rows: Vec::new(),
+            iterations: 0,
+            theta: start.to_vec(),
+            j: start_j,
+            last_dj: 0.0,
+            ending: Ending::StepLimit,
+            path: Vec::new(),
+        };
+        if !start_j.is_finite() {
+            run.ending = Ending::UndefinedStart;
+            return run;
+        }
+        let mut rows = Keeper::new(options.rows, ROW_TARGET);
+        let mut path = Keeper::new(Rows::Auto, PATH_TARGET);
+        if options.path_points > 0 {
+            path.keep((0, start.to_vec(), start_j, 0.0));
+        }
+        let mut stepper = Stepper::new(options.method, options.alpha, options.beta, n);
+        let mut gradient = vec![0.0; n];
+        let mut previous = start_j;
+        let mut worse = 0usize;
+        for k in 1..=options.steps {
+            for (i, g) in gradient.iter_mut().enumerate() {
+                *g = sign * machine.output(i + 1);
+            }
+            stepper.step(machine.params(), &gradient, &self.free);
+            machine.run();
+            let j = machine.output(0);
+            let dj = j - previous;
+            run.iterations = k;
+            let finite = j.is_finite() && machine.params().iter().all(|t| t.is_finite());
+            if rows.wants(k) || !finite {
+                rows.keep((k, machine.params().to_vec(), j, dj));
+            }
+            if options.path_points > 0 && path.wants(k) {
+                path.keep((k, machine.params().to_vec(), j, dj));
+            }
+            let ending = if !finite {
+                Some(Ending::NotFinite)
+            } else if dj.abs() < options.tol {
+                Some(Ending::Converged)
+            } else {
+                worse = if sign * dj > 0.0 { worse + 1 } else { 0 };
+                (worse >= GROWING_LIMIT && sign * (j - start_j) > 0.0).then_some(Ending::Growing)
+            };
+            previous = j;
+            run.last_dj = dj;
+            if let Some(ending) = ending {
+                run.ending = ending;
+                break;
+            }
+            if k % 4096 == 0 {
+                progress(k, options.steps);
+                if interrupted.load(Ordering::Relaxed) {
+                    run.ending = Ending::Interrupted;
+                    break;
+                }
+            }
+        }
+        run.theta = machine.params().to_vec();
+        run.j = previous;
+        if rows.last_kept() != Some(run.iterations) && run.iterations > 0 {
+            rows.keep((run.iterations, run.theta.clone(), run.j, run.last_dj));
+        }
+        run.rows = rows.finish(options.rows, run.iterations);
+        if options.path_points > 0 && path.last_kept() != Some(run.iterations) {
+            path.keep((run.iterations, run.theta.clone(), run.j, run.last_dj));
+        }
+        run.path = path.items.into_iter().map(|(k, theta, j, _)| (k, theta, j)).collect();
+        run
+    }
+}
+
+/// Keeps evenly spaced items of a sequence of unknown length in bounded
+/// memory: every `stride`-th, doubling the stride (and dropping every other
+/// kept item) whenever more than twice the target have been kept.
+struct Keeper {
+    items: Vec<(usize, Vec<f64>, f64, f64)>,
+    stride: usize,
+    fixed: bool,
+    target: usize,
+}
+
+impl Keeper {
+    fn new(rows: Rows, target: usize) -> Keeper {
+        match rows {
+            Rows::Auto => Keeper { items: Vec::new(), stride: 1, fixed: false, target },
+            Rows::Every(n) => Keeper { items: Vec::new(), stride: n.max(1), fixed: true, target },
+        }
+    }
+
+    #[inline]
+    fn wants(&self, k: usize) -> bool {
+        k.is_multiple_of(self.stride)
+    }
+
+    fn keep(&mut self, item: (usize, Vec<f64>, f64, f64)) {
+        self.items.push(item);
+        if !self.fixed && self.items.len() > 2 * self.target {
+            self.stride *= 2;
+            let stride = self.stride;
+            self.items.retain(|(k, ..)| *k == 0 || k.is_multiple_of(stride));
+        }
+    }
+
+    fn last_kept(&self) -> Option<usize> {
+        self.items.last().map(|(k, ..)| *k)
+    }
+
+    /// The table rows: all when few, else those at multiples of the smallest
+    /// power of two that leaves at most about 20, plus the last.
+    fn finish(self, rows: Rows, iterations: usize) -> Vec<Row> {
+        let spacing = match rows {
+            Rows::Auto if iterations > ROW_TARGET => iterations.div_ceil(ROW_TARGET).next_power_of_two(),
+            _ => 1,
+        };
+        self.items
+            .into_iter()
+            .filter(|(k, ..)| k.is_multiple_of(spacing) || *k == iterations)
+            .map(|(k, theta, j, dj)| Row { k, theta, j, dj })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::arena::{Arena, Id};
+
+    fn bowl() -> Tape {
+        let mut arena = Arena::new();
+        let variables: Vec<Id> = ["θ1", "θ2"]
+            .iter()
+            .map(|n| {
+                let s = arena.symbol(n);
+                arena.var(s)
+            })
+            .collect();
+        let two = arena.int(2);
+        let squares: Vec<Id> = variables.iter().map(|&v| arena.pow(v, two)).collect();
+        let j = arena.add(squares);
+        let mut outputs = vec![j];
+        outputs.extend(variables.iter().map(|&v| arena.derivative(j, v)));
+        Tape::compile(&arena, &variables, &outputs, &|_| None).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn options(alpha: f64, tol: f64) -> Options {
+        Options { goal: Goal::Minimize, method: Method::Gd, alpha, beta: 0.0, tol, steps: 10_000, rows: Rows::Auto, path_points: 0 }
+    }
+
+    #[test]
+    fn the_seed_converges_at_iteration_8() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let run = descent.run(&[0.75, 0.75], &options(0.2, 1e-3), &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::Converged);
+        assert_eq!(run.iterations, 8);
+        assert_eq!(run.rows.len(), 8);
+        assert!((run.theta[0] - 0.75 * 0.6f64.powi(8)).abs() < 1e-15);
+        assert!((run.rows[0].j - 0.405).abs() < 1e-12);
+        assert!((run.rows[7].dj - -0.000564221).abs() < 1e-9);
+    }
+
+    #[test]
+    fn too_large_a_step_diverges() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let run = descent.run(&[0.75, 0.75], &options(1.1, 1e-3), &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::Growing);
+        assert!(run.iterations < 100);
+    }
+
+    #[test]
+    fn long_runs_keep_about_twenty_rows_and_the_last() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let run = descent.run(&[0.75, 0.75], &options(0.001, 1e-12), &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::Converged);
+        assert!((10..=21).contains(&run.rows.len()), "{} rows", run.rows.len());
+        let spacing = run.rows[1].k - run.rows[0].k;
+        assert!(run.rows.windows(2).take(run.rows.len() - 2).all(|w| w[1].k - w[0].k == spacing), "evenly spaced");
+        assert_eq!(run.rows.last().map(|r| r.k), Some(run.iterations));
+    }
+
+    #[test]
+    fn an_interrupt_stops_the_run() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let mut settings = options(1e-9, 0.0);
+        settings.steps = 1_000_000_000;
+        let run = descent.run(&[0.75, 0.75], &settings, &AtomicBool::new(true), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::Interrupted);
+        assert_eq!(run.iterations, 4096);
+    }
+}

@@ -1,0 +1,159 @@
+//! Pictures of a descent. As SVG (plotters): J against iteration, on a log
+//! scale when J spans decades; for a function of two parameters also the
+//! contour lines of J (marching squares, from the `contour` crate) with the
+//! path of θ drawn over them. In the terminal (textplots): J against
+//! iteration in braille dots.
+
+use std::path::Path;
+
+use contour::ContourBuilder;
+use plotters::prelude::*;
+
+use crate::expr::number::format_significant;
+
+/// J on a grid over two parameters, and the path taken through it.
+pub struct Surface {
+    pub names: (String, String),
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+    /// Values row by row (y outer, x inner), `columns` × `rows` of them.
+    pub values: Vec<f64>,
+    pub columns: usize,
+    pub rows: usize,
+    pub path: Vec<(f64, f64)>,
+}
+
+const WIDTH: u32 = 1000;
+const HEIGHT: u32 = 450;
+
+/// Writes the SVG: the curve of J against iteration, and the contours when given.
+pub fn svg(file: &Path, objective: &str, curve: &[(f64, f64)], surface: Option<&Surface>) -> Result<(), String> {
+    let width = if surface.is_some() { WIDTH } else { WIDTH / 2 + 100 };
+    let root = SVGBackend::new(file, (width, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (left, right) = match surface {
+        Some(_) => {
+            let (left, right) = root.split_horizontally(width / 2);
+            (Some(left), right)
+        }
+        None => (None, root.clone()),
+    };
+    if let (Some(area), Some(surface)) = (left, surface) {
+        contours(&area, objective, surface).map_err(|e| e.to_string())?;
+    }
+    descent_curve(&right, objective, curve).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+type Drawn = Result<(), Box<dyn std::error::Error>>;
+
+fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
+    let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max);
+    let (low, high) = curve.iter().map(|p| p.1).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), j| (l.min(j), h.max(j)));
+    let (low, high) = if low.is_finite() && high.is_finite() { (low, high) } else { (0.0, 1.0) };
+    let logarithmic = low > 0.0 && high / low > 100.0;
+    let caption = format!("{objective} against iteration{}", if logarithmic { " (log scale)" } else { "" });
+    let mut builder = ChartBuilder::on(area);
+    builder.caption(caption, ("sans-serif", 18)).margin(15).x_label_area_size(35).y_label_area_size(70);
+    if logarithmic {
+        let mut chart = builder.build_cartesian_2d(0f64..k_max, (low * 0.8..high * 1.25).log_scale())?;
+        chart.configure_mesh().x_desc("iteration").y_desc(objective).x_label_formatter(&whole).y_label_formatter(&short).draw()?;
+        chart.draw_series(LineSeries::new(curve.iter().copied(), BLUE.stroke_width(2)))?;
+    } else {
+        let pad = ((high - low) * 0.05).max(1e-12);
+        let mut chart = builder.build_cartesian_2d(0f64..k_max, low - pad..high + pad)?;
+        chart.configure_mesh().x_desc("iteration").y_desc(objective).x_label_formatter(&whole).y_label_formatter(&short).draw()?;
+        chart.draw_series(LineSeries::new(curve.iter().copied(), BLUE.stroke_width(2)))?;
+    }
+    Ok(())
+}
+
+fn contours(area: &Area, objective: &str, surface: &Surface) -> Drawn {
+    let caption = format!("contours of {objective} and the path of ({}, {})", surface.names.0, surface.names.1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, ("sans-serif", 18))
+        .margin(15)
+        .x_label_area_size(35)
+        .y_label_area_size(55)
+        .build_cartesian_2d(surface.x.0..surface.x.1, surface.y.0..surface.y.1)?;
+    chart
+        .configure_mesh()
+        .x_desc(surface.names.0.as_str())
+        .y_desc(surface.names.1.as_str())
+        .x_label_formatter(&short)
+        .y_label_formatter(&short)
+        .draw()?;
+    let dx = (surface.x.1 - surface.x.0) / (surface.columns - 1) as f64;
+    let dy = (surface.y.1 - surface.y.0) / (surface.rows - 1) as f64;
+    let builder = ContourBuilder::new(surface.columns, surface.rows, true)
+        .x_origin(surface.x.0)
+        .y_origin(surface.y.0)
+        .x_step(dx)
+        .y_step(dy);
+    let lines = builder.lines(&surface.values, &levels(&surface.values))?;
+    for line in &lines {
+        for string in line.geometry() {
+            let points: Vec<(f64, f64)> = string.coords().map(|c| (c.x, c.y)).collect();
+            chart.draw_series(LineSeries::new(points, RGBColor(150, 150, 150).stroke_width(1)))?;
+        }
+    }
+    chart.draw_series(LineSeries::new(surface.path.iter().copied(), RED.stroke_width(2)))?;
+    chart.draw_series(surface.path.iter().map(|&p| Circle::new(p, 2, RED.filled())))?;
+    if let (Some(&first), Some(&last)) = (surface.path.first(), surface.path.last()) {
+        chart.draw_series([Circle::new(first, 5, BLACK.filled()), Circle::new(last, 5, GREEN.filled())])?;
+    }
+    Ok(())
+}
+
+fn whole(value: &f64) -> String {
+    format!("{}", value.round() as i64)
+}
+
+fn short(value: &f64) -> String {
+    format_significant(*value, 4)
+}
+
+/// About 14 contour levels: spaced by ratio when J is positive, else evenly.
+fn levels(values: &[f64]) -> Vec<f64> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let low = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !(low.is_finite() && high > low) {
+        return Vec::new();
+    }
+    let count = 14;
+    if low > 0.0 {
+        let ratio = (high / low).powf(1.0 / count as f64);
+        (1..count).map(|i| low * ratio.powi(i)).collect()
+    } else {
+        // Denser near the bottom, where the path ends.
+        (1..count).map(|i| low + (high - low) * (i as f64 / count as f64).powi(2)).collect()
+    }
+}
+
+/// J against iteration, drawn in the terminal.
+pub fn terminal(objective: &str, curve: &[(f64, f64)]) -> String {
+    let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max) as f32;
+    let points: Vec<(f32, f32)> = curve.iter().map(|&(k, j)| (k as f32, j as f32)).collect();
+    let mut chart = textplots::Chart::new(120, 50, 0.0, k_max);
+    let shape = textplots::Shape::Lines(&points);
+    let drawn = textplots::Plot::lineplot(&mut chart, &shape);
+    drawn.axis();
+    drawn.figures();
+    format!("{objective} against iteration:\n{drawn}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_spread_over_the_range() {
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        let levels = levels(&values);
+        assert_eq!(levels.len(), 13);
+        assert!(levels.windows(2).all(|w| w[0] < w[1]));
+        assert!(levels[0] > 1.0 && levels[12] < 100.0);
+    }
+}

@@ -1,0 +1,95 @@
+//! How a descent reads: the iteration table (k, each parameter, J, ΔJ) with
+//! right-aligned columns, and the one-line verdict: converged, stopped at
+//! the step limit, diverged (naming α and suggesting a smaller one), or
+//! interrupted. Values in the table have six significant digits, in the
+//! verdict three.
+
+use super::minimize::{Ending, Goal, Options, Run};
+use crate::expr::number::{format_short, format_significant};
+
+/// The table of one run, ending with its verdict.
+pub fn table(run: &Run, names: &[String], objective: &str, options: &Options) -> String {
+    let mut out = format!("start: {}\n", point(names, &run.start, objective, run.start_j, format_short));
+    if !run.rows.is_empty() {
+        let mut header: Vec<String> = vec!["k".to_string()];
+        header.extend(names.iter().cloned());
+        header.extend([objective.to_string(), format!("Δ{objective}")]);
+        let body: Vec<Vec<String>> = run
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![row.k.to_string()];
+                cells.extend(row.theta.iter().map(|t| format_short(*t)));
+                cells.extend([format_short(row.j), format_short(row.dj)]);
+                cells
+            })
+            .collect();
+        out.push_str(&columns(&header, &body));
+    }
+    out.push_str(&verdict(run, names, objective, options));
+    out.push('\n');
+    out
+}
+
+/// Right-aligned columns, two spaces apart.
+pub fn columns(header: &[String], body: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            let cells = std::iter::once(&header[c]).chain(body.iter().map(|row| &row[c]));
+            cells.map(|cell| cell.chars().count()).max().unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{}{cell}", " ".repeat(width.saturating_sub(cell.chars().count()))))
+            .collect();
+        format!("{}\n", padded.join("  "))
+    };
+    let mut out = line(header);
+    for row in body {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+/// `θ1 = 0.0126, θ2 = 0.0126, J = 0.000317`
+fn point(names: &[String], theta: &[f64], objective: &str, j: f64, format: fn(f64) -> String) -> String {
+    let mut parts: Vec<String> = names.iter().zip(theta).map(|(n, v)| format!("{n} = {}", format(*v))).collect();
+    parts.push(format!("{objective} = {}", format(j)));
+    parts.join(", ")
+}
+
+fn three(value: f64) -> String {
+    format_significant(value, 3)
+}
+
+/// The one-line verdict of a run.
+pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> String {
+    let at = point(names, &run.theta, objective, run.j, three);
+    let k = run.iterations;
+    let plural = if k == 1 { "" } else { "s" };
+    let smaller = format!("α = {} is too large; try α = {}", format_short(options.alpha), format_short(options.alpha / 2.0));
+    match run.ending {
+        Ending::Converged => format!("converged after {k} iteration{plural}: {at}"),
+        Ending::StepLimit => format!(
+            "stopped at the step limit after {k} iteration{plural}, not yet converged (|Δ{objective}| = {} > tol = {}): {at}",
+            format_short(run.last_dj.abs()),
+            format_short(options.tol)
+        ),
+        Ending::NotFinite => {
+            format!("diverged at iteration {k}: {objective} or the parameters are no longer finite numbers — {smaller}")
+        }
+        Ending::Growing => {
+            let direction = if options.goal == Goal::Maximize { "fell" } else { "grew" };
+            format!(
+                "diverged: {objective} {direction} for 50 iterations in a row, from {} to {} at iteration {k} — {smaller}",
+                three(run.start_j),
+                three(run.j)
+            )
+        }
+        Ending::Interrupted => format!("interrupted after {k} iteration{plural}: {at}"),
+        Ending::UndefinedStart => format!("{objective} has no value at the starting point"),
+    }
+}
