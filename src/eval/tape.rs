@@ -31,16 +31,45 @@ enum Op {
     /// `ca*a`
     Scale(Reg, f64),
     /// `ca*a + constant`
-    Lin1 { a: Reg, ca: f64, constant: f64 },
+    Lin1 {
+        a: Reg,
+        ca: f64,
+        constant: f64,
+    },
     /// `ca*a + cb*b`
-    Lin2 { a: Reg, ca: f64, b: Reg, cb: f64 },
+    Lin2 {
+        a: Reg,
+        ca: f64,
+        b: Reg,
+        cb: f64,
+    },
+    /// `ca*a + cb*b + constant`
+    Lin2c {
+        a: Reg,
+        ca: f64,
+        b: Reg,
+        cb: f64,
+        constant: f64,
+    },
     /// `Σ c·r₁·r₂ + constant` over `len` terms from `start`; a linear term
     /// has the register holding 1 as r₂, a square has r₁ = r₂.
-    LinN { start: u32, len: u32, constant: f64 },
+    LinN {
+        start: u32,
+        len: u32,
+        constant: f64,
+    },
     /// `scale*a*b`
-    Mul { a: Reg, b: Reg, scale: f64 },
+    Mul {
+        a: Reg,
+        b: Reg,
+        scale: f64,
+    },
     /// `scale * Π r` over `len` registers from `start`.
-    MulN { start: u32, len: u32, scale: f64 },
+    MulN {
+        start: u32,
+        len: u32,
+        scale: f64,
+    },
     Square(Reg),
     Recip(Reg),
     Sqrt(Reg),
@@ -179,6 +208,7 @@ impl Tape {
                     [(a, b, ca)] if b == one => linear(a, ca, constant),
                     [(a, x, 1.0), (b, y, 1.0)] if x == one && y == one && constant == 0.0 => Op::Add(a, b),
                     [(a, x, ca), (b, y, cb)] if x == one && y == one && constant == 0.0 => Op::Lin2 { a, ca, b, cb },
+                    [(a, x, ca), (b, y, cb)] if x == one && y == one => Op::Lin2c { a, ca, b, cb, constant },
                     _ => {
                         let start = self.terms.len() as u32;
                         self.terms.extend(terms);
@@ -285,7 +315,7 @@ impl Machine<'_> {
     }
 
     /// Computes every output from the current parameters.
-    #[inline]
+    #[inline(always)]
     pub fn run(&mut self) {
         let mut file = Registers(&mut self.registers);
         for &(op, dst) in &self.tape.code {
@@ -295,6 +325,7 @@ impl Machine<'_> {
                 Op::Scale(a, ca) => ca * file.get(a),
                 Op::Lin1 { a, ca, constant } => ca * file.get(a) + constant,
                 Op::Lin2 { a, ca, b, cb } => ca * file.get(a) + cb * file.get(b),
+                Op::Lin2c { a, ca, b, cb, constant } => ca * file.get(a) + cb * file.get(b) + constant,
                 Op::LinN { start, len, constant } => {
                     let terms = &self.tape.terms[start as usize..(start + len) as usize];
                     terms.iter().fold(constant, |sum, &(x, y, c)| sum + c * file.get(x) * file.get(y))
@@ -320,6 +351,15 @@ impl Machine<'_> {
     #[inline]
     pub fn output(&self, index: usize) -> f64 {
         self.registers[self.tape.outputs[index] as usize]
+    }
+
+    /// Copies outputs `first`, `first + 1`, … into `into`.
+    #[inline]
+    pub fn outputs_into(&mut self, first: usize, into: &mut [f64]) {
+        let file = Registers(&mut self.registers);
+        for (slot, &register) in into.iter_mut().zip(&self.tape.outputs[first..]) {
+            *slot = file.get(register);
+        }
     }
 }
 

@@ -40,7 +40,13 @@ struct Settings {
 }
 
 impl Session {
-    pub(crate) fn optimize(&mut self, program: &Program, optimize: &Optimize, bind: Option<&Ident>, statement: Span) -> Executed {
+    pub(crate) fn optimize(
+        &mut self,
+        program: &Program,
+        optimize: &Optimize,
+        bind: Option<&Ident>,
+        statement: Span,
+    ) -> Executed {
         let ast = &program.ast;
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         let function = match lowerer.callable(ast, optimize.function) {
@@ -74,13 +80,21 @@ impl Session {
             let runs: Vec<Run> = starts.iter().map(|s| self.descend(&descent, s, &settings.options)).collect();
             let best = best_run(&runs, goal);
             out.push_str(&restarts_table(&runs, &names, &objective, best));
-            out.push_str(&format!("best: run {} — {}\n", best + 1, table::verdict(&runs[best], &names, &objective, &settings.options)));
+            out.push_str(&format!(
+                "best: run {} — {}\n",
+                best + 1,
+                table::verdict(&runs[best], &names, &objective, &settings.options)
+            ));
             runs.into_iter().nth(best).unwrap_or_else(|| self.descend(&descent, &start, &settings.options))
         };
         if run.ending == Ending::UndefinedStart {
             let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
-            return Err(Diagnostic::runtime(format!("{objective} has no value at the starting point"), span, "start here")
-                .with_help("start where the function is defined, with `from …`"));
+            return Err(Diagnostic::runtime(
+                format!("{objective} has no value at the starting point"),
+                span,
+                "start here",
+            )
+            .with_help("start where the function is defined, with `from …`"));
         }
         if let Some(target) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
@@ -100,13 +114,24 @@ impl Session {
     }
 
     /// Draws the run: to a file, or in the terminal.
-    fn plot(&self, run: &Run, names: &[String], objective: &str, target: &PlotTarget, tape: &Tape, span: Span) -> Executed {
+    fn plot(
+        &self,
+        run: &Run,
+        names: &[String],
+        objective: &str,
+        target: &PlotTarget,
+        tape: &Tape,
+        span: Span,
+    ) -> Executed {
         let mut curve: Vec<(f64, f64)> = vec![(0.0, run.start_j)];
         curve.extend(run.path.iter().filter(|(k, ..)| *k > 0).map(|(k, _, j)| (*k as f64, *j)));
         curve.retain(|(_, j)| j.is_finite());
         match target {
             PlotTarget::Terminal if self.settings.terminal => Ok(plot::terminal(objective, &curve)),
-            PlotTarget::Terminal => Ok("plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`\n".to_string()),
+            PlotTarget::Terminal => Ok(
+                "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`\n"
+                    .to_string(),
+            ),
             PlotTarget::File(file) => {
                 let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
                 let path = dir.join(file);
@@ -114,7 +139,11 @@ impl Session {
                 plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
                     Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
                 })?;
-                let what = if surface.is_some() { " and the path over the contours of ".to_string() + objective } else { String::new() };
+                let what = if surface.is_some() {
+                    " and the path over the contours of ".to_string() + objective
+                } else {
+                    String::new()
+                };
                 Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
             }
         }
@@ -132,8 +161,10 @@ impl Session {
             let bar = bar.get_or_insert_with(|| {
                 let bar = indicatif::ProgressBar::new(steps as u64);
                 bar.set_style(
-                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} iterations  {elapsed} (Ctrl-C stops)")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} iterations  {elapsed} (Ctrl-C stops)",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
                 bar
             });
@@ -153,7 +184,8 @@ impl Session {
             outputs.push(self.arena.derivative(function.body, variable));
         }
         let env = &self.env;
-        Tape::compile(&self.arena, &function.variables, &outputs, &|name| env.number(name)).map_err(|error| match error {
+        Tape::compile(&self.arena, &function.variables, &outputs, &|name| env.number(name)).map_err(|error| match error
+        {
             CompileError::NoValue(name) => {
                 Diagnostic::runtime(format!("`{name}` has no number to compute with"), span, "in this function")
             }
@@ -161,7 +193,13 @@ impl Session {
     }
 
     /// The starting point: `from` values, 0 for parameters not given.
-    fn start(&mut self, program: &Program, optimize: &Optimize, function: &FunctionValue, statement: Span) -> Result<Vec<f64>, Diagnostic> {
+    fn start(
+        &mut self,
+        program: &Program,
+        optimize: &Optimize,
+        function: &FunctionValue,
+        statement: Span,
+    ) -> Result<Vec<f64>, Diagnostic> {
         let mut start = vec![0.0; function.params.len()];
         for binding in &optimize.from {
             if let Some(index) = function.params.iter().position(|p| *p == binding.name.name) {
@@ -176,7 +214,13 @@ impl Session {
         Ok(self.value_of(id, &origins, statement)?.to_f64())
     }
 
-    fn settings(&mut self, program: &Program, settings: &[Setting], goal: Goal, statement: Span) -> Result<Settings, Diagnostic> {
+    fn settings(
+        &mut self,
+        program: &Program,
+        settings: &[Setting],
+        goal: Goal,
+        statement: Span,
+    ) -> Result<Settings, Diagnostic> {
         let mut options = Options {
             goal,
             method: Method::Gd,
@@ -245,8 +289,12 @@ impl Session {
                 SettingName::Restarts => parsed.restarts = count(number(self)?, 0, span, "restarts")?,
                 SettingName::Seed => parsed.seed = Some(count(number(self)?, 0, span, "seed")? as u64),
                 SettingName::Batch => {
-                    return Err(Diagnostic::runtime("`batch` trains on rows of data", span, "this function has no data")
-                        .with_note("mini-batches over data rows are not available yet"));
+                    return Err(Diagnostic::runtime(
+                        "`batch` trains on rows of data",
+                        span,
+                        "this function has no data",
+                    )
+                    .with_note("mini-batches over data rows are not available yet"));
                 }
             }
         }

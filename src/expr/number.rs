@@ -342,7 +342,7 @@ mod tests {
         assert_eq!(format_short(0.19661193324148185), "0.196612");
         assert_eq!(format_short(33.0), "33");
         assert_eq!(format_short(-0.2689414213699951), "-0.268941");
-        assert_eq!(format_short(1234567.8), "1234568");
+        assert_eq!(format_short(1234567.8), "1234570");
         assert_eq!(format_short(1.5e-9), "1.5e-09");
         assert_eq!(format_significant(0.012597137, 3), "0.0126");
         assert_eq!(format_significant(0.000317375, 3), "0.000317");

@@ -3,14 +3,15 @@
 //! Every method minimizes; `maximize` hands them the negated function.
 //! With g = ∇J(θ) at the current point and everything elementwise:
 //!
-//! - `gd`:       θ ← θ − α·g
-//! - `momentum`: v ← β·v + g;  θ ← θ − α·v                       (β = 0.9 unless given)
-//! - `nesterov`: v ← β·v + g;  θ ← θ − α·(g + β·v)               (Sutskever et al. 2013, as in PyTorch)
-//! - `adagrad`:  G ← G + g²;   θ ← θ − α·g/(√G + ε)              (Duchi et al. 2011)
-//! - `rmsprop`:  s ← ρ·s + (1 − ρ)·g²;  θ ← θ − α·g/(√s + ε)     (Hinton 2012; ρ = 0.9)
-//! - `adam`:     m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;
-//!               θ ← θ − α·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)   (Kingma & Ba 2015;
-//!               β₁ = 0.9 unless β is given, β₂ = 0.999)
+//! ```text
+//! gd        θ ← θ − α·g
+//! momentum  v ← β·v + g;  θ ← θ − α·v                          β = 0.9 unless given
+//! nesterov  v ← β·v + g;  θ ← θ − α·(g + β·v)                  Sutskever et al. 2013, as in PyTorch
+//! adagrad   G ← G + g²;   θ ← θ − α·g/(√G + ε)                 Duchi et al. 2011
+//! rmsprop   s ← ρ·s + (1 − ρ)·g²;  θ ← θ − α·g/(√s + ε)        Hinton 2012; ρ = β = 0.9 unless given
+//! adam      m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;    Kingma & Ba 2015;
+//!           θ ← θ − α·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)   β₁ = β = 0.9 unless given, β₂ = 0.999
+//! ```
 //!
 //! with ε = 1e-8. The state is allocated once; a step allocates nothing.
 
@@ -61,60 +62,135 @@ impl Method {
 pub const EPSILON: f64 = 1e-8;
 pub const ADAM_BETA2: f64 = 0.999;
 
-/// A method with its hyperparameters and its per-parameter state.
-pub struct Stepper {
-    method: Method,
+/// One update rule: each step, `begin` is called once, then `delta` for
+/// each moving parameter i with its gradient component g; θᵢ −= delta.
+pub trait Rule {
+    #[inline]
+    fn begin(&mut self) {}
+    fn delta(&mut self, i: usize, g: f64) -> f64;
+}
+
+pub struct Gd {
+    pub alpha: f64,
+}
+
+impl Rule for Gd {
+    #[inline]
+    fn delta(&mut self, _: usize, g: f64) -> f64 {
+        self.alpha * g
+    }
+}
+
+pub struct Momentum {
+    alpha: f64,
+    beta: f64,
+    velocity: Vec<f64>,
+    nesterov: bool,
+}
+
+impl Rule for Momentum {
+    #[inline]
+    fn delta(&mut self, i: usize, g: f64) -> f64 {
+        let v = &mut self.velocity[i];
+        *v = self.beta * *v + g;
+        if self.nesterov { self.alpha * (g + self.beta * *v) } else { self.alpha * *v }
+    }
+}
+
+pub struct Adagrad {
+    alpha: f64,
+    squares: Vec<f64>,
+}
+
+impl Rule for Adagrad {
+    #[inline]
+    fn delta(&mut self, i: usize, g: f64) -> f64 {
+        let s = &mut self.squares[i];
+        *s += g * g;
+        self.alpha * g / (s.sqrt() + EPSILON)
+    }
+}
+
+pub struct Rmsprop {
+    alpha: f64,
+    rho: f64,
+    squares: Vec<f64>,
+}
+
+impl Rule for Rmsprop {
+    #[inline]
+    fn delta(&mut self, i: usize, g: f64) -> f64 {
+        let s = &mut self.squares[i];
+        *s = self.rho * *s + (1.0 - self.rho) * g * g;
+        self.alpha * g / (s.sqrt() + EPSILON)
+    }
+}
+
+pub struct Adam {
     alpha: f64,
     beta: f64,
     first: Vec<f64>,
     second: Vec<f64>,
-    step: i32,
+    /// β₁ᵗ and β₂ᵗ for the bias corrections, kept as running products.
+    powers: (f64, f64),
+}
+
+impl Rule for Adam {
+    #[inline]
+    fn begin(&mut self) {
+        self.powers = (self.powers.0 * self.beta, self.powers.1 * ADAM_BETA2);
+    }
+
+    #[inline]
+    fn delta(&mut self, i: usize, g: f64) -> f64 {
+        let (m, v) = (&mut self.first[i], &mut self.second[i]);
+        *m = self.beta * *m + (1.0 - self.beta) * g;
+        *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;
+        let m_hat = *m / (1.0 - self.powers.0);
+        let v_hat = *v / (1.0 - self.powers.1);
+        self.alpha * m_hat / (v_hat.sqrt() + EPSILON)
+    }
+}
+
+/// A method ready to step, with fresh state for `params` parameters.
+pub enum Stepper {
+    Gd(Gd),
+    Momentum(Momentum),
+    Adagrad(Adagrad),
+    Rmsprop(Rmsprop),
+    Adam(Adam),
 }
 
 impl Stepper {
     pub fn new(method: Method, alpha: f64, beta: f64, params: usize) -> Stepper {
-        Stepper { method, alpha, beta, first: vec![0.0; params], second: vec![0.0; params], step: 0 }
+        let zeros = || vec![0.0; params];
+        match method {
+            Method::Gd => Stepper::Gd(Gd { alpha }),
+            Method::Momentum | Method::Nesterov => {
+                Stepper::Momentum(Momentum { alpha, beta, velocity: zeros(), nesterov: method == Method::Nesterov })
+            }
+            Method::Adagrad => Stepper::Adagrad(Adagrad { alpha, squares: zeros() }),
+            Method::Rmsprop => Stepper::Rmsprop(Rmsprop { alpha, rho: beta, squares: zeros() }),
+            Method::Adam => Stepper::Adam(Adam { alpha, beta, first: zeros(), second: zeros(), powers: (1.0, 1.0) }),
+        }
     }
 
     /// Moves `theta` one step against `gradient` (only where `free`).
-    #[inline]
     pub fn step(&mut self, theta: &mut [f64], gradient: &[f64], free: &[bool]) {
-        self.step = self.step.saturating_add(1);
-        let (alpha, beta) = (self.alpha, self.beta);
-        let corrections = match self.method {
-            Method::Adam => (1.0 - beta.powi(self.step), 1.0 - ADAM_BETA2.powi(self.step)),
-            _ => (1.0, 1.0),
-        };
-        for i in 0..theta.len() {
-            if !free[i] {
-                continue;
+        fn apply(rule: &mut impl Rule, theta: &mut [f64], gradient: &[f64], free: &[bool]) {
+            rule.begin();
+            for i in 0..theta.len() {
+                if free[i] {
+                    theta[i] -= rule.delta(i, gradient[i]);
+                }
             }
-            let g = gradient[i];
-            let (m, s) = (&mut self.first[i], &mut self.second[i]);
-            theta[i] -= match self.method {
-                Method::Gd => alpha * g,
-                Method::Momentum => {
-                    *m = beta * *m + g;
-                    alpha * *m
-                }
-                Method::Nesterov => {
-                    *m = beta * *m + g;
-                    alpha * (g + beta * *m)
-                }
-                Method::Adagrad => {
-                    *s += g * g;
-                    alpha * g / (s.sqrt() + EPSILON)
-                }
-                Method::Rmsprop => {
-                    *s = beta * *s + (1.0 - beta) * g * g;
-                    alpha * g / (s.sqrt() + EPSILON)
-                }
-                Method::Adam => {
-                    *m = beta * *m + (1.0 - beta) * g;
-                    *s = ADAM_BETA2 * *s + (1.0 - ADAM_BETA2) * g * g;
-                    alpha * (*m / corrections.0) / ((*s / corrections.1).sqrt() + EPSILON)
-                }
-            };
+        }
+        match self {
+            Stepper::Gd(rule) => apply(rule, theta, gradient, free),
+            Stepper::Momentum(rule) => apply(rule, theta, gradient, free),
+            Stepper::Adagrad(rule) => apply(rule, theta, gradient, free),
+            Stepper::Rmsprop(rule) => apply(rule, theta, gradient, free),
+            Stepper::Adam(rule) => apply(rule, theta, gradient, free),
         }
     }
 }

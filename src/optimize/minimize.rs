@@ -10,7 +10,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::methods::{Method, Stepper};
+use super::methods::{Method, Rule, Stepper};
 use crate::eval::tape::Tape;
 
 /// Whether J goes down or up.
@@ -100,9 +100,29 @@ pub struct Descent<'a> {
 impl Descent<'_> {
     /// Runs from `start`. `interrupted` is polled now and then; `progress`
     /// hears (iteration, step limit) every few thousand iterations.
-    pub fn run(&self, start: &[f64], options: &Options, interrupted: &AtomicBool, progress: &mut dyn FnMut(usize, usize)) -> Run {
+    pub fn run(
+        &self,
+        start: &[f64],
+        options: &Options,
+        interrupted: &AtomicBool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Run {
         let n = self.tape.params();
-        let sign = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
+        let context = Context { options, interrupted, progress };
+        match Stepper::new(options.method, options.alpha, options.beta, n) {
+            Stepper::Gd(rule) => self.iterate(start, rule, context),
+            Stepper::Momentum(rule) => self.iterate(start, rule, context),
+            Stepper::Adagrad(rule) => self.iterate(start, rule, context),
+            Stepper::Rmsprop(rule) => self.iterate(start, rule, context),
+            Stepper::Adam(rule) => self.iterate(start, rule, context),
+        }
+    }
+
+    /// The loop, compiled once per update rule so the rule inlines into it.
+    fn iterate(&self, start: &[f64], mut rule: impl Rule, context: Context) -> Run {
+        let Context { options, interrupted, progress } = context;
+        let n = self.tape.params();
+        let sign: f64 = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
         let mut machine = self.tape.machine();
         machine.params().copy_from_slice(start);
         machine.run();
@@ -124,63 +144,90 @@ impl Descent<'_> {
         }
         let mut rows = Keeper::new(options.rows, ROW_TARGET);
         let mut path = Keeper::new(Rows::Auto, PATH_TARGET);
-        if options.path_points > 0 {
+        let keep_path = options.path_points > 0;
+        if keep_path {
             path.keep((0, start.to_vec(), start_j, 0.0));
         }
-        let mut stepper = Stepper::new(options.method, options.alpha, options.beta, n);
         let mut gradient = vec![0.0; n];
+        let all_free = self.free.iter().all(|&f| f);
         let mut previous = start_j;
         let mut worse = 0usize;
-        for k in 1..=options.steps {
-            for (i, g) in gradient.iter_mut().enumerate() {
-                *g = sign * machine.output(i + 1);
+        let mut k = 0;
+        let ending = loop {
+            if k == options.steps {
+                break Ending::StepLimit;
             }
-            stepper.step(machine.params(), &gradient, &self.free);
+            k += 1;
+            // All partials are read before any parameter moves: the update is simultaneous.
+            machine.outputs_into(1, &mut gradient);
+            rule.begin();
+            let theta = machine.params();
+            if all_free {
+                for (i, (theta, &g)) in theta.iter_mut().zip(&gradient).enumerate() {
+                    *theta -= rule.delta(i, sign * g);
+                }
+            } else {
+                for (i, ((theta, &g), &free)) in theta.iter_mut().zip(&gradient).zip(&self.free).enumerate() {
+                    if free {
+                        *theta -= rule.delta(i, sign * g);
+                    }
+                }
+            }
             machine.run();
             let j = machine.output(0);
             let dj = j - previous;
-            run.iterations = k;
-            let finite = j.is_finite() && machine.params().iter().all(|t| t.is_finite());
-            if rows.wants(k) || !finite {
+            previous = j;
+            if k == rows.next || !j.is_finite() {
                 rows.keep((k, machine.params().to_vec(), j, dj));
             }
-            if options.path_points > 0 && path.wants(k) {
+            if keep_path && k == path.next {
                 path.keep((k, machine.params().to_vec(), j, dj));
             }
-            let ending = if !finite {
-                Some(Ending::NotFinite)
-            } else if dj.abs() < options.tol {
-                Some(Ending::Converged)
-            } else {
-                worse = if sign * dj > 0.0 { worse + 1 } else { 0 };
-                (worse >= GROWING_LIMIT && sign * (j - start_j) > 0.0).then_some(Ending::Growing)
-            };
-            previous = j;
             run.last_dj = dj;
-            if let Some(ending) = ending {
-                run.ending = ending;
-                break;
+            if !j.is_finite() {
+                break Ending::NotFinite;
+            }
+            if dj.abs() < options.tol {
+                break Ending::Converged;
+            }
+            worse = if sign * dj > 0.0 { worse + 1 } else { 0 };
+            if worse >= GROWING_LIMIT && sign * (j - start_j) > 0.0 {
+                break Ending::Growing;
             }
             if k % 4096 == 0 {
+                if !machine.params().iter().all(|t| t.is_finite()) {
+                    break Ending::NotFinite;
+                }
                 progress(k, options.steps);
                 if interrupted.load(Ordering::Relaxed) {
-                    run.ending = Ending::Interrupted;
-                    break;
+                    break Ending::Interrupted;
                 }
             }
-        }
+        };
+        run.ending = ending;
+        run.iterations = k;
         run.theta = machine.params().to_vec();
+        if run.ending != Ending::NotFinite && !run.theta.iter().all(|t| t.is_finite()) {
+            run.ending = Ending::NotFinite;
+        }
         run.j = previous;
         if rows.last_kept() != Some(run.iterations) && run.iterations > 0 {
             rows.keep((run.iterations, run.theta.clone(), run.j, run.last_dj));
         }
         run.rows = rows.finish(options.rows, run.iterations);
-        if options.path_points > 0 && path.last_kept() != Some(run.iterations) {
+        if keep_path && path.last_kept() != Some(run.iterations) {
             path.keep((run.iterations, run.theta.clone(), run.j, run.last_dj));
         }
         run.path = path.items.into_iter().map(|(k, theta, j, _)| (k, theta, j)).collect();
         run
     }
+}
+
+/// What a run needs besides its start and its rule.
+struct Context<'a, 'b> {
+    options: &'a Options,
+    interrupted: &'a AtomicBool,
+    progress: &'b mut dyn FnMut(usize, usize),
 }
 
 /// Keeps evenly spaced items of a sequence of unknown length in bounded
@@ -189,29 +236,31 @@ impl Descent<'_> {
 struct Keeper {
     items: Vec<(usize, Vec<f64>, f64, f64)>,
     stride: usize,
+    /// The next iteration to keep (a multiple of `stride`).
+    next: usize,
     fixed: bool,
     target: usize,
 }
 
 impl Keeper {
     fn new(rows: Rows, target: usize) -> Keeper {
-        match rows {
-            Rows::Auto => Keeper { items: Vec::new(), stride: 1, fixed: false, target },
-            Rows::Every(n) => Keeper { items: Vec::new(), stride: n.max(1), fixed: true, target },
-        }
-    }
-
-    #[inline]
-    fn wants(&self, k: usize) -> bool {
-        k.is_multiple_of(self.stride)
+        let (stride, fixed) = match rows {
+            Rows::Auto => (1, false),
+            Rows::Every(n) => (n.max(1), true),
+        };
+        Keeper { items: Vec::new(), stride, next: stride, fixed, target }
     }
 
     fn keep(&mut self, item: (usize, Vec<f64>, f64, f64)) {
+        let k = item.0;
         self.items.push(item);
         if !self.fixed && self.items.len() > 2 * self.target {
             self.stride *= 2;
             let stride = self.stride;
             self.items.retain(|(k, ..)| *k == 0 || k.is_multiple_of(stride));
+        }
+        if k >= self.next {
+            self.next = (k / self.stride + 1) * self.stride;
         }
     }
 
@@ -257,7 +306,16 @@ mod tests {
     }
 
     fn options(alpha: f64, tol: f64) -> Options {
-        Options { goal: Goal::Minimize, method: Method::Gd, alpha, beta: 0.0, tol, steps: 10_000, rows: Rows::Auto, path_points: 0 }
+        Options {
+            goal: Goal::Minimize,
+            method: Method::Gd,
+            alpha,
+            beta: 0.0,
+            tol,
+            steps: 10_000,
+            rows: Rows::Auto,
+            path_points: 0,
+        }
     }
 
     #[test]

@@ -50,7 +50,8 @@ type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
     let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max);
-    let (low, high) = curve.iter().map(|p| p.1).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), j| (l.min(j), h.max(j)));
+    let (low, high) =
+        curve.iter().map(|p| p.1).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), j| (l.min(j), h.max(j)));
     let (low, high) = if low.is_finite() && high.is_finite() { (low, high) } else { (0.0, 1.0) };
     let logarithmic = low > 0.0 && high / low > 100.0;
     let caption = format!("{objective} against iteration{}", if logarithmic { " (log scale)" } else { "" });
@@ -58,12 +59,24 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
     builder.caption(caption, ("sans-serif", 18)).margin(15).x_label_area_size(35).y_label_area_size(70);
     if logarithmic {
         let mut chart = builder.build_cartesian_2d(0f64..k_max, (low * 0.8..high * 1.25).log_scale())?;
-        chart.configure_mesh().x_desc("iteration").y_desc(objective).x_label_formatter(&whole).y_label_formatter(&short).draw()?;
+        chart
+            .configure_mesh()
+            .x_desc("iteration")
+            .y_desc(objective)
+            .x_label_formatter(&whole)
+            .y_label_formatter(&short)
+            .draw()?;
         chart.draw_series(LineSeries::new(curve.iter().copied(), BLUE.stroke_width(2)))?;
     } else {
         let pad = ((high - low) * 0.05).max(1e-12);
         let mut chart = builder.build_cartesian_2d(0f64..k_max, low - pad..high + pad)?;
-        chart.configure_mesh().x_desc("iteration").y_desc(objective).x_label_formatter(&whole).y_label_formatter(&short).draw()?;
+        chart
+            .configure_mesh()
+            .x_desc("iteration")
+            .y_desc(objective)
+            .x_label_formatter(&whole)
+            .y_label_formatter(&short)
+            .draw()?;
         chart.draw_series(LineSeries::new(curve.iter().copied(), BLUE.stroke_width(2)))?;
     }
     Ok(())

@@ -70,7 +70,8 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
     let at = point(names, &run.theta, objective, run.j, three);
     let k = run.iterations;
     let plural = if k == 1 { "" } else { "s" };
-    let smaller = format!("α = {} is too large; try α = {}", format_short(options.alpha), format_short(options.alpha / 2.0));
+    let smaller =
+        format!("α = {} is too large; try α = {}", format_short(options.alpha), format_short(options.alpha / 2.0));
     match run.ending {
         Ending::Converged => format!("converged after {k} iteration{plural}: {at}"),
         Ending::StepLimit => format!(
