@@ -6,6 +6,7 @@
 //!   stopping rules, table rows) against a loop with the hand-derived gradient;
 //! - value and gradient of a 2-2-1 tanh network's cross-entropy at one point
 //!   (9 parameters): gd's tape against hand-written backpropagation.
+//!
 //! Run: `cargo bench --bench descent`.
 
 use std::hint::black_box;
