@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::atomic::Ordering;
 
 use crate::diagnostics::{self, Diagnostic, Sources};
 use crate::env::{Env, Signature};
@@ -76,6 +77,8 @@ pub enum Status {
     Failed,
     /// The program did not parse; nothing ran.
     Syntax,
+    /// The user pressed Ctrl-C; the statement running then finished early.
+    Interrupted,
 }
 
 impl Status {
@@ -83,7 +86,7 @@ impl Status {
     pub fn exit_code(self) -> i32 {
         match self {
             Status::Ok => 0,
-            Status::Failed => 1,
+            Status::Failed | Status::Interrupted => 1,
             Status::Syntax => 2,
         }
     }
@@ -147,6 +150,7 @@ impl Session {
                 return Status::Failed;
             }
         };
+        INTERRUPTED.store(false, Ordering::Relaxed);
         for (program, index, signature) in statements {
             match self.execute(&program, &program.statements[index], signature) {
                 Ok(text) => out.print(&text),
@@ -154,6 +158,10 @@ impl Session {
                     self.report(&[error], out);
                     return Status::Failed;
                 }
+            }
+            if INTERRUPTED.swap(false, Ordering::Relaxed) {
+                out.error("interrupted: the rest of the input was not run\n");
+                return Status::Interrupted;
             }
         }
         Status::Ok
@@ -164,7 +172,7 @@ impl Session {
         let saved = self.env.clone();
         let dir = std::env::current_dir().unwrap_or_default();
         let status = self.run_program(vec![Input { name: "<repl>".to_string(), text: text.to_string(), dir }], out);
-        if status != Status::Ok {
+        if matches!(status, Status::Failed | Status::Syntax) {
             self.env = saved;
         }
         status

@@ -131,3 +131,32 @@ fn no_colour_codes_when_piped() {
         .code(1)
         .stderr(predicate::str::contains("\x1b[").not());
 }
+
+#[test]
+fn ctrl_c_stops_a_long_minimize_with_the_table_so_far() {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gd"))
+        .args([
+            "-e",
+            "J(w) = (w - 3)^2",
+            "-e",
+            "minimize J from w = 0 with α = 1e-12, tol = 0, steps = 1000000000",
+            "-e",
+            "J(1)",
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("gd starts");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let signalled =
+        std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill runs");
+    assert!(signalled.success());
+    let output = child.wait_with_output().expect("gd ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("interrupted after"), "{stdout}");
+    assert!(!stdout.contains("\n4\n"), "the statement after the interrupted one does not run");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+}

@@ -5,7 +5,6 @@
 //! result when asked (`r = minimize …`).
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostic;
@@ -106,9 +105,6 @@ impl Session {
             fields.push(("iterations".to_string(), run.iterations as f64));
             fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
             self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));
-        }
-        if run.ending == Ending::Interrupted {
-            INTERRUPTED.store(false, Ordering::Relaxed);
         }
         Ok(out)
     }

@@ -124,7 +124,8 @@ fn whole(value: &f64) -> String {
 }
 
 fn short(value: &f64) -> String {
-    format_significant(*value, 4)
+    // Axis ticks computed as 0 may come out as -5.6e-17.
+    if value.abs() < 1e-12 { "0".to_string() } else { format_significant(*value, 4) }
 }
 
 /// About 14 contour levels: spaced by ratio when J is positive, else evenly.

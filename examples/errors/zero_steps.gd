@@ -1,0 +1,3 @@
+# exit: 1
+J(w) = w^2
+minimize J from w = 1 with steps = 0

@@ -1,0 +1,169 @@
+//! `minimize` / `maximize` through the real binary: every setting and every
+//! method, each way a run can end, and the result record.
+
+use assert_cmd::Command;
+
+fn gd(code: &[&str]) -> (String, String, i32) {
+    let mut command = Command::cargo_bin("gd").expect("the gd binary is built");
+    command.env("NO_COLOR", "1");
+    for line in code {
+        command.args(["-e", line]);
+    }
+    let output = command.output().expect("gd runs");
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
+    (text(output.stdout), text(output.stderr), output.status.code().unwrap_or(-1))
+}
+
+fn ok(code: &[&str]) -> String {
+    let (stdout, stderr, status) = gd(code);
+    assert_eq!(status, 0, "{stdout}{stderr}");
+    stdout
+}
+
+/// The table rows (lines that start with an iteration number).
+fn rows(output: &str) -> Vec<usize> {
+    output.lines().filter_map(|l| l.split_whitespace().next()?.parse().ok()).collect()
+}
+
+const BOWL: &str = "J(θ1, θ2) = θ1^2 + θ2^2";
+
+#[test]
+fn the_seed_prints_its_published_result() {
+    let out = ok(&[BOWL, "minimize J from θ1 = 0.75, θ2 = 0.75 with α = 0.2, tol = 1e-3"]);
+    assert_eq!(rows(&out), (1..=8).collect::<Vec<_>>());
+    assert!(out.contains("J = 1.125"), "{out}");
+    assert!(out.contains("-0.000564"), "{out}");
+    assert!(out.contains("converged after 8 iterations: θ1 = 0.0126, θ2 = 0.0126, J = 0.000317"), "{out}");
+}
+
+#[test]
+fn learning_rate_spellings_mean_the_same() {
+    let runs: Vec<String> = ["α", "alpha", "η", "lr"]
+        .iter()
+        .map(|name| ok(&[BOWL, &format!("minimize J from θ1 = 1, θ2 = 2 with {name} = 0.3")]))
+        .collect();
+    assert!(runs.windows(2).all(|w| w[0] == w[1]));
+    let beta: Vec<String> = ["β", "beta", "momentum"]
+        .iter()
+        .map(|name| ok(&[BOWL, &format!("minimize J from θ1 = 1, θ2 = 2 with {name} = 0.5")]))
+        .collect();
+    assert!(beta.windows(2).all(|w| w[0] == w[1]));
+    assert!(beta[0].starts_with("momentum descent"), "β alone means momentum: {}", beta[0]);
+}
+
+#[test]
+fn every_method_reaches_the_bottom_of_a_bowl() {
+    for method in ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"] {
+        let out = ok(&[
+            BOWL,
+            &format!(
+                "r = minimize J from θ1 = 1, θ2 = -1 with method = {method}, α = 0.05, tol = 1e-10, steps = 20000"
+            ),
+            "r.J",
+        ]);
+        let last = out.lines().rfind(|l| l.contains("θ1 =")).unwrap_or_default();
+        assert!(last.contains("converged") || last.contains("step limit"), "{method}: {out}");
+        let j: f64 = out.lines().last().unwrap_or("nan").parse().unwrap_or(f64::NAN);
+        assert!(j < 1e-3, "{method} ended at J = {j}\n{out}");
+    }
+}
+
+#[test]
+fn tolerance_and_step_limit() {
+    let tight = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = 1 with α = 0.1, tol = 1e-12"]);
+    let loose = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = 1 with α = 0.1, tol = 1e-2"]);
+    let count = |out: &str| rows(out).last().copied().unwrap_or(0);
+    assert!(count(&tight) > count(&loose));
+    let limited = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = 1 with α = 0.001, steps = 30"]);
+    assert!(limited.contains("stopped at the step limit after 30 iterations"), "{limited}");
+}
+
+#[test]
+fn divergence_names_the_learning_rate() {
+    let out = ok(&[BOWL, "minimize J from θ1 = 0.75, θ2 = 0.75 with α = 1.1"]);
+    assert!(out.contains("diverged") && out.contains("α = 1.1 is too large; try α = 0.55"), "{out}");
+    let overflow = ok(&["E(w) = exp(w)", "maximize E from w = 0 with α = 10"]);
+    assert!(overflow.contains("no longer finite"), "{overflow}");
+}
+
+#[test]
+fn trace_shows_every_nth_row() {
+    let every = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = 1 with α = 0.1, tol = 1e-6, trace"]);
+    let all = rows(&every);
+    assert_eq!(all, (1..=*all.last().unwrap_or(&0)).collect::<Vec<_>>());
+    let third = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = 1 with α = 0.1, tol = 1e-6, trace = 3"]);
+    let shown = rows(&third);
+    assert!(shown[..shown.len() - 1].iter().all(|k| k % 3 == 0), "{third}");
+}
+
+#[test]
+fn over_moves_only_the_named_parameters_and_missing_starts_are_zero() {
+    let out = ok(&[BOWL, "r = minimize J over θ1 from θ1 = 2, θ2 = 5 with tol = 1e-9", "r.θ2"]);
+    assert_eq!(out.lines().last(), Some("5"));
+    let zero = ok(&["K(a, b) = (a - 1)^2 + (b - 2)^2", "r = minimize K from a = 0.5 with tol = 1e-12", "r.b"]);
+    let b: f64 = zero.lines().last().unwrap_or("nan").parse().unwrap_or(f64::NAN);
+    assert!((b - 2.0).abs() < 1e-4, "b started at 0 and went to 2: {zero}");
+    assert!(zero.contains("start: a = 0.5, b = 0"), "{zero}");
+}
+
+#[test]
+fn maximize_climbs() {
+    let out = ok(&["P(x) = 4 - (x - 1)^2", "r = maximize P from x = 5 with tol = 1e-12", "r.x", "r.P"]);
+    assert!(out.starts_with("gradient ascent on P"), "{out}");
+    let values: Vec<f64> = out.lines().rev().take(2).map(|l| l.parse().unwrap_or(f64::NAN)).collect();
+    assert!((values[0] - 4.0).abs() < 1e-6 && (values[1] - 1.0).abs() < 1e-3, "{out}");
+}
+
+#[test]
+fn the_result_record_has_every_field() {
+    let out = ok(&[
+        BOWL,
+        "r = minimize J from θ1 = 0.75, θ2 = 0.75 with α = 0.2, tol = 1e-3",
+        "r.iterations",
+        "r.converged",
+        "r.θ1 + r.θ2",
+    ]);
+    let last: Vec<&str> = out.lines().rev().take(3).collect();
+    assert_eq!(last[2], "8");
+    assert_eq!(last[1], "1");
+    assert!(last[0].starts_with("0.0251"), "{out}");
+    let (_, stderr, status) = gd(&[BOWL, "r = minimize J from θ1 = 1, θ2 = 1", "r.w"]);
+    assert_eq!(status, 1);
+    assert!(stderr.contains("its fields are θ1, θ2, J, iterations, converged"), "{stderr}");
+}
+
+#[test]
+fn restarts_report_every_run_and_keep_the_best() {
+    let out = ok(&[
+        "f(x) = x^4 - 3*x^2 + x",
+        "r = minimize f from x = 2 with α = 0.01, tol = 1e-12, restarts = 5, seed = 7",
+        "r.x",
+    ]);
+    assert!(out.contains("6 runs"), "{out}");
+    let x: f64 = out.lines().last().unwrap_or("nan").parse().unwrap_or(f64::NAN);
+    assert!((x + 1.30084).abs() < 1e-3, "the deeper valley is near -1.30: {out}");
+    let again = ok(&[
+        "f(x) = x^4 - 3*x^2 + x",
+        "r = minimize f from x = 2 with α = 0.01, tol = 1e-12, restarts = 5, seed = 7",
+        "r.x",
+    ]);
+    assert_eq!(out, again, "the same seed gives the same runs");
+}
+
+#[test]
+fn plots_are_written_as_svg() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let script = dir.path().join("descent.gd");
+    std::fs::write(
+        &script,
+        format!("{BOWL}\nminimize J from θ1 = 1, θ2 = -1 with α = 0.1, plot = \"out/descent.svg\"\n"),
+    )
+    .expect("written");
+    std::fs::create_dir(dir.path().join("out")).expect("folder");
+    let output = Command::cargo_bin("gd").expect("built").arg(&script).env("NO_COLOR", "1").output().expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let svg = std::fs::read_to_string(dir.path().join("out/descent.svg")).expect("the plot is next to the script");
+    assert!(svg.contains("<svg") && svg.contains("contours of J"), "a two-parameter plot has the contours");
+    let piped = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = -1 with plot"]);
+    assert!(piped.contains("plot: not drawn, as the output is not a terminal"), "{piped}");
+}
