@@ -51,6 +51,23 @@ enum Op {
         cb: f64,
         constant: f64,
     },
+    /// `ca*a + cb*b + cc*c + constant`
+    Lin3 {
+        a: Reg,
+        ca: f64,
+        b: Reg,
+        cb: f64,
+        c: Reg,
+        cc: f64,
+        constant: f64,
+    },
+    /// `c*x*y + constant` (a square when x = y)
+    Term {
+        x: Reg,
+        y: Reg,
+        c: f64,
+        constant: f64,
+    },
     /// `Σ c·r₁·r₂ + constant` over `len` terms from `start`; a linear term
     /// has the register holding 1 as r₂, a square has r₁ = r₂.
     LinN {
@@ -62,6 +79,13 @@ enum Op {
     Mul {
         a: Reg,
         b: Reg,
+        scale: f64,
+    },
+    /// `scale*a*b*c`
+    Mul3 {
+        a: Reg,
+        b: Reg,
+        c: Reg,
         scale: f64,
     },
     /// `scale * Π r` over `len` registers from `start`.
@@ -209,6 +233,10 @@ impl Tape {
                     [(a, x, 1.0), (b, y, 1.0)] if x == one && y == one && constant == 0.0 => Op::Add(a, b),
                     [(a, x, ca), (b, y, cb)] if x == one && y == one && constant == 0.0 => Op::Lin2 { a, ca, b, cb },
                     [(a, x, ca), (b, y, cb)] if x == one && y == one => Op::Lin2c { a, ca, b, cb, constant },
+                    [(a, x, ca), (b, y, cb), (c, z, cc)] if x == one && y == one && z == one => {
+                        Op::Lin3 { a, ca, b, cb, c, cc, constant }
+                    }
+                    [(x, y, c)] => Op::Term { x, y, c, constant },
                     _ => {
                         let start = self.terms.len() as u32;
                         self.terms.extend(terms);
@@ -222,6 +250,7 @@ impl Tape {
                 match factors[..] {
                     [a] => linear(a, scale, 0.0),
                     [a, b] => Op::Mul { a, b, scale },
+                    [a, b, c] => Op::Mul3 { a, b, c, scale },
                     _ => {
                         let start = self.factors.len() as u32;
                         self.factors.extend(factors);
@@ -326,6 +355,11 @@ impl Machine<'_> {
                 Op::Lin1 { a, ca, constant } => ca * file.get(a) + constant,
                 Op::Lin2 { a, ca, b, cb } => ca * file.get(a) + cb * file.get(b),
                 Op::Lin2c { a, ca, b, cb, constant } => ca * file.get(a) + cb * file.get(b) + constant,
+                Op::Lin3 { a, ca, b, cb, c, cc, constant } => {
+                    ca * file.get(a) + cb * file.get(b) + cc * file.get(c) + constant
+                }
+                Op::Term { x, y, c, constant } => c * file.get(x) * file.get(y) + constant,
+                Op::Mul3 { a, b, c, scale } => scale * file.get(a) * file.get(b) * file.get(c),
                 Op::LinN { start, len, constant } => {
                     let terms = &self.tape.terms[start as usize..(start + len) as usize];
                     terms.iter().fold(constant, |sum, &(x, y, c)| sum + c * file.get(x) * file.get(y))
