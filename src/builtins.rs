@@ -81,6 +81,22 @@ pub fn softplus(x: f64) -> f64 {
     if x > 30.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }
 }
 
+/// A reduction of a vector to a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reduction {
+    Sum,
+    Mean,
+}
+
+impl Reduction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Reduction::Sum => "sum",
+            Reduction::Mean => "mean",
+        }
+    }
+}
+
 /// A named constant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Constant {

@@ -8,6 +8,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use ndarray::Array1;
+
+use crate::data::table::Table;
 use crate::expr::arena::Id;
 use crate::expr::number::Number;
 use crate::syntax::ast::ExprId;
@@ -109,6 +112,8 @@ impl Record {
 #[derive(Clone, Debug)]
 pub enum Value {
     Number(Number),
+    Vector(Rc<Array1<f64>>),
+    Table(Rc<Table>),
     Function(Rc<FunctionValue>),
     Gradient(Rc<GradientValue>),
     Record(Rc<Record>),
@@ -118,6 +123,8 @@ impl Value {
     pub fn kind(&self) -> Kind {
         match self {
             Value::Number(_) => Kind::Number,
+            Value::Vector(_) => Kind::Vector,
+            Value::Table(_) => Kind::Table,
             Value::Function(f) => Kind::Function(f.params.clone()),
             Value::Gradient(g) => Kind::Gradient(g.params.clone()),
             Value::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),

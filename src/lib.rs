@@ -2,6 +2,7 @@
 
 pub mod builtins;
 pub mod check;
+pub mod data;
 pub mod diagnostics;
 pub mod env;
 pub mod eval;

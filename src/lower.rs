@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::builtins::Builtin;
+use crate::builtins::{Builtin, Reduction};
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Value};
 use crate::expr::arena::{Arena, Id, Node};
@@ -173,7 +173,7 @@ impl<'a> Lowerer<'a> {
             }
             Entry::Value(Value::Function(f)) => Some(Ok(Callable::Function((**f).clone()))),
             Entry::Value(Value::Gradient(g)) => Some(Ok(Callable::Gradient((**g).clone()))),
-            Entry::Value(Value::Number(_) | Value::Record(_)) => None,
+            Entry::Value(Value::Number(_) | Value::Record(_) | Value::Vector(_) | Value::Table(_)) => None,
         }
     }
 
@@ -322,6 +322,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::Binary(op, lhs, rhs) => {
                 let a = self.expr(ast, *lhs, locals)?;
                 let b = self.expr(ast, *rhs, locals)?;
+                self.same_rows(a, b, ast.span(*lhs), ast.span(*rhs))?;
                 Ok(match op {
                     BinaryOp::Add => self.arena.add([a, b]),
                     BinaryOp::Sub => self.arena.sub(a, b),
@@ -337,9 +338,10 @@ impl<'a> Lowerer<'a> {
                 })
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
-            ExprKind::Str(_) => Err(not_yet("strings outside `load(…)`", span)),
+            ExprKind::Str(_) => Err(Diagnostic::runtime("a string is not a number", span, "a string")
+                .with_help("strings name files, as in `load(\"data.csv\")`")),
             ExprKind::Field(target, field) => self.field(ast, *target, field),
-            ExprKind::Vector(_) => Err(not_yet("vectors", span)),
+            ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
                 Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
                     .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
@@ -347,17 +349,44 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// `r.θ1`: a field of a minimize result.
+    /// `data.price` (a column, as a vector) or `r.θ1` (a field of a minimize result).
     fn field(&mut self, ast: &Ast, target: ExprId, field: &Ident) -> Lowered {
-        let record = match ast.kind(target) {
-            ExprKind::Name(name) => match self.env.value(name) {
-                Some(Value::Record(record)) => Some(record.clone()),
-                _ => None,
-            },
-            _ => None,
+        let ExprKind::Name(name) = ast.kind(target) else {
+            return Err(Diagnostic::runtime(
+                "only named tables and results have fields",
+                ast.span(target),
+                "not a name",
+            )
+            .with_help("bind it first: `data = load(\"file.csv\")`, then `data.x`"));
         };
-        let Some(record) = record else {
-            return Err(not_yet("columns of data tables", ast.span(target)));
+        let record = match self.env.value(name) {
+            Some(Value::Record(record)) => record.clone(),
+            Some(Value::Table(table)) => {
+                let Some(column) = table.column(&field.name) else {
+                    let mut diagnostic = Diagnostic::runtime(
+                        format!("`{name}` has no column `{}`", field.name),
+                        field.span,
+                        format!("the columns are {}", table.names().collect::<Vec<_>>().join(", ")),
+                    );
+                    if let Some(best) = crate::suggest::closest(&field.name, table.names()) {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    }
+                    return Err(diagnostic);
+                };
+                let shown = if is_identifier(&field.name) {
+                    format!("{name}.{}", field.name)
+                } else {
+                    format!("{name}.\"{}\"", field.name)
+                };
+                return Ok(self.arena.data(&shown, column.clone()));
+            }
+            _ => {
+                return Err(Diagnostic::runtime(
+                    format!("`{name}` has no fields"),
+                    ast.span(target),
+                    "not a table or a result",
+                ));
+            }
         };
         let value = record.get(&field.name).ok_or_else(|| {
             Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
@@ -370,9 +399,54 @@ impl<'a> Lowerer<'a> {
         Ok(self.arena.num(number))
     }
 
+    /// `[1, 2, 3]`: numbers only, made into a data vector now.
+    fn vector_literal(&mut self, ast: &Ast, items: &[ExprId], span: Span, locals: &Locals) -> Lowered {
+        let mut values = Vec::with_capacity(items.len());
+        for &item in items {
+            let id = self.expr(ast, item, locals)?;
+            let value = match self.arena.constancy(id) {
+                crate::expr::arena::Constancy::Value(v) => v,
+                _ => {
+                    return Err(Diagnostic::runtime(
+                        "a vector's elements must be numbers",
+                        ast.span(item),
+                        "not a number here",
+                    )
+                    .with_help("vectors hold data; parameters stay scalars"));
+                }
+            };
+            values.push(value);
+        }
+        if values.is_empty() {
+            return Err(Diagnostic::runtime("an empty vector", span, "no elements"));
+        }
+        let values = ndarray::Array1::from(values);
+        let shown = crate::data::table::vector_text(&values);
+        Ok(self.arena.data(&shown, Rc::new(values)))
+    }
+
+    /// Vectors combined row by row must have as many rows.
+    fn same_rows(&self, a: Id, b: Id, a_span: Span, b_span: Span) -> Result<(), Diagnostic> {
+        match (self.arena.rows(a), self.arena.rows(b)) {
+            (Some(m), Some(n)) if m != n => Err(Diagnostic::runtime(
+                format!("vectors of different lengths: {m} and {n}"),
+                a_span,
+                format!("{m} values"),
+            )
+            .with_label(b_span, format!("{n} values"))
+            .with_help("row-by-row arithmetic needs vectors of the same length")),
+            _ => Ok(()),
+        }
+    }
+
     fn name(&mut self, name: &str, span: Span, locals: &Locals) -> Lowered {
         match meaning(name, &locals.names, |n| self.env.get(n).cloned(), locals.free_symbols) {
             Meaning::Local(index) => Ok(locals.values[index]),
+            Meaning::Entry(Entry::Value(Value::Vector(values))) => Ok(self.arena.data(name, values)),
+            Meaning::Entry(Entry::Value(Value::Table(_))) => {
+                Err(Diagnostic::runtime(format!("`{name}` is a table"), span, "a table, used as a number")
+                    .with_help(format!("pick a column, as in `{name}.x`")))
+            }
             Meaning::Entry(Entry::Value(Value::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
                 Globals::Symbolic => {
@@ -469,9 +543,26 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Grad => Err(Diagnostic::runtime("a gradient gives one value per parameter", span, "not a number")),
             Builtin::Constant(_) => Err(not_a_function(span)),
-            Builtin::Load | Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Dot => {
-                Err(not_yet("vectors and data", span))
+            Builtin::Sum | Builtin::Mean => {
+                let arg = self.expr(ast, args[0], locals)?;
+                let rows = self.arena.rows(arg).unwrap_or(1);
+                let reduction = if builtin == Builtin::Sum { Reduction::Sum } else { Reduction::Mean };
+                Ok(self.arena.reduce(reduction, arg, rows))
             }
+            Builtin::Len => {
+                let arg = self.expr(ast, args[0], locals)?;
+                Ok(self.arena.int(self.arena.rows(arg).unwrap_or(1) as i128))
+            }
+            Builtin::Dot => {
+                let a = self.expr(ast, args[0], locals)?;
+                let b = self.expr(ast, args[1], locals)?;
+                self.same_rows(a, b, ast.span(args[0]), ast.span(args[1]))?;
+                let rows = self.arena.rows(a).or(self.arena.rows(b)).unwrap_or(1);
+                let product = self.arena.mul([a, b]);
+                Ok(self.arena.reduce(Reduction::Sum, product, rows))
+            }
+            Builtin::Load => Err(Diagnostic::runtime("`load` gives a table", span, "a table, used as a number")
+                .with_help("bind it, then use its columns: `data = load(\"file.csv\")`, `data.x`")),
         }
     }
 
@@ -515,9 +606,10 @@ fn not_a_function(span: Span) -> Diagnostic {
     Diagnostic::runtime("this is not a function", span, "expected a function here")
 }
 
-fn not_yet(feature: &str, span: Span) -> Diagnostic {
-    Diagnostic::runtime(format!("{feature} are not available yet"), span, "not supported by this version of gd")
-        .with_note("this part of the language parses, but its engine is still being built")
+/// True for names that can be written bare after a dot (`data.x`).
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// Reads `text` as one expression in which every unbound name is a free

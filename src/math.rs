@@ -19,6 +19,10 @@ pub enum Problem {
     Overflow,
     /// A variable or name with no value at this point.
     NoValue(String),
+    /// Vectors of different lengths meet in one operation.
+    Lengths(usize, usize),
+    /// A vector where a single number is needed.
+    NotANumber,
 }
 
 impl Problem {
@@ -40,6 +44,10 @@ impl Problem {
             ),
             Problem::Overflow => ("the result is too large".to_string(), "this overflows past ±1.8e308".to_string()),
             Problem::NoValue(name) => (format!("`{name}` has no value here"), "needs a value".to_string()),
+            Problem::Lengths(a, b) => {
+                ("vectors of different lengths".to_string(), format!("a vector of {a} meets a vector of {b}"))
+            }
+            Problem::NotANumber => ("this gives a vector, not a number".to_string(), "a vector".to_string()),
         }
     }
 }

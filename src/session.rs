@@ -178,6 +178,13 @@ impl Session {
         status
     }
 
+    /// Adds a text that diagnostics may point into (a data file with a problem).
+    pub(crate) fn add_source(&mut self, name: &str, text: String) -> crate::syntax::span::SourceId {
+        let source = self.sources.add(name, text);
+        self.dirs.push(PathBuf::new());
+        source
+    }
+
     /// The source text under a span.
     pub(crate) fn source_text(&self, span: crate::syntax::span::Span) -> &str {
         self.sources.text(span.source).get(span.range()).unwrap_or("")

@@ -7,7 +7,7 @@
 //! - `simplify` never changes a value.
 
 use gd::env::Env;
-use gd::eval::scalar::evaluate_with_scale;
+use gd::eval::direct::evaluate_with_scale;
 use gd::expr::arena::{Arena, Id, Node};
 use gd::expr::print::Printer;
 use gd::graph::{Graph, pass};

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::eval::scalar::{EvalError, evaluate_with_scale};
+use crate::eval::direct::{EvalError, evaluate_with_scale};
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::random::Random;
 

@@ -1,6 +1,6 @@
-//! Numeric evaluation of arena expressions: `scalar` walks an expression
-//! once, checking every operation; `tape` compiles an expression and its
+//! Numeric evaluation of arena expressions: `direct` walks an expression
+//! once (numbers and data vectors), checking every operation; `tape` compiles an expression and its
 //! gradient into a flat register program for hot loops.
 
-pub mod scalar;
+pub mod direct;
 pub mod tape;

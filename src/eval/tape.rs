@@ -118,8 +118,10 @@ pub struct Tape {
 /// Why an expression cannot be compiled.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CompileError {
-    /// A name with no numeric value (a free symbol, a vector).
+    /// A name with no numeric value (a free symbol).
     NoValue(String),
+    /// The expression works on data rows, which this tape does not.
+    Rows,
 }
 
 /// A term of a sum that a sum instruction can compute itself: `c*x`,
@@ -193,6 +195,7 @@ impl Tape {
                     let name = arena.name(*symbol);
                     Some(global(name).ok_or_else(|| CompileError::NoValue(name.to_string()))?)
                 }
+                Node::Data(_) | Node::Reduce(..) => return Err(CompileError::Rows),
                 node => {
                     let op = tape.select(arena, node, &registers, &inlined, one);
                     tape.code.push((op, register));
@@ -272,7 +275,9 @@ impl Tape {
                 }
             }
             Node::Apply(func, arg) => Op::Apply(*func, reg(arg)),
-            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => Op::Scale(one, 0.0),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) | Node::Data(_) | Node::Reduce(..) => {
+                Op::Scale(one, 0.0)
+            }
         }
     }
 

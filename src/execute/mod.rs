@@ -8,9 +8,10 @@
 
 use std::rc::Rc;
 
+use crate::data::table::vector_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionDef, Label, Signature, Value};
-use crate::eval::scalar::{self, EvalError};
+use crate::eval::direct::{self, EvalError};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
 use crate::graph::{Graph, pass, render};
@@ -140,13 +141,55 @@ impl Session {
         if let Some(values) = self.tuple(program, expr, statement)? {
             return Ok(format!("{}\n", show::tuple(&values, format)));
         }
+        if let ExprKind::Name(name) = ast.kind(expr)
+            && let Some(Value::Table(table)) = self.env.value(name)
+        {
+            return Ok(table.summary());
+        }
         let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
         if has_variables(self, id) {
             let (id, _) = self.lower_value(program, expr, Globals::Symbolic)?;
             return Ok(format!("{}\n", show::expression(&self.arena, id, format)));
         }
+        if self.arena.rows(id).is_some() {
+            let values = self.vector_of(id, &origins, statement)?;
+            return Ok(format!("{}\n", vector_text(&values)));
+        }
         let value = self.value_of(id, &origins, statement)?;
         Ok(format!("{}\n", show::number(value.to_f64(), format)))
+    }
+
+    /// A lowered vector expression's values.
+    fn vector_of(&self, id: Id, origins: &Origins, statement: Span) -> Result<ndarray::Array1<f64>, Diagnostic> {
+        match direct::evaluate_value(&self.arena, id, &|node| self.global_value(node)) {
+            Ok(direct::Value::Vector(values)) => Ok(values),
+            Ok(direct::Value::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
+            Err(error) => Err(self.evaluation_error(&error, origins, statement)),
+        }
+    }
+
+    /// `load("file.csv")`: the table, with problems shown in the file itself.
+    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Value, Diagnostic> {
+        let span = program.ast.span(call);
+        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
+        match loaded {
+            Ok(table) => Ok(Value::Table(Rc::new(table))),
+            Err(error) => {
+                let mut diagnostic = match (error.place, error.text) {
+                    (Some((start, end)), Some(text)) => {
+                        let source = self.add_source(file, text);
+                        Diagnostic::runtime(&error.message, Span::new(source, start, end), &error.label)
+                            .with_label(span, "loaded here")
+                    }
+                    _ => Diagnostic::runtime(&error.message, span, "loading this file"),
+                };
+                if let Some(help) = error.help {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                Err(diagnostic)
+            }
+        }
     }
 
     fn lower_value(&mut self, program: &Program, expr: ExprId, globals: Globals) -> Result<(Id, Origins), Diagnostic> {
@@ -186,7 +229,7 @@ impl Session {
         if let Some(value) = self.arena.as_number(id) {
             return Ok(value);
         }
-        let value = scalar::evaluate(&self.arena, id, &|node| self.global_value(node))
+        let value = direct::evaluate(&self.arena, id, &|node| self.global_value(node))
             .map_err(|error| self.evaluation_error(&error, origins, statement))?;
         Number::float(value).ok_or_else(|| Diagnostic::runtime("the result is not finite", statement, "here"))
     }
@@ -210,6 +253,14 @@ impl Session {
         value: ExprId,
         statement: Span,
     ) -> Result<Value, Diagnostic> {
+        if let ExprKind::Call(callee, args) = program.ast.kind(value)
+            && let ExprKind::Name(function) = program.ast.kind(*callee)
+            && function == "load"
+            && let [argument] = args.as_slice()
+            && let ExprKind::Str(file) = program.ast.kind(*argument)
+        {
+            return self.load(program, value, file);
+        }
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         match lowerer.callable(&program.ast, value) {
             Some(Ok(Callable::Function(mut function))) => {
@@ -232,6 +283,9 @@ impl Session {
             )
             .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
         }
+        if self.arena.rows(id).is_some() {
+            return self.vector_of(id, &origins, statement).map(|values| Value::Vector(Rc::new(values)));
+        }
         self.value_of(id, &origins, statement).map(Value::Number)
     }
 
@@ -239,6 +293,10 @@ impl Session {
         let (message, label) = error.problem.describe();
         let origin = origins.nearest(&self.arena, error.node);
         let span = origin.map_or(statement, |o| o.span);
+        let label = match error.row {
+            Some(row) => format!("{label} (in row {})", row + 1),
+            None => label,
+        };
         let mut diagnostic = Diagnostic::runtime(message, span, label);
         if let Some(call) = origin.and_then(|o| o.call_site)
             && call != span

@@ -185,6 +185,7 @@ impl Session {
             CompileError::NoValue(name) => {
                 Diagnostic::runtime(format!("`{name}` has no number to compute with"), span, "in this function")
             }
+            CompileError::Rows => Diagnostic::runtime("functions of data cannot be minimized yet", span, "uses data"),
         })
     }
 

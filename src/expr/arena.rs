@@ -11,12 +11,14 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+use std::rc::Rc;
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
+use ndarray::Array1;
 
 use super::number::Number;
-use crate::builtins::{Constant, Func};
+use crate::builtins::{Constant, Func, Reduction};
 use crate::math;
 
 /// A node's index in the [`Arena`].
@@ -43,7 +45,17 @@ pub enum Node {
     Mul(Box<[Id]>),
     Pow(Id, Id),
     Apply(Func, Id),
+    /// A vector of data (a bound vector, a table's column, a literal), by its
+    /// index in the arena's data store. Arithmetic on it works row by row.
+    Data(DataId),
+    /// The sum or mean over the rows of its argument, which has this many
+    /// rows; a scalar argument counts as that value in every row.
+    Reduce(Reduction, Id, usize),
 }
+
+/// A vector's index in the arena's data store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DataId(pub u32);
 
 /// What a node's value is without giving any variable a value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,6 +79,10 @@ pub struct Arena {
     hasher: FixedState,
     names: Vec<String>,
     symbols: HashMap<String, Symbol>,
+    /// How many rows each node has: `Some(n)` for vectors, `None` for numbers.
+    rows: Vec<Option<usize>>,
+    /// The vectors behind `Data` nodes, with the names they print as.
+    data: Vec<(String, Rc<Array1<f64>>)>,
     /// The ids of 0, 1 and -1, which the constructors need all the time.
     pub(super) small: [Id; 3],
 }
@@ -86,6 +102,8 @@ impl Arena {
             hasher: FixedState::default(),
             names: Vec::new(),
             symbols: HashMap::new(),
+            rows: Vec::new(),
+            data: Vec::new(),
             small: [Id(0); 3],
         };
         arena.small = [0, 1, -1].map(|n| arena.intern(Node::Num(Number::int(n))));
@@ -101,6 +119,7 @@ impl Arena {
         }
         let id = Id(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.constancy.push(self.constancy_of(&node));
+        self.rows.push(self.rows_of(&node));
         self.nodes.push(node);
         let (nodes, hasher) = (&self.nodes, &self.hasher);
         self.index.insert_unique(hash, id, |&id| hasher.hash_one(&nodes[id.0 as usize]));
@@ -109,6 +128,41 @@ impl Arena {
 
     pub fn constancy(&self, id: Id) -> Constancy {
         self.constancy[id.0 as usize]
+    }
+
+    /// How many rows `id` has, if it is a vector.
+    pub fn rows(&self, id: Id) -> Option<usize> {
+        self.rows[id.0 as usize]
+    }
+
+    fn rows_of(&self, node: &Node) -> Option<usize> {
+        match node {
+            Node::Data(data) => Some(self.data[data.0 as usize].1.len()),
+            Node::Reduce(..) | Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => None,
+            _ => {
+                let mut rows = None;
+                self.for_each_child_of(node, |child| rows = rows.or(self.rows(child)));
+                rows
+            }
+        }
+    }
+
+    /// A vector as a leaf named `name` (the same vector gives the same node).
+    pub fn data(&mut self, name: &str, values: Rc<Array1<f64>>) -> Id {
+        let found = self.data.iter().position(|(n, v)| n == name && Rc::ptr_eq(v, &values));
+        let index = found.unwrap_or_else(|| {
+            self.data.push((name.to_string(), values));
+            self.data.len() - 1
+        });
+        self.intern(Node::Data(DataId(index as u32)))
+    }
+
+    pub fn data_values(&self, data: DataId) -> &Rc<Array1<f64>> {
+        &self.data[data.0 as usize].1
+    }
+
+    pub fn data_name(&self, data: DataId) -> &str {
+        &self.data[data.0 as usize].0
     }
 
     pub fn is_undefined(&self, id: Id) -> bool {
@@ -120,7 +174,11 @@ impl Arena {
         let result = match node {
             Node::Num(n) => Ok(n.to_f64()),
             Node::Const(c) => Ok(c.value()),
-            Node::Var(_) | Node::Global(_) => return Constancy::Variable,
+            Node::Var(_) | Node::Global(_) | Node::Data(_) => return Constancy::Variable,
+            Node::Reduce(_, arg, _) => match value(arg) {
+                Constancy::Undefined => return Constancy::Undefined,
+                _ => return Constancy::Variable,
+            },
             Node::Add(items) | Node::Mul(items) => {
                 let mut values = Vec::with_capacity(items.len());
                 let mut variable = false;
@@ -178,15 +236,19 @@ impl Arena {
     }
 
     /// Calls `visit` on each child of `id`.
-    pub fn for_each_child(&self, id: Id, mut visit: impl FnMut(Id)) {
-        match self.node(id) {
+    pub fn for_each_child(&self, id: Id, visit: impl FnMut(Id)) {
+        self.for_each_child_of(self.node(id), visit);
+    }
+
+    fn for_each_child_of(&self, node: &Node, mut visit: impl FnMut(Id)) {
+        match node {
             Node::Add(items) | Node::Mul(items) => items.iter().copied().for_each(visit),
             Node::Pow(base, exponent) => {
                 visit(*base);
                 visit(*exponent);
             }
-            Node::Apply(_, arg) => visit(*arg),
-            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => {}
+            Node::Apply(_, arg) | Node::Reduce(_, arg, _) => visit(*arg),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) | Node::Data(_) => {}
         }
     }
 

@@ -11,7 +11,7 @@
 
 use super::arena::{Arena, Id, Node, Symbol};
 use super::number::Number;
-use crate::builtins::{Constant, Func};
+use crate::builtins::{Constant, Func, Reduction};
 
 impl Arena {
     pub fn num(&mut self, value: Number) -> Id {
@@ -231,6 +231,57 @@ impl Arena {
             (Func::Log, Node::Const(Constant::E)) => self.int(1),
             (Func::Abs, Node::Apply(Func::Abs, _)) => arg,
             _ => self.intern(Node::Apply(func, arg)),
+        }
+    }
+
+    /// The sum or mean over the rows of `arg`, which has `rows` rows. When
+    /// `arg` is a number (no data in it), it counts as that value in every
+    /// row: its mean is itself and its sum is `rows` times it.
+    pub fn reduce(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
+        if self.is_undefined(arg) {
+            return self.intern(Node::Reduce(reduction, arg, rows));
+        }
+        if self.rows(arg).is_none() {
+            return match reduction {
+                Reduction::Mean => arg,
+                Reduction::Sum => {
+                    let count = self.int(rows as i128);
+                    self.mul([count, arg])
+                }
+            };
+        }
+        // A numeric factor comes out: mean(2*v) is 2*mean(v).
+        let (coefficient, rest) = self.split_coefficient(arg);
+        if !coefficient.is_one() {
+            let inner = self.intern(Node::Reduce(reduction, rest, rows));
+            let coefficient = self.num(coefficient);
+            return self.mul([coefficient, inner]);
+        }
+        self.intern(Node::Reduce(reduction, arg, rows))
+    }
+
+    /// A reduction exactly as given, without folding: for a computation
+    /// graph, whose node `mean(u)` reads a vector standing in for `u`.
+    pub fn reduce_as_is(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
+        self.intern(Node::Reduce(reduction, arg, rows))
+    }
+
+    /// `id` with each child replaced by `replace(child)`, rebuilt through the
+    /// smart constructors. Leaves come back unchanged.
+    pub fn rebuild(&mut self, id: Id, replace: impl Fn(Id) -> Id) -> Id {
+        match self.node(id).clone() {
+            Node::Add(items) => {
+                let terms: Vec<Id> = items.iter().map(|&i| replace(i)).collect();
+                self.add(terms)
+            }
+            Node::Mul(items) => {
+                let factors: Vec<Id> = items.iter().map(|&i| replace(i)).collect();
+                self.mul(factors)
+            }
+            Node::Pow(base, exponent) => self.pow(replace(base), replace(exponent)),
+            Node::Apply(func, arg) => self.apply(func, replace(arg)),
+            Node::Reduce(reduction, arg, rows) => self.reduce(reduction, replace(arg), rows),
+            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) | Node::Data(_) => id,
         }
     }
 

@@ -26,7 +26,12 @@ impl Arena {
             let d = |n: &Id| derivatives.get(n).copied().unwrap_or(zero);
             let derivative = match node {
                 Node::Var(_) if id == variable => self.one(),
-                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => zero,
+                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) | Node::Data(_) => zero,
+                // Sums and means are linear: differentiate row by row.
+                Node::Reduce(reduction, arg, rows) => {
+                    let inner = d(&arg);
+                    if inner == zero { zero } else { self.reduce(reduction, inner, rows) }
+                }
                 Node::Add(items) => {
                     let terms: Vec<Id> = items.iter().map(d).filter(|t| *t != zero).collect();
                     self.add(terms)

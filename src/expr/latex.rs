@@ -19,6 +19,9 @@ fn latex_inner(form: &Form) -> String {
         },
         Form::Symbol(name) => name_latex(name),
         Form::Call(func, arg) => format!("{}\\left({}\\right)", function_latex(*func), latex(arg)),
+        Form::Reduce(reduction, arg) => {
+            format!("\\operatorname{{{}}}\\left({}\\right)", reduction.name(), latex(arg))
+        }
         Form::Sqrt(arg) => format!("\\sqrt{{{}}}", latex(arg)),
         Form::Power(base, exponent) => format!("{}^{{{}}}", wrapped(base, Prec::Atom), latex(exponent)),
         Form::Product { negative, numerator, denominator } => {

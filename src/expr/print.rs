@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::arena::{Arena, Id, Node};
 use super::number::{Number, format_value};
-use crate::builtins::{Constant, Func};
+use crate::builtins::{Constant, Func, Reduction};
 
 /// How tightly a printed form binds, loosest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,6 +35,8 @@ pub enum Form {
     /// A name or constant.
     Symbol(String),
     Call(Func, Rc<Form>),
+    /// `sum(…)`, `mean(…)`
+    Reduce(Reduction, Rc<Form>),
     Sqrt(Rc<Form>),
     Power(Rc<Form>, Rc<Form>),
     /// `-num₁*num₂/(den₁*den₂)`; an empty numerator is 1.
@@ -50,7 +52,7 @@ pub enum Form {
 impl Form {
     pub fn prec(&self) -> Prec {
         match self {
-            Form::Number(_) | Form::Symbol(_) | Form::Call(..) | Form::Sqrt(_) => Prec::Atom,
+            Form::Number(_) | Form::Symbol(_) | Form::Call(..) | Form::Reduce(..) | Form::Sqrt(_) => Prec::Atom,
             Form::Power(..) => Prec::Power,
             Form::Product { negative: true, .. } => Prec::Unary,
             Form::Product { .. } => Prec::Product,
@@ -98,6 +100,8 @@ impl<'a> Printer<'a> {
             Node::Const(Constant::E) => Form::Symbol("e".to_string()),
             Node::Var(symbol) | Node::Global(symbol) => Form::Symbol(self.arena.name(symbol).to_string()),
             Node::Apply(func, arg) => Form::Call(func, self.form(arg)),
+            Node::Data(data) => Form::Symbol(self.arena.data_name(data).to_string()),
+            Node::Reduce(reduction, arg, _) => Form::Reduce(reduction, self.form(arg)),
             Node::Pow(base, exponent) => match self.arena.as_number(exponent) {
                 Some(k) if k.is_negative() => Form::Product {
                     negative: false,
@@ -189,6 +193,7 @@ fn unwrap_rc(form: Rc<Form>) -> Form {
         Form::Number(n) => Form::Number(*n),
         Form::Symbol(s) => Form::Symbol(s.clone()),
         Form::Call(f, a) => Form::Call(*f, a.clone()),
+        Form::Reduce(r, a) => Form::Reduce(*r, a.clone()),
         Form::Sqrt(a) => Form::Sqrt(a.clone()),
         Form::Power(b, e) => Form::Power(b.clone(), e.clone()),
         Form::Product { negative, numerator, denominator } => {
@@ -263,6 +268,7 @@ fn text_inner(form: &Form) -> String {
         },
         Form::Symbol(name) => name.clone(),
         Form::Call(func, arg) => format!("{}({})", func.name(), text(arg)),
+        Form::Reduce(reduction, arg) => format!("{}({})", reduction.name(), text(arg)),
         Form::Sqrt(arg) => format!("sqrt({})", text(arg)),
         Form::Power(base, exponent) => format!("{}^{}", wrapped(base, Prec::Atom), wrapped(exponent, Prec::Unary)),
         Form::Product { negative, numerator, denominator } => {

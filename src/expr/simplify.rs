@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use super::arena::{Arena, Id, Node};
 use super::number::Number;
 use super::print::Printer;
+use crate::builtins::Reduction;
 
 /// The most terms an expanded product may have.
 pub const TERM_LIMIT: usize = 256;
@@ -32,11 +33,6 @@ impl Arena {
             let node = self.node(id).clone();
             let get = |n: &Id| expanded.get(n).copied().unwrap_or(*n);
             let result = match node {
-                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
-                Node::Add(items) => {
-                    let terms: Vec<Id> = items.iter().map(get).collect();
-                    self.add(terms)
-                }
                 Node::Mul(items) => {
                     let factors: Vec<Id> = items.iter().map(get).collect();
                     self.distribute(&factors)
@@ -45,10 +41,11 @@ impl Arena {
                     let (base, exponent) = (get(&base), get(&exponent));
                     self.expand_power(base, exponent)
                 }
-                Node::Apply(func, arg) => {
+                Node::Reduce(reduction, arg, rows) => {
                     let arg = get(&arg);
-                    self.apply(func, arg)
+                    self.distribute_reduction(reduction, arg, rows)
                 }
+                _ => self.rebuild(id, |child| get(&child)),
             };
             expanded.insert(id, result);
         }
@@ -87,17 +84,11 @@ impl Arena {
             let node = self.node(id).clone();
             let get = |n: &Id| factored.get(n).copied().unwrap_or(*n);
             let result = match node {
-                Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
                 Node::Add(items) => {
                     let terms: Vec<Id> = items.iter().map(get).collect();
                     self.factor_sum(&terms)
                 }
-                Node::Mul(items) => {
-                    let factors: Vec<Id> = items.iter().map(get).collect();
-                    self.mul(factors)
-                }
-                Node::Pow(base, exponent) => self.pow(get(&base), get(&exponent)),
-                Node::Apply(func, arg) => self.apply(func, get(&arg)),
+                _ => self.rebuild(id, |child| get(&child)),
             };
             factored.insert(id, result);
         }
@@ -243,6 +234,31 @@ impl Arena {
             terms = next;
         }
         self.add(terms)
+    }
+
+    /// A sum or mean of a sum split into sums or means of its terms, with
+    /// the factors that are the same in every row taken out:
+    /// mean(m*x + b) → m*mean(x) + b.
+    fn distribute_reduction(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
+        let terms: Vec<Id> = match self.node(arg) {
+            Node::Add(items) => items.to_vec(),
+            _ => vec![arg],
+        };
+        let reduced: Vec<Id> = terms
+            .into_iter()
+            .map(|term| {
+                let factors: Vec<Id> = match self.node(term) {
+                    Node::Mul(items) => items.to_vec(),
+                    _ => vec![term],
+                };
+                let (per_row, same): (Vec<Id>, Vec<Id>) = factors.into_iter().partition(|&f| self.rows(f).is_some());
+                let inside = self.mul(per_row);
+                let mut outside = same;
+                outside.push(self.reduce(reduction, inside, rows));
+                self.mul(outside)
+            })
+            .collect();
+        self.add(reduced)
     }
 
     fn expand_power(&mut self, base: Id, exponent: Id) -> Id {

@@ -16,29 +16,11 @@ impl Arena {
         for id in self.reachable(&[expr]) {
             let new = match replacements.get(&id) {
                 Some(&replacement) => replacement,
-                None => self.rebuild(id, &rebuilt),
+                None => self.rebuild(id, |child| rebuilt.get(&child).copied().unwrap_or(child)),
             };
             rebuilt.insert(id, new);
         }
         rebuilt.get(&expr).copied().unwrap_or(expr)
-    }
-
-    /// `id` with its children replaced by their rebuilt versions.
-    fn rebuild(&mut self, id: Id, rebuilt: &HashMap<Id, Id>) -> Id {
-        let get = |n: &Id| rebuilt.get(n).copied().unwrap_or(*n);
-        match self.node(id).clone() {
-            Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
-            Node::Add(items) => {
-                let terms: Vec<Id> = items.iter().map(get).collect();
-                self.add(terms)
-            }
-            Node::Mul(items) => {
-                let factors: Vec<Id> = items.iter().map(get).collect();
-                self.mul(factors)
-            }
-            Node::Pow(base, exponent) => self.pow(get(&base), get(&exponent)),
-            Node::Apply(func, arg) => self.apply(func, get(&arg)),
-        }
     }
 
     /// The distinct leaves of `expr` that satisfy `wanted`, in id order.

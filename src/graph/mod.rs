@@ -122,7 +122,7 @@ impl Graph {
 }
 
 fn is_leaf(node: &Node) -> bool {
-    matches!(node, Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_))
+    matches!(node, Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) | Node::Data(_))
 }
 
 /// For each node, the nodes that use it directly.
@@ -187,30 +187,17 @@ fn operation(
         };
         replacements.insert(child, replacement);
     }
-    rebuild_one(arena, id, &replacements)
+    if let Node::Reduce(reduction, arg, rows) = *arena.node(id) {
+        // `mean(u)` of a stand-in `u`: kept as written, though `u` is a name.
+        let arg = replacements.get(&arg).copied().unwrap_or(arg);
+        return arena.reduce_as_is(reduction, arg, rows);
+    }
+    arena.rebuild(id, |child| replacements.get(&child).copied().unwrap_or(child))
 }
 
 fn push_once(inputs: &mut Vec<Input>, input: Input) {
     if !inputs.contains(&input) {
         inputs.push(input);
-    }
-}
-
-/// `id` rebuilt with its direct children replaced.
-fn rebuild_one(arena: &mut Arena, id: Id, replacements: &HashMap<Id, Id>) -> Id {
-    let get = |c: &Id| replacements.get(c).copied().unwrap_or(*c);
-    match arena.node(id).clone() {
-        Node::Add(items) => {
-            let terms: Vec<Id> = items.iter().map(get).collect();
-            arena.add(terms)
-        }
-        Node::Mul(items) => {
-            let factors: Vec<Id> = items.iter().map(get).collect();
-            arena.mul(factors)
-        }
-        Node::Pow(base, exponent) => arena.pow(get(&base), get(&exponent)),
-        Node::Apply(func, arg) => arena.apply(func, get(&arg)),
-        Node::Num(_) | Node::Const(_) | Node::Var(_) | Node::Global(_) => id,
     }
 }
 

@@ -6,6 +6,7 @@
 
 use super::pass::{Contribution, Trace};
 use super::{Graph, Input};
+use crate::eval::direct::Value;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::expr::print::Printer;
@@ -34,23 +35,23 @@ pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -
     out.push_str("forward:\n");
     for (operation, value) in operations.iter().zip(&trace.values) {
         let pad = width.saturating_sub(operation.chars().count());
-        out.push_str(&format!("  {operation}{} = {}\n", " ".repeat(pad), format_short(*value)));
+        out.push_str(&format!("  {operation}{} = {}\n", " ".repeat(pad), shown(value)));
     }
     out.push_str(&format!("backward: ∂{0}/∂node = Σ ∂{0}/∂parent · ∂parent/∂node\n", graph.name));
     let last = graph.nodes.len().saturating_sub(1);
     for index in (0..graph.nodes.len()).rev().filter(|&i| i != last) {
         let (adjoint, terms) = &trace.node_adjoints[index];
-        out.push_str(&format!("  {}\n", adjoint_line(graph, &graph.nodes[index].name, *adjoint, terms)));
+        out.push_str(&format!("  {}\n", adjoint_line(graph, &graph.nodes[index].name, adjoint, terms)));
     }
     for (param, (adjoint, terms)) in graph.params.iter().zip(&trace.gradient) {
-        out.push_str(&format!("  {}\n", adjoint_line(graph, param, *adjoint, terms)));
+        out.push_str(&format!("  {}\n", adjoint_line(graph, param, &Value::Number(*adjoint), terms)));
     }
     out.push_str(&format!("gradient: {}\n", gradient_text(graph, trace)));
     out
 }
 
 /// `∂J/∂u = ∂J/∂v · ∂v/∂u = 3 · 1 = 3`
-fn adjoint_line(graph: &Graph, node: &str, adjoint: f64, terms: &[Contribution]) -> String {
+fn adjoint_line(graph: &Graph, node: &str, adjoint: &Value, terms: &[Contribution]) -> String {
     let output = &graph.name;
     let last = graph.nodes.len().saturating_sub(1);
     let head = format!("∂{output}/∂{node}");
@@ -60,7 +61,7 @@ fn adjoint_line(graph: &Graph, node: &str, adjoint: f64, terms: &[Contribution])
     if let [single] = terms
         && single.parent == last
     {
-        return format!("{head} = {}", format_short(single.local));
+        return format!("{head} = {}", shown(&single.local));
     }
     let symbolic: Vec<String> = terms
         .iter()
@@ -77,20 +78,40 @@ fn adjoint_line(graph: &Graph, node: &str, adjoint: f64, terms: &[Contribution])
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let first = if i == 0 { format_short } else { bracketed };
+            let first = |v: &Value| if i == 0 { shown(v) } else { bracketed(v) };
             if t.parent == last {
-                first(t.local)
+                first(&t.local)
             } else {
-                format!("{} · {}", first(t.parent_adjoint), bracketed(t.local))
+                format!("{} · {}", first(&t.parent_adjoint), bracketed(&t.local))
             }
         })
         .collect();
-    format!("{head} = {} = {} = {}", symbolic.join(" + "), numeric.join(" + "), format_short(adjoint))
+    let summed = if matches!(adjoint, Value::Number(_)) && terms.iter().any(|t| matches!(t.local, Value::Vector(_))) {
+        " summed over the rows"
+    } else {
+        ""
+    };
+    format!("{head} = {} = {}{summed} = {}", symbolic.join(" + "), numeric.join(" + "), shown(adjoint))
 }
 
-/// A number inside a product or after a `+`: negative ones in brackets.
-fn bracketed(value: f64) -> String {
-    if value < 0.0 { format!("({})", format_short(value)) } else { format_short(value) }
+/// A value in a trace: a number to six digits, a vector by its size and first values.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(x) => format_short(*x),
+        Value::Vector(v) => {
+            let first: Vec<String> = v.iter().take(3).map(|x| format_short(*x)).collect();
+            let more = if v.len() > 3 { ", …" } else { "" };
+            format!("[{}{more}] ({} values)", first.join(", "), v.len())
+        }
+    }
+}
+
+/// A value inside a product or after a `+`: negative numbers in brackets.
+fn bracketed(value: &Value) -> String {
+    match value {
+        Value::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
+        _ => shown(value),
+    }
 }
 
 fn point_text(graph: &Graph, trace: &Trace) -> String {
@@ -119,13 +140,8 @@ fn operations(arena: &Arena, graph: &Graph) -> Vec<String> {
 fn node_label(graph: &Graph, operation: &str, index: usize, trace: Option<&Trace>) -> Vec<String> {
     let mut lines = vec![operation.to_string()];
     if let Some(trace) = trace {
-        lines.push(format!("value {}", format_short(trace.values[index])));
-        lines.push(format!(
-            "∂{}/∂{} = {}",
-            graph.name,
-            graph.nodes[index].name,
-            format_short(trace.node_adjoints[index].0)
-        ));
+        lines.push(format!("value {}", shown(&trace.values[index])));
+        lines.push(format!("∂{}/∂{} = {}", graph.name, graph.nodes[index].name, shown(&trace.node_adjoints[index].0)));
     }
     lines
 }
@@ -142,7 +158,7 @@ fn param_label(graph: &Graph, index: usize, trace: Option<&Trace>) -> Vec<String
 }
 
 /// Edges as (from, to-node index, local derivative if traced).
-fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<f64>)> {
+fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<Value>)> {
     let mut edges = Vec::new();
     for (index, node) in graph.nodes.iter().enumerate() {
         for &input in &node.inputs {
@@ -151,7 +167,7 @@ fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<f64>
                     Input::Node(i) => &t.node_adjoints[i].1,
                     Input::Param(p) => &t.gradient[p].1,
                 };
-                terms.iter().find(|c| c.parent == index).map(|c| c.local)
+                terms.iter().find(|c| c.parent == index).map(|c| c.local.clone())
             });
             edges.push((input, index, local));
         }
@@ -183,7 +199,7 @@ pub fn mermaid(arena: &Arena, graph: &Graph, trace: Option<&Trace>) -> String {
     for (from, to, local) in edges(graph, trace) {
         match local {
             Some(local) => {
-                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), format_short(local));
+                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), shown(&local));
                 out.push_str(&format!("    {} -- \"{}\" --> n{to}\n", input_id(from), mermaid_escape(&label)));
             }
             None => out.push_str(&format!("    {} --> n{to}\n", input_id(from))),
@@ -207,7 +223,7 @@ pub fn dot(arena: &Arena, graph: &Graph, trace: Option<&Trace>) -> String {
     for (from, to, local) in edges(graph, trace) {
         match local {
             Some(local) => {
-                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), format_short(local));
+                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), shown(&local));
                 out.push_str(&format!("    {} -> n{to} [label=\"{}\"];\n", input_id(from), dot_escape(&label)));
             }
             None => out.push_str(&format!("    {} -> n{to};\n", input_id(from))),

@@ -1,0 +1,239 @@
+//! Loading a CSV file (the csv crate) into a [`Table`]: a header row, then
+//! rows of numbers. The whole file is checked before anything is kept, so a
+//! bad file leaves nothing half-loaded. Problems come back as a
+//! [`LoadError`] saying where in the file they are (line, column, and the
+//! byte range of the cell, so the diagnostic can show the line itself).
+
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ndarray::Array1;
+
+use super::table::Table;
+
+/// What went wrong, and where in the file.
+#[derive(Debug, PartialEq)]
+pub struct LoadError {
+    pub message: String,
+    /// What to say under the place in the file.
+    pub label: String,
+    pub help: Option<String>,
+    /// The byte range in the file, when the problem has a place there.
+    pub place: Option<(usize, usize)>,
+    /// The file's text, when the problem has a place in it.
+    pub text: Option<String>,
+}
+
+impl LoadError {
+    fn whole(message: impl Into<String>, help: Option<&str>) -> LoadError {
+        LoadError {
+            message: message.into(),
+            label: String::new(),
+            help: help.map(str::to_string),
+            place: None,
+            text: None,
+        }
+    }
+}
+
+/// Reads `path` (shown to the user as `shown`). `interrupted` is polled
+/// every 65,536 rows.
+pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+            _ => e.to_string(),
+        };
+        LoadError::whole(
+            format!("cannot read `{shown}`: {reason}"),
+            Some("a relative path is read from the script's folder"),
+        )
+    })?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::whole(
+            format!("`{shown}` is empty"),
+            Some("a data file starts with a header row naming its columns"),
+        ));
+    }
+    let fail = |message: String, label: String, help: Option<&str>, place: (usize, usize)| LoadError {
+        message,
+        label,
+        help: help.map(str::to_string),
+        place: Some(place),
+        text: Some(String::from_utf8_lossy(&bytes).into_owned()),
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(&bytes[..]);
+    let names = header(&mut reader, &bytes).map_err(|(message, label, place)| fail(message, label, None, place))?;
+    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(bytes.len() / (8 * names.len()).max(1)); names.len()];
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0usize;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let byte = error.position().map_or(0, |p| p.byte() as usize);
+                return Err(fail(
+                    format!("`{shown}` is not valid CSV: {error}"),
+                    "here".to_string(),
+                    None,
+                    line_at(&bytes, byte),
+                ));
+            }
+        }
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != names.len() {
+            let message =
+                format!("line {line} has {} cells, but the header names {} columns", record.len(), names.len());
+            return Err(fail(
+                message,
+                "this row".to_string(),
+                Some("every row needs one value per column"),
+                line_at(&bytes, start),
+            ));
+        }
+        for (index, cell) in record.iter().enumerate() {
+            match parse(cell) {
+                Some(value) => columns[index].push(value),
+                None => {
+                    let shown_cell = String::from_utf8_lossy(cell).trim().to_string();
+                    let message = if shown_cell.is_empty() {
+                        format!("an empty cell on line {line}, column {} (`{}`)", index + 1, names[index])
+                    } else {
+                        format!(
+                            "`{shown_cell}` on line {line}, column {} (`{}`) is not a number",
+                            index + 1,
+                            names[index]
+                        )
+                    };
+                    return Err(fail(
+                        message,
+                        "not a number".to_string(),
+                        Some("every cell after the header must be a finite number"),
+                        cell_at(&bytes, start, index),
+                    ));
+                }
+            }
+        }
+        rows += 1;
+        if rows.is_multiple_of(65_536) && interrupted.load(Ordering::Relaxed) {
+            return Err(LoadError::whole(format!("loading `{shown}` was interrupted"), None));
+        }
+    }
+    if rows == 0 {
+        return Err(LoadError::whole(format!("`{shown}` has a header but no rows of data"), None));
+    }
+    let columns = names.into_iter().zip(columns).map(|(name, values)| (name, Rc::new(Array1::from(values)))).collect();
+    Ok(Table { source: shown.to_string(), columns, rows })
+}
+
+type Problem = (String, String, (usize, usize));
+
+/// The column names: trimmed, not empty, each once.
+fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, Problem> {
+    let record = reader
+        .byte_headers()
+        .map_err(|e| (format!("the header row is not valid CSV: {e}"), "here".to_string(), line_at(bytes, 0)))?;
+    let mut names: Vec<String> = Vec::new();
+    for (index, cell) in record.iter().enumerate() {
+        let name = String::from_utf8_lossy(cell).trim().to_string();
+        if name.is_empty() {
+            return Err((
+                format!("column {} of the header has no name", index + 1),
+                "unnamed column".to_string(),
+                cell_at(bytes, 0, index),
+            ));
+        }
+        if names.contains(&name) {
+            return Err((
+                format!("two columns are named `{name}`"),
+                "named again here".to_string(),
+                cell_at(bytes, 0, index),
+            ));
+        }
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// A cell as a finite number: spaces around it are allowed.
+fn parse(cell: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(cell).ok()?.trim();
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The byte range of the line starting at `start`.
+fn line_at(bytes: &[u8], start: usize) -> (usize, usize) {
+    let start = start.min(bytes.len());
+    let end = bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |i| start + i);
+    (start, end.max(start))
+}
+
+/// The byte range of cell `index` of the line starting at `start` (quotes
+/// are stepped over, not interpreted: this only places a label).
+fn cell_at(bytes: &[u8], start: usize, index: usize) -> (usize, usize) {
+    let (line_start, line_end) = line_at(bytes, start);
+    let mut cell_start = line_start;
+    let mut quoted = false;
+    let mut cell = 0;
+    for at in line_start..line_end {
+        match bytes[at] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => {
+                if cell == index {
+                    return (cell_start, at);
+                }
+                cell += 1;
+                cell_start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    (cell_start, line_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Table, LoadError> {
+        let dir = tempfile::tempdir().map_err(|e| LoadError::whole(e.to_string(), None))?;
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, text).map_err(|e| LoadError::whole(e.to_string(), None))?;
+        load(&path, "t.csv", &AtomicBool::new(false))
+    }
+
+    fn problem(text: &str) -> LoadError {
+        match load_text(text) {
+            Ok(_) => panic!("{text:?} loaded"),
+            Err(error) => error,
+        }
+    }
+
+    #[test]
+    fn loads_numeric_columns() {
+        let table = load_text("x, y\n1, 2\n3.5, -4e-1\n").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(table.rows, 2);
+        assert_eq!(table.column("y").map(|c| c.to_vec()), Some(vec![2.0, -0.4]));
+    }
+
+    #[test]
+    fn a_bad_cell_is_placed_exactly() {
+        let error = problem("x,y\n1,2\n3,abc\n");
+        assert_eq!(error.message, "`abc` on line 3, column 2 (`y`) is not a number");
+        assert_eq!(error.place, Some((10, 13)));
+    }
+
+    #[test]
+    fn every_kind_of_bad_file() {
+        assert!(problem("x,y\n1,2,3\n").message.contains("line 2 has 3 cells, but the header names 2 columns"));
+        assert!(problem("").message.contains("is empty"));
+        assert!(problem("x,y\n").message.contains("no rows of data"));
+        assert!(problem("x,x\n1,2\n").message.contains("two columns are named `x`"));
+        assert!(problem("x,y\n1,\n").message.contains("an empty cell on line 2, column 2"));
+        assert!(problem("x\ninf\n").message.contains("is not a number"));
+    }
+}

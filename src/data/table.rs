@@ -1,0 +1,91 @@
+//! A table of data: named numeric columns of equal length, as loaded from a
+//! CSV file, and how it reads when printed (a short summary: where it came
+//! from, its size, its first rows).
+
+use std::rc::Rc;
+
+use ndarray::Array1;
+
+use crate::expr::number::format_short;
+
+/// Named columns of numbers, all with `rows` values.
+#[derive(Debug)]
+pub struct Table {
+    /// The file it came from, as written in `load("…")`.
+    pub source: String,
+    pub columns: Vec<(String, Rc<Array1<f64>>)>,
+    pub rows: usize,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Rc<Array1<f64>>> {
+        self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|(n, _)| n.as_str())
+    }
+
+    /// `houses.csv: 200 rows, 2 columns (x, y)` and the first rows.
+    pub fn summary(&self) -> String {
+        const SHOWN: usize = 5;
+        let names: Vec<&str> = self.names().collect();
+        let mut out = format!(
+            "{}: {} rows, {} column{} ({})\n",
+            self.source,
+            self.rows,
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        );
+        let shown = self.rows.min(SHOWN);
+        let cells: Vec<Vec<String>> =
+            self.columns.iter().map(|(_, c)| c.iter().take(shown).map(|v| format_short(*v)).collect()).collect();
+        let widths: Vec<usize> = names
+            .iter()
+            .zip(&cells)
+            .map(|(n, c)| c.iter().map(|s| s.chars().count()).chain([n.chars().count()]).max().unwrap_or(0))
+            .collect();
+        let line = |values: Vec<&str>| {
+            let padded: Vec<String> = values
+                .iter()
+                .zip(&widths)
+                .map(|(v, w)| format!("{}{v}", " ".repeat(w.saturating_sub(v.chars().count()))))
+                .collect();
+            format!("  {}\n", padded.join("  "))
+        };
+        out.push_str(&line(names.clone()));
+        for row in 0..shown {
+            out.push_str(&line(cells.iter().map(|c| c[row].as_str()).collect()));
+        }
+        if self.rows > shown {
+            let more = self.rows - shown;
+            out.push_str(&format!("  … {more} more row{}\n", if more == 1 { "" } else { "s" }));
+        }
+        out
+    }
+}
+
+/// A vector as it prints: all of it when short, else its ends.
+pub fn vector_text(values: &Array1<f64>) -> String {
+    const ENDS: usize = 5;
+    let show =
+        |slice: &[f64]| slice.iter().map(|v| crate::expr::number::format_value(*v)).collect::<Vec<_>>().join(", ");
+    let all = values.to_vec();
+    if all.len() <= 2 * ENDS + 2 {
+        return format!("[{}]", show(&all));
+    }
+    format!("[{}, …, {}] ({} values)", show(&all[..ENDS]), show(&all[all.len() - ENDS..]), all.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_vectors_are_elided_in_the_middle() {
+        assert_eq!(vector_text(&Array1::from(vec![1.0, 2.5, 3.0])), "[1, 2.5, 3]");
+        let long = Array1::from((1..=100).map(f64::from).collect::<Vec<_>>());
+        assert_eq!(vector_text(&long), "[1, 2, 3, 4, 5, …, 96, 97, 98, 99, 100] (100 values)");
+    }
+}
