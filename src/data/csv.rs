@@ -179,8 +179,8 @@ fn cell_at(bytes: &[u8], start: usize, index: usize) -> (usize, usize) {
     let mut cell_start = line_start;
     let mut quoted = false;
     let mut cell = 0;
-    for at in line_start..line_end {
-        match bytes[at] {
+    for (at, &byte) in bytes.iter().enumerate().take(line_end).skip(line_start) {
+        match byte {
             b'"' => quoted = !quoted,
             b',' if !quoted => {
                 if cell == index {
