@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use ndarray::Array1;
 
@@ -112,7 +113,7 @@ impl Record {
 #[derive(Clone, Debug)]
 pub enum Value {
     Number(Number),
-    Vector(Rc<Array1<f64>>),
+    Vector(Arc<Array1<f64>>),
     Table(Rc<Table>),
     Function(Rc<FunctionValue>),
     Gradient(Rc<GradientValue>),

@@ -422,7 +422,7 @@ impl<'a> Lowerer<'a> {
         }
         let values = ndarray::Array1::from(values);
         let shown = crate::data::table::vector_text(&values);
-        Ok(self.arena.data(&shown, Rc::new(values)))
+        Ok(self.arena.data(&shown, std::sync::Arc::new(values)))
     }
 
     /// Vectors combined row by row must have as many rows.

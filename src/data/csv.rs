@@ -5,7 +5,7 @@
 //! byte range of the cell, so the diagnostic can show the line itself).
 
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ndarray::Array1;
@@ -126,7 +126,7 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
     if rows == 0 {
         return Err(LoadError::whole(format!("`{shown}` has a header but no rows of data"), None));
     }
-    let columns = names.into_iter().zip(columns).map(|(name, values)| (name, Rc::new(Array1::from(values)))).collect();
+    let columns = names.into_iter().zip(columns).map(|(name, values)| (name, Arc::new(Array1::from(values)))).collect();
     Ok(Table { source: shown.to_string(), columns, rows })
 }
 

@@ -2,7 +2,7 @@
 //! CSV file, and how it reads when printed (a short summary: where it came
 //! from, its size, its first rows).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use ndarray::Array1;
 
@@ -13,12 +13,12 @@ use crate::expr::number::format_short;
 pub struct Table {
     /// The file it came from, as written in `load("…")`.
     pub source: String,
-    pub columns: Vec<(String, Rc<Array1<f64>>)>,
+    pub columns: Vec<(String, Arc<Array1<f64>>)>,
     pub rows: usize,
 }
 
 impl Table {
-    pub fn column(&self, name: &str) -> Option<&Rc<Array1<f64>>> {
+    pub fn column(&self, name: &str) -> Option<&Arc<Array1<f64>>> {
         self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
 

@@ -233,7 +233,6 @@ mod tests {
     use super::*;
     use crate::builtins::Func;
     use crate::expr::number::Number;
-    use std::rc::Rc;
 
     fn eval(arena: &Arena, id: Id, x: f64) -> Result<f64, EvalError> {
         evaluate(arena, id, &|node| matches!(node, Node::Var(_)).then_some(x))
@@ -275,7 +274,7 @@ mod tests {
         let mut arena = Arena::new();
         let m = arena.symbol("m");
         let m = arena.var(m);
-        let xs = arena.data("x", Rc::new(Array1::from(vec![1.0, 2.0, 3.0])));
+        let xs = arena.data("x", std::sync::Arc::new(Array1::from(vec![1.0, 2.0, 3.0])));
         let product = arena.mul([m, xs]);
         let mean = arena.reduce(Reduction::Mean, product, 3);
         assert_eq!(eval(&arena, mean, 2.0), Ok(4.0));

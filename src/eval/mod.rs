@@ -3,4 +3,5 @@
 //! gradient into a flat register program for hot loops.
 
 pub mod direct;
+pub mod rows;
 pub mod tape;

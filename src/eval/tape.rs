@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::rows::{self, RowBlock, compile};
 use crate::builtins::{Func, sigmoid, softplus};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
@@ -106,7 +107,13 @@ enum Op {
 /// A compiled program computing several outputs from parameter values.
 #[derive(Clone, Debug)]
 pub struct Tape {
+    /// Scalar instructions, stage after stage.
     code: Vec<(Op, Reg)>,
+    /// Each stage: where its scalar instructions end in `code`, and the row
+    /// pass that follows them (filling the registers of its reductions).
+    stages: Vec<(usize, Option<RowBlock>)>,
+    /// How many data rows the row passes run over, if there are any.
+    data_rows: Option<usize>,
     terms: Vec<(Reg, Reg, f64)>,
     factors: Vec<Reg>,
     /// Initial register contents: constants in place, parameters to be set.
@@ -120,8 +127,8 @@ pub struct Tape {
 pub enum CompileError {
     /// A name with no numeric value (a free symbol).
     NoValue(String),
-    /// The expression works on data rows, which this tape does not.
-    Rows,
+    /// An output is a vector, not a number.
+    Vector,
 }
 
 /// A term of a sum that a sum instruction can compute itself: `c*x`,
@@ -165,7 +172,12 @@ impl Tape {
         outputs: &[Id],
         global: &dyn Fn(&str) -> Option<f64>,
     ) -> Result<Tape, CompileError> {
+        if outputs.iter().any(|&o| arena.rows(o).is_some()) {
+            return Err(CompileError::Vector);
+        }
         let order = arena.reachable(outputs);
+        let levels = levels(arena, &order);
+        let uses = uses(arena, &order, outputs);
         let inlined = inlined_terms(arena, &order, outputs);
         let mut registers: HashMap<Id, Reg> = HashMap::new();
         let mut initial = vec![0.0; variables.len()];
@@ -174,16 +186,20 @@ impl Tape {
         }
         let one = initial.len() as Reg;
         initial.push(1.0);
+        let stage_count = levels.values().copied().max().unwrap_or(0) + 1;
+        let mut stage_code: Vec<Vec<(Op, Reg)>> = vec![Vec::new(); stage_count];
         let mut tape = Tape {
             code: Vec::new(),
+            stages: Vec::new(),
+            data_rows: None,
             terms: Vec::new(),
             factors: Vec::new(),
             initial: Vec::new(),
             params: variables.len(),
             outputs: Vec::new(),
         };
-        for id in order {
-            if registers.contains_key(&id) || inlined.contains_key(&id) {
+        for &id in &order {
+            if registers.contains_key(&id) || inlined.contains_key(&id) || arena.rows(id).is_some() {
                 continue;
             }
             let register = initial.len() as Reg;
@@ -195,15 +211,34 @@ impl Tape {
                     let name = arena.name(*symbol);
                     Some(global(name).ok_or_else(|| CompileError::NoValue(name.to_string()))?)
                 }
-                Node::Data(_) | Node::Reduce(..) => return Err(CompileError::Rows),
+                Node::Reduce(_, _, rows) => {
+                    tape.data_rows = Some(*rows);
+                    None
+                }
                 node => {
                     let op = tape.select(arena, node, &registers, &inlined, one);
-                    tape.code.push((op, register));
+                    stage_code[levels[&id]].push((op, register));
                     None
                 }
             };
             initial.push(constant.unwrap_or(0.0));
             registers.insert(id, register);
+        }
+        let context = compile::Context { arena, scalars: &registers, uses: &uses };
+        for (level, code) in stage_code.into_iter().enumerate() {
+            tape.code.extend(code);
+            let row_nodes: Vec<Id> =
+                order.iter().copied().filter(|id| arena.rows(*id).is_some() && levels[id] == level).collect();
+            let reduces: Vec<Id> = order
+                .iter()
+                .copied()
+                .filter(|id| matches!(arena.node(*id), Node::Reduce(..)) && levels[id] == level + 1)
+                .collect();
+            let block = (!reduces.is_empty()).then(|| {
+                let rows = arena.rows(row_nodes.first().copied().unwrap_or(reduces[0])).or(tape.data_rows).unwrap_or(1);
+                compile::block(&context, &row_nodes, &reduces, rows)
+            });
+            tape.stages.push((tape.code.len(), block));
         }
         tape.outputs = outputs.iter().map(|id| registers[id]).collect();
         tape.initial = initial;
@@ -283,7 +318,20 @@ impl Tape {
 
     /// A machine to run this tape, its parameters set to 0.
     pub fn machine(&self) -> Machine<'_> {
-        Machine { tape: self, registers: self.initial.clone() }
+        let spaces = self
+            .stages
+            .iter()
+            .map(|(_, block)| match block {
+                Some(block) => (0..rows::PARTS).map(|_| block.workspace()).collect(),
+                None => Vec::new(),
+            })
+            .collect();
+        Machine { tape: self, registers: self.initial.clone(), spaces, batch: None }
+    }
+
+    /// How many data rows the tape's row passes read, if it has any.
+    pub fn data_rows(&self) -> Option<usize> {
+        self.data_rows
     }
 
     /// How many parameters the tape reads.
@@ -299,6 +347,36 @@ impl Tape {
     pub fn is_empty(&self) -> bool {
         self.code.is_empty()
     }
+}
+
+/// When each node can be computed: leaves at 0, a reduction one stage after
+/// its argument, anything else with its latest child.
+fn levels(arena: &Arena, order: &[Id]) -> HashMap<Id, usize> {
+    let mut levels: HashMap<Id, usize> = HashMap::with_capacity(order.len());
+    for &id in order {
+        let level = match arena.node(id) {
+            Node::Reduce(_, arg, _) => levels[arg] + 1,
+            _ => {
+                let mut level = 0;
+                arena.for_each_child(id, |child| level = level.max(levels[&child]));
+                level
+            }
+        };
+        levels.insert(id, level);
+    }
+    levels
+}
+
+/// How many times each node is read: by its parents, and as an output.
+fn uses(arena: &Arena, order: &[Id], outputs: &[Id]) -> HashMap<Id, usize> {
+    let mut uses: HashMap<Id, usize> = HashMap::with_capacity(order.len());
+    for &id in order {
+        arena.for_each_child(id, |child| *uses.entry(child).or_default() += 1);
+    }
+    for &output in outputs {
+        *uses.entry(output).or_default() += 1;
+    }
+    uses
 }
 
 /// `ca*a + constant`, without the multiplication or addition that does nothing.
@@ -339,6 +417,10 @@ fn inlined_terms(arena: &Arena, order: &[Id], outputs: &[Id]) -> HashMap<Id, Ter
 pub struct Machine<'t> {
     tape: &'t Tape,
     registers: Vec<f64>,
+    /// Per stage with a row pass, one workspace per part of the rows.
+    spaces: Vec<Vec<rows::Workspace>>,
+    /// When set, row passes read only these rows (a mini-batch).
+    batch: Option<Vec<u32>>,
 }
 
 impl Machine<'_> {
@@ -348,11 +430,29 @@ impl Machine<'_> {
         &mut self.registers[..self.tape.params]
     }
 
+    /// Sets the rows the next row passes read (`None`: all of them).
+    pub fn batch(&mut self) -> &mut Option<Vec<u32>> {
+        &mut self.batch
+    }
+
     /// Computes every output from the current parameters.
     #[inline(always)]
     pub fn run(&mut self) {
+        let mut start = 0;
+        for (stage, (end, block)) in self.tape.stages.iter().enumerate() {
+            self.scalar(start, *end);
+            start = *end;
+            if let Some(block) = block {
+                block.run(&mut self.registers, &mut self.spaces[stage], self.batch.as_deref());
+            }
+        }
+    }
+
+    /// Scalar instructions `start..end`.
+    #[inline(always)]
+    fn scalar(&mut self, start: usize, end: usize) {
         let mut file = Registers(&mut self.registers);
-        for &(op, dst) in &self.tape.code {
+        for &(op, dst) in &self.tape.code[start..end] {
             let value = match op {
                 Op::Add(a, b) => file.get(a) + file.get(b),
                 Op::Offset(a, constant) => file.get(a) + constant,

@@ -284,7 +284,7 @@ impl Session {
             .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
         }
         if self.arena.rows(id).is_some() {
-            return self.vector_of(id, &origins, statement).map(|values| Value::Vector(Rc::new(values)));
+            return self.vector_of(id, &origins, statement).map(|values| Value::Vector(std::sync::Arc::new(values)));
         }
         self.value_of(id, &origins, statement).map(Value::Number)
     }

@@ -185,7 +185,12 @@ impl Session {
             CompileError::NoValue(name) => {
                 Diagnostic::runtime(format!("`{name}` has no number to compute with"), span, "in this function")
             }
-            CompileError::Rows => Diagnostic::runtime("functions of data cannot be minimized yet", span, "uses data"),
+            CompileError::Vector => {
+                Diagnostic::runtime("this function gives a vector, one value per row", span, "not one number")
+                    .with_help(
+                        "minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`",
+                    )
+            }
         })
     }
 

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
@@ -82,7 +82,7 @@ pub struct Arena {
     /// How many rows each node has: `Some(n)` for vectors, `None` for numbers.
     rows: Vec<Option<usize>>,
     /// The vectors behind `Data` nodes, with the names they print as.
-    data: Vec<(String, Rc<Array1<f64>>)>,
+    data: Vec<(String, Arc<Array1<f64>>)>,
     /// The ids of 0, 1 and -1, which the constructors need all the time.
     pub(super) small: [Id; 3],
 }
@@ -148,8 +148,8 @@ impl Arena {
     }
 
     /// A vector as a leaf named `name` (the same vector gives the same node).
-    pub fn data(&mut self, name: &str, values: Rc<Array1<f64>>) -> Id {
-        let found = self.data.iter().position(|(n, v)| n == name && Rc::ptr_eq(v, &values));
+    pub fn data(&mut self, name: &str, values: Arc<Array1<f64>>) -> Id {
+        let found = self.data.iter().position(|(n, v)| n == name && Arc::ptr_eq(v, &values));
         let index = found.unwrap_or_else(|| {
             self.data.push((name.to_string(), values));
             self.data.len() - 1
@@ -157,7 +157,7 @@ impl Arena {
         self.intern(Node::Data(DataId(index as u32)))
     }
 
-    pub fn data_values(&self, data: DataId) -> &Rc<Array1<f64>> {
+    pub fn data_values(&self, data: DataId) -> &Arc<Array1<f64>> {
         &self.data[data.0 as usize].1
     }
 

@@ -179,7 +179,7 @@ mod tests {
         let mut arena = Arena::new();
         let m = arena.symbol("m");
         let m = arena.var(m);
-        let x = arena.data("x", std::rc::Rc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0])));
+        let x = arena.data("x", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0])));
         let product = arena.mul([m, x]);
         let two = arena.int(2);
         let square = arena.pow(product, two);
