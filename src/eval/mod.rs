@@ -4,4 +4,5 @@
 
 pub mod direct;
 pub mod rows;
+pub mod rows_compile;
 pub mod tape;

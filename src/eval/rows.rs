@@ -3,15 +3,18 @@
 //! A function of data (`mean((m*x + b - y)^2)` and its partials) does most
 //! of its work row by row and ends in sums and means. A [`RowBlock`] runs
 //! that work in one pass over the rows, a chunk of [`CHUNK`] rows at a
-//! time: each instruction fills one chunk-long register from earlier ones,
-//! data columns and numbers broadcast from the scalar registers, in a tight
-//! loop the compiler vectorizes; sums are taken from a register right after
-//! it is filled, several at once, so a register read only by sums is never
-//! stored anywhere else. Intermediates live in a few kilobytes that stay in
-//! cache; nothing is allocated per pass. Large data is split into a fixed
-//! number of parts run on threads (rayon) and summed in a fixed order, so
-//! results do not depend on the number of cores. A pass can also run over
-//! chosen rows only (a mini-batch), gathering them chunk by chunk.
+//! time: each instruction fills one chunk-long register from earlier ones
+//! and data columns, in a tight loop the compiler vectorizes. Numbers that
+//! are the same in every row (parameters, and anything computed from them)
+//! enter as coefficients, worked out once per pass: `m*x + b - y` is one
+//! loop `m·x[i] − y[i] + b`. Sums are taken from a register right after it
+//! is filled, so a register read only by sums is never stored anywhere
+//! else. Intermediates live in a few kilobytes that stay in cache; nothing
+//! is allocated per pass. Large data is split into a fixed number of parts
+//! run on threads (rayon) and summed in a fixed order, so results do not
+//! depend on the number of cores. A pass can also run over chosen rows only
+//! (a mini-batch), gathering them chunk by chunk. `rows_compile` builds
+//! blocks from arena expressions.
 
 use std::sync::Arc;
 
@@ -29,7 +32,7 @@ const PARALLEL_ROWS: usize = 65_536;
 /// Parts a large pass is split into (fixed, for reproducible sums).
 pub const PARTS: usize = 8;
 
-/// Where an operand comes from.
+/// Where a row operand comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Src {
     /// A chunk register.
@@ -38,25 +41,29 @@ pub enum Src {
     Column(u32),
 }
 
-/// One row instruction; the destination chunk register is beside it.
+/// A coefficient: a number times scalar registers, worked out at the start
+/// of each pass into the slot of the same index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coef {
+    pub value: f64,
+    pub scalars: Vec<u32>,
+}
+
+/// One row instruction's computation. Coefficients are slot indices.
 #[derive(Clone, Debug)]
 pub enum RowOp {
-    /// `constant + Σ c·a·b` over up to three terms, each a product of two
-    /// sources (a single source is paired with the ones register).
-    Lin {
-        terms: Vec<(Src, Src, f64)>,
-        constant: f64,
-    },
-    /// `scale · Π sources`
-    Mul {
-        factors: Vec<Src>,
-        scale: f64,
-    },
+    /// `Σ kₗ + Σ cᵢ·aᵢ + Σ dⱼ·pⱼ·qⱼ`
+    Lin { constants: Vec<u32>, singles: Vec<(Src, u32)>, products: Vec<(Src, Src, u32)> },
+    /// `s · Π factors`
+    Mul { factors: Vec<Src>, scale: u32 },
     Square(Src),
     Recip(Src),
     Sqrt(Src),
     PowInt(Src, i32),
-    PowConst(Src, f64),
+    /// `a^e` for a coefficient `e`.
+    PowScalar(Src, u32),
+    /// `b^a` for a coefficient base `b`.
+    ScalarPow(u32, Src),
     Pow(Src, Src),
     Apply(Func, Src),
 }
@@ -92,31 +99,33 @@ pub struct RowInstr {
 /// The row work of one stage of a program.
 #[derive(Clone, Debug)]
 pub struct RowBlock {
-    /// Instructions in order.
     pub code: Vec<RowInstr>,
-    /// Scalar registers copied into chunk registers before a pass: (scalar, row).
-    pub broadcasts: Vec<(u32, u32)>,
+    pub coefficients: Vec<Coef>,
     pub columns: Vec<Arc<Array1<f64>>>,
     pub accumulators: Vec<Accumulator>,
-    /// Chunk registers in all (the first holds ones).
+    /// Chunk registers in all.
     pub registers: usize,
     /// Rows in the data.
     pub rows: usize,
 }
 
-/// The register file and column buffers one thread uses for a pass.
+/// The register file, coefficients and gathered columns one thread uses.
 pub struct Workspace {
     file: Vec<f64>,
     gathered: Vec<f64>,
+    coefficients: Vec<f64>,
     sums: Vec<f64>,
 }
 
 impl RowBlock {
     /// A workspace for one thread running this block.
     pub fn workspace(&self) -> Workspace {
-        let mut file = vec![0.0; self.registers * CHUNK];
-        file[..CHUNK].fill(1.0);
-        Workspace { file, gathered: vec![0.0; self.columns.len() * CHUNK], sums: vec![0.0; self.accumulators.len()] }
+        Workspace {
+            file: vec![0.0; self.registers * CHUNK],
+            gathered: vec![0.0; self.columns.len() * CHUNK],
+            coefficients: vec![0.0; self.coefficients.len()],
+            sums: vec![0.0; self.accumulators.len()],
+        }
     }
 
     /// Runs a pass over every row (or over `batch` rows only), then writes
@@ -124,9 +133,8 @@ impl RowBlock {
     pub fn run(&self, scalars: &mut [f64], spaces: &mut [Workspace], batch: Option<&[u32]>) {
         for space in spaces.iter_mut() {
             space.sums.fill(0.0);
-            for &(scalar, row) in &self.broadcasts {
-                let start = row as usize * CHUNK;
-                space.file[start..start + CHUNK].fill(scalars[scalar as usize]);
+            for (slot, coef) in space.coefficients.iter_mut().zip(&self.coefficients) {
+                *slot = coef.scalars.iter().fold(coef.value, |v, &s| v * scalars[s as usize]);
             }
         }
         let count = batch.map_or(self.rows, <[u32]>::len);
@@ -166,13 +174,13 @@ impl RowBlock {
                 }
             }
             let columns = Columns { block: self, gathered: &space.gathered, batch: batch.is_some(), start, len };
-            self.chunk(&mut space.file, &mut space.sums, &columns, len);
+            self.chunk(&mut space.file, &mut space.sums, &space.coefficients, &columns, len);
             start += len;
         }
     }
 
     /// Every instruction over one chunk of `len` rows, and the sums.
-    fn chunk(&self, file: &mut [f64], sums: &mut [f64], columns: &Columns, len: usize) {
+    fn chunk(&self, file: &mut [f64], sums: &mut [f64], coefficients: &[f64], columns: &Columns, len: usize) {
         for instr in &self.code {
             let (before, after) = file.split_at_mut(instr.dst as usize * CHUNK);
             let src = |s: Src| -> &[f64] {
@@ -181,7 +189,7 @@ impl RowBlock {
                     Src::Column(c) => columns.get(c),
                 }
             };
-            execute(&instr.op, &mut after[..len], &src);
+            execute(&instr.op, &mut after[..len], &src, coefficients);
             let values = &after[..len];
             for &index in &instr.sums {
                 sums[index] += match self.accumulators[index].sum {
@@ -218,59 +226,83 @@ impl Columns<'_> {
 }
 
 /// One instruction over a chunk.
-fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64]) {
+fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64], coefficient: &[f64]) {
+    let c = |slot: &u32| coefficient[*slot as usize];
     match op {
-        RowOp::Lin { terms, constant } => match terms[..] {
-            [(a, b, c)] => {
-                let (a, b) = (src(a), src(b));
-                for i in 0..out.len() {
-                    out[i] = c * a[i] * b[i] + constant;
+        RowOp::Lin { constants, singles, products } => {
+            let k: f64 = constants.iter().map(c).sum();
+            match (&singles[..], &products[..]) {
+                ([(a, ca)], []) => {
+                    let (a, ca) = (src(*a), c(ca));
+                    map(out, a, |x| ca * x + k);
                 }
-            }
-            [(a, b, c), (d, e, f)] => {
-                let (a, b, d, e) = (src(a), src(b), src(d), src(e));
-                for i in 0..out.len() {
-                    out[i] = c * a[i] * b[i] + f * d[i] * e[i] + constant;
-                }
-            }
-            [(a, b, c), (d, e, f), (g, h, k)] => {
-                let (a, b, d, e, g, h) = (src(a), src(b), src(d), src(e), src(g), src(h));
-                for i in 0..out.len() {
-                    out[i] = c * a[i] * b[i] + f * d[i] * e[i] + k * g[i] * h[i] + constant;
-                }
-            }
-            _ => {
-                out.fill(*constant);
-                for &(a, b, c) in terms {
-                    let (a, b) = (src(a), src(b));
+                ([(a, ca), (b, cb)], []) => {
+                    let (a, ca, b, cb) = (src(*a), c(ca), src(*b), c(cb));
                     for i in 0..out.len() {
-                        out[i] += c * a[i] * b[i];
+                        out[i] = ca * a[i] + cb * b[i] + k;
+                    }
+                }
+                ([(a, ca), (b, cb), (d, cd)], []) => {
+                    let (a, ca, b, cb, d, cd) = (src(*a), c(ca), src(*b), c(cb), src(*d), c(cd));
+                    for i in 0..out.len() {
+                        out[i] = ca * a[i] + cb * b[i] + cd * d[i] + k;
+                    }
+                }
+                ([], [(p, q, cp)]) => {
+                    let (p, q, cp) = (src(*p), src(*q), c(cp));
+                    for i in 0..out.len() {
+                        out[i] = cp * p[i] * q[i] + k;
+                    }
+                }
+                _ => {
+                    out.fill(k);
+                    for (a, ca) in singles {
+                        let (a, ca) = (src(*a), c(ca));
+                        for i in 0..out.len() {
+                            out[i] += ca * a[i];
+                        }
+                    }
+                    for (p, q, cp) in products {
+                        let (p, q, cp) = (src(*p), src(*q), c(cp));
+                        for i in 0..out.len() {
+                            out[i] += cp * p[i] * q[i];
+                        }
                     }
                 }
             }
-        },
-        RowOp::Mul { factors, scale } => match factors[..] {
-            [a, b] => {
-                let (a, b) = (src(a), src(b));
-                for i in 0..out.len() {
-                    out[i] = scale * a[i] * b[i];
-                }
-            }
-            _ => {
-                out.fill(*scale);
-                for &f in factors {
-                    let f = src(f);
+        }
+        RowOp::Mul { factors, scale } => {
+            let s = c(scale);
+            match &factors[..] {
+                [a, b] => {
+                    let (a, b) = (src(*a), src(*b));
                     for i in 0..out.len() {
-                        out[i] *= f[i];
+                        out[i] = s * a[i] * b[i];
+                    }
+                }
+                _ => {
+                    out.fill(s);
+                    for f in factors {
+                        let f = src(*f);
+                        for i in 0..out.len() {
+                            out[i] *= f[i];
+                        }
                     }
                 }
             }
-        },
+        }
         RowOp::Square(a) => map(out, src(*a), |x| x * x),
         RowOp::Recip(a) => map(out, src(*a), |x| 1.0 / x),
         RowOp::Sqrt(a) => map(out, src(*a), f64::sqrt),
         RowOp::PowInt(a, n) => map(out, src(*a), |x| x.powi(*n)),
-        RowOp::PowConst(a, e) => map(out, src(*a), |x| x.powf(*e)),
+        RowOp::PowScalar(a, e) => {
+            let e = c(e);
+            map(out, src(*a), |x| x.powf(e));
+        }
+        RowOp::ScalarPow(b, a) => {
+            let b = c(b);
+            map(out, src(*a), |x| b.powf(x));
+        }
         RowOp::Pow(a, b) => {
             let (a, b) = (src(*a), src(*b));
             for i in 0..out.len() {
@@ -336,33 +368,27 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 mod tests {
     use super::*;
 
-    /// r = b + m*x - y; Σr, Σr², Σx·r over 1000 rows, against a plain loop.
+    /// r = m*x + b - y; Σr, mean r², Σx·r over 1000 rows, against a plain loop.
     #[test]
     fn one_pass_matches_a_plain_loop() {
         let n = 1000;
         let x: Vec<f64> = (0..n).map(|i| i as f64 / 100.0).collect();
         let y: Vec<f64> = x.iter().map(|v| 2.0 * v + 1.0 + (v * 7.0).sin()).collect();
+        let coef = |value: f64, scalars: Vec<u32>| Coef { value, scalars };
         let block = RowBlock {
             code: vec![RowInstr {
-                op: RowOp::Lin {
-                    terms: vec![
-                        (Src::Row(1), Src::Row(0), 1.0),
-                        (Src::Row(2), Src::Column(0), 1.0),
-                        (Src::Column(1), Src::Row(0), -1.0),
-                    ],
-                    constant: 0.0,
-                },
-                dst: 3,
+                op: RowOp::Lin { constants: vec![0], singles: vec![(Src::Column(0), 1), (Src::Column(1), 2)], products: vec![] },
+                dst: 0,
                 sums: vec![0, 1, 2],
             }],
-            broadcasts: vec![(0, 1), (1, 2)],
+            coefficients: vec![coef(1.0, vec![0]), coef(1.0, vec![1]), coef(-1.0, vec![])],
             columns: vec![Arc::new(Array1::from(x.clone())), Arc::new(Array1::from(y.clone()))],
             accumulators: vec![
-                Accumulator { register: 3, sum: Sum::Plain, reduction: Reduction::Sum, target: 2 },
-                Accumulator { register: 3, sum: Sum::Square, reduction: Reduction::Mean, target: 3 },
-                Accumulator { register: 3, sum: Sum::Product(Src::Column(0)), reduction: Reduction::Sum, target: 4 },
+                Accumulator { register: 0, sum: Sum::Plain, reduction: Reduction::Sum, target: 2 },
+                Accumulator { register: 0, sum: Sum::Square, reduction: Reduction::Mean, target: 3 },
+                Accumulator { register: 0, sum: Sum::Product(Src::Column(0)), reduction: Reduction::Sum, target: 4 },
             ],
-            registers: 4,
+            registers: 1,
             rows: n,
         };
         let (b, m) = (0.5, 1.5);
@@ -378,262 +404,5 @@ mod tests {
         block.run(&mut scalars, &mut spaces, Some(&batch));
         let batch_sum: f64 = batch.iter().map(|&i| r[i as usize]).sum();
         assert!(close(scalars[2], batch_sum * n as f64 / 3.0));
-    }
-}
-
-/// Builds the row block of one stage from arena nodes.
-pub mod compile {
-    use std::collections::HashMap;
-    use std::sync::Arc;
-
-    use super::{Accumulator, RowBlock, RowInstr, RowOp, Src, Sum};
-    use crate::expr::arena::{Arena, Id, Node};
-    use crate::expr::number::Number;
-
-    /// What the row block needs from the rest of the program.
-    pub struct Context<'a> {
-        pub arena: &'a Arena,
-        /// Scalar registers of the nodes that have one.
-        pub scalars: &'a HashMap<Id, u32>,
-        /// How many times each node is used (by parents, or as an output).
-        pub uses: &'a HashMap<Id, usize>,
-    }
-
-    /// The block computing `nodes` (row nodes, in id order) and the
-    /// reductions `reduces` (their scalar registers are in `scalars`).
-    pub fn block(context: &Context, nodes: &[Id], reduces: &[Id], rows: usize) -> RowBlock {
-        let mut builder = Builder {
-            context,
-            registers: HashMap::new(),
-            columns: Vec::new(),
-            column_index: HashMap::new(),
-            broadcasts: Vec::new(),
-            next: 1,
-            code: Vec::new(),
-        };
-        let inside = inlined(context, nodes, reduces);
-        for &id in nodes {
-            if inside.contains_key(&id) || matches!(context.arena.node(id), Node::Data(_)) {
-                continue;
-            }
-            let op = builder.select(id, &inside);
-            let dst = builder.fresh();
-            builder.registers.insert(id, dst);
-            builder.code.push(RowInstr { op, dst, sums: Vec::new() });
-        }
-        let mut accumulators = Vec::new();
-        for &reduce in reduces {
-            let Node::Reduce(reduction, arg, _) = *context.arena.node(reduce) else { continue };
-            let (register, sum) = builder.summand(arg, &inside);
-            let index = accumulators.len();
-            accumulators.push(Accumulator { register, sum, reduction, target: context.scalars[&reduce] });
-            if let Some(instr) = builder.code.iter_mut().find(|i| i.dst == register) {
-                instr.sums.push(index);
-            }
-        }
-        RowBlock {
-            code: builder.code,
-            broadcasts: builder.broadcasts,
-            columns: builder.columns,
-            accumulators,
-            registers: builder.next as usize,
-            rows,
-        }
-    }
-
-    /// How an inlined node enters its user: a term of a sum (c·a·b), or a
-    /// sum of squares or products taken by a reduction.
-    #[derive(Clone, Copy)]
-    enum Inline {
-        Term(Id, Option<Id>, f64),
-        Square(Id),
-        Product(Id, Id),
-    }
-
-    /// Nodes used once, by a sum or a reduction, that their user computes itself.
-    fn inlined(context: &Context, nodes: &[Id], reduces: &[Id]) -> HashMap<Id, Inline> {
-        let arena = context.arena;
-        let once = |id: &Id| context.uses.get(id) == Some(&1);
-        let mut inside = HashMap::new();
-        for &id in nodes {
-            if let Node::Add(items) = arena.node(id) {
-                for item in items.iter().filter(|i| once(i)) {
-                    if let Some(term) = term(arena, *item) {
-                        inside.insert(*item, term);
-                    }
-                }
-            }
-        }
-        for &reduce in reduces {
-            let Node::Reduce(_, arg, _) = *arena.node(reduce) else { continue };
-            if !once(&arg) || inside.contains_key(&arg) {
-                continue;
-            }
-            match arena.node(arg) {
-                Node::Pow(base, e) if arena.as_number(*e) == Some(Number::int(2)) && arena.rows(*base).is_some() => {
-                    inside.insert(arg, Inline::Square(*base));
-                }
-                Node::Mul(items) if items.len() == 2 && items.iter().all(|&i| arena.rows(i).is_some()) => {
-                    inside.insert(arg, Inline::Product(items[0], items[1]));
-                }
-                _ => {}
-            }
-        }
-        inside
-    }
-
-    /// `c*x`, `c*x*y` or `c*x^2` as a term of a sum.
-    fn term(arena: &Arena, id: Id) -> Option<Inline> {
-        let square = |f: Id| match arena.node(f) {
-            Node::Pow(base, e) if arena.as_number(*e) == Some(Number::int(2)) => Some(*base),
-            _ => None,
-        };
-        match arena.node(id) {
-            Node::Pow(..) => square(id).map(|x| Inline::Term(x, Some(x), 1.0)),
-            Node::Mul(items) => {
-                let c: f64 = items.iter().filter_map(|&i| arena.as_number(i)).map(Number::to_f64).product();
-                let factors: Vec<Id> = items.iter().copied().filter(|&i| arena.as_number(i).is_none()).collect();
-                match factors[..] {
-                    [x] => Some(match square(x) {
-                        Some(base) => Inline::Term(base, Some(base), c),
-                        None => Inline::Term(x, None, c),
-                    }),
-                    [x, y] if square(x).is_none() && square(y).is_none() => Some(Inline::Term(x, Some(y), c)),
-                    _ => None,
-                }
-            }
-            _ => None,
-        }
-    }
-
-    struct Builder<'a, 'b> {
-        context: &'b Context<'a>,
-        registers: HashMap<Id, u32>,
-        columns: Vec<Arc<ndarray::Array1<f64>>>,
-        column_index: HashMap<Id, u32>,
-        broadcasts: Vec<(u32, u32)>,
-        next: u32,
-        code: Vec<RowInstr>,
-    }
-
-    impl Builder<'_, '_> {
-        fn fresh(&mut self) -> u32 {
-            self.next += 1;
-            self.next - 1
-        }
-
-        /// Where a node's rows come from: its register, its column, or the
-        /// broadcast of its scalar register.
-        fn src(&mut self, id: Id) -> Src {
-            if let Some(&r) = self.registers.get(&id) {
-                return Src::Row(r);
-            }
-            if let Node::Data(data) = *self.context.arena.node(id) {
-                let next = self.columns.len() as u32;
-                let index = *self.column_index.entry(id).or_insert(next);
-                if index == next {
-                    self.columns.push(self.context.arena.data_values(data).clone());
-                }
-                return Src::Column(index);
-            }
-            let scalar = self.context.scalars.get(&id).copied().unwrap_or(0);
-            let row = self.fresh();
-            self.broadcasts.push((scalar, row));
-            self.registers.insert(id, row);
-            Src::Row(row)
-        }
-
-        const ONES: Src = Src::Row(0);
-
-        fn select(&mut self, id: Id, inside: &HashMap<Id, Inline>) -> RowOp {
-            let arena = self.context.arena;
-            match arena.node(id).clone() {
-                Node::Add(items) => {
-                    let mut constant = 0.0;
-                    let mut terms = Vec::new();
-                    for item in items.iter() {
-                        if let Some(n) = arena.as_number(*item) {
-                            constant += n.to_f64();
-                            continue;
-                        }
-                        terms.push(match inside.get(item) {
-                            Some(&Inline::Term(x, y, c)) => {
-                                let x = self.src(x);
-                                let y = y.map_or(Self::ONES, |y| self.src(y));
-                                (x, y, c)
-                            }
-                            _ => (self.src(*item), Self::ONES, 1.0),
-                        });
-                    }
-                    RowOp::Lin { terms, constant }
-                }
-                Node::Mul(items) => {
-                    let scale: f64 = items.iter().filter_map(|&i| arena.as_number(i)).map(Number::to_f64).product();
-                    let factors: Vec<Src> =
-                        items.iter().filter(|&&i| arena.as_number(i).is_none()).map(|&i| self.src(i)).collect();
-                    match factors[..] {
-                        [a] => RowOp::Lin { terms: vec![(a, Self::ONES, scale)], constant: 0.0 },
-                        _ => RowOp::Mul { factors, scale },
-                    }
-                }
-                Node::Pow(base, exponent) => {
-                    let base = self.src(base);
-                    match arena.as_number(exponent) {
-                        Some(e) if e == Number::int(2) => RowOp::Square(base),
-                        Some(e) if e == Number::int(-1) => RowOp::Recip(base),
-                        Some(e) if Some(e) == Number::ratio(1, 2) => RowOp::Sqrt(base),
-                        Some(e) => match e.as_integer().and_then(|i| i32::try_from(i).ok()) {
-                            Some(i) => RowOp::PowInt(base, i),
-                            None => RowOp::PowConst(base, e.to_f64()),
-                        },
-                        None => {
-                            let exponent = self.src(exponent);
-                            RowOp::Pow(base, exponent)
-                        }
-                    }
-                }
-                Node::Apply(func, arg) => {
-                    let arg = self.src(arg);
-                    RowOp::Apply(func, arg)
-                }
-                // Leaves and reductions are not row instructions.
-                _ => RowOp::Lin { terms: Vec::new(), constant: 0.0 },
-            }
-        }
-
-        /// The register a reduction sums, and how: a register must exist,
-        /// so a bare column is first copied into one.
-        fn summand(&mut self, arg: Id, inside: &HashMap<Id, Inline>) -> (u32, Sum) {
-            match inside.get(&arg) {
-                Some(&Inline::Square(base)) => (self.register_of(base), Sum::Square),
-                Some(&Inline::Product(a, b)) => {
-                    // The sum is taken after the later of the two is filled.
-                    let (a_src, b_src) = (self.src(a), self.src(b));
-                    match (a_src, b_src) {
-                        (Src::Row(ra), Src::Row(rb)) if ra < rb => (rb, Sum::Product(a_src)),
-                        (Src::Row(ra), _) => (ra, Sum::Product(b_src)),
-                        (_, Src::Row(rb)) => (rb, Sum::Product(a_src)),
-                        _ => (self.register_of(a), Sum::Product(b_src)),
-                    }
-                }
-                _ => (self.register_of(arg), Sum::Plain),
-            }
-        }
-
-        fn register_of(&mut self, id: Id) -> u32 {
-            match self.src(id) {
-                Src::Row(r) => r,
-                column @ Src::Column(_) => {
-                    let dst = self.fresh();
-                    self.code.push(RowInstr {
-                        op: RowOp::Lin { terms: vec![(column, Self::ONES, 1.0)], constant: 0.0 },
-                        dst,
-                        sums: Vec::new(),
-                    });
-                    self.registers.insert(id, dst);
-                    dst
-                }
-            }
-        }
     }
 }

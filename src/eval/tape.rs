@@ -12,7 +12,8 @@
 
 use std::collections::HashMap;
 
-use super::rows::{self, RowBlock, compile};
+use super::rows::{self, RowBlock};
+use super::rows_compile;
 use crate::builtins::{Func, sigmoid, softplus};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
@@ -224,7 +225,7 @@ impl Tape {
             initial.push(constant.unwrap_or(0.0));
             registers.insert(id, register);
         }
-        let context = compile::Context { arena, scalars: &registers, uses: &uses };
+        let context = rows_compile::Context { arena, scalars: &registers, uses: &uses };
         for (level, code) in stage_code.into_iter().enumerate() {
             tape.code.extend(code);
             let row_nodes: Vec<Id> =
@@ -236,7 +237,7 @@ impl Tape {
                 .collect();
             let block = (!reduces.is_empty()).then(|| {
                 let rows = arena.rows(row_nodes.first().copied().unwrap_or(reduces[0])).or(tape.data_rows).unwrap_or(1);
-                compile::block(&context, &row_nodes, &reduces, rows)
+                rows_compile::block(&context, &row_nodes, &reduces, rows)
             });
             tape.stages.push((tape.code.len(), block));
         }
