@@ -27,7 +27,8 @@ const ALPHA: f64 = 0.01;
 
 fn data() -> (Vec<f64>, Vec<f64>) {
     let x: Vec<f64> = (0..ROWS).map(|i| (i % 1000) as f64 / 100.0).collect();
-    let y: Vec<f64> = x.iter().enumerate().map(|(i, v)| 3.0 * v - 2.0 + ((i * 7919) % 101) as f64 / 100.0 - 0.5).collect();
+    let y: Vec<f64> =
+        x.iter().enumerate().map(|(i, v)| 3.0 * v - 2.0 + ((i * 7919) % 101) as f64 / 100.0 - 0.5).collect();
     (x, y)
 }
 
@@ -79,6 +80,8 @@ fn descend(tape: &Tape) -> (f64, f64, f64) {
         steps: STEPS,
         rows: Rows::Auto,
         path_points: 0,
+        batch: None,
+        seed: 0,
     };
     let run = descent.run(&[0.0, 0.0], &options, &AtomicBool::new(false), &mut |_, _| {});
     (run.theta[0], run.theta[1], run.j)

@@ -70,6 +70,8 @@ fn with_gd(tape: &Tape, steps: usize) -> (f64, f64, f64) {
         steps,
         rows: Rows::Auto,
         path_points: 0,
+        batch: None,
+        seed: 0,
     };
     let run = descent.run(&[0.75, 0.75], &options, &AtomicBool::new(false), &mut |_, _| {});
     (run.theta[0], run.theta[1], run.j)

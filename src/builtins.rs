@@ -176,7 +176,7 @@ pub fn lookup(name: &str) -> Option<Builtin> {
 }
 
 /// The words of the language that cannot be names.
-pub const KEYWORDS: &[&str] = &["check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with"];
+pub const KEYWORDS: &[&str] = &["check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with", "within"];
 
 #[cfg(test)]
 mod tests {

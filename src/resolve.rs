@@ -129,7 +129,12 @@ impl<'e> Checker<'e> {
                 Ok(None)
             }
             StmtKind::Optimize(optimize) => self.optimize(ast, optimize).map(|_| None),
-            StmtKind::Check { lhs, rhs, .. } => self.check_claim(ast, *lhs, *rhs).map(|()| None),
+            StmtKind::Check { lhs, rhs, within, .. } => {
+                if let Some(tolerance) = within {
+                    self.number(ast, *tolerance, &mut Scope::default())?;
+                }
+                self.check_claim(ast, *lhs, *rhs).map(|()| None)
+            }
             StmtKind::Graph { function, at, format, .. } => {
                 let params = self.function_params(ast, *function)?;
                 self.point(ast, &params, at, true)?;

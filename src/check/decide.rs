@@ -46,6 +46,7 @@ pub fn decide(
     variables: &[Id],
     global: &dyn Fn(&str) -> Option<f64>,
     seed: u64,
+    tolerance: Option<f64>,
 ) -> Outcome {
     let proved = pairs.iter().all(|&(lhs, rhs)| {
         let difference = arena.sub(lhs, rhs);
@@ -55,7 +56,7 @@ pub fn decide(
     if proved {
         return Outcome::Proved;
     }
-    let sides = Sides { arena, pairs, variables, global };
+    let sides = Sides { arena, pairs, variables, global, tolerance };
     if variables.is_empty() {
         return sides.at_no_variables();
     }
@@ -114,6 +115,8 @@ struct Sides<'a> {
     pairs: &'a [(Id, Id)],
     variables: &'a [Id],
     global: &'a dyn Fn(&str) -> Option<f64>,
+    /// An absolute tolerance given with `within`, replacing the relative one.
+    tolerance: Option<f64>,
 }
 
 impl Sides<'_> {
@@ -124,6 +127,16 @@ impl Sides<'_> {
             _ => None,
         };
         evaluate_with_scale(self.arena, id, &leaf)
+    }
+
+    /// Whether two values are equal to the tolerance (relative to `scale`,
+    /// or absolute when one was given).
+    fn agree(&self, l: f64, r: f64, scale: f64) -> bool {
+        let allowed = match self.tolerance {
+            Some(tolerance) => tolerance,
+            None => TOLERANCE * scale.max(l.abs()).max(r.abs()),
+        };
+        (l - r).abs() <= allowed
     }
 
     fn compare(&self, values: &[f64]) -> Comparison {
@@ -140,8 +153,7 @@ impl Sides<'_> {
             let (Ok((l, l_scale)), Ok((r, r_scale))) = (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) else {
                 return Comparison::Undefined;
             };
-            let allowed = TOLERANCE * l_scale.max(r_scale).max(l.abs()).max(r.abs());
-            if (l - r).abs() > allowed {
+            if !self.agree(l, r, l_scale.max(r_scale)) {
                 return Comparison::Different { pair, lhs: l, rhs: r };
             }
         }
@@ -159,7 +171,7 @@ impl Sides<'_> {
                 Ok(value) => value,
                 Err(error) => return Outcome::Undefined { pair, left: false, error },
             };
-            if (l.0 - r.0).abs() > TOLERANCE * l.1.max(r.1) {
+            if !self.agree(l.0, r.0, l.1.max(r.1)) {
                 return Outcome::Differs { pair, point: Vec::new(), lhs: l.0, rhs: r.0 };
             }
         }
@@ -209,7 +221,7 @@ mod tests {
         let lhs = arena.mul([c, sum]);
         let bc = arena.mul([b, c]);
         let rhs = arena.add([bc, c]);
-        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[b, c], &no_globals, 1), Outcome::Proved);
+        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[b, c], &no_globals, 1, None), Outcome::Proved);
     }
 
     #[test]
@@ -224,7 +236,7 @@ mod tests {
         let cos2 = arena.pow(cos, two);
         let lhs = arena.add([sin2, cos2]);
         let one = arena.int(1);
-        assert_eq!(decide(&mut arena, &[(lhs, one)], &[x], &no_globals, 1), Outcome::Agrees { points: POINTS });
+        assert_eq!(decide(&mut arena, &[(lhs, one)], &[x], &no_globals, 1, None), Outcome::Agrees { points: POINTS });
     }
 
     #[test]
@@ -234,7 +246,7 @@ mod tests {
         let x = arena.var(x);
         let two = arena.int(2);
         let lhs = arena.mul([two, x]);
-        let outcome = decide(&mut arena, &[(lhs, x)], &[x], &no_globals, 1);
+        let outcome = decide(&mut arena, &[(lhs, x)], &[x], &no_globals, 1, None);
         assert_eq!(outcome, Outcome::Differs { pair: 0, point: vec![1.0], lhs: 2.0, rhs: 1.0 });
     }
 
@@ -245,7 +257,7 @@ mod tests {
         let x = arena.var(x);
         let log = arena.apply(Func::Log, x);
         let exp = arena.apply(Func::Exp, log);
-        let outcome = decide(&mut arena, &[(exp, x)], &[x], &no_globals, 3);
+        let outcome = decide(&mut arena, &[(exp, x)], &[x], &no_globals, 3, None);
         assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
     }
 
@@ -259,7 +271,7 @@ mod tests {
         let lhs = arena.sub(shifted, big);
         let sin = arena.apply(Func::Sin, lhs);
         let rhs = arena.apply(Func::Sin, x);
-        let outcome = decide(&mut arena, &[(sin, rhs)], &[x], &no_globals, 5);
+        let outcome = decide(&mut arena, &[(sin, rhs)], &[x], &no_globals, 5, None);
         assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
     }
 }

@@ -13,13 +13,14 @@ pub mod decide;
 
 use crate::diagnostics::Diagnostic;
 use crate::expr::arena::{Id, Node};
-use crate::expr::number::format_short as short;
+use crate::expr::number::{format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
 use crate::session::Session;
 use crate::show::{self, Format};
 use crate::syntax::ast::{ExprId, ExprKind};
 use crate::syntax::parser::Program;
+use crate::syntax::span::Span;
 
 use decide::{ATTEMPTS, Outcome};
 
@@ -39,17 +40,44 @@ struct Claim {
 
 impl Session {
     /// Runs `check lhs = rhs`; the verdict is the text to print.
-    pub(crate) fn check(&mut self, program: &Program, lhs: ExprId, rhs: ExprId) -> Result<String, Diagnostic> {
+    pub(crate) fn check(
+        &mut self,
+        program: &Program,
+        lhs: ExprId,
+        rhs: ExprId,
+        within: Option<ExprId>,
+        statement: Span,
+    ) -> Result<String, Diagnostic> {
         let lhs_text = self.source_text(program.ast.span(lhs)).to_string();
         let rhs_text = self.source_text(program.ast.span(rhs)).to_string();
+        let tolerance = match within {
+            Some(expr) => {
+                let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
+                let value = self.value_of(id, &origins, statement)?.to_f64();
+                if value < 0.0 {
+                    return Err(Diagnostic::runtime(
+                        "a tolerance cannot be negative",
+                        program.ast.span(expr),
+                        "below 0",
+                    ));
+                }
+                Some(value)
+            }
+            None => None,
+        };
         let claim = self.claim(program, lhs, rhs, &lhs_text, &rhs_text)?;
         let seed = self.settings.seed ^ random::hash(&format!("{lhs_text} = {rhs_text}"));
         let env = &self.env;
-        let outcome = decide::decide(&mut self.arena, &claim.pairs, &claim.variables, &|name| env.number(name), seed);
+        let global = |name: &str| env.number(name);
+        let outcome = decide::decide(&mut self.arena, &claim.pairs, &claim.variables, &global, seed, tolerance);
         let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
         self.count_check(passed);
         let mark = self.mark(passed);
-        Ok(verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome) + "\n")
+        let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome);
+        if let (Some(tolerance), Outcome::Agrees { .. }) = (tolerance, &outcome) {
+            text.push_str(&format!(" (within {})", format_value(tolerance)));
+        }
+        Ok(text + "\n")
     }
 
     fn claim(
@@ -183,17 +211,15 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
                 String::new()
             } else {
                 let values: Vec<String> =
-                    claim.names.iter().zip(point).map(|(n, v)| format!("{n}={}", short(*v))).collect();
+                    claim.names.iter().zip(point).map(|(n, v)| format!("{n}={}", format_significant(*v, 6))).collect();
                 format!("at {}: ", values.join(", "))
             };
+            let (left, right) = distinct(*left, *right);
             let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
             let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
-            let right_part = if right_text.parse::<f64>().is_ok() {
-                String::new()
-            } else {
-                format!(", {right_text} = {}", short(*right))
-            };
-            format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {}{right_part}{correct}", short(*left))
+            let right_part =
+                if right_text.parse::<f64>().is_ok() { String::new() } else { format!(", {right_text} = {right}") };
+            format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {left}{right_part}{correct}")
         }
         Outcome::Undefined { left, error, .. } => {
             let side = if *left { "left" } else { "right" };
@@ -205,4 +231,15 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             tried.max(&ATTEMPTS)
         ),
     }
+}
+
+/// Two values shown with as few digits as tell them apart (six at least).
+fn distinct(left: f64, right: f64) -> (String, String) {
+    for digits in 6..=17 {
+        let (a, b) = (format_significant(left, digits), format_significant(right, digits));
+        if a != b || digits == 17 {
+            return (a, b);
+        }
+    }
+    (format_value(left), format_value(right))
 }

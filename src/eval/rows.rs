@@ -53,9 +53,16 @@ pub struct Coef {
 #[derive(Clone, Debug)]
 pub enum RowOp {
     /// `Σ kₗ + Σ cᵢ·aᵢ + Σ dⱼ·pⱼ·qⱼ`
-    Lin { constants: Vec<u32>, singles: Vec<(Src, u32)>, products: Vec<(Src, Src, u32)> },
+    Lin {
+        constants: Vec<u32>,
+        singles: Vec<(Src, u32)>,
+        products: Vec<(Src, Src, u32)>,
+    },
     /// `s · Π factors`
-    Mul { factors: Vec<Src>, scale: u32 },
+    Mul {
+        factors: Vec<Src>,
+        scale: u32,
+    },
     Square(Src),
     Recip(Src),
     Sqrt(Src),
@@ -377,7 +384,11 @@ mod tests {
         let coef = |value: f64, scalars: Vec<u32>| Coef { value, scalars };
         let block = RowBlock {
             code: vec![RowInstr {
-                op: RowOp::Lin { constants: vec![0], singles: vec![(Src::Column(0), 1), (Src::Column(1), 2)], products: vec![] },
+                op: RowOp::Lin {
+                    constants: vec![0],
+                    singles: vec![(Src::Column(0), 1), (Src::Column(1), 2)],
+                    products: vec![],
+                },
                 dst: 0,
                 sums: vec![0, 1, 2],
             }],

@@ -224,7 +224,9 @@ impl Builder<'_, '_> {
                 (Operand::Rows(b), Operand::Number(e)) if e == 2.0 => RowOp::Square(b),
                 (Operand::Rows(b), Operand::Number(e)) if e == -1.0 => RowOp::Recip(b),
                 (Operand::Rows(b), Operand::Number(e)) if e == 0.5 => RowOp::Sqrt(b),
-                (Operand::Rows(b), Operand::Number(e)) if e.fract() == 0.0 && e.abs() < 1e9 => RowOp::PowInt(b, e as i32),
+                (Operand::Rows(b), Operand::Number(e)) if e.fract() == 0.0 && e.abs() < 1e9 => {
+                    RowOp::PowInt(b, e as i32)
+                }
                 (Operand::Rows(b), Operand::Number(e)) => RowOp::PowScalar(b, self.coefficient(e, Vec::new())),
                 (Operand::Rows(b), Operand::Scalar(e)) => RowOp::PowScalar(b, self.coefficient(1.0, vec![e])),
                 (Operand::Scalar(b), Operand::Rows(e)) => RowOp::ScalarPow(self.coefficient(1.0, vec![b]), e),

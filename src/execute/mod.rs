@@ -55,7 +55,7 @@ impl Session {
                 self.env.set(name.name.clone(), Entry::Value(value));
                 Ok(String::new())
             }
-            StmtKind::Check { lhs, rhs, .. } => self.check(program, *lhs, *rhs),
+            StmtKind::Check { lhs, rhs, within, .. } => self.check(program, *lhs, *rhs, *within, stmt.span),
             StmtKind::Graph { function, at, format, .. } => {
                 self.graph(program, *function, at, format.as_ref(), stmt.span)
             }
@@ -192,7 +192,12 @@ impl Session {
         }
     }
 
-    fn lower_value(&mut self, program: &Program, expr: ExprId, globals: Globals) -> Result<(Id, Origins), Diagnostic> {
+    pub(crate) fn lower_value(
+        &mut self,
+        program: &Program,
+        expr: ExprId,
+        globals: Globals,
+    ) -> Result<(Id, Origins), Diagnostic> {
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, globals);
         let id = lowerer.lower(&program.ast, expr)?;
         Ok((id, lowerer.origins))

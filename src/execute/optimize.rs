@@ -36,6 +36,8 @@ struct Settings {
     restarts: usize,
     seed: Option<u64>,
     plot: Option<PlotTarget>,
+    /// Where `batch` or `method = sgd` was written, if it was.
+    stochastic: Option<Span>,
 }
 
 impl Session {
@@ -66,6 +68,14 @@ impl Session {
             .map(|p| optimize.over.is_empty() || optimize.over.iter().any(|o| &o.name == p))
             .collect();
         let tape = self.compile(&function, ast.span(optimize.function))?;
+        if let (Some(span), None) = (settings.stochastic, tape.data_rows()) {
+            return Err(Diagnostic::runtime(
+                "stochastic descent needs a function of data",
+                span,
+                "no data rows to sample",
+            )
+            .with_help("use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`"));
+        }
         let descent = Descent { tape: &tape, free: free.clone() };
         let names = function.params.to_vec();
         let mut out = heading(goal, &objective, &settings);
@@ -232,10 +242,14 @@ impl Session {
             steps: 10_000,
             rows: Rows::Auto,
             path_points: 0,
+            batch: None,
+            seed: self.settings.seed,
         };
-        let mut parsed = Settings { options: options.clone(), restarts: 0, seed: None, plot: None };
+        let mut parsed = Settings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
         let mut method = None;
         let mut beta = None;
+        let mut stochastic: Option<Span> = None;
+        let tol_given = settings.iter().any(|s| SettingName::lookup(&s.name.name) == Some(SettingName::Tolerance));
         for setting in settings {
             let Some(name) = SettingName::lookup(&setting.name.name) else { continue };
             let span = setting.value.map_or(setting.name.span, |v| program.ast.span(v));
@@ -263,17 +277,10 @@ impl Session {
                         Some(ExprKind::Name(name)) => name.clone(),
                         _ => String::new(),
                     };
-                    method = match Method::parse(&text) {
-                        Some(m) => Some(m),
-                        None => {
-                            return Err(Diagnostic::runtime(
-                                "method = sgd trains on rows of data",
-                                span,
-                                "this function has no data",
-                            )
-                            .with_note("stochastic descent over data rows is not available yet"));
-                        }
-                    };
+                    method = Method::parse(&text);
+                    if text == "sgd" {
+                        stochastic = Some(span);
+                    }
                 }
                 SettingName::Trace => {
                     options.rows = match setting.value {
@@ -291,16 +298,20 @@ impl Session {
                 SettingName::Restarts => parsed.restarts = count(number(self)?, 0, span, "restarts")?,
                 SettingName::Seed => parsed.seed = Some(count(number(self)?, 0, span, "seed")? as u64),
                 SettingName::Batch => {
-                    return Err(Diagnostic::runtime(
-                        "`batch` trains on rows of data",
-                        span,
-                        "this function has no data",
-                    )
-                    .with_note("mini-batches over data rows are not available yet"));
+                    options.batch = Some(count(number(self)?, 1, span, "batch")?);
+                    stochastic = Some(span);
                 }
             }
         }
         options.method = method.unwrap_or(if beta.is_some_and(|b| b > 0.0) { Method::Momentum } else { Method::Gd });
+        if stochastic.is_some() {
+            options.batch = options.batch.or(Some(DEFAULT_BATCH));
+            if !tol_given {
+                options.tol = 0.0; // a batch's value is noisy: run to the step limit unless told otherwise
+            }
+        }
+        options.seed = parsed.seed.unwrap_or(self.settings.seed);
+        parsed.stochastic = stochastic;
         options.beta = beta.unwrap_or(options.method.default_beta());
         parsed.options = options;
         Ok(parsed)
@@ -358,10 +369,14 @@ fn plot_span(program: &Program, settings: &[Setting]) -> Option<Span> {
     Some(setting.value.map_or(setting.name.span, |v| program.ast.span(v)))
 }
 
+/// Rows per step for `method = sgd` without `batch`.
+const DEFAULT_BATCH: usize = 32;
+
 /// `gradient descent on J: α = 0.2, tol = 0.001`
 fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
     let options = &settings.options;
     let what = match (options.method, goal) {
+        (Method::Gd, Goal::Minimize) if options.batch.is_some() => "stochastic gradient descent".to_string(),
         (Method::Gd, Goal::Minimize) => "gradient descent".to_string(),
         (Method::Gd, Goal::Maximize) => "gradient ascent".to_string(),
         (method, Goal::Minimize) => format!("{} descent", method.name()),
@@ -376,6 +391,9 @@ fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
     }
     parts.push(format!("tol = {}", crate::expr::number::format_value(options.tol)));
     parts.push(format!("steps = {}", options.steps));
+    if let Some(batch) = options.batch {
+        parts.push(format!("batches of {batch} rows (seed {})", options.seed));
+    }
     format!("{what} on {objective}: {}\n", parts.join(", "))
 }
 

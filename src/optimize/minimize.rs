@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::methods::{Method, Rule, Stepper};
 use crate::eval::tape::Tape;
+use crate::random::Random;
 
 /// Whether J goes down or up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub struct Options {
     pub rows: Rows,
     /// How many points of the path to keep (for plots); 0 keeps none.
     pub path_points: usize,
+    /// Rows per step for stochastic descent over data (`None`: all rows).
+    pub batch: Option<usize>,
+    /// Seed for choosing the batches.
+    pub seed: u64,
 }
 
 /// One row of the iteration table.
@@ -124,9 +129,15 @@ impl Descent<'_> {
         let n = self.tape.params();
         let sign: f64 = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
         let mut machine = self.tape.machine();
+        let mut batches =
+            options.batch.zip(self.tape.data_rows()).map(|(size, rows)| Batches::new(size, rows, options.seed));
         machine.params().copy_from_slice(start);
         machine.run();
         let start_j = machine.output(0);
+        if let Some(batches) = &mut batches {
+            batches.next(machine.batch());
+            machine.run();
+        }
         let mut run = Run {
             start: start.to_vec(),
             start_j,
@@ -161,6 +172,9 @@ impl Descent<'_> {
             // All partials are read before any parameter moves: the update is simultaneous.
             machine.outputs_into(1, &mut gradient);
             rule.begin();
+            if let Some(batches) = &mut batches {
+                batches.next(machine.batch());
+            }
             let theta = machine.params();
             if all_free {
                 for (i, (theta, &g)) in theta.iter_mut().zip(&gradient).enumerate() {
@@ -207,6 +221,12 @@ impl Descent<'_> {
         run.ending = ending;
         run.iterations = k;
         run.theta = machine.params().to_vec();
+        if batches.is_some() {
+            // The verdict's value is over all the data, not the last batch.
+            *machine.batch() = None;
+            machine.run();
+            previous = machine.output(0);
+        }
         if run.ending != Ending::NotFinite && !run.theta.iter().all(|t| t.is_finite()) {
             run.ending = Ending::NotFinite;
         }
@@ -220,6 +240,41 @@ impl Descent<'_> {
         }
         run.path = path.items.into_iter().map(|(k, theta, j, _)| (k, theta, j)).collect();
         run
+    }
+}
+
+/// Mini-batches: the rows in a shuffled order (shuffled again after each
+/// pass over the data), taken `size` at a time. Reproducible from the seed.
+struct Batches {
+    order: Vec<u32>,
+    size: usize,
+    position: usize,
+    random: Random,
+}
+
+impl Batches {
+    fn new(size: usize, rows: usize, seed: u64) -> Batches {
+        Batches {
+            order: (0..rows as u32).collect(),
+            size: size.min(rows).max(1),
+            position: rows,
+            random: Random::new(seed),
+        }
+    }
+
+    /// Fills `into` with the next batch's rows.
+    fn next(&mut self, into: &mut Option<Vec<u32>>) {
+        if self.position + self.size > self.order.len() {
+            for i in (1..self.order.len()).rev() {
+                let j = self.random.below(i + 1);
+                self.order.swap(i, j);
+            }
+            self.position = 0;
+        }
+        let rows = into.get_or_insert_with(|| Vec::with_capacity(self.size));
+        rows.clear();
+        rows.extend_from_slice(&self.order[self.position..self.position + self.size]);
+        self.position += self.size;
     }
 }
 
@@ -315,6 +370,8 @@ mod tests {
             steps: 10_000,
             rows: Rows::Auto,
             path_points: 0,
+            batch: None,
+            seed: 0,
         }
     }
 

@@ -145,11 +145,12 @@ pub enum StmtKind {
         name: Ident,
         optimize: Optimize,
     },
-    /// `check lhs = rhs`
+    /// `check lhs = rhs [within tolerance]`
     Check {
         keyword: Span,
         lhs: ExprId,
         rhs: ExprId,
+        within: Option<ExprId>,
     },
     /// `graph F at … as …`
     Graph {

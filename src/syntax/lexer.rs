@@ -64,6 +64,8 @@ pub enum Token<'s> {
     From,
     #[token("with")]
     With,
+    #[token("within")]
+    Within,
 
     #[token("+")]
     Plus,

@@ -278,6 +278,7 @@ fn token_text(token: &Token<'_>) -> &'static str {
         Token::Over => "over",
         Token::From => "from",
         Token::With => "with",
+        Token::Within => "within",
         Token::Plus => "+",
         Token::Minus => "-",
         Token::Star => "*",
