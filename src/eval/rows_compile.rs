@@ -221,9 +221,9 @@ impl Builder<'_, '_> {
                 }
             }
             Node::Pow(base, exponent) => match (self.operand(base), self.operand(exponent)) {
-                (Operand::Rows(b), Operand::Number(e)) if e == 2.0 => RowOp::Square(b),
-                (Operand::Rows(b), Operand::Number(e)) if e == -1.0 => RowOp::Recip(b),
-                (Operand::Rows(b), Operand::Number(e)) if e == 0.5 => RowOp::Sqrt(b),
+                (Operand::Rows(b), Operand::Number(2.0)) => RowOp::Square(b),
+                (Operand::Rows(b), Operand::Number(-1.0)) => RowOp::Recip(b),
+                (Operand::Rows(b), Operand::Number(0.5)) => RowOp::Sqrt(b),
                 (Operand::Rows(b), Operand::Number(e)) if e.fract() == 0.0 && e.abs() < 1e9 => {
                     RowOp::PowInt(b, e as i32)
                 }
