@@ -28,6 +28,15 @@ enum E {
     Sqrt(Box<E>),
     Neg(Box<E>),
     Call(&'static str, Box<E>),
+    /// A data column: d or e.
+    Data(usize),
+}
+
+const COLUMNS: [&str; 2] = ["d", "e"];
+
+/// The data the columns hold, row by row.
+fn column(index: usize) -> Vec<f64> {
+    (0..7).map(|row| if index == 0 { 0.3 * row as f64 - 0.8 } else { 1.5 - 0.2 * row as f64 }).collect()
 }
 
 const VARS: [&str; 3] = ["x", "y", "z"];
@@ -47,42 +56,50 @@ impl E {
             E::Sqrt(a) => format!("sqrt({})", a.text()),
             E::Neg(a) => format!("(-{})", a.text()),
             E::Call(f, a) => format!("{f}({})", a.text()),
+            E::Data(i) => COLUMNS[*i].to_string(),
         }
     }
 
     /// The value as written, operation by operation; `None` where undefined.
     fn value(&self, point: &[f64; 3]) -> Option<f64> {
+        self.value_in_row(point, None)
+    }
+
+    /// The value in one data row (data leaves read that row).
+    fn value_in_row(&self, point: &[f64; 3], row: Option<usize>) -> Option<f64> {
+        let value = |e: &E| e.value_in_row(point, row);
         let v = match self {
+            E::Data(i) => column(*i)[row?],
             E::Num(n) => f64::from(*n),
             E::Half => 0.5,
             E::Var(i) => point[*i],
-            E::Add(a, b) => a.value(point)? + b.value(point)?,
-            E::Sub(a, b) => a.value(point)? - b.value(point)?,
-            E::Mul(a, b) => a.value(point)? * b.value(point)?,
+            E::Add(a, b) => value(a)? + value(b)?,
+            E::Sub(a, b) => value(a)? - value(b)?,
+            E::Mul(a, b) => value(a)? * value(b)?,
             E::Div(a, b) => {
-                let d = b.value(point)?;
+                let d = value(b)?;
                 if d == 0.0 {
                     return None;
                 }
-                a.value(point)? / d
+                value(a)? / d
             }
             E::Pow(a, n) => {
-                let base = a.value(point)?;
+                let base = value(a)?;
                 if base == 0.0 && *n < 0 {
                     return None;
                 }
                 base.powi(*n)
             }
             E::Sqrt(a) => {
-                let x = a.value(point)?;
+                let x = value(a)?;
                 if x < 0.0 {
                     return None;
                 }
                 x.sqrt()
             }
-            E::Neg(a) => -a.value(point)?,
+            E::Neg(a) => -value(a)?,
             E::Call(f, a) => {
-                let x = a.value(point)?;
+                let x = value(a)?;
                 match *f {
                     "exp" => x.exp(),
                     "log" if x <= 0.0 => return None,
@@ -115,6 +132,21 @@ fn expression() -> impl Strategy<Value = E> {
             (inner.clone(), -2i32..=3).prop_map(|(a, n)| E::Pow(Box::new(a), n)),
             inner.clone().prop_map(|a| E::Sqrt(Box::new(a))),
             inner.clone().prop_map(|a| E::Neg(Box::new(a))),
+            (prop::sample::select(&FUNCS[..]), inner).prop_map(|(f, a)| E::Call(f, Box::new(a))),
+        ]
+    })
+}
+
+/// Expressions that may read data columns too.
+fn data_expression() -> impl Strategy<Value = E> {
+    let leaf = prop_oneof![(-3i32..=4).prop_map(E::Num), (0usize..3).prop_map(E::Var), (0usize..2).prop_map(E::Data)];
+    leaf.prop_recursive(4, 24, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Add(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Sub(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Mul(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Div(Box::new(a), Box::new(b))),
+            (inner.clone(), -2i32..=3).prop_map(|(a, n)| E::Pow(Box::new(a), n)),
             (prop::sample::select(&FUNCS[..]), inner).prop_map(|(f, a)| E::Call(f, Box::new(a))),
         ]
     })
@@ -225,6 +257,31 @@ proptest! {
             if let Some((symbolic, scale)) = value_at(&arena, derivative, &p) {
                 let adjoint = trace.gradient[i].0;
                 prop_assert!(close(adjoint, symbolic, scale.max(1.0), 1e-7), "∂/∂{} of {}: graph {}, symbolic {}", VARS[i], e.text(), adjoint, symbolic);
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_row_passes_match_direct_evaluation(e in data_expression(), p in point(), sum in any::<bool>()) {
+        let mut env = Env::default();
+        for (index, name) in COLUMNS.iter().enumerate() {
+            let values = std::sync::Arc::new(ndarray::Array1::from(column(index)));
+            env.set(*name, gd::env::Entry::Value(gd::env::Value::Vector(values)));
+        }
+        let reduction = if sum { "sum" } else { "mean" };
+        let mut arena = Arena::new();
+        let Ok(j) = expression_from_text(&mut arena, &env, &format!("{reduction}({})", e.text())) else { return Ok(()) };
+        let variables: Vec<Id> = (0..3).map(|i| variable(&mut arena, i)).collect();
+        let mut outputs = vec![j];
+        outputs.extend(variables.iter().map(|&v| arena.derivative(j, v)));
+        let Ok(tape) = gd::eval::tape::Tape::compile(&arena, &variables, &outputs, &|_| None) else { return Ok(()) };
+        let mut machine = tape.machine();
+        machine.params().copy_from_slice(&p);
+        machine.run();
+        for (index, &output) in outputs.iter().enumerate() {
+            if let Some((direct, scale)) = value_at(&arena, output, &p) {
+                let compiled = machine.output(index);
+                prop_assert!(close(compiled, direct, scale, 1e-9), "output {index} of {reduction}({}) at {p:?}: compiled {compiled}, direct {direct}", e.text());
             }
         }
     }
