@@ -50,7 +50,7 @@ pub fn decide(
 ) -> Outcome {
     let proved = pairs.iter().all(|&(lhs, rhs)| {
         let difference = arena.sub(lhs, rhs);
-        let expanded = arena.expand(difference);
+        let expanded = arena.normal_form(difference);
         arena.as_number(expanded).is_some_and(|n| n.is_zero())
     });
     if proved {

@@ -312,6 +312,11 @@ impl Arena {
     }
 
     /// Splits `3*b*c` into (3, `b*c`); a term without a coefficient has 1.
+    pub(super) fn split_coefficient_of(&mut self, term: Id) -> (Number, Id) {
+        self.split_coefficient(term)
+    }
+
+    /// Splits `3*b*c` into (3, `b*c`); a term without a coefficient has 1.
     fn split_coefficient(&mut self, term: Id) -> (Number, Id) {
         if let Node::Mul(items) = self.node(term)
             && let Some(at) = items.iter().position(|&i| self.as_number(i).is_some())

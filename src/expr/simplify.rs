@@ -28,6 +28,17 @@ const POWER_LIMIT: i128 = 6;
 impl Arena {
     /// `expr` with products of sums multiplied out, bottom-up.
     pub fn expand(&mut self, expr: Id) -> Id {
+        self.expand_with(expr, false)
+    }
+
+    /// A normal form for deciding equality: `expr` expanded, with sums and
+    /// means of sums split into sums and means of terms and the factors
+    /// that are the same in every row taken out (mean(m*x + b) → m*mean(x) + b).
+    pub fn normal_form(&mut self, expr: Id) -> Id {
+        self.expand_with(expr, true)
+    }
+
+    fn expand_with(&mut self, expr: Id, split_reductions: bool) -> Id {
         let mut expanded: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
             let node = self.node(id).clone();
@@ -41,7 +52,7 @@ impl Arena {
                     let (base, exponent) = (get(&base), get(&exponent));
                     self.expand_power(base, exponent)
                 }
-                Node::Reduce(reduction, arg, rows) => {
+                Node::Reduce(reduction, arg, rows) if split_reductions => {
                     let arg = get(&arg);
                     self.distribute_reduction(reduction, arg, rows)
                 }
@@ -74,7 +85,42 @@ impl Arena {
                 best = (length, candidate);
             }
         }
-        best.1
+        self.minus_inside(best.1)
+    }
+
+    /// `-(y - σ)` as `σ - y`, `-mean(x*(y - σ))` as `mean(x*(σ - y))`: a
+    /// leading minus moved into a sum it multiplies, when that is no longer.
+    fn minus_inside(&mut self, expr: Id) -> Id {
+        let (coefficient, rest) = self.split_coefficient_of(expr);
+        if coefficient != Number::int(-1) {
+            return expr;
+        }
+        match self.negated(rest) {
+            Some(flipped) if self.print_length(flipped) <= self.print_length(expr) => flipped,
+            _ => expr,
+        }
+    }
+
+    /// `-e` with the minus taken into a sum inside `e`, if there is one.
+    fn negated(&mut self, id: Id) -> Option<Id> {
+        match self.node(id).clone() {
+            Node::Add(items) => {
+                let terms: Vec<Id> = items.iter().map(|&t| self.neg(t)).collect();
+                Some(self.add(terms))
+            }
+            Node::Mul(items) => {
+                let at = items.iter().position(|&f| matches!(self.node(f), Node::Add(_) | Node::Reduce(..)))?;
+                let flipped = self.negated(items[at])?;
+                let mut factors = items.to_vec();
+                factors[at] = flipped;
+                Some(self.mul(factors))
+            }
+            Node::Reduce(reduction, arg, rows) => {
+                let flipped = self.negated(arg)?;
+                Some(self.reduce(reduction, flipped, rows))
+            }
+            _ => None,
+        }
     }
 
     /// Every sum in `expr` with the factors common to all its terms pulled out.

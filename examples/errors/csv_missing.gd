@@ -1,0 +1,2 @@
+# exit: 1
+d = load("data/no_such_file.csv")

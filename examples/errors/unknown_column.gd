@@ -1,0 +1,3 @@
+# exit: 1
+d = load("../data/linear.csv")
+d.z
