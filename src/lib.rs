@@ -9,6 +9,8 @@ pub mod eval;
 pub mod execute;
 pub mod expr;
 pub mod graph;
+pub mod inventory;
+pub mod journal;
 pub mod lower;
 pub mod math;
 pub mod optimize;

@@ -4,7 +4,7 @@
 //! failed check, 2 syntax error or bad usage.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -75,7 +75,7 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
     let here = std::env::current_dir().unwrap_or_default();
     let mut inputs = Vec::new();
     for path in &cli.files {
-        inputs.push(read_script(path)?);
+        inputs.push(Input::from_file(path)?);
     }
     for (index, code) in cli.eval.iter().enumerate() {
         let name = if cli.eval.len() == 1 { "-e".to_string() } else { format!("-e#{}", index + 1) };
@@ -91,28 +91,6 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::usage(format!("cannot read standard input: {e}")))?;
-    let text = text_of(bytes, "standard input")?;
+    let text = Input::text_of(bytes, "standard input")?;
     Ok(Some(vec![Input { name: "<stdin>".to_string(), text, dir: here }]))
-}
-
-fn read_script(path: &Path) -> Result<Input, Diagnostic> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-            _ => e.to_string(),
-        };
-        Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
-    })?;
-    let text = text_of(bytes, &format!("`{shown}`"))?;
-    let dir = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
-    Ok(Input { name: shown, text, dir })
-}
-
-fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
-    String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::usage(format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
-            .with_help("gd scripts are UTF-8 text files")
-    })
 }

@@ -7,14 +7,16 @@
 //! checks all of it (names, arity, recursion), then runs it statement by
 //! statement, handing results and rendered diagnostics to an [`Output`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 use crate::diagnostics::{self, Diagnostic, Sources};
 use crate::env::{Env, Signature};
 use crate::expr::arena::Arena;
+use crate::journal::Journal;
 use crate::resolve::Checker;
+use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
 
 /// Where results and errors go.
@@ -69,6 +71,33 @@ pub struct Input {
     pub dir: PathBuf,
 }
 
+impl Input {
+    /// A script file, named as given; its relative file names resolve from its folder.
+    pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+                _ => e.to_string(),
+            };
+            Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
+        })?;
+        let text = Input::text_of(bytes, &format!("`{shown}`"))?;
+        let dir =
+            path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
+        Ok(Input { name: shown, text, dir })
+    }
+
+    /// Bytes read from `what` as text, or a usage error saying where they are not UTF-8.
+    pub fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
+        String::from_utf8(bytes).map_err(|e| {
+            Diagnostic::usage(format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+                .with_help("gd scripts are UTF-8 text files")
+        })
+    }
+}
+
 /// How a run ended; decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -106,6 +135,7 @@ pub struct Session {
     pub(crate) dirs: Vec<PathBuf>,
     pub(crate) arena: Arena,
     pub(crate) env: Env,
+    pub(crate) journal: Journal,
 }
 
 impl Session {
@@ -117,6 +147,7 @@ impl Session {
             dirs: Vec::new(),
             arena: Arena::new(),
             env: Env::default(),
+            journal: Journal::default(),
         }
     }
 
@@ -151,31 +182,82 @@ impl Session {
             }
         };
         INTERRUPTED.store(false, Ordering::Relaxed);
-        for (program, index, signature) in statements {
-            match self.execute(&program, &program.statements[index], signature) {
-                Ok(text) => out.print(&text),
+        let count = statements.len();
+        for (position, (program, index, signature)) in statements.into_iter().enumerate() {
+            let statement = &program.statements[index];
+            match self.execute(&program, statement, signature) {
+                Ok(text) => {
+                    self.note_binding(&statement.kind, statement.span);
+                    out.print(&text);
+                }
                 Err(error) => {
                     self.report(&[error], out);
                     return Status::Failed;
                 }
             }
             if INTERRUPTED.swap(false, Ordering::Relaxed) {
-                out.error("interrupted: the rest of the input was not run\n");
+                if position + 1 < count {
+                    out.error("interrupted: the rest of the input was not run\n");
+                }
                 return Status::Interrupted;
             }
         }
         Status::Ok
     }
 
+    /// Records a statement that bound a name in the journal (for `:save`).
+    fn note_binding(&mut self, statement: &StmtKind, span: crate::syntax::span::Span) {
+        let name = match statement {
+            StmtKind::Define { name, .. } | StmtKind::Bind { name, .. } | StmtKind::BindOptimize { name, .. } => name,
+            _ => return,
+        };
+        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let text = self.source_text(span).to_string();
+        self.journal.record(&name.name, &text, &dir);
+    }
+
     /// Runs one REPL line; on failure the session is left as it was before it.
     pub fn run_line(&mut self, text: &str, out: &mut dyn Output) -> Status {
-        let saved = self.env.clone();
         let dir = std::env::current_dir().unwrap_or_default();
-        let status = self.run_program(vec![Input { name: "<repl>".to_string(), text: text.to_string(), dir }], out);
+        let input = Input { name: "<repl>".to_string(), text: text.to_string(), dir };
+        self.all_or_nothing(|session| session.run_program(vec![input], out))
+    }
+
+    /// Runs a script file into the session (the REPL's `:load`), with the
+    /// count of its checks; on failure the session is left as it was before it.
+    pub fn load_script(&mut self, path: &Path, out: &mut dyn Output) -> Status {
+        match Input::from_file(path) {
+            Ok(input) => self.all_or_nothing(|session| session.run(vec![input], out)),
+            Err(problem) => {
+                out.error(&self.render(&problem));
+                Status::Failed
+            }
+        }
+    }
+
+    /// Runs `work`; if it fails, puts the environment back as it was.
+    fn all_or_nothing(&mut self, work: impl FnOnce(&mut Session) -> Status) -> Status {
+        let saved = self.env.clone();
+        let recorded = self.journal.len();
+        let status = work(self);
         if matches!(status, Status::Failed | Status::Syntax) {
             self.env = saved;
+            self.journal.truncate(recorded);
         }
         status
+    }
+
+    /// Forgets every definition and binding (the REPL's `:clear`).
+    pub fn clear(&mut self) {
+        self.env = Env::default();
+        self.journal = Journal::default();
+        self.arena = Arena::new();
+    }
+
+    /// A `.gd` script that rebuilds the session's definitions and bindings,
+    /// with file names relative to `folder`, where it will be written.
+    pub fn script(&self, folder: &Path) -> String {
+        self.journal.script(folder)
     }
 
     /// Adds a text that diagnostics may point into (a data file with a problem).

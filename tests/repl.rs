@@ -1,80 +1,258 @@
-//! The REPL through a real pseudo-terminal: define, evaluate, recover from a
-//! mistake, leave with Ctrl-D, and find the history again in a new session.
+//! The REPL through a real pseudo-terminal, as a user meets it: define and
+//! differentiate, complete `\alpha` to α, continue an unfinished line, recover
+//! from a mistake, `:save` a session and run the file, stop a long minimize
+//! with Ctrl-C, leave with Ctrl-D, and find the history again next time.
 
+use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
+use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-fn start(home: &std::path::Path) -> PtySession {
+const PROMPT: &str = "gd> ";
+
+fn gd(home: &Path, colour: bool) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gd"));
-    command.env("HOME", home).env("XDG_DATA_HOME", home.join("data")).env("NO_COLOR", "1").env("TERM", "xterm");
-    let mut session = spawn_command(command, Some(10_000)).expect("gd starts in a terminal");
-    session.exp_string("gd> ").expect("a prompt");
+    command.env("HOME", home).env("XDG_DATA_HOME", home.join("data")).env("TERM", "xterm");
+    if colour {
+        command.env_remove("NO_COLOR");
+    } else {
+        command.env("NO_COLOR", "1");
+    }
+    command
+}
+
+fn start_with(home: &Path, colour: bool) -> PtySession {
+    let mut session = spawn_command(gd(home, colour), Some(10_000)).expect("gd starts in a terminal");
+    session.exp_string(":help").expect("a welcome line naming :help");
+    session.exp_string(PROMPT).expect("a prompt");
     session
 }
 
-#[test]
-fn define_evaluate_recover_and_leave() {
-    let home = tempfile::tempdir().expect("a temporary home");
-    let mut repl = start(home.path());
-    repl.send_line("J(a,b,c) = 3*(a + b*c)").expect("typed");
-    repl.exp_string("gd> ").expect("a prompt after a definition");
-    repl.send_line("J(5, 3, 2)").expect("typed");
-    repl.exp_string("33").expect("the value");
-    repl.send_line("Jx(1, 2, 3)").expect("typed");
-    repl.exp_string("did you mean `J`?").expect("a suggestion");
-    repl.send_line("J(1, 2, 3)").expect("typed");
-    repl.exp_string("21").expect("the session still works after an error");
+fn start(home: &Path) -> PtySession {
+    start_with(home, false)
+}
+
+/// Types keys without pressing Enter.
+fn type_keys(repl: &mut PtySession, keys: &str) {
+    repl.send(keys).expect("typed");
+    repl.flush().expect("sent");
+}
+
+/// Types a line and waits for the next prompt; returns what gd printed in
+/// between (after the echo of the line, which ends at the first line break).
+fn enter(repl: &mut PtySession, line: &str) -> String {
+    repl.send_line(line).expect("typed");
+    repl.exp_string("\r\n").expect("the line is taken");
+    repl.exp_string(PROMPT).expect("the next prompt")
+}
+
+/// Text as rexpect reads it back (each byte a char), to look for non-ASCII output.
+fn raw(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// Ctrl-C on the line being typed; waits for the fresh prompt.
+fn cancel(repl: &mut PtySession) {
+    repl.send_control('c').expect("Ctrl-C");
+    repl.exp_string("\r\n").expect("the line is dropped");
+    repl.exp_string(PROMPT).expect("a fresh prompt");
+}
+
+fn leave(mut repl: PtySession) {
     repl.send_control('d').expect("Ctrl-D");
     repl.exp_eof().expect("gd leaves");
+    let status = repl.process_mut().wait().expect("an exit status");
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "Ctrl-D leaves with status 0: {status:?}");
+}
+
+#[test]
+fn define_differentiate_recover_and_leave() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(a,b,c) = 3*(a + b*c)");
+    assert!(enter(&mut repl, "∂J/∂b").contains(&raw("∂J/∂b = 3*c")));
+    assert!(enter(&mut repl, "J(5, 3, 2)").contains("33"));
+    let mistake = enter(&mut repl, "Jx(1, 2, 3)");
+    assert!(mistake.contains("`Jx` is not defined") && mistake.contains("did you mean `J`?"), "{mistake}");
+    assert!(mistake.contains("<repl>:1:1"), "the diagnostic points into the typed line: {mistake}");
+    assert!(enter(&mut repl, "J(1, 2, 3)").contains("21"), "the session still works after an error");
+    leave(repl);
 }
 
 #[test]
 fn a_failed_line_leaves_the_session_as_it_was() {
     let home = tempfile::tempdir().expect("a temporary home");
     let mut repl = start(home.path());
-    repl.send_line("x = 2").expect("typed");
-    repl.exp_string("gd> ").expect("a prompt");
-    repl.send_line("x = 5; y = log(0)").expect("typed");
-    repl.exp_string("log of 0").expect("the error");
-    repl.send_line("x").expect("typed");
-    repl.exp_string("2\r\n").expect("x keeps its old value");
-    repl.send_control('d').expect("Ctrl-D");
-    repl.exp_eof().expect("gd leaves");
+    enter(&mut repl, "x = 2");
+    assert!(enter(&mut repl, "x = 5; y = log(0)").contains("log of 0"));
+    assert!(enter(&mut repl, "x").contains("2\r\n"), "x keeps its old value");
+    leave(repl);
+}
+
+#[test]
+fn tab_turns_latex_names_into_symbols() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    type_keys(&mut repl, "\\alpha\t");
+    enter(&mut repl, " = 0.5");
+    assert!(enter(&mut repl, "α*2").contains("1\r\n"), "\\alpha became the name α");
+    type_keys(&mut repl, "θ\\_1\t");
+    enter(&mut repl, " = 3");
+    assert!(enter(&mut repl, "θ₁ + 1").contains("4\r\n"), "\\_1 became the subscript ₁");
+    leave(repl);
+}
+
+#[test]
+fn tab_completes_names_and_commands() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "loss_train(w) = (w - 3)^2");
+    type_keys(&mut repl, "loss_t\t");
+    assert!(enter(&mut repl, "(1)").contains("4\r\n"), "the name was completed");
+    type_keys(&mut repl, ":cle\t");
+    assert!(enter(&mut repl, "").contains("cleared"), "the command was completed");
+    leave(repl);
+}
+
+#[test]
+fn an_open_bracket_continues_on_the_next_line() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(a,b,c) = 3*(a + b*c)");
+    repl.send_line("J(1,").expect("typed");
+    repl.exp_string("..> ").expect("a continuation prompt");
+    assert!(enter(&mut repl, "2, 3)").contains("21"));
+    repl.send_line("x = 1 +").expect("typed");
+    repl.exp_string("..> ").expect("a continuation prompt after an operator");
+    enter(&mut repl, "2");
+    assert!(enter(&mut repl, "x").contains("3\r\n"));
+    let mistake = enter(&mut repl, "J(1,, 2");
+    assert!(mistake.contains("Error"), "a real mistake is reported at once, not waited on: {mistake}");
+    leave(repl);
+}
+
+#[test]
+fn hints_show_the_parameters_of_a_call() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(a,b,c) = 3*(a + b*c)");
+    type_keys(&mut repl, "J(");
+    repl.exp_string("a, b, c)").expect("the parameters as a hint");
+    type_keys(&mut repl, "1, ");
+    repl.exp_string("b, c)").expect("the parameters still to give");
+    repl.send_line("2, 3)").expect("typed");
+    repl.exp_string("21").expect("the hint was not inserted");
+    repl.exp_string(PROMPT).expect("a prompt");
+    leave(repl);
+}
+
+#[test]
+fn save_writes_a_script_that_rebuilds_the_session() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let file = home.path().join("lesson.gd");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(a,b,c) = 3*(a + b*c)");
+    enter(&mut repl, "α = 0.1");
+    enter(&mut repl, "α = 0.25");
+    enter(&mut repl, "dJ = ∂J/∂b");
+    enter(&mut repl, "J(1, 2, 3)");
+    assert!(enter(&mut repl, &format!(":save {}", file.display())).contains("saved 3 lines"));
+    let listing = enter(&mut repl, ":list");
+    assert!(listing.contains("J(a,b,c) = 3*(a + b*c)") && listing.contains(&raw("α = 0.25")), "{listing}");
+    leave(repl);
+
+    let run = Command::new(env!("CARGO_BIN_EXE_gd"))
+        .arg(&file)
+        .args(["-e", "J(1, 2, 3) + α", "-e", "dJ", "-e", "dJ(1, 2, 3)"])
+        .output()
+        .expect("gd runs the saved file");
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "21.25\n∂J/∂b = 3*c\n9\n");
+
+    let mut repl = start(home.path());
+    enter(&mut repl, &format!(":load {}", file.display()));
+    assert!(enter(&mut repl, "J(1, 2, 3) + α").contains("21.25"), ":load brings the definitions back");
+    leave(repl);
+}
+
+#[test]
+fn ctrl_c_stops_a_long_minimize_and_returns_to_the_prompt() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(θ1, θ2) = (θ1 - 1)^2 + θ2^2");
+    repl.send_line("minimize J with steps=1000000000, tol=0").expect("typed");
+    std::thread::sleep(Duration::from_millis(500));
+    let pressed = Instant::now();
+    repl.send_control('c').expect("Ctrl-C");
+    let output = repl.exp_string(PROMPT).expect("the prompt comes back");
+    let waited = pressed.elapsed();
+    assert!(output.contains("interrupted after"), "the table so far and the verdict: {output}");
+    assert!(waited < Duration::from_secs(1), "back at the prompt after {waited:?}");
+    assert!(enter(&mut repl, "J(1, 0)").contains("0\r\n"), "the session still works");
+    type_keys(&mut repl, "J(1, 2");
+    cancel(&mut repl);
+    assert!(enter(&mut repl, "1 + 1").contains("2\r\n"), "Ctrl-C cancelled the typed line");
+    leave(repl);
 }
 
 #[test]
 fn history_survives_a_restart() {
     let home = tempfile::tempdir().expect("a temporary home");
     let mut repl = start(home.path());
-    repl.send_line("1 + 41").expect("typed");
-    repl.exp_string("42").expect("the value");
-    repl.send_control('d').expect("Ctrl-D");
-    repl.exp_eof().expect("gd leaves");
+    assert!(enter(&mut repl, "1 + 41").contains("42"));
+    leave(repl);
     let history = std::fs::read_to_string(home.path().join("data/gd/history.txt")).expect("history was saved");
     assert!(history.contains("1 + 41"), "history holds the line: {history}");
 
     let mut repl = start(home.path());
-    repl.send("\x1b[A").expect("the up arrow");
+    type_keys(&mut repl, "\x1b[A");
     repl.send_line("").expect("enter");
     repl.exp_string("42").expect("the recalled line runs again");
-    repl.send_control('d').expect("Ctrl-D");
-    repl.exp_eof().expect("gd leaves");
+    repl.exp_string(PROMPT).expect("a prompt");
+    leave(repl);
 }
 
 #[test]
-fn colour_on_a_terminal_and_never_with_no_color() {
-    let run = |no_color: bool| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_gd"));
-        command.args(["-e", "log(-1)"]).env("TERM", "xterm");
-        if no_color {
-            command.env("NO_COLOR", "1");
-        } else {
-            command.env_remove("NO_COLOR");
-        }
+fn an_unwritable_history_is_a_warning_not_a_crash() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    std::fs::create_dir_all(home.path().join("data/gd/history.txt")).expect("a folder where the file would go");
+    let mut repl = start(home.path());
+    let first = enter(&mut repl, "1 + 1");
+    assert!(first.contains("warning: cannot save history"), "{first}");
+    let second = enter(&mut repl, "2 + 2");
+    assert!(second.contains('4') && !second.contains("warning"), "warned once: {second}");
+    leave(repl);
+}
+
+#[test]
+fn the_line_is_highlighted_on_a_terminal_and_not_with_no_color() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start_with(home.path(), true);
+    type_keys(&mut repl, "sin(2) + nosuch");
+    repl.exp_string("\x1b[34msin").expect("a builtin in blue");
+    type_keys(&mut repl, " ");
+    repl.exp_string("\x1b[4;31mnosuch").expect("an unknown name underlined in red");
+    cancel(&mut repl);
+    leave(repl);
+
+    let mut repl = start(home.path());
+    repl.send_line("sin(0)").expect("typed");
+    let echoed = repl.exp_string(PROMPT).expect("a prompt");
+    assert!(!echoed.contains("\x1b[34m"), "no colour with NO_COLOR: {echoed:?}");
+    leave(repl);
+}
+
+#[test]
+fn colour_in_results_on_a_terminal_and_never_with_no_color() {
+    let run = |colour: bool| {
+        let home = tempfile::tempdir().expect("a temporary home");
+        let mut command = gd(home.path(), colour);
+        command.args(["-e", "log(-1)"]);
         let mut session = spawn_command(command, Some(10_000)).expect("gd starts in a terminal");
         session.exp_eof().expect("gd finishes")
     };
-    assert!(run(false).contains("\x1b["), "a terminal gets colour");
-    assert!(!run(true).contains("\x1b["), "NO_COLOR turns colour off");
+    assert!(run(true).contains("\x1b["), "a terminal gets colour");
+    assert!(!run(false).contains("\x1b["), "NO_COLOR turns colour off");
 }

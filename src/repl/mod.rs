@@ -1,61 +1,114 @@
-//! The interactive REPL: reads lines with rustyline (line editing, history
-//! kept across sessions in the platform's data folder), hands each to the
-//! session, and prints what comes back. An error leaves the session as it
-//! was; Ctrl-C abandons the line being typed; Ctrl-D leaves.
+//! The interactive REPL: reads statements with rustyline (completion, hints
+//! and highlighting from [`helper`], history kept across sessions in the
+//! platform's data folder), continues a statement on the next line while it
+//! is unfinished, hands each statement to the session or each `:command` to
+//! [`commands`], and prints what comes back. An error leaves the session as
+//! it was; Ctrl-C abandons the statement being typed (or stops a running
+//! minimize); Ctrl-D leaves.
+
+mod commands;
+mod complete;
+mod help;
+mod helper;
+mod highlight;
+mod hint;
+mod unicode;
 
 use std::path::PathBuf;
 
-use rustyline::DefaultEditor;
+use rustyline::config::{CompletionType, Config};
 use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{Editor, Helper};
 
+use self::commands::Flow;
+use self::helper::GdHelper;
 use crate::session::{Output, Session};
+use crate::syntax::parser;
 
 const PROMPT: &str = "gd> ";
+/// The prompt of a line that continues an unfinished statement.
+const CONTINUATION: &str = "..> ";
 
 /// Runs the REPL until the user leaves; returns the exit status (0).
 pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
-    let mut editor = match DefaultEditor::new() {
+    let config = Config::builder().completion_type(CompletionType::List).auto_add_history(false).build();
+    let mut editor: Editor<GdHelper, FileHistory> = match Editor::with_config(config) {
         Ok(editor) => editor,
         Err(error) => {
             out.error(&format!("Error: cannot start the line editor: {error}\n"));
             return 1;
         }
     };
-    let history = history_file();
-    if let Some(path) = &history {
+    editor.set_helper(Some(GdHelper::new(session.settings.color_output)));
+    let mut history = History::open();
+    if let Some(path) = &history.path {
         let _ = editor.load_history(path);
     }
-    out.print(&format!("gd {} — differentiable expressions. Ctrl-D to leave.\n", env!("CARGO_PKG_VERSION")));
-    let mut warned = false;
+    out.print(&format!(
+        "gd {} — differentiable expressions. :help for help, Tab to complete, Ctrl-D to leave.\n",
+        env!("CARGO_PKG_VERSION")
+    ));
     loop {
-        match editor.readline(PROMPT) {
-            Ok(line) => {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let _ = editor.add_history_entry(line.as_str());
-                if let Some(path) = &history
-                    && editor.save_history(path).is_err()
-                    && !warned
-                {
-                    out.error(&format!("warning: cannot save history to {}\n", path.display()));
-                    warned = true;
-                }
-                session.run_line(&line, out);
-            }
+        if let Some(helper) = editor.helper_mut() {
+            helper.vocabulary = session.vocabulary();
+        }
+        let text = match read_statement(&mut editor) {
+            Ok(text) => text,
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => return 0,
             Err(error) => {
                 out.error(&format!("Error: {error}\n"));
                 return 1;
             }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        history.add(&mut editor, &text, out);
+        if text.trim_start().starts_with(':') {
+            if commands::run(&text, session, out) == Flow::Quit {
+                return 0;
+            }
+        } else {
+            session.run_line(&text, out);
         }
     }
 }
 
-/// `<data dir>/gd/history.txt`, creating the folder if needed.
-fn history_file() -> Option<PathBuf> {
-    let dir = dirs::data_dir()?.join("gd");
-    std::fs::create_dir_all(&dir).ok()?;
-    Some(dir.join("history.txt"))
+/// One statement: a line, and more lines while it is unfinished (an open
+/// bracket, a trailing operator). A real mistake ends it at once, to be reported.
+fn read_statement<H: Helper>(editor: &mut Editor<H, FileHistory>) -> Result<String, ReadlineError> {
+    let mut text = editor.readline(PROMPT)?;
+    while !text.trim_start().starts_with(':') && parser::is_unfinished(&text) {
+        let more = editor.readline(CONTINUATION)?;
+        text.push('\n');
+        text.push_str(&more);
+    }
+    Ok(text)
+}
+
+/// The history file, and whether writing it has failed yet.
+struct History {
+    path: Option<PathBuf>,
+    warned: bool,
+}
+
+impl History {
+    /// `<data dir>/gd/history.txt`, creating the folder if needed.
+    fn open() -> History {
+        let path = dirs::data_dir().map(|dir| dir.join("gd")).filter(|dir| std::fs::create_dir_all(dir).is_ok());
+        History { path: path.map(|dir| dir.join("history.txt")), warned: false }
+    }
+
+    /// Adds a statement and appends it to the file (other sessions' lines
+    /// are kept); says once if the file cannot be written.
+    fn add<H: Helper>(&mut self, editor: &mut Editor<H, FileHistory>, text: &str, out: &mut dyn Output) {
+        let _ = editor.add_history_entry(text);
+        let Some(path) = &self.path else { return };
+        if editor.append_history(path).is_err() && !self.warned {
+            out.error(&format!("warning: cannot save history to {}; going on without it\n", path.display()));
+            self.warned = true;
+        }
+    }
 }

@@ -185,6 +185,24 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
     (tokens, errors)
 }
 
+/// True when `text` stops in the middle of a statement: inside an open
+/// bracket, or right after a token that needs a right-hand side (`+`, `=`, `,`…).
+pub fn stops_mid_statement(text: &str) -> bool {
+    let mut depth: usize = 0;
+    let mut last = None;
+    for token in Token::lexer(text).flatten() {
+        match token {
+            Token::LParen | Token::LBracket => depth += 1,
+            Token::RParen | Token::RBracket => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if !token.is_separator() || depth > 0 {
+            last = Some(token);
+        }
+    }
+    depth > 0 || last.is_some_and(|token| token.continues_line())
+}
+
 fn lex_diagnostic(error: &LexError, text: &str, span: Span) -> Diagnostic {
     match error {
         LexError::UnterminatedString => {
@@ -291,6 +309,16 @@ mod tests {
         assert!(tokens.iter().any(|(_, t, _)| *t == Token::Invalid));
         let (_, errors) = tokenize("load(\"abc", SourceId(0));
         assert!(errors.iter().any(|e| e.message.contains("never closed")));
+    }
+
+    #[test]
+    fn statements_stop_midway_in_brackets_and_after_operators() {
+        for text in ["J(1,", "[1, 2", "x = 1 +", "x =", "f(1,\n2", "J(a,b,c) = 3*(a +\n"] {
+            assert!(stops_mid_statement(text), "{text:?}");
+        }
+        for text in ["J(1, 2)", "x = 1", "x = 1 + 2\n", "# (", "f(1))", "\"(\""] {
+            assert!(!stops_mid_statement(text), "{text:?}");
+        }
     }
 
     #[test]

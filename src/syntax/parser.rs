@@ -68,6 +68,24 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     }
 }
 
+/// True when `text` is an unfinished statement that more lines could
+/// complete: it stops inside a bracket or after an operator, and nothing in
+/// it is wrong yet. A real mistake is not unfinished; it is reported at once.
+pub fn is_unfinished(text: &str) -> bool {
+    if !lexer::stops_mid_statement(text) {
+        return false;
+    }
+    let (tokens, lexical) = lexer::tokenize(text, SourceId(0));
+    if lexical.iter().any(|e| !e.message.contains("never closed")) {
+        return false;
+    }
+    let mut builder = Builder::new(SourceId(0));
+    let result = grammar::ProgramParser::new().parse(&mut builder, tokens.into_iter().map(Ok));
+    let at_end = |error: &ParseError<usize, Token, LexError>| matches!(error, ParseError::UnrecognizedEof { .. });
+    let recovered_at_end = builder.recovered.iter().all(|recovery| at_end(&recovery.error));
+    recovered_at_end && builder.problems.is_empty() && result.as_ref().err().is_none_or(at_end)
+}
+
 /// What the grammar's actions build into.
 pub struct Builder<'s> {
     source: SourceId,
@@ -492,5 +510,15 @@ mod tests {
         let ExprKind::Binary(_, _, rhs) = *program.ast.kind(expr) else { panic!() };
         let span = program.ast.span(rhs);
         assert_eq!(&"θ₁ + α"[span.range()], "α");
+    }
+
+    #[test]
+    fn unfinished_statements_wait_and_mistakes_do_not() {
+        for text in ["J(1,", "J(1,\n2,", "x = 1 +", "J(a, b) = (a -\n", "minimize J from a = 1,"] {
+            assert!(is_unfinished(text), "{text:?} waits for more");
+        }
+        for text in ["J(1, 2)", "J(1,, 2", "x = 1 + )", "check", "1 2 +", "J(1, $", "x = (1))"] {
+            assert!(!is_unfinished(text), "{text:?} is finished or wrong");
+        }
     }
 }

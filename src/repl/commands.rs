@@ -1,0 +1,183 @@
+//! The REPL's `:commands`: `:help [topic]`, `:list`, `:clear`, `:load FILE`,
+//! `:save FILE`, `:quit`. Each takes the session and prints through the same
+//! [`Output`] as results; a misspelt command suggests the nearest.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::complete::COMMANDS;
+use super::help;
+use crate::diagnostics::Diagnostic;
+use crate::session::{Output, Session};
+use crate::suggest;
+
+/// Whether the REPL goes on after a command.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// Runs the command line `text` (starting with `:`).
+pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
+    let text = text.trim();
+    let (command, argument) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let argument = unquote(argument.trim());
+    let result = match command {
+        ":help" | ":h" | ":?" => help(argument),
+        ":list" | ":ls" => Ok(session.listing()),
+        ":clear" => {
+            session.clear();
+            Ok("cleared: no definitions, values or data remain\n".to_string())
+        }
+        ":load" => file_argument(":load", argument).map(|path| {
+            session.load_script(path, out);
+            String::new()
+        }),
+        ":save" => file_argument(":save", argument).and_then(|path| save(session, path)),
+        ":quit" | ":q" | ":exit" => return Flow::Quit,
+        _ => Err(unknown(command)),
+    };
+    match result {
+        Ok(text) => out.print(&text),
+        Err(problem) => out.error(&session.render(&problem)),
+    }
+    Flow::Continue
+}
+
+/// `"my lesson.gd"` → `my lesson.gd`.
+fn unquote(argument: &str) -> &str {
+    argument.strip_prefix('"').and_then(|a| a.strip_suffix('"')).unwrap_or(argument)
+}
+
+fn help(topic: &str) -> Result<String, Diagnostic> {
+    if topic.is_empty() {
+        return Ok(help::overview());
+    }
+    help::topic(topic).ok_or_else(|| {
+        let topics: Vec<&str> = help::TOPICS.iter().map(|(name, _)| *name).collect();
+        let problem = Diagnostic::usage(format!("there is no help topic `{topic}`"));
+        match suggest::closest(topic, topics.iter().copied()) {
+            Some(best) => problem.with_help(format!("did you mean `:help {best}`?")),
+            None => problem.with_help(format!("the topics are {}", topics.join(", "))),
+        }
+    })
+}
+
+fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagnostic> {
+    if argument.is_empty() {
+        return Err(Diagnostic::usage(format!("`{command}` needs a file name"))
+            .with_help(format!("for example `{command} lesson.gd`")));
+    }
+    Ok(Path::new(argument))
+}
+
+fn unknown(command: &str) -> Diagnostic {
+    let problem = Diagnostic::usage(format!("there is no command `{command}`"));
+    match suggest::closest(command, COMMANDS.iter().copied()) {
+        Some(best) => problem.with_help(format!("did you mean `{best}`?")),
+        None => problem.with_help(format!("the commands are {}", COMMANDS.join(" "))),
+    }
+}
+
+/// `:save FILE`: the session's definitions as a script, written atomically.
+fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let script = session.script(folder);
+    if script.is_empty() {
+        return Err(Diagnostic::usage("there is nothing to save yet")
+            .with_help("define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`"));
+    }
+    let text = format!(
+        "# A gd session, saved by :save. Run it with `gd {}`, or `:load` it in the REPL.\n{script}",
+        path.display()
+    );
+    write_atomically(path, folder, &text).map_err(|error| {
+        Diagnostic::usage(format!("cannot write `{}`: {error}", path.display()))
+            .with_help("nothing was written; check that the folder exists and can be written to")
+    })?;
+    let lines = script.lines().count();
+    Ok(format!("saved {lines} line{} to {}\n", if lines == 1 { "" } else { "s" }, path.display()))
+}
+
+/// Writes `text` to a new file beside `path`, then renames it over `path`,
+/// so a crash never leaves half a file.
+fn write_atomically(path: &Path, folder: &Path, text: &str) -> std::io::Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("session.gd");
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create_new(&temporary).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    renamed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Captured, Settings};
+
+    fn run_all(session: &mut Session, lines: &[&str]) -> Captured {
+        let mut out = Captured::default();
+        for line in lines {
+            if line.starts_with(':') {
+                assert_eq!(run(line, session, &mut out), Flow::Continue);
+            } else {
+                session.run_line(line, &mut out);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn save_then_load_rebuilds_the_session() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let file = folder.path().join("lesson.gd");
+        let mut session = Session::new(Settings::default());
+        let save = format!(":save {}", file.display());
+        let out = run_all(&mut session, &["J(a,b,c) = 3*(a + b*c)", "x = 2", "x = 3", "dJ = ∂J/∂b", &save]);
+        assert_eq!(out.err, "");
+        assert!(out.out.contains("saved 3 lines"), "{}", out.out);
+        let saved = std::fs::read_to_string(&file).expect("the file");
+        assert!(saved.contains("J(a,b,c) = 3*(a + b*c)\nx = 3\ndJ = ∂J/∂b\n"), "{saved}");
+
+        let mut fresh = Session::new(Settings::default());
+        let load = format!(":load {}", file.display());
+        let out = run_all(&mut fresh, &[&load, "J(1, 2, 3) + x", "dJ(1, 2, 3)"]);
+        assert_eq!((out.err.as_str(), out.out.as_str()), ("", "24\n9\n"));
+        assert!(std::fs::read_dir(folder.path()).expect("a listing").count() == 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn clear_forgets_and_unknown_commands_suggest() {
+        let mut session = Session::new(Settings::default());
+        let out = run_all(
+            &mut session,
+            &["x = 2", ":clear", ":lsit", ":help dervatives", ":save", ":save /nonexistent/x.gd"],
+        );
+        assert!(session.listing().starts_with("nothing defined"));
+        assert!(out.err.contains("did you mean `:list`?"), "{}", out.err);
+        assert!(out.err.contains("did you mean `:help derivatives`?"), "{}", out.err);
+        assert!(out.err.contains("`:save` needs a file name"), "{}", out.err);
+        assert!(out.err.contains("there is nothing to save yet"), "{}", out.err);
+        let mut out = Captured::default();
+        assert_eq!(run(":quit", &mut session, &mut out), Flow::Quit);
+    }
+
+    #[test]
+    fn a_failing_load_leaves_the_session_as_it_was() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let file = folder.path().join("broken.gd");
+        std::fs::write(&file, "y = 5\nz = log(0)\n").expect("written");
+        let mut session = Session::new(Settings::default());
+        let out = run_all(&mut session, &["y = 1", &format!(":load {}", file.display()), "y"]);
+        assert!(out.err.contains("log of 0"), "{}", out.err);
+        assert_eq!(out.out, "1\n");
+        let out = run_all(&mut session, &[":load /no/such/file.gd"]);
+        assert!(out.err.contains("no such file"), "{}", out.err);
+    }
+}

@@ -1,0 +1,180 @@
+//! Tab completion: what the word before the cursor could become.
+//!
+//! `\alpha` becomes α (any name of the unicode table); at the start of a
+//! line, `:he` becomes `:help` (and `:help d` a topic); after `with`, the
+//! settings of minimize (and after `method =`, the methods); after `as`, the
+//! formats; after `data.`, the table's columns or the record's fields;
+//! anywhere else the session's names, their parameters, the builtins and
+//! the keywords. Hands on the start of the word and the candidates.
+
+use logos::Logos;
+
+use super::help::TOPICS;
+use super::unicode;
+use crate::builtins::{BUILTINS, KEYWORDS};
+use crate::inventory::Vocabulary;
+use crate::optimize::settings::{METHODS, SETTINGS};
+use crate::syntax::lexer::Token;
+
+/// The REPL's commands, as typed.
+pub const COMMANDS: &[&str] = &[":help", ":list", ":clear", ":load", ":save", ":quit"];
+
+/// The formats after `as`.
+const FORMATS: &[&str] = &["text", "latex", "mermaid", "dot"];
+
+/// One way to complete: what the list shows, and what replaces the word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub display: String,
+    pub replacement: String,
+}
+
+/// What completion should do for the word before the cursor.
+#[derive(Debug, PartialEq)]
+pub enum Completion {
+    /// Replace the text from this byte offset with one of these.
+    Words(usize, Vec<Candidate>),
+    /// The word is a file name (after `:load` or `:save`).
+    File,
+}
+
+/// The completions of the text before `pos` in `line`.
+pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
+    let before = &line[..pos];
+    if let Some(start) = latex_start(before) {
+        let candidates = unicode::starting_with(&before[start..])
+            .map(|(name, symbol)| Candidate { display: format!("{name} {symbol}"), replacement: symbol.to_string() })
+            .collect();
+        return Completion::Words(start, candidates);
+    }
+    if before.trim_start().starts_with(':') {
+        return command(before);
+    }
+    let start = word_start(before);
+    let word = &before[start..];
+    let words = context_words(&before[..start], vocabulary);
+    let mut candidates: Vec<Candidate> = words
+        .into_iter()
+        .filter(|w| w.starts_with(word))
+        .map(|w| Candidate { display: w.clone(), replacement: w })
+        .collect();
+    candidates.sort_by(|a, b| a.display.cmp(&b.display));
+    candidates.dedup();
+    Completion::Words(start, candidates)
+}
+
+/// Where a `\name` being typed starts, if the cursor is at the end of one.
+fn latex_start(before: &str) -> Option<usize> {
+    let tail = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '^' || c == '-');
+    tail.ends_with('\\').then(|| tail.len() - 1)
+}
+
+/// Where the name before the cursor starts.
+fn word_start(before: &str) -> usize {
+    let tail = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || ('₀'..='₉').contains(&c));
+    tail.len()
+}
+
+/// `:he` → `:help`; `:help d` → its topics; `:load f` → a file name.
+fn command(before: &str) -> Completion {
+    let text = before.trim_start();
+    let offset = before.len() - text.len();
+    match text.split_once(char::is_whitespace) {
+        None => {
+            let candidates = COMMANDS.iter().filter(|c| c.starts_with(text)).map(|c| word(c)).collect::<Vec<_>>();
+            Completion::Words(offset, candidates)
+        }
+        Some((":help", topic)) => {
+            let topic = topic.trim_start();
+            let start = before.len() - topic.len();
+            let candidates = TOPICS.iter().filter(|(t, _)| t.starts_with(topic)).map(|(t, _)| word(t)).collect();
+            Completion::Words(start, candidates)
+        }
+        Some((":load" | ":save", _)) => Completion::File,
+        Some(_) => Completion::Words(before.len(), Vec::new()),
+    }
+}
+
+fn word(text: &str) -> Candidate {
+    Candidate { display: text.to_string(), replacement: text.to_string() }
+}
+
+/// The words that fit after `before` (the line up to the word being typed).
+fn context_words(before: &str, vocabulary: &Vocabulary) -> Vec<String> {
+    let tokens: Vec<Token> = Token::lexer(before).filter_map(Result::ok).collect();
+    let owned = |words: &[&str]| words.iter().map(|w| w.to_string()).collect();
+    match tokens.as_slice() {
+        [.., Token::Ident(target), Token::Dot] => {
+            return vocabulary.fields(target).map(<[String]>::to_vec).unwrap_or_default();
+        }
+        [.., Token::As] => return owned(FORMATS),
+        [.., Token::Ident("method"), Token::Equals] => return owned(METHODS),
+        _ => {}
+    }
+    if tokens.contains(&Token::With) && matches!(tokens.last(), Some(Token::With | Token::Comma)) {
+        return SETTINGS.iter().map(|(name, _)| name.to_string()).collect();
+    }
+    let mut words: Vec<String> = vocabulary.names().map(str::to_string).collect();
+    words.extend(vocabulary.all_params().into_iter().map(str::to_string));
+    words.extend(BUILTINS.iter().map(|(name, _)| name.to_string()));
+    words.extend(KEYWORDS.iter().map(|k| k.to_string()));
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary {
+            functions: vec![("J".into(), vec!["θ1".into(), "θ2".into()]), ("Jtrain".into(), vec!["w".into()])],
+            records: vec![("data".into(), vec!["price".into(), "area".into()])],
+            values: vec!["alpha0".into()],
+        }
+    }
+
+    fn replacements(line: &str) -> Vec<String> {
+        match complete(line, line.len(), &vocabulary()) {
+            Completion::Words(_, candidates) => candidates.into_iter().map(|c| c.replacement).collect(),
+            Completion::File => vec!["<file>".into()],
+        }
+    }
+
+    #[test]
+    fn latex_names_become_symbols() {
+        assert_eq!(replacements("\\alpha"), ["α"]);
+        assert_eq!(replacements("θ\\_1"), ["₁"]);
+        assert_eq!(replacements("x\\^2"), ["²"]);
+        assert_eq!(replacements("\\part"), ["∂"]);
+        assert_eq!(replacements("\\nosuch"), Vec::<String>::new());
+        let Completion::Words(start, _) = complete("J(\\th", 5, &vocabulary()) else { panic!("words") };
+        assert_eq!(start, 2);
+    }
+
+    #[test]
+    fn commands_topics_and_files() {
+        assert_eq!(replacements(":he"), [":help"]);
+        assert_eq!(replacements(":"), COMMANDS);
+        assert_eq!(replacements(":help d"), ["derivatives", "data"]);
+        assert_eq!(replacements(":load ex"), ["<file>"]);
+    }
+
+    #[test]
+    fn names_parameters_builtins_and_keywords() {
+        assert_eq!(replacements("J"), ["J", "Jtrain"]);
+        assert_eq!(replacements("graph J at θ"), ["θ1", "θ2"]);
+        assert_eq!(replacements("sig"), ["sigmoid", "sign"]);
+        assert_eq!(replacements("min"), ["minimize"]);
+        assert_eq!(replacements("1 + alp"), ["alpha0"]);
+    }
+
+    #[test]
+    fn settings_methods_formats_and_fields() {
+        assert_eq!(replacements("minimize J with st"), ["steps"]);
+        assert_eq!(replacements("minimize J with α = 0.1, me"), ["method"]);
+        assert_eq!(replacements("minimize J with method = ad"), ["adagrad", "adam"]);
+        assert_eq!(replacements("graph J as m"), ["mermaid"]);
+        assert_eq!(replacements("data.p"), ["price"]);
+        assert!(replacements("minimize J with α = 0.1, tol = 1e-3").is_empty());
+    }
+}

@@ -1,0 +1,235 @@
+//! The text of `:help` and its topics. Every topic ends with a runnable
+//! example: lines after `gd> ` are typed, the lines below them are what gd
+//! prints (a test runs each topic's examples and compares, so they stay true;
+//! `…` stands for lines left out).
+
+use super::unicode;
+
+/// The topics of `:help TOPIC`, with a one-line summary each.
+pub const TOPICS: &[(&str, &str)] = &[
+    ("derivatives", "∂J/∂b, ∇J, f', diff, simplify, as latex"),
+    ("check", "verify a derivative or a value you worked out by hand"),
+    ("graph", "the computation graph, forward values and backward adjoints"),
+    ("minimize", "gradient descent: learning rate, methods, tables, plots"),
+    ("data", "vectors, CSV files, sums and means, fitting a model"),
+    ("unicode", "typing α, θ₁, ∂, ∇ with \\alpha<Tab>, \\theta\\_1<Tab>"),
+];
+
+/// `:help` with no topic: what gd is, the commands and the topics.
+pub fn overview() -> String {
+    let mut text = String::from(
+        "gd reads functions as you write them on paper and differentiates them exactly.\n\n\
+         \x20 J(a, b, c) = 3*(a + b*c)      define a function (or `x = 2` to bind a value)\n\
+         \x20 J(5, 3, 2)                    call it\n\
+         \x20 ∂J/∂b                         a partial derivative (∇J for all of them)\n\
+         \x20 check ∂J/∂b = 3*c             check the one you worked out by hand\n\
+         \x20 graph J at a=5, b=3, c=2      the computation graph with the chain rule\n\
+         \x20 minimize J from a=1 with α=0.1   gradient descent\n\n\
+         Commands:\n\
+         \x20 :help [topic]   this text, or one topic\n\
+         \x20 :list           what is defined: functions, values, data\n\
+         \x20 :clear          forget everything defined\n\
+         \x20 :load FILE      run a .gd script into this session\n\
+         \x20 :save FILE      write this session's definitions as a .gd script\n\
+         \x20 :quit           leave (or Ctrl-D)\n\n\
+         Topics (:help TOPIC):\n",
+    );
+    for (topic, summary) in TOPICS {
+        text.push_str(&format!("  {topic:<12} {summary}\n"));
+    }
+    text.push_str("\nTab completes names, commands and settings; Ctrl-C cancels a line or stops a long minimize.\n");
+    text
+}
+
+/// The text of one topic, or `None` if there is no such topic.
+pub fn topic(name: &str) -> Option<String> {
+    let text = match name {
+        "derivatives" => DERIVATIVES.to_string(),
+        "check" => CHECK.to_string(),
+        "graph" => GRAPH.to_string(),
+        "minimize" => MINIMIZE.to_string(),
+        "data" => DATA.to_string(),
+        "unicode" => format!("{UNICODE}{}{UNICODE_EXAMPLE}", unicode::table()),
+        _ => return None,
+    };
+    Some(text)
+}
+
+const DERIVATIVES: &str = "\
+Derivatives are exact and simplified, and are functions themselves: print, call, bind or check them.
+
+  ∂J/∂b, diff(J, b)            partial derivative of J with respect to b
+  ∂²J/∂b∂c, diff(J, b, c)      higher order; ∂²J/∂b² is diff(J, b, b)
+  ∇J, grad(J)                  the gradient, one line per parameter
+  f'                           derivative of a function of one parameter
+  diff(expr, x), simplify(e)   work on expressions in free symbols
+  (∂J/∂b)(1, 2, 3)             a derivative at a point, in J's parameter order
+  dJ = ∂J/∂b                   bind it to a name
+  ∂J/∂b as latex               print as LaTeX
+
+Try:
+  gd> J(a, b, c) = 3*(a + b*c)
+  gd> ∂J/∂b
+  ∂J/∂b = 3*c
+  gd> (∂J/∂b)(1, 2, 3)
+  9
+  gd> s(z) = σ(z)
+  gd> s'
+  s'(z) = σ(z)*(1 - σ(z))
+  gd> diff(x^2*sin(x), x)
+  2*x*sin(x) + x^2*cos(x)
+";
+
+const CHECK: &str = "\
+`check` says whether a claim holds: proved symbolically, or tested at 20 or more random points,
+or refuted with a counterexample and the correct answer. A script ends with a count of its checks
+and exits with status 1 if any failed.
+
+  check ∂J/∂b = 3*c            a derivative you worked out
+  check ∇J = (3, 3*c, 3*b)     the whole gradient
+  check J(1, 2, 3) = 21        a value
+  check r.m = 2 within 1e-6    a value, to a tolerance
+
+Try:
+  gd> J(a, b, c) = 3*(a + b*c)
+  gd> check ∂J/∂b = 3*c
+  ✓ ∂J/∂b = 3*c (proved)
+  gd> check ∂J/∂b = 3*a
+  ✗ ∂J/∂b ≠ 3*a — at a=2, b=1, c=1: ∂J/∂b = 3, 3*a = 6
+    correct: ∂J/∂b = 3*c
+";
+
+const GRAPH: &str = "\
+`graph F` shows F as the computation a computer does: one node per operation, in evaluation order
+(u, v, w, …), shared subexpressions once. With `at`, the forward pass gives each node's value and
+the backward pass each node's adjoint by the chain rule.
+
+  graph J                      the nodes
+  graph J at a=5, b=3, c=2     forward values, backward adjoints, the gradient
+  graph J as mermaid           a Mermaid flowchart (GitHub renders it; or mermaid.live)
+  graph J at a=5, b=3, c=2 as dot    Graphviz: paste into `dot -Tsvg > J.svg`
+
+Try:
+  gd> J(a, b, c) = 3*(a + b*c)
+  gd> graph J
+  J(a, b, c) = 3*(a + b*c)
+    u = b*c
+    v = a + u
+    J = 3*v
+  gd> graph J at a=5, b=3, c=2
+  …
+  gradient: ∂J/∂a = 3, ∂J/∂b = 6, ∂J/∂c = 9
+";
+
+const MINIMIZE: &str = "\
+`minimize F` runs gradient descent, θ ← θ − α∇F(θ), with all parameters updated at once, and
+prints a table of the iterations and a verdict; `maximize` climbs. Ctrl-C stops a long run.
+
+  minimize J from θ1 = 0.75, θ2 = 0.75      start here (missing parameters start at 0)
+  minimize J over θ1 from …                 move only θ1
+  … with α = 0.2, tol = 1e-3, steps = 500   learning rate (also alpha, η, lr), stopping rules
+  … with method = adam                      gd, momentum, nesterov, adagrad, rmsprop, adam, sgd
+  … with β = 0.9                            momentum
+  … with trace = 10                         every 10th iteration in the table
+  … with plot = \"descent.svg\"               J against iteration, and the path over the contours
+  … with restarts = 5                       also start from 5 random points, keep the best
+  … with batch = 16, seed = 1               mini-batches of data rows (see :help data)
+  r = minimize …                            keep the result: r.θ1, r.J, r.iterations, r.converged
+
+Try:
+  gd> J(θ1, θ2) = θ1^2 + θ2^2
+  gd> minimize J from θ1 = 0.75, θ2 = 0.75 with α = 0.2, tol = 1e-3
+  gradient descent on J: α = 0.2, tol = 0.001, steps = 10000
+  …
+  converged after 8 iterations: θ1 = 0.0126, θ2 = 0.0126, J = 0.000317
+";
+
+const DATA: &str = "\
+Vectors are written [1, 2, 3]; arithmetic and builtins apply to each element, and numbers broadcast.
+A CSV file with a header row loads as a table: `data = load(\"houses.csv\")`, then `data.price` is
+a column (`data.\"sale price\"` when the name has spaces). A function of numbers may use bound
+vectors: its derivatives are symbolic, and minimize runs them as one compiled pass over the rows.
+
+  sum(v), mean(v), len(v), dot(u, v)     reductions
+  J(m, b) = mean((m*x + b - y)^2)        a cost over data rows
+  minimize J with batch = 16, seed = 1   stochastic gradient descent on 16 random rows a step
+
+Try:
+  gd> x = [1, 2, 3, 4]
+  gd> y = [3, 5, 7, 9]
+  gd> 2*x + 1
+  [3, 5, 7, 9]
+  gd> J(m, b) = mean((m*x + b - y)^2)
+  gd> ∂J/∂m
+  ∂J/∂m = 2*mean(x*(b + m*x - y))
+  gd> J(2, 1)
+  0
+";
+
+const UNICODE: &str = "\
+gd reads Greek letters, subscripts and mathematical signs as you would write them. In the REPL, type
+a LaTeX-style name and press Tab: \\alpha<Tab> gives α, \\theta\\_1<Tab> gives θ₁.
+
+";
+
+const UNICODE_EXAMPLE: &str = "
+Pasted mathematics works too: · and × are *, − is -, x² is x^2, θ₁ and θ1 are different names.
+
+Try:
+  gd> θ₁ = 2
+  gd> θ₁² + 2·3 − 1
+  9
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Captured, Session, Settings};
+
+    /// The `gd> ` lines of a topic's example, each with the lines shown below it.
+    fn examples(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut examples: Vec<(String, Vec<String>)> = Vec::new();
+        let Some((_, tried)) = text.split_once("Try:\n") else { return examples };
+        for line in tried.lines() {
+            if let Some(input) = line.strip_prefix("  gd> ") {
+                examples.push((input.to_string(), Vec::new()));
+            } else if let Some((_, shown)) = examples.last_mut() {
+                shown.push(line.strip_prefix("  ").unwrap_or(line).to_string());
+            }
+        }
+        examples
+    }
+
+    /// True when `printed` matches `shown`, where a `…` line stands for any lines.
+    fn matches(printed: &[&str], shown: &[String]) -> bool {
+        match shown.split_first() {
+            None => printed.is_empty(),
+            Some((first, rest)) if first == "…" => (0..=printed.len()).any(|skip| matches(&printed[skip..], rest)),
+            Some((first, rest)) => printed.first() == Some(&first.as_str()) && matches(&printed[1..], rest),
+        }
+    }
+
+    #[test]
+    fn every_topic_has_an_example_that_prints_what_it_shows() {
+        for (name, _) in TOPICS {
+            let text = topic(name).unwrap_or_default();
+            let examples = examples(&text);
+            assert!(!examples.is_empty(), "`:help {name}` has no example");
+            let mut session = Session::new(Settings { seed: 2026, ..Settings::default() });
+            for (input, shown) in examples {
+                let mut out = Captured::default();
+                session.run_line(&input, &mut out);
+                assert!(out.err.is_empty(), ":help {name}: `{input}` fails: {}", out.err);
+                let printed: Vec<&str> = out.out.lines().collect();
+                assert!(matches(&printed, &shown), ":help {name}: `{input}` printed\n{}\nnot\n{shown:?}", out.out);
+            }
+        }
+    }
+
+    #[test]
+    fn the_overview_names_every_topic_and_unknown_topics_are_none() {
+        let overview = overview();
+        assert!(TOPICS.iter().all(|(name, _)| overview.contains(name)));
+        assert!(topic("nonsense").is_none());
+    }
+}

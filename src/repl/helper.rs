@@ -1,0 +1,89 @@
+//! The rustyline helper: joins completion, hints and highlighting to the
+//! editor, over a [`Vocabulary`] of the session that the REPL loop renews
+//! after every line. Continuation lines are decided by the loop (see
+//! `repl::read_statement`), because rustyline's validator cannot show a
+//! continuation prompt.
+
+use std::borrow::Cow;
+
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hint, Hinter};
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+
+use super::complete::{self, Completion};
+use super::{highlight, hint};
+use crate::inventory::Vocabulary;
+
+/// What the editor asks of gd while a line is typed.
+pub struct GdHelper {
+    pub vocabulary: Vocabulary,
+    /// Colour the line, the prompt and hints (a terminal without `NO_COLOR`).
+    pub colour: bool,
+    files: FilenameCompleter,
+}
+
+impl GdHelper {
+    pub fn new(colour: bool) -> GdHelper {
+        GdHelper { vocabulary: Vocabulary::default(), colour, files: FilenameCompleter::new() }
+    }
+}
+
+/// The parameters still to type, shown after the cursor; the right arrow
+/// does not insert them (they are names, not text to type).
+pub struct ParameterHint(String);
+
+impl Hint for ParameterHint {
+    fn display(&self) -> &str {
+        &self.0
+    }
+
+    fn completion(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Completer for GdHelper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        match complete::complete(line, pos, &self.vocabulary) {
+            Completion::Words(start, candidates) => Ok((
+                start,
+                candidates.into_iter().map(|c| Pair { display: c.display, replacement: c.replacement }).collect(),
+            )),
+            Completion::File => self.files.complete(line, pos, ctx),
+        }
+    }
+}
+
+impl Hinter for GdHelper {
+    type Hint = ParameterHint;
+
+    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<ParameterHint> {
+        hint::parameters(line, pos, &self.vocabulary).map(ParameterHint)
+    }
+}
+
+impl Highlighter for GdHelper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        if self.colour { Cow::Owned(highlight::highlight(line, pos, &self.vocabulary)) } else { Cow::Borrowed(line) }
+    }
+
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {
+        if self.colour { Cow::Owned(format!("\x1b[1;32m{prompt}\x1b[0m")) } else { Cow::Borrowed(prompt) }
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if self.colour { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.colour
+    }
+}
+
+impl Validator for GdHelper {}
+
+impl Helper for GdHelper {}
