@@ -317,13 +317,15 @@ impl<'a> Lowerer<'a> {
             ExprKind::Name(name) => self.name(name, span, locals),
             ExprKind::Neg(operand) => {
                 let operand = self.expr(ast, *operand, locals)?;
-                Ok(self.arena.neg(operand))
+                let negated = self.arena.neg(operand);
+                Ok(self.arena.in_rows_of(negated, operand))
             }
             ExprKind::Binary(op, lhs, rhs) => {
                 let a = self.expr(ast, *lhs, locals)?;
                 let b = self.expr(ast, *rhs, locals)?;
                 self.same_rows(a, b, ast.span(*lhs), ast.span(*rhs))?;
-                Ok(match op {
+                let vector = if self.arena.rows(a).is_some() { a } else { b };
+                let result = match op {
                     BinaryOp::Add => self.arena.add([a, b]),
                     BinaryOp::Sub => self.arena.sub(a, b),
                     BinaryOp::Mul => self.arena.mul([a, b]),
@@ -335,7 +337,8 @@ impl<'a> Lowerer<'a> {
                         self.arena.mul([a, reciprocal])
                     }
                     BinaryOp::Pow => self.arena.pow(a, b),
-                })
+                };
+                Ok(self.arena.in_rows_of(result, vector))
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
             ExprKind::Str(_) => Err(Diagnostic::runtime("a string is not a number", span, "a string")
@@ -627,4 +630,30 @@ pub fn expression_from_text(arena: &mut Arena, env: &Env, text: &str) -> Result<
     let mut lowerer = Lowerer::new(arena, env, Globals::Symbolic);
     let locals = Locals { free_symbols: true, ..Locals::default() };
     lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::session::{Captured, Input, Session, Settings};
+
+    fn run(code: &str) -> Captured {
+        let mut session = Session::new(Settings::default());
+        let mut out = Captured::default();
+        session.run(vec![Input { name: "-e".into(), text: code.into(), dir: ".".into() }], &mut out);
+        out
+    }
+
+    #[test]
+    fn cancelling_keeps_a_vectors_rows() {
+        let out = run("xs = [1, 2, 3]\nsum(0*xs + 1)\nsum(xs - xs + 2)\nlen(xs/xs)\nsum(xs^0)\nxs - xs\n-(0*xs)\n\
+                       ys = 0*xs; len(ys)\nf(c) = sum(c*xs + 1); f(0)\nK(m) = sum(m + 0*xs); K(1); K'");
+        assert_eq!(out.err, "");
+        assert_eq!(out.out, "3\n6\n3\n3\n[0, 0, 0]\n[0, 0, 0]\n3\n3\n3\nK'(m) = 3\n");
+    }
+
+    #[test]
+    fn a_cancelled_vector_still_has_its_length_checked() {
+        let out = run("[1, 2, 3] - [1, 2]*0");
+        assert!(out.err.contains("vectors of different lengths: 3 and 2"), "{}", out.err);
+    }
 }

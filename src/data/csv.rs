@@ -74,7 +74,7 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let byte = error.position().map_or(0, |p| p.byte() as usize);
+                let byte = record_start(&bytes, error.position().map_or(0, |p| p.byte() as usize));
                 return Err(fail(
                     format!("`{shown}` is not valid CSV: {error}"),
                     "here".to_string(),
@@ -83,11 +83,11 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
                 ));
             }
         }
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record_start(&bytes, record.position().map_or(0, |p| p.byte() as usize));
+        let line = line_number(&bytes, start);
         if record.len() != names.len() {
-            let message =
-                format!("line {line} has {} cells, but the header names {} columns", record.len(), names.len());
+            let cells = if record.len() == 1 { "1 cell".to_string() } else { format!("{} cells", record.len()) };
+            let message = format!("line {line} has {cells}, but the header names {} columns", names.len());
             return Err(fail(
                 message,
                 "this row".to_string(),
@@ -165,6 +165,21 @@ fn parse(cell: &[u8]) -> Option<f64> {
     text.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Where a record really starts: the csv crate places it at the line break
+/// (or blank lines) before it.
+fn record_start(bytes: &[u8], position: usize) -> usize {
+    let position = position.min(bytes.len());
+    bytes[position..].iter().position(|&b| b != b'\n' && b != b'\r').map_or(bytes.len(), |i| position + i)
+}
+
+/// The line number of byte `at`, counting `\n`, `\r\n` and a lone `\r` as line breaks.
+fn line_number(bytes: &[u8], at: usize) -> u64 {
+    let before = &bytes[..at.min(bytes.len())];
+    let breaks =
+        before.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')));
+    breaks.count() as u64 + 1
+}
+
 /// The byte range of the line starting at `start`.
 fn line_at(bytes: &[u8], start: usize) -> (usize, usize) {
     let start = start.min(bytes.len());
@@ -235,5 +250,21 @@ mod tests {
         assert!(problem("x,x\n1,2\n").message.contains("two columns are named `x`"));
         assert!(problem("x,y\n1,\n").message.contains("an empty cell on line 2, column 2"));
         assert!(problem("x\ninf\n").message.contains("is not a number"));
+        assert!(problem("x,y\n1\n").message.contains("line 2 has 1 cell,"));
+    }
+
+    #[test]
+    fn windows_line_breaks_and_blank_lines_do_not_move_the_place() {
+        let error = problem("x,y\r\nab,2\r\n3,4\r\n");
+        assert_eq!(error.message, "`ab` on line 2, column 1 (`x`) is not a number");
+        assert_eq!(error.place, Some((5, 7)));
+        let error = problem("x,y\n\n\n1,2\n\nzz,3\n");
+        assert_eq!(error.message, "`zz` on line 6, column 1 (`x`) is not a number");
+        assert_eq!(error.place, Some((11, 13)));
+        let error = problem("x,y\r1,2\r3,4,5\r");
+        assert!(error.message.starts_with("line 3 has 3 cells"), "{}", error.message);
+        assert_eq!(error.place, Some((8, 13)));
+        let error = problem("x,y\r\n1,2\r\n\r\n3\r\n");
+        assert!(error.message.starts_with("line 4 has 1 cell,"), "{}", error.message);
     }
 }

@@ -31,9 +31,10 @@ impl Table {
         const SHOWN: usize = 5;
         let names: Vec<&str> = self.names().collect();
         let mut out = format!(
-            "{}: {} rows, {} column{} ({})\n",
+            "{}: {} row{}, {} column{} ({})\n",
             self.source,
             self.rows,
+            if self.rows == 1 { "" } else { "s" },
             names.len(),
             if names.len() == 1 { "" } else { "s" },
             names.join(", ")

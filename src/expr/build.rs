@@ -234,6 +234,32 @@ impl Arena {
         }
     }
 
+    /// `value` in every row of the vector `like`: a number that cancelling
+    /// left of a vector expression (`0*xs`, `xs - xs`, `xs/xs`) keeps the
+    /// vector's rows, as `value + 0*xs`, so sums and lengths stay right.
+    pub fn in_rows_of(&mut self, value: Id, like: Id) -> Id {
+        if self.rows(value).is_some() || self.rows(like).is_none() {
+            return value;
+        }
+        let (_, rest) = self.split_coefficient(like);
+        let mut factors = match self.node(rest) {
+            Node::Mul(items) => items.to_vec(),
+            _ => vec![rest],
+        };
+        factors.push(self.zero());
+        factors.sort_unstable();
+        let zeros = self.intern(Node::Mul(factors.into()));
+        if value == self.zero() {
+            return zeros;
+        }
+        let mut terms = match self.node(value) {
+            Node::Add(items) => items.to_vec(),
+            _ => vec![value],
+        };
+        terms.push(zeros);
+        self.finish(terms, Number::ZERO, Node::Add)
+    }
+
     /// The sum or mean over the rows of `arg`, which has `rows` rows. When
     /// `arg` is a number (no data in it), it counts as that value in every
     /// row: its mean is itself and its sum is `rows` times it.

@@ -268,15 +268,43 @@ pub fn format_significant(value: f64, digits: i32) -> String {
     if value == 0.0 || !value.is_finite() {
         return format_value(value);
     }
-    let decimals = digits - 1 - value.abs().log10().floor() as i32;
-    let rounded = if decimals >= 0 {
-        let scale = 10f64.powi(decimals);
-        (value * scale).round() / scale
-    } else {
-        let scale = 10f64.powi(-decimals);
-        (value / scale).round() * scale
-    };
-    if rounded.is_finite() { format_value(rounded) } else { format_value(value) }
+    let rounded = round_significant(value, usize::try_from(digits.max(1)).unwrap_or(1));
+    format_value(rounded.unwrap_or(value))
+}
+
+/// `value` rounded to `digits` significant decimal digits, halves away from
+/// zero (1.125 → 1.13), done on the exact decimal digits of the value so no
+/// scaling error creeps in; the result is the nearest f64 to the rounded decimal.
+fn round_significant(value: f64, digits: usize) -> Option<f64> {
+    let exact = format!("{:.40e}", value.abs());
+    let (mantissa, exponent) = exact.split_once('e')?;
+    let mut kept: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let round_up = kept.get(digits).is_some_and(|&d| d >= b'5');
+    kept.truncate(digits);
+    let mut exponent: i32 = exponent.parse().ok()?;
+    if round_up {
+        let mut at = kept.len();
+        loop {
+            if at == 0 {
+                kept.insert(0, b'1');
+                kept.pop();
+                exponent += 1;
+                break;
+            }
+            at -= 1;
+            if kept[at] == b'9' {
+                kept[at] = b'0';
+            } else {
+                kept[at] += 1;
+                break;
+            }
+        }
+    }
+    let digits = String::from_utf8(kept).ok()?;
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    let text = format!("{}{first}{point}{rest}e{exponent}", if value < 0.0 { "-" } else { "" });
+    text.parse().ok()
 }
 
 #[cfg(test)]
@@ -347,5 +375,18 @@ mod tests {
         assert_eq!(format_significant(0.012597137, 3), "0.0126");
         assert_eq!(format_significant(0.000317375, 3), "0.000317");
         assert_eq!(format_significant(123456.0, 3), "123000");
+        assert_eq!(format_short(4.3571999999999994e-100), "4.3572e-100");
+        assert_eq!(format_short(2.0102600000000003e-18), "2.01026e-18");
+        assert_eq!(format_significant(4.860000000000001e-21, 3), "4.86e-21");
+        assert_eq!(format_short(1.0000000000000006e+300), "1e+300");
+        assert_eq!(format_short(4.567760000000001e+69), "4.56776e+69");
+        assert_eq!(format_short(-0.00056422), "-0.00056422");
+        assert_eq!(format_significant(1.125, 3), "1.13");
+        assert_eq!(format_significant(-1.125, 3), "-1.13");
+        assert_eq!(format_significant(9.996, 3), "10");
+        assert_eq!(format_significant(0.0009996, 3), "0.001");
+        assert_eq!(format_significant(1.1249999999999998, 3), "1.12");
+        assert_eq!(format_significant(2.5, 1), "3");
+        assert_eq!(format_significant(-0.96, 1), "-1");
     }
 }
