@@ -82,8 +82,10 @@ fn tolerance_and_step_limit() {
 fn divergence_names_the_learning_rate() {
     let out = ok(&[BOWL, "minimize J from θ1 = 0.75, θ2 = 0.75 with α = 1.1"]);
     assert!(out.contains("diverged") && out.contains("α = 1.1 is too large; try α = 0.55"), "{out}");
-    let overflow = ok(&["E(w) = exp(w)", "maximize E from w = 0 with α = 10"]);
-    assert!(overflow.contains("no longer finite"), "{overflow}");
+    let overflow = ok(&[BOWL, "minimize J from θ1 = 0.75, θ2 = 0.75 with α = 1e10"]);
+    assert!(overflow.contains("grew beyond any finite number — α = 10000000000 is too large"), "{overflow}");
+    let unbounded = ok(&["E(w) = exp(w)", "maximize E from w = 0 with α = 10"]);
+    assert!(unbounded.contains("unbounded above"), "{unbounded}");
 }
 
 #[test]
@@ -166,4 +168,42 @@ fn plots_are_written_as_svg() {
     assert!(svg.contains("<svg") && svg.contains("contours of J"), "a two-parameter plot has the contours");
     let piped = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = -1 with plot"]);
     assert!(piped.contains("plot: not drawn, as the output is not a terminal"), "{piped}");
+}
+
+#[test]
+fn leaving_the_domain_says_where_and_why_and_prints_no_nan() {
+    let out = ok(&["F(x) = log(x)", "minimize F from x = 1"]);
+    assert!(out.contains("left the domain of F (log of a negative number)"), "{out}");
+    assert!(out.contains("last point: x = 0.315"), "{out}");
+    assert!(!out.contains("nan") && !out.contains("inf"), "{out}");
+}
+
+#[test]
+fn an_infinite_gradient_stops_the_run_where_it_is() {
+    let out = ok(&["F(x) = sqrt(x)", "minimize F from x = 0"]);
+    assert!(out.contains("the gradient of F is not a finite number at x = 0"), "{out}");
+    assert!(!out.contains("nan") && !out.contains("inf"), "{out}");
+}
+
+#[test]
+fn an_unbounded_function_is_called_unbounded_not_a_bad_alpha() {
+    let out = ok(&["F(x) = x^2", "maximize F from x = 1 with α = 0.5"]);
+    assert!(out.contains("unbounded above and has no maximum"), "{out}");
+    let out = ok(&["F(x, y) = x^2 - y^2", "minimize F from x = 1, y = 1"]);
+    assert!(out.contains("unbounded below and has no minimum"), "{out}");
+    assert!(!out.contains("too large"), "{out}");
+}
+
+#[test]
+fn jumping_across_the_valley_is_not_convergence() {
+    let out = ok(&["F(x) = x^2", "minimize F from x = 1 with α = 1, steps = 100"]);
+    assert!(!out.contains("converged after"), "{out}");
+    assert!(out.contains("jump back and forth across a valley — α = 1 is too large; try α = 0.5"), "{out}");
+}
+
+#[test]
+fn restarts_that_all_fail_have_no_best() {
+    let out = ok(&["J(a, b) = (a - 1)^2 + log(b)", "minimize J from a = 0, b = 1 with restarts = 3"]);
+    assert!(out.contains("no run converged or reached the step limit"), "{out}");
+    assert!(!out.lines().any(|line| line.trim_start().starts_with('*')), "no run is marked best: {out}");
 }

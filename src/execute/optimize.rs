@@ -10,6 +10,7 @@ use std::time::Instant;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionValue, Record, Value};
 use crate::eval::tape::{CompileError, Tape};
+use crate::expr::arena::Node;
 use crate::lower::{Callable, Globals, Lowerer};
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
@@ -80,21 +81,23 @@ impl Session {
         let names = function.params.to_vec();
         let mut out = heading(goal, &objective, &settings);
         let run = if settings.restarts == 0 {
-            let run = self.descend(&descent, &start, &settings.options);
+            let run = self.descend(&descent, &function, &start, &settings.options);
             out.push_str(&table::table(&run, &names, &objective, &settings.options));
             run
         } else {
             let seed = settings.seed.unwrap_or(self.settings.seed);
             let starts = restart_points(&start, &free, settings.restarts, seed);
-            let runs: Vec<Run> = starts.iter().map(|s| self.descend(&descent, s, &settings.options)).collect();
+            let runs: Vec<Run> =
+                starts.iter().map(|s| self.descend(&descent, &function, s, &settings.options)).collect();
             let best = best_run(&runs, goal);
             out.push_str(&restarts_table(&runs, &names, &objective, best));
-            out.push_str(&format!(
-                "best: run {} — {}\n",
-                best + 1,
-                table::verdict(&runs[best], &names, &objective, &settings.options)
-            ));
-            runs.into_iter().nth(best).unwrap_or_else(|| self.descend(&descent, &start, &settings.options))
+            let chosen = best.unwrap_or(0);
+            let verdict = table::verdict(&runs[chosen], &names, &objective, &settings.options);
+            out.push_str(&match best {
+                Some(best) => format!("best: run {} — {verdict}\n", best + 1),
+                None => format!("no run converged or reached the step limit; run 1 — {verdict}\n"),
+            });
+            runs.into_iter().nth(chosen).unwrap_or_else(|| self.descend(&descent, &function, &start, &settings.options))
         };
         if run.ending == Ending::UndefinedStart {
             let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
@@ -156,7 +159,7 @@ impl Session {
     }
 
     /// One descent, with a progress bar on a terminal when it runs long.
-    fn descend(&self, descent: &Descent, start: &[f64], options: &Options) -> Run {
+    fn descend(&self, descent: &Descent, function: &FunctionValue, start: &[f64], options: &Options) -> Run {
         let began = Instant::now();
         let mut bar: Option<indicatif::ProgressBar> = None;
         let show = self.settings.progress;
@@ -176,11 +179,24 @@ impl Session {
             });
             bar.set_position(k as u64);
         };
-        let run = descent.run(start, options, &INTERRUPTED, &mut progress);
+        let mut run = descent.run(start, options, &INTERRUPTED, &mut progress);
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
+        if let Some(outside) = &run.outside {
+            run.problem = self.why_undefined(function, outside);
+        }
         run
+    }
+
+    /// Why `function` has no value at `point` (`log of a negative number`).
+    fn why_undefined(&self, function: &FunctionValue, point: &[f64]) -> Option<String> {
+        let leaf = |node: &Node| match node {
+            Node::Var(_) => function.variables.iter().position(|&v| self.arena.node(v) == node).map(|i| point[i]),
+            _ => self.global_value(node),
+        };
+        let error = crate::eval::direct::evaluate(&self.arena, function.body, &leaf).err()?;
+        Some(error.problem.describe().0)
     }
 
     /// The tape of the function's value and its partial derivatives.
@@ -415,28 +431,30 @@ fn restart_points(start: &[f64], free: &[bool], restarts: usize, seed: u64) -> V
     points
 }
 
-/// The run with the lowest J (highest when maximizing) among those that ended well.
-fn best_run(runs: &[Run], goal: Goal) -> usize {
-    let score = |run: &Run| {
-        let usable = matches!(run.ending, Ending::Converged | Ending::StepLimit) && run.j.is_finite();
-        let j = if goal == Goal::Maximize { -run.j } else { run.j };
-        if usable { j } else { f64::INFINITY }
-    };
-    (0..runs.len()).min_by(|&a, &b| score(&runs[a]).total_cmp(&score(&runs[b]))).unwrap_or(0)
+/// The run with the lowest J (highest when maximizing) among those that
+/// ended well (converged or at the step limit), if any did.
+fn best_run(runs: &[Run], goal: Goal) -> Option<usize> {
+    let usable = |run: &Run| matches!(run.ending, Ending::Converged | Ending::StepLimit) && run.j.is_finite();
+    let score = |run: &Run| if goal == Goal::Maximize { -run.j } else { run.j };
+    (0..runs.len()).filter(|&i| usable(&runs[i])).min_by(|&a, &b| score(&runs[a]).total_cmp(&score(&runs[b])))
 }
 
+/// Rows of the restarts table shown when there are many runs (the best is always shown).
+const RUNS_SHOWN: usize = 20;
+
 /// One row per run: where it started, where it ended, how.
-fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: usize) -> String {
+fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<usize>) -> String {
     let mut header = vec!["run".to_string()];
     header.extend(names.iter().map(|n| format!("{n} start")));
     header.extend(names.iter().map(|n| format!("{n} end")));
     header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
     let format = crate::expr::number::format_short;
-    let body: Vec<Vec<String>> = runs
+    let mut body: Vec<Vec<String>> = runs
         .iter()
         .enumerate()
+        .filter(|(i, _)| *i < RUNS_SHOWN || Some(*i) == best)
         .map(|(i, run)| {
-            let mut cells = vec![if i == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
+            let mut cells = vec![if Some(i) == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
             cells.extend(run.start.iter().map(|v| format(*v)));
             cells.extend(run.theta.iter().map(|v| format(*v)));
             cells.push(format(run.j));
@@ -445,12 +463,19 @@ fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: usize) 
             cells
         })
         .collect();
-    format!(
-        "{} runs: from the start given and {} random starts around it (* marks the best)\n{}",
+    let hidden = runs.len().saturating_sub(body.len());
+    let mut text = format!(
+        "{} runs: from the start given and {} random starts around it (* marks the best)\n",
         runs.len(),
-        runs.len() - 1,
-        table::columns(&header, &body)
-    )
+        runs.len() - 1
+    );
+    if hidden > 0 {
+        let mut more = vec![String::new(); header.len()];
+        more[0] = format!("… {hidden} more");
+        body.insert(RUNS_SHOWN.min(body.len()), more);
+    }
+    text.push_str(&table::columns(&header, &body));
+    text
 }
 
 fn ending_word(ending: &Ending) -> &'static str {
@@ -458,6 +483,9 @@ fn ending_word(ending: &Ending) -> &'static str {
         Ending::Converged => "converged",
         Ending::StepLimit => "step limit",
         Ending::NotFinite | Ending::Growing => "diverged",
+        Ending::Unbounded => "unbounded",
+        Ending::LeftDomain => "left the domain",
+        Ending::InfiniteGradient => "infinite gradient",
         Ending::Interrupted => "interrupted",
         Ending::UndefinedStart => "undefined start",
     }

@@ -62,8 +62,14 @@ pub struct Row {
 pub enum Ending {
     Converged,
     StepLimit,
-    /// J or θ is not finite at iteration `at`.
+    /// θ overflowed while J got worse: the steps overshoot (α too large).
     NotFinite,
+    /// θ overflowed while J kept getting better: J has no minimum (or maximum).
+    Unbounded,
+    /// A step landed where J has no value (`outside`), such as `log` of a negative.
+    LeftDomain,
+    /// The gradient at the last point is not a finite number (`sqrt(x)` at 0).
+    InfiniteGradient,
     /// J grew (or fell, when maximizing) for many iterations in a row.
     Growing,
     Interrupted,
@@ -84,6 +90,10 @@ pub struct Run {
     pub ending: Ending,
     /// Points (k, θ, J) along the way, thinned evenly, for plots.
     pub path: Vec<(usize, Vec<f64>, f64)>,
+    /// Where J had no value, when the run left J's domain.
+    pub outside: Option<Vec<f64>>,
+    /// Why J had no value there (filled in by whoever can evaluate J).
+    pub problem: Option<String>,
 }
 
 /// Iterations in a row of J getting worse before the run counts as diverging.
@@ -112,15 +122,59 @@ impl Descent<'_> {
         interrupted: &AtomicBool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Run {
-        let n = self.tape.params();
-        let context = Context { options, interrupted, progress };
-        match Stepper::new(options.method, options.alpha, options.beta, n) {
+        let run = self.dispatch(start, options, Context { options, interrupted, progress });
+        if run.ending == Ending::NotFinite { self.diagnose(run, start, options) } else { run }
+    }
+
+    fn dispatch(&self, start: &[f64], options: &Options, context: Context) -> Run {
+        match Stepper::new(options.method, options.alpha, options.beta, self.tape.params()) {
             Stepper::Gd(rule) => self.iterate(start, rule, context),
             Stepper::Momentum(rule) => self.iterate(start, rule, context),
             Stepper::Adagrad(rule) => self.iterate(start, rule, context),
             Stepper::Rmsprop(rule) => self.iterate(start, rule, context),
             Stepper::Adam(rule) => self.iterate(start, rule, context),
         }
+    }
+
+    /// Says why a run stopped having finite numbers, by running it again to
+    /// the last finite point (runs are deterministic, so this costs the hot
+    /// loop nothing): the gradient there was not finite, or the next step
+    /// left J's domain, or θ overflowed while J improved (unbounded) or
+    /// worsened (overshooting). The run then reports that last finite point.
+    fn diagnose(&self, mut run: Run, start: &[f64], options: &Options) -> Run {
+        let k = run.iterations;
+        let mut quiet = options.clone();
+        quiet.steps = k.saturating_sub(1);
+        quiet.rows = Rows::Every(usize::MAX);
+        quiet.path_points = 0;
+        let mut ignore = |_: usize, _: usize| {};
+        let before = self.dispatch(
+            start,
+            &quiet,
+            Context { options: &quiet, interrupted: &AtomicBool::new(false), progress: &mut ignore },
+        );
+        let mut machine = self.tape.machine();
+        machine.params().copy_from_slice(&before.theta);
+        machine.run();
+        let free_gradient = (0..self.tape.params()).filter(|&i| self.free[i]).map(|i| machine.output(i + 1));
+        let sign = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
+        let improving = sign * before.last_dj <= 0.0 && sign * (before.j - before.start_j) < 0.0;
+        run.ending = if !free_gradient.into_iter().all(f64::is_finite) {
+            Ending::InfiniteGradient
+        } else if run.j.is_nan() && run.theta.iter().all(|t| t.is_finite()) {
+            run.outside = Some(run.theta.clone());
+            Ending::LeftDomain
+        } else if improving || sign * run.j == f64::NEG_INFINITY {
+            Ending::Unbounded
+        } else {
+            Ending::NotFinite
+        };
+        run.rows.retain(|row| row.j.is_finite() && row.theta.iter().all(|t| t.is_finite()));
+        run.path.retain(|(_, theta, j)| j.is_finite() && theta.iter().all(|t| t.is_finite()));
+        run.theta = before.theta;
+        run.j = before.j;
+        run.last_dj = before.last_dj;
+        run
     }
 
     /// The loop, compiled once per update rule so the rule inlines into it.
@@ -148,6 +202,8 @@ impl Descent<'_> {
             last_dj: 0.0,
             ending: Ending::StepLimit,
             path: Vec::new(),
+            outside: None,
+            problem: None,
         };
         if !start_j.is_finite() {
             run.ending = Ending::UndefinedStart;
@@ -201,7 +257,7 @@ impl Descent<'_> {
             if !j.is_finite() {
                 break Ending::NotFinite;
             }
-            if dj.abs() < options.tol {
+            if dj.abs() < options.tol && !self.gradient_grew(&machine, &gradient) {
                 break Ending::Converged;
             }
             worse = if sign * dj > 0.0 { worse + 1 } else { 0 };
@@ -240,6 +296,25 @@ impl Descent<'_> {
         }
         run.path = path.items.into_iter().map(|(k, theta, j, _)| (k, theta, j)).collect();
         run
+    }
+}
+
+impl Descent<'_> {
+    /// True when the gradient at the new point (the machine's outputs) points
+    /// back the other way and is no smaller: J stands still only because θ
+    /// jumps across a valley and back (x = 1 → -1 → 1 on x²), which is not
+    /// convergence. A decaying oscillation still shrinks, so it converges.
+    fn gradient_grew(&self, machine: &crate::eval::tape::Machine, previous: &[f64]) -> bool {
+        let (mut now, mut before, mut dot) = (0.0, 0.0, 0.0);
+        for (i, &g) in previous.iter().enumerate() {
+            if self.free[i] {
+                let new = machine.output(i + 1);
+                now += new * new;
+                before += g * g;
+                dot += new * g;
+            }
+        }
+        dot < 0.0 && now >= before * (1.0 - 1e-6)
     }
 }
 
@@ -407,6 +482,29 @@ mod tests {
         let spacing = run.rows[1].k - run.rows[0].k;
         assert!(run.rows.windows(2).take(run.rows.len() - 2).all(|w| w[1].k - w[0].k == spacing), "evenly spaced");
         assert_eq!(run.rows.last().map(|r| r.k), Some(run.iterations));
+    }
+
+    #[test]
+    fn a_jump_across_the_valley_is_not_convergence() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let mut settings = options(1.0, 1e-3);
+        settings.steps = 100;
+        let run = descent.run(&[0.75, 0.75], &settings, &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::StepLimit, "θ flips sign each step; J stays 1.125");
+        assert_eq!(run.last_dj, 0.0);
+    }
+
+    #[test]
+    fn running_off_to_infinity_is_unbounded_or_diverged() {
+        let tape = bowl();
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let mut settings = options(0.5, 1e-9);
+        settings.goal = Goal::Maximize;
+        let run = descent.run(&[0.75, 0.75], &settings, &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.ending, Ending::Unbounded);
+        assert!(run.j.is_finite() && run.theta.iter().all(|t| t.is_finite()), "the last finite point");
+        assert!(run.rows.iter().all(|r| r.j.is_finite()), "no row without a value");
     }
 
     #[test]

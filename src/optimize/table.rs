@@ -45,7 +45,7 @@ pub fn columns(header: &[String], body: &[Vec<String>]) -> String {
             .zip(&widths)
             .map(|(cell, width)| format!("{}{cell}", " ".repeat(width.saturating_sub(cell.chars().count()))))
             .collect();
-        format!("{}\n", padded.join("  "))
+        format!("{}\n", padded.join("  ").trim_end())
     };
     let mut out = line(header);
     for row in body {
@@ -70,18 +70,45 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
     let at = point(names, &run.theta, objective, run.j, three);
     let k = run.iterations;
     let plural = if k == 1 { "" } else { "s" };
-    let smaller =
-        format!("α = {} is too large; try α = {}", format_short(options.alpha), format_short(options.alpha / 2.0));
+    let alpha = format_short(options.alpha);
+    let smaller = format!("α = {alpha} is too large; try α = {}", format_short(options.alpha / 2.0));
+    let (extreme, bound) = match options.goal {
+        Goal::Minimize => ("minimum", "below"),
+        Goal::Maximize => ("maximum", "above"),
+    };
     match run.ending {
         Ending::Converged => format!("converged after {k} iteration{plural}: {at}"),
+        Ending::StepLimit if run.last_dj.abs() < options.tol => format!(
+            "stopped at the step limit after {k} iteration{plural}: {objective} stands still but the parameters \
+             jump back and forth across a valley — {smaller}: {at}"
+        ),
         Ending::StepLimit => format!(
-            "stopped at the step limit after {k} iteration{plural}, not yet converged (|Δ{objective}| = {} > tol = {}): {at}",
+            "stopped at the step limit after {k} iteration{plural}, not yet converged (|Δ{objective}| = {} {} tol = {}): {at}",
             format_short(run.last_dj.abs()),
+            if run.last_dj.abs() > options.tol { ">" } else { "≥" },
             format_short(options.tol)
         ),
         Ending::NotFinite => {
-            format!("diverged at iteration {k}: {objective} or the parameters are no longer finite numbers — {smaller}")
+            format!("diverged at iteration {k}: the parameters grew beyond any finite number — {smaller}")
         }
+        Ending::Unbounded => format!(
+            "stopped at iteration {k}: {objective} kept improving until the numbers overflowed — it is unbounded \
+             {bound} and has no {extreme}; last finite point: {at}"
+        ),
+        Ending::LeftDomain => {
+            let outside = run.outside.as_deref().unwrap_or(&[]);
+            let outside: Vec<String> = names.iter().zip(outside).map(|(n, v)| format!("{n} = {}", three(*v))).collect();
+            let why = run.problem.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+            format!(
+                "stopped at iteration {k}: the step to {} left the domain of {objective}{why} — {objective} may have \
+                 no {extreme} inside its domain, or α = {alpha} is too large; last point: {at}",
+                outside.join(", ")
+            )
+        }
+        Ending::InfiniteGradient => format!(
+            "stopped at iteration {k}: the gradient of {objective} is not a finite number at {at} — gradient \
+             descent cannot step from there (start elsewhere with `from …`)"
+        ),
         Ending::Growing => {
             let direction = if options.goal == Goal::Maximize { "fell" } else { "grew" };
             format!(
