@@ -19,12 +19,16 @@ use proptest::prelude::*;
 enum E {
     Num(i32),
     Half,
+    /// 0.3: a decimal that is not a binary fraction.
+    Tenths,
     Var(usize),
     Add(Box<E>, Box<E>),
     Sub(Box<E>, Box<E>),
     Mul(Box<E>, Box<E>),
     Div(Box<E>, Box<E>),
     Pow(Box<E>, i32),
+    /// A power with any exponent (the base must be positive).
+    PowE(Box<E>, Box<E>),
     Sqrt(Box<E>),
     Neg(Box<E>),
     Call(&'static str, Box<E>),
@@ -47,12 +51,14 @@ impl E {
         match self {
             E::Num(n) => format!("({n})"),
             E::Half => "0.5".to_string(),
+            E::Tenths => "0.3".to_string(),
             E::Var(i) => VARS[*i].to_string(),
             E::Add(a, b) => format!("({} + {})", a.text(), b.text()),
             E::Sub(a, b) => format!("({} - {})", a.text(), b.text()),
             E::Mul(a, b) => format!("({} * {})", a.text(), b.text()),
             E::Div(a, b) => format!("({} / {})", a.text(), b.text()),
             E::Pow(a, n) => format!("({})^({n})", a.text()),
+            E::PowE(a, b) => format!("({})^({})", a.text(), b.text()),
             E::Sqrt(a) => format!("sqrt({})", a.text()),
             E::Neg(a) => format!("(-{})", a.text()),
             E::Call(f, a) => format!("{f}({})", a.text()),
@@ -72,6 +78,7 @@ impl E {
             E::Data(i) => column(*i)[row?],
             E::Num(n) => f64::from(*n),
             E::Half => 0.5,
+            E::Tenths => 0.3,
             E::Var(i) => point[*i],
             E::Add(a, b) => value(a)? + value(b)?,
             E::Sub(a, b) => value(a)? - value(b)?,
@@ -89,6 +96,13 @@ impl E {
                     return None;
                 }
                 base.powi(*n)
+            }
+            E::PowE(a, b) => {
+                let base = value(a)?;
+                if base <= 0.0 {
+                    return None;
+                }
+                base.powf(value(b)?)
             }
             E::Sqrt(a) => {
                 let x = value(a)?;
@@ -122,7 +136,7 @@ impl E {
 }
 
 fn expression() -> impl Strategy<Value = E> {
-    let leaf = prop_oneof![(-3i32..=4).prop_map(E::Num), Just(E::Half), (0usize..3).prop_map(E::Var)];
+    let leaf = prop_oneof![(-3i32..=4).prop_map(E::Num), Just(E::Half), Just(E::Tenths), (0usize..3).prop_map(E::Var)];
     leaf.prop_recursive(5, 40, 2, |inner| {
         prop_oneof![
             (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Add(Box::new(a), Box::new(b))),
@@ -130,6 +144,7 @@ fn expression() -> impl Strategy<Value = E> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Mul(Box::new(a), Box::new(b))),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Div(Box::new(a), Box::new(b))),
             (inner.clone(), -2i32..=3).prop_map(|(a, n)| E::Pow(Box::new(a), n)),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::PowE(Box::new(a), Box::new(b))),
             inner.clone().prop_map(|a| E::Sqrt(Box::new(a))),
             inner.clone().prop_map(|a| E::Neg(Box::new(a))),
             (prop::sample::select(&FUNCS[..]), inner).prop_map(|(f, a)| E::Call(f, Box::new(a))),

@@ -95,7 +95,7 @@ impl<'a> Printer<'a> {
 
     fn layout(&mut self, id: Id) -> Form {
         match self.arena.node(id).clone() {
-            Node::Num(n) => number_form(n),
+            Node::Num(n) => number_form(n, Place::Alone),
             Node::Const(Constant::Pi) => Form::Symbol("π".to_string()),
             Node::Const(Constant::E) => Form::Symbol("e".to_string()),
             Node::Var(symbol) | Node::Global(symbol) => Form::Symbol(self.arena.name(symbol).to_string()),
@@ -124,7 +124,7 @@ impl<'a> Printer<'a> {
         if Some(k) == Number::ratio(1, 2) {
             return Rc::new(Form::Sqrt(self.form(base)));
         }
-        Rc::new(Form::Power(self.form(base), Rc::new(number_form(k))))
+        Rc::new(Form::Power(self.form(base), Rc::new(number_form(k, Place::Coefficient))))
     }
 
     fn product_form(&mut self, items: &[Id]) -> Form {
@@ -149,7 +149,7 @@ impl<'a> Printer<'a> {
         denominator.sort_by_cached_key(|f| factor_key(f));
         let negative = coefficient.is_negative();
         let magnitude = coefficient.abs();
-        match magnitude.as_ratio() {
+        match magnitude.as_ratio().filter(|_| !reads_as_decimal(magnitude, Place::Coefficient)) {
             Some((p, q)) => {
                 if p != 1 || numerator.is_empty() && denominator.is_empty() {
                     numerator.insert(0, Rc::new(Form::Number(Number::int(p))));
@@ -174,10 +174,10 @@ impl<'a> Printer<'a> {
 }
 
 /// A number as a form: integers and floats plain, rationals as `p/q`, signs as products.
-fn number_form(n: Number) -> Form {
+fn number_form(n: Number, place: Place) -> Form {
     let magnitude = n.abs();
     let (numerator, denominator) = match magnitude.as_ratio() {
-        Some((p, q)) if q != 1 => {
+        Some((p, q)) if q != 1 && !reads_as_decimal(magnitude, place) => {
             (vec![Rc::new(Form::Number(Number::int(p)))], vec![Rc::new(Form::Number(Number::int(q)))])
         }
         _ => (vec![Rc::new(Form::Number(magnitude))], Vec::new()),
@@ -186,6 +186,33 @@ fn number_form(n: Number) -> Form {
         return Form::Number(magnitude);
     }
     Form::Product { negative: n.is_negative(), numerator, denominator }
+}
+
+/// Where a fraction is printed.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// On its own (a term, an exponent).
+    Alone,
+    /// The coefficient of a product, or an exponent.
+    Coefficient,
+}
+
+/// True for a fraction that a short decimal states exactly and that reads
+/// better so: on its own any such fraction (`0.75`, `0.5`); as a coefficient
+/// one whose denominator is a multiple of 10 (`0.3*x`, `1.702*x`, `1e-07*x`),
+/// while halves, quarters and fifths stay fractions (`x/2`, `3*x/4`).
+fn reads_as_decimal(magnitude: Number, place: Place) -> bool {
+    let Some((_, mut q)) = magnitude.as_ratio() else { return false };
+    if q == 1 || (place == Place::Coefficient && q % 10 != 0) {
+        return false;
+    }
+    while q % 2 == 0 {
+        q /= 2;
+    }
+    while q % 5 == 0 {
+        q /= 5;
+    }
+    q == 1 && Number::parse_literal(&format_value(magnitude.to_f64())) == Some(magnitude)
 }
 
 fn unwrap_rc(form: Rc<Form>) -> Form {
@@ -255,6 +282,19 @@ fn factor_key(form: &Form) -> (u8, usize, String) {
     }
 }
 
+/// An exponent: bare when it is an atom or a power, or the negation of one
+/// (`x^-2`, `x^-y`); otherwise in brackets, since `x^-3*y` reads as `(x^-3)*y`.
+fn exponent_text(exponent: &Form) -> String {
+    match exponent {
+        Form::Product { negative: true, numerator, denominator }
+            if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
+        {
+            format!("-{}", text(&numerator[0]))
+        }
+        _ => wrapped(exponent, Prec::Power),
+    }
+}
+
 /// Renders a form as gd text.
 pub fn text(form: &Form) -> String {
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || text_inner(form))
@@ -270,7 +310,7 @@ fn text_inner(form: &Form) -> String {
         Form::Call(func, arg) => format!("{}({})", func.name(), text(arg)),
         Form::Reduce(reduction, arg) => format!("{}({})", reduction.name(), text(arg)),
         Form::Sqrt(arg) => format!("sqrt({})", text(arg)),
-        Form::Power(base, exponent) => format!("{}^{}", wrapped(base, Prec::Atom), wrapped(exponent, Prec::Unary)),
+        Form::Power(base, exponent) => format!("{}^{}", wrapped(base, Prec::Atom), exponent_text(exponent)),
         Form::Product { negative, numerator, denominator } => {
             let mut out = if *negative { "-".to_string() } else { String::new() };
             if numerator.is_empty() {
@@ -446,5 +486,34 @@ mod tests {
         assert_eq!(show(&arena, complement), "1 - σ(z)");
         let product = arena.mul([complement, s]);
         assert_eq!(show(&arena, product), "σ(z)*(1 - σ(z))");
+    }
+
+    #[test]
+    fn exponents_that_are_products_keep_their_brackets() {
+        let mut arena = Arena::new();
+        for text in ["x^(-3*y)", "x^(-y/2)", "2^(-x*y)", "x^(y*z)", "x^-y", "x^y^2", "(-x)^y", "x^(-2)*y"] {
+            let id = crate::lower::expression_from_text(&mut arena, &crate::env::Env::default(), text)
+                .unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let printed = show(&arena, id);
+            let read = crate::lower::expression_from_text(&mut arena, &crate::env::Env::default(), &printed);
+            assert_eq!(read.ok(), Some(id), "{text} printed as {printed} reads back differently");
+        }
+    }
+
+    #[test]
+    fn decimals_stay_decimals_and_halves_stay_fractions() {
+        let mut arena = Arena::new();
+        let shown = |arena: &mut Arena, text: &str| {
+            let id = crate::lower::expression_from_text(arena, &crate::env::Env::default(), text)
+                .unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            show(arena, id)
+        };
+        assert_eq!(shown(&mut arena, "0.3*x"), "0.3*x");
+        assert_eq!(shown(&mut arena, "1.702*x"), "1.702*x");
+        assert_eq!(shown(&mut arena, "2*1e-7*x"), "2e-07*x");
+        assert_eq!(shown(&mut arena, "-0.25*x/10"), "-0.025*x");
+        assert_eq!(shown(&mut arena, "x/2"), "x/2");
+        assert_eq!(shown(&mut arena, "x/3 + 0.75"), "0.75 + x/3");
+        assert_eq!(shown(&mut arena, "3*x/4"), "3*x/4");
     }
 }
