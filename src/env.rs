@@ -67,6 +67,25 @@ impl Label {
         }
     }
 
+    /// The label of this function differentiated by `variables` (the one
+    /// taken last first): `∂J/∂b` by a is `∂²J/∂a∂b`, `f'` by x is `f''`.
+    pub fn differentiated(&self, variables: &[String]) -> Label {
+        match self {
+            Label::Partial { function, variables: taken } => {
+                Label::Partial { function: function.clone(), variables: [variables, taken.as_slice()].concat() }
+            }
+            Label::Prime { function, order } => {
+                Label::Prime { function: function.clone(), order: order + variables.len() }
+            }
+            Label::Defined(name) => Label::Partial { function: name.clone(), variables: variables.to_vec() },
+        }
+    }
+
+    /// A one-variable partial of this function as written: `∂J/∂b`, `f''`.
+    pub fn partial_head(&self, variable: &str) -> String {
+        self.differentiated(&[variable.to_string()]).head()
+    }
+
     /// The name of the function this one was derived from.
     pub fn function(&self) -> &str {
         match self {
@@ -91,6 +110,9 @@ pub struct FunctionValue {
 /// `∇J`: the partial derivatives of J, one per parameter.
 #[derive(Clone, Debug)]
 pub struct GradientValue {
+    /// The function's label (`J`, or `∂J/∂b` for the gradient of a derivative).
+    pub label: Label,
+    /// How it is named after ∇: `J`, `(∂J/∂b)`.
     pub function: String,
     pub params: Rc<[String]>,
     pub variables: Vec<Id>,

@@ -165,7 +165,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn named_callable(&mut self, name: &str) -> Option<Result<Callable, Diagnostic>> {
+    pub(crate) fn named_callable(&mut self, name: &str) -> Option<Result<Callable, Diagnostic>> {
         match self.env.get(name)? {
             Entry::Function(def) => {
                 let def = def.clone();
@@ -222,12 +222,7 @@ impl<'a> Lowerer<'a> {
             names.insert(0, variable.name.clone());
         }
         let body = self.arena.simplify(body);
-        let label = match &base.label {
-            Label::Partial { function, variables } => {
-                Label::Partial { function: function.clone(), variables: [names, variables.clone()].concat() }
-            }
-            other => Label::Partial { function: other.head(), variables: names },
-        };
+        let label = base.label.differentiated(&names);
         Ok(FunctionValue { label, params: base.params.clone(), variables: base.variables.clone(), body })
     }
 
@@ -264,8 +259,13 @@ impl<'a> Lowerer<'a> {
                 self.arena.simplify(derivative)
             })
             .collect();
+        let function = match &base.label {
+            Label::Defined(name) => name.clone(),
+            other => format!("({})", other.head()),
+        };
         Callable::Gradient(GradientValue {
-            function: base.label.head(),
+            label: base.label.clone(),
+            function,
             params: base.params.clone(),
             variables: base.variables.clone(),
             components,

@@ -267,7 +267,15 @@ impl<'e> Checker<'e> {
                 }
                 true
             }
+            (Kind::Tuple(m), Kind::Tuple(n)) if m != n => {
+                return Err(Diagnostic::runtime(
+                    format!("the left side has {m} values, but {n} are given"),
+                    ast.span(rhs),
+                    format!("give {m} values"),
+                ));
+            }
             (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
+            (Kind::Tuple(_), Kind::Tuple(_)) => true,
             _ => false,
         };
         if fits {
@@ -630,8 +638,8 @@ impl<'e> Checker<'e> {
             }
             Builtin::Simplify => {
                 arity("one expression", args.len() == 1)?;
-                if let Some(params) = self.function_name_argument(ast, args[0], scope) {
-                    return Ok(Kind::Function(params));
+                if let Some(params) = self.function_valued(ast, args[0], scope) {
+                    return Ok(Kind::Function(params?));
                 }
                 let was_free = std::mem::replace(&mut scope.free_symbols, true);
                 let kind = self.scalar(ast, args[0], scope);
@@ -677,7 +685,8 @@ impl<'e> Checker<'e> {
                 }
             }
         }
-        if let Some(params) = self.function_name_argument(ast, args[0], scope) {
+        if let Some(params) = self.function_valued(ast, args[0], scope) {
+            let params = params?;
             for variable in &variables {
                 check_param(&params, variable, "diff")?;
             }
@@ -697,23 +706,39 @@ impl<'e> Checker<'e> {
         kind
     }
 
-    /// The parameters, when the expression is the name of a function.
-    fn function_name_argument(&self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Option<Rc<[String]>> {
-        let ExprKind::Name(name) = ast.kind(id) else {
-            return None;
-        };
-        scope.calls.push(name.clone());
-        match self.known(name)? {
-            Known::Function(signature) => Some(signature.params.clone()),
-            Known::Value(Kind::Function(params)) => Some(params),
-            Known::Value(_) => None,
+    /// The parameters, when the expression is a function: its name, a
+    /// derivative (`∂J/∂b`, `f'`) or `diff`/`simplify` of a function.
+    /// `None` when it is an expression to differentiate instead.
+    fn function_valued(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Option<Checked<Rc<[String]>>> {
+        match ast.kind(id) {
+            ExprKind::Name(name) => {
+                scope.calls.push(name.clone());
+                match self.known(name)? {
+                    Known::Function(signature) => Some(Ok(signature.params.clone())),
+                    Known::Value(Kind::Function(params)) => Some(Ok(params)),
+                    Known::Value(_) => None,
+                }
+            }
+            ExprKind::Partial(..) | ExprKind::Prime(_) => match self.kind(ast, id, scope) {
+                Ok(Kind::Function(params)) => Some(Ok(params)),
+                Ok(_) => None,
+                Err(error) => Some(Err(error)),
+            },
+            ExprKind::Call(callee, _) if matches!(ast.kind(*callee), ExprKind::Name(name) if matches!(name.as_str(), "diff" | "simplify")) => {
+                match self.kind(ast, id, scope) {
+                    Ok(Kind::Function(params)) => Some(Ok(params)),
+                    Ok(_) => None,
+                    Err(error) => Some(Err(error)),
+                }
+            }
+            _ => None,
         }
     }
 
-    fn function_argument(&self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
-        self.function_name_argument(ast, id, scope).ok_or_else(|| {
-            Diagnostic::runtime("expected the name of a function", ast.span(id), "not a function name")
-                .with_help("write `grad(J)` for a function J")
+    fn function_argument(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
+        self.function_valued(ast, id, scope).unwrap_or_else(|| {
+            Err(Diagnostic::runtime("expected a function", ast.span(id), "not a function")
+                .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative"))
         })
     }
 

@@ -75,7 +75,7 @@ pub fn gradient(arena: &Arena, gradient: &GradientValue, format: Format) -> Vec<
         .iter()
         .zip(&gradient.components)
         .map(|(param, &component)| {
-            let label = Label::Partial { function: gradient.function.clone(), variables: vec![param.clone()] };
+            let label = gradient.label.differentiated(std::slice::from_ref(param));
             format!("{} = {}", head(&label, &gradient.params, format), expression(arena, component, format))
         })
         .collect()

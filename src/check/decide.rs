@@ -43,6 +43,7 @@ pub enum Outcome {
 pub fn decide(
     arena: &mut Arena,
     pairs: &[(Id, Id)],
+    domain: &[Id],
     variables: &[Id],
     global: &dyn Fn(&str) -> Option<f64>,
     seed: u64,
@@ -56,7 +57,7 @@ pub fn decide(
     if proved {
         return Outcome::Proved;
     }
-    let sides = Sides { arena, pairs, variables, global, tolerance };
+    let sides = Sides { arena, pairs, domain, variables, global, tolerance };
     if variables.is_empty() {
         return sides.at_no_variables();
     }
@@ -113,6 +114,9 @@ enum Comparison {
 struct Sides<'a> {
     arena: &'a Arena,
     pairs: &'a [(Id, Id)],
+    /// Expressions that must have values at a point for it to count (the
+    /// function a derivative was taken of: `1/x` is only claimed where `log(x)` is).
+    domain: &'a [Id],
     variables: &'a [Id],
     global: &'a dyn Fn(&str) -> Option<f64>,
     /// An absolute tolerance given with `within`, replacing the relative one.
@@ -149,6 +153,9 @@ impl Sides<'_> {
                 _ => None,
             })
             .collect();
+        if self.domain.iter().any(|&id| self.evaluate(id, &point).is_err()) {
+            return Comparison::Undefined;
+        }
         for (pair, &(lhs, rhs)) in self.pairs.iter().enumerate() {
             let (Ok((l, l_scale)), Ok((r, r_scale))) = (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) else {
                 return Comparison::Undefined;
@@ -221,7 +228,7 @@ mod tests {
         let lhs = arena.mul([c, sum]);
         let bc = arena.mul([b, c]);
         let rhs = arena.add([bc, c]);
-        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[b, c], &no_globals, 1, None), Outcome::Proved);
+        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[], &[b, c], &no_globals, 1, None), Outcome::Proved);
     }
 
     #[test]
@@ -236,7 +243,10 @@ mod tests {
         let cos2 = arena.pow(cos, two);
         let lhs = arena.add([sin2, cos2]);
         let one = arena.int(1);
-        assert_eq!(decide(&mut arena, &[(lhs, one)], &[x], &no_globals, 1, None), Outcome::Agrees { points: POINTS });
+        assert_eq!(
+            decide(&mut arena, &[(lhs, one)], &[], &[x], &no_globals, 1, None),
+            Outcome::Agrees { points: POINTS }
+        );
     }
 
     #[test]
@@ -246,7 +256,7 @@ mod tests {
         let x = arena.var(x);
         let two = arena.int(2);
         let lhs = arena.mul([two, x]);
-        let outcome = decide(&mut arena, &[(lhs, x)], &[x], &no_globals, 1, None);
+        let outcome = decide(&mut arena, &[(lhs, x)], &[], &[x], &no_globals, 1, None);
         assert_eq!(outcome, Outcome::Differs { pair: 0, point: vec![1.0], lhs: 2.0, rhs: 1.0 });
     }
 
@@ -257,7 +267,7 @@ mod tests {
         let x = arena.var(x);
         let log = arena.apply(Func::Log, x);
         let exp = arena.apply(Func::Exp, log);
-        let outcome = decide(&mut arena, &[(exp, x)], &[x], &no_globals, 3, None);
+        let outcome = decide(&mut arena, &[(exp, x)], &[], &[x], &no_globals, 3, None);
         assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
     }
 
@@ -271,7 +281,7 @@ mod tests {
         let lhs = arena.sub(shifted, big);
         let sin = arena.apply(Func::Sin, lhs);
         let rhs = arena.apply(Func::Sin, x);
-        let outcome = decide(&mut arena, &[(sin, rhs)], &[x], &no_globals, 5, None);
+        let outcome = decide(&mut arena, &[(sin, rhs)], &[], &[x], &no_globals, 5, None);
         assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
     }
 }

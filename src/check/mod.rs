@@ -12,6 +12,7 @@
 pub mod decide;
 
 use crate::diagnostics::Diagnostic;
+use crate::env::Label;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::{format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
@@ -28,6 +29,8 @@ use decide::{ATTEMPTS, Outcome};
 /// and how to show the true value of the left side when the claim fails.
 struct Claim {
     pairs: Vec<(Id, Id)>,
+    /// What must be defined at a point for it to count (see `decide`).
+    domain: Vec<Id>,
     /// Text of each left side, for a failing pair ("∂J/∂b").
     left_names: Vec<String>,
     /// Text of each right side.
@@ -69,7 +72,8 @@ impl Session {
         let seed = self.settings.seed ^ random::hash(&format!("{lhs_text} = {rhs_text}"));
         let env = &self.env;
         let global = |name: &str| env.number(name);
-        let outcome = decide::decide(&mut self.arena, &claim.pairs, &claim.variables, &global, seed, tolerance);
+        let outcome =
+            decide::decide(&mut self.arena, &claim.pairs, &claim.domain, &claim.variables, &global, seed, tolerance);
         let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
         self.count_check(passed);
         let mark = self.mark(passed);
@@ -93,6 +97,13 @@ impl Session {
             ExprKind::Tuple(items) => items.iter().map(|&item| self.source_text(ast.span(item)).to_string()).collect(),
             _ => Vec::new(),
         };
+        let arguments = match ast.kind(lhs) {
+            ExprKind::Call(_, args) if !args.is_empty() => {
+                let span = ast.span(args[0]).to(ast.span(args[args.len() - 1]));
+                self.source_text(span).to_string()
+            }
+            _ => String::new(),
+        };
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         let claim = match lowerer.callable(ast, lhs) {
             Some(Ok(Callable::Function(function))) => {
@@ -100,6 +111,7 @@ impl Session {
                 let correct = show::function(lowerer.arena, &function, Format::Text);
                 Claim {
                     pairs: vec![(function.body, right)],
+                    domain: domain_of(&mut lowerer, &function.label, &function.variables),
                     left_names: vec![lhs_text.to_string()],
                     right_texts: vec![rhs_text.to_string()],
                     variables: function.variables.clone(),
@@ -124,17 +136,16 @@ impl Session {
                             .components
                             .iter()
                             .zip(gradient.params.iter())
-                            .map(|(&c, p)| {
-                                (lowerer.arena.substitute(c, &replacements), format!("∂{}/∂{p}", other.function))
-                            })
+                            .map(|(&c, p)| (lowerer.arena.substitute(c, &replacements), other.label.partial_head(p)))
                             .collect()
                     }
                     (_, Some(Err(error))) => return Err(error),
                     _ => return Err(Diagnostic::runtime("expected one value per parameter", ast.span(rhs), "here")),
                 };
-                let left_names = gradient.params.iter().map(|p| show::partial_head(&gradient.function, p)).collect();
+                let left_names = gradient.params.iter().map(|p| gradient.label.partial_head(p)).collect();
                 Claim {
                     pairs: gradient.components.iter().copied().zip(rights.iter().map(|(id, _)| *id)).collect(),
+                    domain: domain_of(&mut lowerer, &gradient.label.differentiated(&[]), &gradient.variables),
                     left_names,
                     right_texts: rights.into_iter().map(|(_, text)| text).collect(),
                     variables: gradient.variables.clone(),
@@ -143,6 +154,9 @@ impl Session {
                 }
             }
             Some(Err(error)) => return Err(error),
+            None if matches!(ast.kind(rhs), ExprKind::Tuple(_)) => {
+                gradient_at_point(&mut lowerer, program, (lhs, rhs), (&arguments, item_texts))?
+            }
             None => {
                 let left = lowerer.lower_with(ast, lhs, &Locals::default())?;
                 let variables = lowerer.arena.leaves(left, |node| matches!(node, Node::Var(_)));
@@ -159,6 +173,7 @@ impl Session {
                     .then(|| format!("{lhs_text} = {}", show::expression(lowerer.arena, left, Format::Text)));
                 Claim {
                     pairs: vec![(left, right)],
+                    domain: Vec::new(),
                     left_names: vec![lhs_text.to_string()],
                     right_texts: vec![rhs_text.to_string()],
                     variables,
@@ -169,6 +184,54 @@ impl Session {
         };
         Ok(claim)
     }
+}
+
+/// The function a derivative (or gradient) was taken of, over `variables`:
+/// a claim about `∂F/∂x` is a claim wherever F is defined.
+fn domain_of(lowerer: &mut Lowerer, label: &Label, variables: &[Id]) -> Vec<Id> {
+    let Some(Ok(Callable::Function(base))) = lowerer.named_callable(label.function()) else { return Vec::new() };
+    if base.variables.len() != variables.len() {
+        return Vec::new();
+    }
+    vec![lowerer.apply_function(&base, variables)]
+}
+
+/// `check ∇J(1, 2, 3) = (3, 9, 6)`: each partial at the point against each value.
+fn gradient_at_point(
+    lowerer: &mut Lowerer,
+    program: &Program,
+    (lhs, rhs): (ExprId, ExprId),
+    (arguments, item_texts): (&str, Vec<String>),
+) -> Result<Claim, Diagnostic> {
+    let ast = &program.ast;
+    let not_a_gradient =
+        || Diagnostic::runtime("expected a gradient at a point", ast.span(lhs), "compare a tuple with `∇J(…)`");
+    let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
+        return Err(not_a_gradient());
+    };
+    let Some(Ok(Callable::Gradient(gradient))) = lowerer.callable(ast, *callee) else {
+        return Err(not_a_gradient());
+    };
+    let point =
+        args.iter().map(|&arg| lowerer.lower_with(ast, arg, &Locals::default())).collect::<Result<Vec<_>, _>>()?;
+    let mut pairs = Vec::new();
+    for (&component, &item) in gradient.components.iter().zip(items) {
+        let left = lowerer.apply_body(&gradient.variables, component, &point);
+        pairs.push((left, lowerer.lower_with(ast, item, &Locals::default())?));
+    }
+    Ok(Claim {
+        pairs,
+        domain: Vec::new(),
+        left_names: gradient
+            .params
+            .iter()
+            .map(|p| format!("({})({arguments})", gradient.label.partial_head(p)))
+            .collect(),
+        right_texts: item_texts,
+        variables: Vec::new(),
+        names: Vec::new(),
+        correct: None,
+    })
 }
 
 /// The right side of a claim about a function of `params`: an expression in
@@ -217,8 +280,11 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             let (left, right) = distinct(*left, *right);
             let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
             let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
-            let right_part =
-                if right_text.parse::<f64>().is_ok() { String::new() } else { format!(", {right_text} = {right}") };
+            let right_part = if right_text.parse::<f64>().is_ok() {
+                format!(", not {right_text}")
+            } else {
+                format!(", {right_text} = {right}")
+            };
             format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {left}{right_part}{correct}")
         }
         Outcome::Undefined { left, error, .. } => {
@@ -226,10 +292,13 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             let (problem, _) = error.problem.describe();
             format!("{mark} {lhs} = {rhs}: the {side} side has no value ({problem})")
         }
-        Outcome::Undecided { defined, tried } => format!(
-            "{mark} {lhs} = {rhs}: undecided — both sides have values at only {defined} of {} random points",
-            tried.max(&ATTEMPTS)
-        ),
+        Outcome::Undecided { defined, tried } => {
+            let within = if claim.domain.is_empty() { "both sides have values" } else { "the claim has a meaning" };
+            format!(
+                "{mark} {lhs} = {rhs}: undecided — {within} at only {defined} of {} random points",
+                tried.max(&ATTEMPTS)
+            )
+        }
     }
 }
 
