@@ -28,7 +28,7 @@ enum E {
     Div(Box<E>, Box<E>),
     Pow(Box<E>, i32),
     /// A power with any exponent (the base must be positive).
-    PowE(Box<E>, Box<E>),
+    Power(Box<E>, Box<E>),
     Sqrt(Box<E>),
     Neg(Box<E>),
     Call(&'static str, Box<E>),
@@ -58,7 +58,7 @@ impl E {
             E::Mul(a, b) => format!("({} * {})", a.text(), b.text()),
             E::Div(a, b) => format!("({} / {})", a.text(), b.text()),
             E::Pow(a, n) => format!("({})^({n})", a.text()),
-            E::PowE(a, b) => format!("({})^({})", a.text(), b.text()),
+            E::Power(a, b) => format!("({})^({})", a.text(), b.text()),
             E::Sqrt(a) => format!("sqrt({})", a.text()),
             E::Neg(a) => format!("(-{})", a.text()),
             E::Call(f, a) => format!("{f}({})", a.text()),
@@ -97,7 +97,7 @@ impl E {
                 }
                 base.powi(*n)
             }
-            E::PowE(a, b) => {
+            E::Power(a, b) => {
                 let base = value(a)?;
                 if base <= 0.0 {
                     return None;
@@ -144,7 +144,7 @@ fn expression() -> impl Strategy<Value = E> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Mul(Box::new(a), Box::new(b))),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Div(Box::new(a), Box::new(b))),
             (inner.clone(), -2i32..=3).prop_map(|(a, n)| E::Pow(Box::new(a), n)),
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::PowE(Box::new(a), Box::new(b))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| E::Power(Box::new(a), Box::new(b))),
             inner.clone().prop_map(|a| E::Sqrt(Box::new(a))),
             inner.clone().prop_map(|a| E::Neg(Box::new(a))),
             (prop::sample::select(&FUNCS[..]), inner).prop_map(|(f, a)| E::Call(f, Box::new(a))),
