@@ -246,6 +246,7 @@ impl<'e> Checker<'e> {
     }
 
     fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
+        self.claim_written_with_arguments(ast, lhs)?;
         let mut left_scope = Scope::default();
         let left = self.kind(ast, lhs, &mut left_scope)?;
         let mut right_scope = match &left {
@@ -287,6 +288,37 @@ impl<'e> Checker<'e> {
             format!("{} against {}", left.describe(), right.describe()),
         )
         .with_help("check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)"))
+    }
+
+    /// `check f'(x) = 3*x^2`: a function called at its own unbound parameter
+    /// names means the function itself; say to leave the arguments out.
+    fn claim_written_with_arguments(&mut self, ast: &Ast, lhs: ExprId) -> Checked<()> {
+        let ExprKind::Call(callee, args) = ast.kind(lhs) else { return Ok(()) };
+        let unbound = |id: &ExprId| matches!(ast.kind(*id), ExprKind::Name(n) if self.known(n).is_none() && builtins::lookup(n).is_none());
+        if args.is_empty() || !args.iter().all(unbound) {
+            return Ok(());
+        }
+        let Ok(Kind::Function(_)) = self.kind(ast, *callee, &mut Scope::default()) else { return Ok(()) };
+        let callee_text = match ast.kind(*callee) {
+            ExprKind::Name(name) => name.clone(),
+            ExprKind::Prime(inner) => match ast.kind(*inner) {
+                ExprKind::Name(name) => format!("{name}'"),
+                _ => "f'".to_string(),
+            },
+            ExprKind::Partial(function, variables) => {
+                let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
+                crate::syntax::notation::partial_notation(&function.name, &names)
+            }
+            _ => "f'".to_string(),
+        };
+        Err(Diagnostic::runtime(
+            "a claim about a function names it without arguments",
+            ast.span(lhs),
+            "arguments that are not bound",
+        )
+        .with_help(format!(
+            "write `check {callee_text} = …`, the right side in its parameters: it is then claimed for all of them"
+        )))
     }
 
     fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
@@ -752,7 +784,14 @@ impl<'e> Checker<'e> {
                 format!("this is {}", kind.describe()),
             )
             .with_help("derivatives are taken of functions, such as `J(a, b) = a*b`")),
-            None => Err(self.unknown_name(&function.name, function.span, &Scope::default())),
+            None => {
+                let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
+                if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean")) {
+                    return Err(diagnostic);
+                }
+                let name = &function.name;
+                Err(diagnostic.with_help(format!("define the function first, e.g. `{name}(a, b) = a*b`")))
+            }
         }
     }
 

@@ -145,6 +145,25 @@ impl Arena {
         if coefficient.is_zero() {
             return self.zero();
         }
+        let exponentials: Vec<usize> =
+            (0..powers.len()).filter(|&i| matches!(self.node(powers[i].2), Node::Apply(Func::Exp, _))).collect();
+        if exponentials.len() > 1 {
+            // exp(a)*exp(b) = exp(a + b), so exp(z)*exp(-z) is 1.
+            let arguments: Vec<Id> = exponentials
+                .iter()
+                .filter_map(|&i| match self.node(powers[i].2) {
+                    Node::Apply(Func::Exp, argument) => Some(*argument),
+                    _ => None,
+                })
+                .collect();
+            let sum = self.add(arguments);
+            let merged = self.apply(Func::Exp, sum);
+            let mut rest: Vec<Id> =
+                (0..powers.len()).filter(|i| !exponentials.contains(i)).map(|i| powers[i].2).collect();
+            rest.push(merged);
+            rest.push(self.num(coefficient));
+            return self.mul(rest);
+        }
         powers.sort_unstable_by_key(|(base, _, _)| *base);
         let mut result = Vec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
@@ -226,8 +245,29 @@ impl Arena {
         if let Some(value) = self.value_at_multiple_of_pi(func, arg) {
             return self.num(value);
         }
-        match (func, self.node(arg)) {
-            (Func::Log, Node::Apply(Func::Exp, inner)) | (Func::Exp, Node::Apply(Func::Log, inner)) => *inner,
+        match (func, self.node(arg).clone()) {
+            (Func::Log, Node::Mul(items)) if items.iter().any(|&f| self.is_exp(f)) => {
+                // exp(a) > 0, so log(exp(a)*rest) = a + log(rest) wherever either side is defined.
+                let (exponentials, rest): (Vec<Id>, Vec<Id>) = items.iter().partition(|&&f| self.is_exp(f));
+                let mut terms: Vec<Id> = exponentials
+                    .iter()
+                    .filter_map(|&f| match self.node(f) {
+                        Node::Apply(Func::Exp, inner) => Some(*inner),
+                        _ => None,
+                    })
+                    .collect();
+                let rest = self.mul(rest);
+                terms.push(self.apply(Func::Log, rest));
+                self.add(terms)
+            }
+            (Func::Log, Node::Pow(base, exponent))
+                if self.as_number(exponent).and_then(Number::as_integer).is_some_and(|k| k % 2 != 0) =>
+            {
+                // An odd power has the sign of its base: log(x^-1) = -log(x).
+                let log = self.apply(Func::Log, base);
+                self.mul([exponent, log])
+            }
+            (Func::Log, Node::Apply(Func::Exp, inner)) | (Func::Exp, Node::Apply(Func::Log, inner)) => inner,
             (Func::Log, Node::Const(Constant::E)) => self.int(1),
             (Func::Abs, Node::Apply(Func::Abs, _)) => arg,
             _ => self.intern(Node::Apply(func, arg)),
@@ -258,6 +298,10 @@ impl Arena {
         };
         terms.push(zeros);
         self.finish(terms, Number::ZERO, Node::Add)
+    }
+
+    fn is_exp(&self, id: Id) -> bool {
+        matches!(self.node(id), Node::Apply(Func::Exp, _))
     }
 
     /// The sum or mean over the rows of `arg`, which has `rows` rows. When
@@ -505,6 +549,30 @@ mod tests {
         assert_eq!(arena.apply(Func::Log, exp), a);
         let e = arena.constant(Constant::E);
         assert_eq!(arena.pow(e, a), exp);
+    }
+
+    #[test]
+    fn exponentials_merge_and_logs_of_them_split() {
+        let (mut arena, a, b, _) = setup();
+        let (exp_a, minus_a) = (arena.apply(Func::Exp, a), arena.neg(a));
+        let exp_minus_a = arena.apply(Func::Exp, minus_a);
+        assert_eq!(arena.mul([exp_a, exp_minus_a]), arena.one());
+        let exp_b = arena.apply(Func::Exp, b);
+        let product = arena.mul([exp_a, exp_b]);
+        let sum = arena.add([a, b]);
+        assert_eq!(product, arena.apply(Func::Exp, sum));
+        // log(exp(a)/b) = a - log(b): exp(a) is positive, so both sides are defined for the same b.
+        let minus_one = arena.minus_one();
+        let reciprocal = arena.pow(b, minus_one);
+        let quotient = arena.mul([exp_a, reciprocal]);
+        let log_b = arena.apply(Func::Log, b);
+        let expected = arena.sub(a, log_b);
+        assert_eq!(arena.apply(Func::Log, quotient), expected);
+        // log(b^2) is defined for negative b, 2*log(b) is not: even powers stay.
+        let two = arena.int(2);
+        let square = arena.pow(b, two);
+        let log_square = arena.apply(Func::Log, square);
+        assert!(matches!(arena.node(log_square), Node::Apply(Func::Log, _)));
     }
 
     #[test]

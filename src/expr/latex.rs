@@ -18,6 +18,7 @@ fn latex_inner(form: &Form) -> String {
             None => scientific(&format_value(n.to_f64())),
         },
         Form::Symbol(name) => name_latex(name),
+        Form::Call(Func::Abs, arg) => format!("\\left|{}\\right|", latex(arg)),
         Form::Call(func, arg) => format!("{}\\left({}\\right)", function_latex(*func), latex(arg)),
         Form::Reduce(reduction, arg) => {
             format!("\\operatorname{{{}}}\\left({}\\right)", reduction.name(), latex(arg))
@@ -47,7 +48,7 @@ fn latex_inner(form: &Form) -> String {
     }
 }
 
-/// Factors side by side (`3 c`), with `\cdot` between two numbers.
+/// Factors side by side (`3 c`), with `\cdot` before one that starts with a digit.
 fn factors(list: &[std::rc::Rc<Form>]) -> String {
     if list.is_empty() {
         return "1".to_string();
@@ -55,13 +56,21 @@ fn factors(list: &[std::rc::Rc<Form>]) -> String {
     let mut out = String::new();
     for (index, factor) in list.iter().enumerate() {
         if index > 0 {
-            let number_follows_number =
-                matches!(**factor, Form::Number(_)) && matches!(*list[index - 1], Form::Number(_));
-            out.push_str(if number_follows_number { " \\cdot " } else { " " });
+            out.push_str(if starts_with_digit(factor) { " \\cdot " } else { " " });
         }
         out.push_str(&wrapped(factor, Prec::Unary));
     }
     out
+}
+
+/// True when a factor's LaTeX begins with a digit, so that side by side with
+/// the factor before it, it would read as one number (`3 2^{x}` is 32ˣ).
+fn starts_with_digit(form: &Form) -> bool {
+    match form {
+        Form::Number(_) => true,
+        Form::Power(base, _) => starts_with_digit(base),
+        _ => false,
+    }
 }
 
 /// One side of a `\frac`: a lone factor needs no brackets there.

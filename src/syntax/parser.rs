@@ -30,7 +30,6 @@ pub struct Program {
 /// error found (lexical and grammatical) comes back, in source order.
 pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     let (tokens, mut errors) = lexer::tokenize(text, source);
-    let end_of_input = text.len();
     let mut builder = Builder::new(source);
     let result = grammar::ProgramParser::new().parse(&mut builder, tokens.into_iter().map(Ok));
     let mut recovered = std::mem::take(&mut builder.recovered);
@@ -54,7 +53,7 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
         if unclosed_at.is_some_and(|span| location >= span.start) {
             continue;
         }
-        if let Some(diagnostic) = parse_error_diagnostic(recovery.error, source, end_of_input) {
+        if let Some(diagnostic) = parse_error_diagnostic(recovery.error, source, text) {
             errors.push(diagnostic);
         }
     }
@@ -243,8 +242,9 @@ fn derivative_notation(function: &str, variables: &[Ident]) -> String {
 fn parse_error_diagnostic(
     error: ParseError<usize, Token<'_>, LexError>,
     source: SourceId,
-    end_of_input: usize,
+    text: &str,
 ) -> Option<Diagnostic> {
+    let end_of_input = text.len();
     match error {
         ParseError::UnrecognizedToken { token: (start, token, end), expected } => {
             if token == Token::Invalid {
@@ -253,7 +253,12 @@ fn parse_error_diagnostic(
             let span = Span::new(source, start, end);
             let diagnostic =
                 Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
+            let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
+            let after_derivative = statement_so_far.contains(['∂', '∇']) || statement_so_far.trim_end().ends_with('\'');
             Some(match help_for(&token, &expected) {
+                Some(_) if token == Token::LParen && after_derivative => {
+                    diagnostic.with_help("to evaluate a derivative at a point, put it in brackets: `(∂J/∂b)(1, 2, 3)`")
+                }
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,
             })
