@@ -245,6 +245,19 @@ fn split_sign(form: Rc<Form>) -> (bool, Rc<Form>) {
     }
 }
 
+/// True when a form has no variables in it: numbers, π, e, `sqrt(8)`.
+fn is_constant(form: &Form) -> bool {
+    match form {
+        Form::Number(_) => true,
+        Form::Symbol(name) => name == "π" || name == "e",
+        Form::Call(_, arg) | Form::Sqrt(arg) => is_constant(arg),
+        Form::Power(base, exponent) => is_constant(base) && is_constant(exponent),
+        Form::Product { numerator, denominator, .. } => numerator.iter().chain(denominator).all(|f| is_constant(f)),
+        Form::Sum(terms) => terms.iter().all(|(_, t)| is_constant(t)),
+        Form::Reduce(..) => false,
+    }
+}
+
 fn is_number(form: &Form) -> bool {
     match form {
         Form::Number(_) => true,
@@ -276,6 +289,7 @@ fn factor_key(form: &Form) -> (u8, usize, String) {
     let shown = text(form);
     match form {
         Form::Number(_) => (0, 0, shown),
+        _ if is_constant(form) => (0, 1, shown),
         Form::Symbol(_) => (1, 0, shown),
         Form::Power(base, _) if matches!(**base, Form::Symbol(_)) => (1, 0, shown),
         _ => (2, shown.chars().count(), shown),

@@ -141,8 +141,25 @@ impl Arena {
         factored.get(&expr).copied().unwrap_or(expr)
     }
 
-    /// `terms` summed, with the powers they all share written once in front.
+    /// `terms` summed, with a whole number that divides every coefficient
+    /// and the powers they all share written once in front.
     fn factor_sum(&mut self, terms: &[Id]) -> Id {
+        let coefficients: Vec<Option<i128>> =
+            terms.iter().map(|&t| self.split_coefficient_of(t).0.as_integer()).collect();
+        let divisor = coefficients.iter().try_fold(0i128, |g, c| c.map(|c| num_integer::gcd(g, c)));
+        if let Some(divisor) = divisor.filter(|&g| g > 1) {
+            let whole = self.int(divisor);
+            let Some(reciprocal) = Number::ratio(1, divisor) else { return self.add(terms.iter().copied()) };
+            let reciprocal = self.num(reciprocal);
+            let divided: Vec<Id> = terms.iter().map(|&t| self.mul([t, reciprocal])).collect();
+            let inner = self.factor_sum(&divided);
+            return self.mul([whole, inner]);
+        }
+        self.factor_powers(terms)
+    }
+
+    /// `terms` summed, with the powers they all share written once in front.
+    fn factor_powers(&mut self, terms: &[Id]) -> Id {
         let parts: Vec<Vec<(Id, Number)>> = terms.iter().map(|&t| self.numeric_powers(t)).collect();
         let mut common: Vec<(Id, Number)> = Vec::new();
         if let Some((first, rest)) = parts.split_first() {
@@ -163,7 +180,7 @@ impl Arena {
             }
         }
         if common.is_empty() {
-            return self.add(terms.iter().copied());
+            return self.grouped(terms).unwrap_or_else(|| self.add(terms.iter().copied()));
         }
         let mut outside = Vec::new();
         let mut inverse = Vec::new();
@@ -181,8 +198,69 @@ impl Arena {
                 self.mul(factors)
             })
             .collect();
-        outside.push(self.add(inside));
+        let inside_sum = self.grouped(&inside).unwrap_or_else(|| self.add(inside));
+        outside.push(inside_sum);
         self.mul(outside)
+    }
+
+    /// `terms` summed, as m*R with R the sum left when common factors are
+    /// taken out (`b*c + b*d` is b times `c + d`).
+    fn multiple_of_sum(&mut self, terms: &[Id]) -> (Id, Id) {
+        let factored = self.factor_sum(terms);
+        if let Node::Mul(items) = self.node(factored).clone() {
+            let sums: Vec<Id> = items.iter().copied().filter(|&f| matches!(self.node(f), Node::Add(_))).collect();
+            if let [sum] = sums[..] {
+                let others: Vec<Id> = items.iter().copied().filter(|&f| f != sum).collect();
+                return (self.mul(others), sum);
+            }
+        }
+        (self.one(), factored)
+    }
+
+    /// Factoring by grouping: a sum that is `f*A + m*R` with `A = ±R` for one
+    /// of its factors f is `R*(m ± f)`, so `y*t^2 + σ - t^2*σ - y` becomes
+    /// `(σ - y)*(1 - t^2)` and `a*c + a*d + b*c + b*d` becomes `(a + b)*(c + d)`.
+    /// Tried on sums of three to eight terms.
+    fn grouped(&mut self, terms: &[Id]) -> Option<Id> {
+        if !(3..=8).contains(&terms.len()) {
+            return None;
+        }
+        let mut candidates: Vec<(Id, Number)> = Vec::new();
+        for &term in terms {
+            for power in self.numeric_powers(term) {
+                if !candidates.contains(&power) {
+                    candidates.push(power);
+                }
+            }
+        }
+        for (base, exponent) in candidates {
+            let e = self.num(exponent);
+            let factor = self.pow(base, e);
+            let minus_e = self.num(exponent.negate());
+            let inverse = self.pow(base, minus_e);
+            let (with, without): (Vec<Id>, Vec<Id>) = terms.iter().partition(|&&t| {
+                self.numeric_powers(t).iter().any(|&(b, x)| b == base && !x.cmp_value(exponent).is_lt())
+            });
+            if with.is_empty() || without.is_empty() {
+                continue;
+            }
+            let divided: Vec<Id> = with.iter().map(|&t| self.mul([t, inverse])).collect();
+            let a = self.add(divided);
+            let (m, r) = self.multiple_of_sum(&without);
+            for sign in [-1, 1] {
+                let signed = self.int(sign);
+                let scaled = self.mul([signed, r]);
+                let difference = self.sub(a, scaled);
+                let normal = self.normal_form(difference);
+                if self.as_number(normal).is_some_and(Number::is_zero) {
+                    // f*A + m*R with A = ±R is R*(m ± f).
+                    let signed_factor = self.mul([signed, factor]);
+                    let binomial = self.add([m, signed_factor]);
+                    return Some(self.mul([r, binomial]));
+                }
+            }
+        }
+        None
     }
 
     /// The factors of a term with positive numeric exponents, as (base, exponent).
@@ -407,5 +485,19 @@ mod tests {
         let six = arena.int(6);
         let power = arena.pow(sum, six);
         assert_eq!(arena.expand(power), power, "8^6 terms is too many");
+    }
+
+    #[test]
+    fn factoring_by_grouping_and_whole_number_factors() {
+        let mut arena = Arena::new();
+        let env = crate::env::Env::default();
+        let mut shown = |text: &str| {
+            let id = crate::lower::expression_from_text(&mut arena, &env, text).unwrap_or_else(|e| panic!("{e:?}"));
+            let factored = arena.factor(id);
+            Printer::new(&arena).text(factored)
+        };
+        assert_eq!(shown("y*t^2 + s - t^2*s - y"), "(s - y)*(1 - t^2)");
+        assert_eq!(shown("w*x*(2*s - 2*y)"), "2*w*x*(s - y)");
+        assert_eq!(shown("a*c + a*d + b*c + b*d"), "(a + b)*(c + d)");
     }
 }
