@@ -55,6 +55,8 @@ pub enum Label {
     Partial { function: String, variables: Vec<String> },
     /// `f'`, `f''`: prints as `f'(x) = …`.
     Prime { function: String, order: usize },
+    /// Arithmetic on derivatives, as written: `∂²f/∂x² + ∂²f/∂y²`.
+    Combination { text: String, latex: String },
 }
 
 impl Label {
@@ -64,6 +66,7 @@ impl Label {
             Label::Defined(name) => name.clone(),
             Label::Partial { function, variables } => partial_notation(function, variables),
             Label::Prime { function, order } => format!("{function}{}", "'".repeat(*order)),
+            Label::Combination { text, .. } => text.clone(),
         }
     }
 
@@ -78,6 +81,9 @@ impl Label {
                 Label::Prime { function: function.clone(), order: order + variables.len() }
             }
             Label::Defined(name) => Label::Partial { function: name.clone(), variables: variables.to_vec() },
+            Label::Combination { text, .. } => {
+                Label::Partial { function: format!("({text})"), variables: variables.to_vec() }
+            }
         }
     }
 
@@ -91,6 +97,7 @@ impl Label {
         match self {
             Label::Defined(name) => name,
             Label::Partial { function, .. } | Label::Prime { function, .. } => function,
+            Label::Combination { text, .. } => text,
         }
     }
 }

@@ -10,6 +10,8 @@
 //! ([`Origins`]) from each node it built to the source it came from, and the
 //! call that led there, for diagnostics.
 
+mod combine;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -134,6 +136,7 @@ impl<'a> Lowerer<'a> {
                 Ok(Callable::Gradient(_)) => Err(not_a_function(span)),
                 Err(error) => Err(error),
             }),
+            ExprKind::Binary(..) | ExprKind::Neg(_) => self.combination(ast, id),
             ExprKind::Call(callee, args) => {
                 let ExprKind::Name(name) = ast.kind(*callee) else { return None };
                 let first = *args.first()?;
@@ -240,6 +243,7 @@ impl<'a> Lowerer<'a> {
                 function: function.clone(),
                 variables: [base.params.to_vec(), variables.clone()].concat(),
             },
+            Label::Combination { .. } => base.label.differentiated(&base.params),
         };
         Ok(Callable::Function(FunctionValue {
             label,

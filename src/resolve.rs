@@ -545,14 +545,39 @@ impl<'e> Checker<'e> {
     }
 
     /// Operands of arithmetic: numbers or vectors; the result is a vector if any is.
+    /// Operands of arithmetic: numbers or vectors; the result is a vector if
+    /// any is. Outside a definition, derivatives of the same parameters may
+    /// be combined too (`∂²f/∂x² + ∂²f/∂y²`, `2*∂J/∂a`): a function again.
     fn arithmetic(&mut self, ast: &Ast, operands: &[ExprId], scope: &mut Scope) -> Checked<Kind> {
         let mut result = Kind::Number;
+        let mut function: Option<Rc<[String]>> = None;
         for &operand in operands {
-            if self.scalar(ast, operand, scope)? == Kind::Vector {
-                result = Kind::Vector;
+            match self.kind(ast, operand, scope)? {
+                Kind::Number => {}
+                Kind::Vector => result = Kind::Vector,
+                Kind::Function(params) if scope.defining.is_none() && ast.mentions_derivative(operand) => {
+                    if function.as_ref().is_some_and(|known| *known != params) {
+                        return Err(Diagnostic::runtime(
+                            "these functions have different parameters",
+                            ast.span(operand),
+                            format!("this one has {}", params.join(", ")),
+                        )
+                        .with_help("derivatives combine when they have the same parameters"));
+                    }
+                    function = Some(params);
+                }
+                other => return Err(not_a_number(ast, operand, &other)),
             }
         }
-        Ok(result)
+        match (function, &result) {
+            (Some(params), Kind::Number) => Ok(Kind::Function(params)),
+            (Some(_), _) => Err(Diagnostic::runtime(
+                "a derivative cannot be combined with a vector",
+                ast.span(operands[0]).to(ast.span(operands[operands.len() - 1])),
+                "a function and a vector",
+            )),
+            (None, _) => Ok(result),
+        }
     }
 
     /// A number or a vector.

@@ -50,7 +50,8 @@ pub fn head(label: &Label, params: &[String], format: Format) -> String {
     match (format, label) {
         (Format::Text, Label::Defined(name)) => format!("{name}({})", params.join(", ")),
         (Format::Text, Label::Prime { .. }) => format!("{}({})", label.head(), params.join(", ")),
-        (Format::Text, Label::Partial { .. }) => label.head(),
+        (Format::Text, Label::Partial { .. } | Label::Combination { .. }) => label.head(),
+        (Format::Latex, Label::Combination { latex, .. }) => latex.clone(),
         (Format::Latex, Label::Defined(name)) => {
             let params: Vec<String> = params.iter().map(|p| name_latex(p)).collect();
             format!("{}\\left({}\\right)", name_latex(name), params.join(", "))

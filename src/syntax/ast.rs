@@ -72,6 +72,24 @@ impl Ast {
         id
     }
 
+    /// Whether `id` is a derivative (`∂J/∂b`, `f'`, `diff(…)`) or arithmetic
+    /// with one among its operands (`2*∂J/∂a`); looked for without recursion.
+    pub fn mentions_derivative(&self, id: ExprId) -> bool {
+        let mut stack = vec![id];
+        while let Some(id) = stack.pop() {
+            match self.kind(id) {
+                ExprKind::Partial(..) | ExprKind::Prime(_) => return true,
+                ExprKind::Call(callee, _) if matches!(self.kind(*callee), ExprKind::Name(n) if n == "diff") => {
+                    return true;
+                }
+                ExprKind::Binary(_, a, b) => stack.extend([*a, *b]),
+                ExprKind::Neg(a) => stack.push(*a),
+                _ => {}
+            }
+        }
+        false
+    }
+
     pub fn node(&self, id: ExprId) -> &ExprNode {
         &self.nodes[id.0 as usize]
     }

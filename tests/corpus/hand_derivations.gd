@@ -488,3 +488,10 @@ f(x, y) = x^(-3*y); check ∂f/∂y = -3*log(x)*x^(-3*y)  # expect ✓
 f(x, y) = x^(-3*y); check ∂f/∂y = -3*x^(-3*y)  # expect ✗
 f(x) = 0.3*x^2; check f' = 0.6*x  # expect ✓
 f(x) = 0.3*x^2; check f' = 0.3*x  # expect ✗
+f(x, y) = log(x^2 + y^2); check ∂²f/∂x² + ∂²f/∂y² = 0  # expect ✓
+f(x, y) = x^2 + y^2; check ∂²f/∂x² + ∂²f/∂y² = 0  # expect ✗
+lse(a, b) = log(exp(a) + exp(b)); check ∂lse/∂a + ∂lse/∂b = 1  # expect ✓
+lse(a, b) = log(exp(a) + exp(b)); check ∂lse/∂a - ∂lse/∂b = 0  # expect ✗
+J(a, b, c) = 3*(a + b*c); check 2*∂J/∂a = 6  # expect ✓
+L(z1, z2, z3) = -log(exp(z1)/(exp(z1) + exp(z2) + exp(z3))); check ∂L/∂z1 = exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - 1  # expect ✓
+L(z1, z2, z3) = -log(exp(z1)/(exp(z1) + exp(z2) + exp(z3))); check ∂L/∂z1 = exp(z1)/(exp(z1) + exp(z2) + exp(z3))  # expect ✗
