@@ -123,7 +123,9 @@ impl Arena {
 
     /// A product, flattened, with numbers folded and powers of the same base merged.
     pub fn mul(&mut self, factors: impl IntoIterator<Item = Id>) -> Id {
-        let factors = self.flatten(factors, |node| matches!(node, Node::Mul(_)));
+        // A long product stays one factor, so a chain of k products (the
+        // derivative of a k-deep composition) costs k nodes, not k² copies.
+        let factors = self.flatten(factors, |node| matches!(node, Node::Mul(items) if items.len() <= LONG_PRODUCT));
         if factors.iter().any(|&f| self.is_undefined(f)) {
             return self.unsimplified(factors, Node::Mul);
         }
@@ -448,6 +450,10 @@ impl Arena {
         }
     }
 }
+
+/// Products with more factors than this are not merged into the products
+/// they are factors of.
+const LONG_PRODUCT: usize = 64;
 
 /// `f(n)` when it is an exact number.
 fn exact_value(func: Func, n: Number) -> Option<Number> {

@@ -344,4 +344,21 @@ mod tests {
         let added = arena.len() - before;
         assert!(added <= 3 * 200 + 10, "the derivative added {added} nodes for depth 200");
     }
+
+    #[test]
+    fn deep_chains_store_a_linear_number_of_factors() {
+        let Fixture { mut arena, x, .. } = fixture();
+        let mut e = x;
+        for _ in 0..5000 {
+            e = arena.apply(Func::Sin, e);
+        }
+        arena.derivative(e, x);
+        let stored: usize = (0..arena.len() as u32)
+            .map(|i| match arena.node(Id(i)) {
+                Node::Mul(items) | Node::Add(items) => items.len(),
+                _ => 1,
+            })
+            .sum();
+        assert!(stored < 100 * 5000, "{stored} ids stored for a 5000-deep chain and its derivative");
+    }
 }
