@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, Reduction};
+use crate::data::table::column_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Value};
 use crate::expr::arena::{Arena, Id, Node};
@@ -369,22 +370,21 @@ impl<'a> Lowerer<'a> {
         let record = match self.env.value(name) {
             Some(Value::Record(record)) => record.clone(),
             Some(Value::Table(table)) => {
+                let written: Vec<String> = table.names().map(column_text).collect();
                 let Some(column) = table.column(&field.name) else {
                     let mut diagnostic = Diagnostic::runtime(
                         format!("`{name}` has no column `{}`", field.name),
                         field.span,
-                        format!("the columns are {}", table.names().collect::<Vec<_>>().join(", ")),
+                        format!("the columns are {}", written.join(", ")),
                     );
-                    if let Some(best) = crate::suggest::closest(&field.name, table.names()) {
-                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    let best = crate::suggest::closest(&field.name, table.names())
+                        .or_else(|| table.names().find(|n| n.to_lowercase().starts_with(&field.name.to_lowercase())));
+                    if let Some(best) = best {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{name}.{}`?", column_text(best)));
                     }
                     return Err(diagnostic);
                 };
-                let shown = if is_identifier(&field.name) {
-                    format!("{name}.{}", field.name)
-                } else {
-                    format!("{name}.\"{}\"", field.name)
-                };
+                let shown = format!("{name}.{}", column_text(&field.name));
                 return Ok(self.arena.data(&shown, column.clone()));
             }
             _ => {
@@ -614,11 +614,6 @@ fn not_a_function(span: Span) -> Diagnostic {
 }
 
 /// True for names that can be written bare after a dot (`data.x`).
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
-}
-
 /// Reads `text` as one expression in which every unbound name is a free
 /// symbol (as inside `simplify(…)`), and lowers it: for tests and tools
 /// that need an expression without a session.

@@ -46,10 +46,11 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
             std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
             _ => e.to_string(),
         };
-        LoadError::whole(
-            format!("cannot read `{shown}`: {reason}"),
-            Some("a relative path is read from the script's folder"),
-        )
+        let help = format!(
+            "looked for {} (a relative path is read from the script's folder; in the REPL and -e, from the working directory)",
+            path.display()
+        );
+        LoadError::whole(format!("cannot read `{shown}`: {reason}"), Some(&help))
     })?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::whole(

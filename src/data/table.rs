@@ -37,7 +37,7 @@ impl Table {
             if self.rows == 1 { "" } else { "s" },
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            names.join(", ")
+            names.iter().map(|n| column_text(n)).collect::<Vec<_>>().join(", ")
         );
         let shown = self.rows.min(SHOWN);
         let cells: Vec<Vec<String>> =
@@ -65,6 +65,16 @@ impl Table {
         }
         out
     }
+}
+
+/// A column's name as written after `data.`: itself when it reads as one
+/// name, else in quotes (`data."sq ft"`, `data."from"`).
+pub fn column_text(name: &str) -> String {
+    use logos::Logos;
+    let mut tokens = crate::syntax::lexer::Token::lexer(name);
+    let one_name = matches!(tokens.next(), Some(Ok(crate::syntax::lexer::Token::Ident(n))) if n == name)
+        && tokens.next().is_none();
+    if one_name { name.to_string() } else { format!("\"{name}\"") }
 }
 
 /// A vector as it prints: all of it when short, else its ends.

@@ -277,6 +277,7 @@ impl Descent<'_> {
         run.ending = ending;
         run.iterations = k;
         run.theta = machine.params().to_vec();
+        let last_row_j = previous;
         if batches.is_some() {
             // The verdict's value is over all the data, not the last batch.
             *machine.batch() = None;
@@ -288,7 +289,8 @@ impl Descent<'_> {
         }
         run.j = previous;
         if rows.last_kept() != Some(run.iterations) && run.iterations > 0 {
-            rows.keep((run.iterations, run.theta.clone(), run.j, run.last_dj));
+            // Like every row, the last shows J as the step saw it (on its batch).
+            rows.keep((run.iterations, run.theta.clone(), last_row_j, run.last_dj));
         }
         run.rows = rows.finish(options.rows, run.iterations);
         if keep_path && path.last_kept() != Some(run.iterations) {

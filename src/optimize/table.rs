@@ -67,7 +67,10 @@ fn three(value: f64) -> String {
 
 /// The one-line verdict of a run.
 pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> String {
-    let at = point(names, &run.theta, objective, run.j, three);
+    let mut at = point(names, &run.theta, objective, run.j, three);
+    if options.batch.is_some() {
+        at.push_str(&format!(" ({objective} over all the data; the table's is each step's batch)"));
+    }
     let k = run.iterations;
     let plural = if k == 1 { "" } else { "s" };
     let alpha = format_short(options.alpha);

@@ -255,6 +255,12 @@ fn parse_error_diagnostic(
                 Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
             let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
             let after_derivative = statement_so_far.contains(['∂', '∇']) || statement_so_far.trim_end().ends_with('\'');
+            if statement_so_far.trim_end().ends_with('.') && is_keyword(&token) {
+                let keyword = token_text(&token);
+                return Some(diagnostic.with_help(format!(
+                    "`{keyword}` is a keyword; write a column of that name in quotes: `data.\"{keyword}\"`"
+                )));
+            }
             Some(match help_for(&token, &expected) {
                 Some(_) if token == Token::LParen && after_derivative => {
                     diagnostic.with_help("to evaluate a derivative at a point, put it in brackets: `(∂J/∂b)(1, 2, 3)`")
@@ -287,6 +293,22 @@ fn describe(token: &Token<'_>) -> String {
         Token::Superscript(_) => "superscript".to_string(),
         other => format!("`{}`", token_text(other)),
     }
+}
+
+fn is_keyword(token: &Token<'_>) -> bool {
+    matches!(
+        token,
+        Token::Check
+            | Token::Graph
+            | Token::Minimize
+            | Token::Maximize
+            | Token::At
+            | Token::As
+            | Token::Over
+            | Token::From
+            | Token::With
+            | Token::Within
+    )
 }
 
 fn token_text(token: &Token<'_>) -> &'static str {
