@@ -258,6 +258,7 @@ impl<'e> Checker<'e> {
         let right = self.kind(ast, rhs, &mut right_scope)?;
         let fits = match (&left, &right) {
             (Kind::Function(_) | Kind::Number, Kind::Number | Kind::Function(_)) => true,
+            (Kind::Function(_), Kind::Vector) | (Kind::Number, Kind::Vector) => true,
             (Kind::Gradient(params), Kind::Tuple(n)) => {
                 if params.len() != *n {
                     return Err(Diagnostic::runtime(

@@ -207,3 +207,14 @@ fn restarts_that_all_fail_have_no_best() {
     assert!(out.contains("no run converged or reached the step limit"), "{out}");
     assert!(!out.lines().any(|line| line.trim_start().starts_with('*')), "no run is marked best: {out}");
 }
+
+#[test]
+fn a_batch_larger_than_the_data_uses_all_of_it_and_says_so() {
+    let out = ok(&[
+        "d = load(\"examples/data/linear.csv\"); x = d.x; y = d.y",
+        "J(m, b) = mean((m*x + b - y)^2) + 0.1*m^2",
+        "minimize J with batch = 1000, steps = 3",
+    ]);
+    assert!(out.starts_with("note: batch = 1000 is more than the 300 rows; every step uses all of them"), "{out}");
+    assert!(out.contains("batches of 300 rows"), "{out}");
+}

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::eval::direct::{EvalError, evaluate_with_scale};
+use crate::eval::direct::{EvalError, Value, evaluate_value_with_scale};
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::random::Random;
 
@@ -30,8 +30,11 @@ pub enum Outcome {
     Proved,
     /// Equal at `points` random points (0 when there are no variables).
     Agrees { points: usize },
-    /// Pair `pair` differs at `point` (values of the variables, in order).
-    Differs { pair: usize, point: Vec<f64>, lhs: f64, rhs: f64 },
+    /// Pair `pair` differs at `point` (values of the variables, in order),
+    /// in data row `row` when the sides are vectors.
+    Differs { pair: usize, point: Vec<f64>, row: Option<usize>, lhs: f64, rhs: f64 },
+    /// With no variables, the sides are vectors of different lengths.
+    Lengths { pair: usize, left: usize, right: usize },
     /// With no variables, a side has no value.
     Undefined { pair: usize, left: bool, error: EvalError },
     /// Too few points where both sides are defined.
@@ -107,9 +110,13 @@ const SIMPLE: [f64; 10] = [1.0, 2.0, 0.5, -1.0, 3.0, -2.0, 1.5, 0.25, -0.5, 4.0]
 
 enum Comparison {
     Equal,
-    Different { pair: usize, lhs: f64, rhs: f64 },
+    Different { pair: usize, row: Option<usize>, lhs: f64, rhs: f64 },
     Undefined,
 }
+
+/// Where two values first differ: `None` if they agree everywhere, else the
+/// row (for vectors) and both values there. `Err` when their lengths differ.
+type Difference = Result<Option<(Option<usize>, f64, f64)>, (usize, usize)>;
 
 struct Sides<'a> {
     arena: &'a Arena,
@@ -124,13 +131,35 @@ struct Sides<'a> {
 }
 
 impl Sides<'_> {
-    fn evaluate(&self, id: Id, point: &HashMap<Symbol, f64>) -> Result<(f64, f64), EvalError> {
+    fn evaluate(&self, id: Id, point: &HashMap<Symbol, f64>) -> Result<(Value, Value), EvalError> {
         let leaf = |node: &Node| match node {
             Node::Var(symbol) => point.get(symbol).copied(),
             Node::Global(symbol) => (self.global)(self.arena.name(*symbol)),
             _ => None,
         };
-        evaluate_with_scale(self.arena, id, &leaf)
+        evaluate_value_with_scale(self.arena, id, &leaf)
+    }
+
+    /// Compares two values (numbers, or vectors row by row, a number
+    /// standing for every row).
+    fn difference(&self, (l, l_scale): &(Value, Value), (r, r_scale): &(Value, Value)) -> Difference {
+        let rows = match (l, r) {
+            (Value::Number(_), Value::Number(_)) => None,
+            (Value::Vector(v), Value::Number(_)) | (Value::Number(_), Value::Vector(v)) => Some(v.len()),
+            (Value::Vector(a), Value::Vector(b)) if a.len() == b.len() => Some(a.len()),
+            (Value::Vector(a), Value::Vector(b)) => return Err((a.len(), b.len())),
+        };
+        let at = |value: &Value, row: usize| match value {
+            Value::Number(x) => *x,
+            Value::Vector(v) => v[row],
+        };
+        for row in 0..rows.unwrap_or(1) {
+            let (a, b) = (at(l, row), at(r, row));
+            if !self.agree(a, b, at(l_scale, row).max(at(r_scale, row))) {
+                return Ok(Some((rows.map(|_| row), a, b)));
+            }
+        }
+        Ok(None)
     }
 
     /// Whether two values are equal to the tolerance (relative to `scale`,
@@ -157,11 +186,13 @@ impl Sides<'_> {
             return Comparison::Undefined;
         }
         for (pair, &(lhs, rhs)) in self.pairs.iter().enumerate() {
-            let (Ok((l, l_scale)), Ok((r, r_scale))) = (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) else {
+            let (Ok(l), Ok(r)) = (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) else {
                 return Comparison::Undefined;
             };
-            if !self.agree(l, r, l_scale.max(r_scale)) {
-                return Comparison::Different { pair, lhs: l, rhs: r };
+            match self.difference(&l, &r) {
+                Ok(None) => {}
+                Ok(Some((row, lhs, rhs))) => return Comparison::Different { pair, row, lhs, rhs },
+                Err(_) => return Comparison::Undefined,
             }
         }
         Comparison::Equal
@@ -178,8 +209,10 @@ impl Sides<'_> {
                 Ok(value) => value,
                 Err(error) => return Outcome::Undefined { pair, left: false, error },
             };
-            if !self.agree(l.0, r.0, l.1.max(r.1)) {
-                return Outcome::Differs { pair, point: Vec::new(), lhs: l.0, rhs: r.0 };
+            match self.difference(&l, &r) {
+                Ok(None) => {}
+                Ok(Some((row, lhs, rhs))) => return Outcome::Differs { pair, point: Vec::new(), row, lhs, rhs },
+                Err((left, right)) => return Outcome::Lengths { pair, left, right },
             }
         }
         Outcome::Agrees { points: 0 }
@@ -198,12 +231,12 @@ impl Sides<'_> {
                     value
                 })
                 .collect();
-            if let Comparison::Different { pair, lhs, rhs } = self.compare(&point) {
-                return Outcome::Differs { pair, point, lhs, rhs };
+            if let Comparison::Different { pair, row, lhs, rhs } = self.compare(&point) {
+                return Outcome::Differs { pair, point, row, lhs, rhs };
             }
         }
         match self.compare(&found) {
-            Comparison::Different { pair, lhs, rhs } => Outcome::Differs { pair, point: found, lhs, rhs },
+            Comparison::Different { pair, row, lhs, rhs } => Outcome::Differs { pair, point: found, row, lhs, rhs },
             _ => Outcome::Undecided { defined: 0, tried: 1 },
         }
     }
@@ -257,7 +290,7 @@ mod tests {
         let two = arena.int(2);
         let lhs = arena.mul([two, x]);
         let outcome = decide(&mut arena, &[(lhs, x)], &[], &[x], &no_globals, 1, None);
-        assert_eq!(outcome, Outcome::Differs { pair: 0, point: vec![1.0], lhs: 2.0, rhs: 1.0 });
+        assert_eq!(outcome, Outcome::Differs { pair: 0, point: vec![1.0], row: None, lhs: 2.0, rhs: 1.0 });
     }
 
     #[test]

@@ -269,14 +269,17 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
         Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),
         Outcome::Agrees { points: 0 } => format!("{mark} {lhs} = {rhs}"),
         Outcome::Agrees { points } => format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)"),
-        Outcome::Differs { pair, point, lhs: left, rhs: right } => {
-            let at = if point.is_empty() {
+        Outcome::Differs { pair, point, row, lhs: left, rhs: right } => {
+            let mut at = if point.is_empty() {
                 String::new()
             } else {
                 let values: Vec<String> =
                     claim.names.iter().zip(point).map(|(n, v)| format!("{n}={}", format_significant(*v, 6))).collect();
                 format!("at {}: ", values.join(", "))
             };
+            if let Some(row) = row {
+                at.push_str(&format!("in row {}: ", row + 1));
+            }
             let (left, right) = distinct(*left, *right);
             let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
             let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
@@ -286,6 +289,9 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
                 format!(", {right_text} = {right}")
             };
             format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {left}{right_part}{correct}")
+        }
+        Outcome::Lengths { left, right, .. } => {
+            format!("{mark} {lhs} ≠ {rhs} — the left side has {left} values, the right side {right}")
         }
         Outcome::Undefined { left, error, .. } => {
             let side = if *left { "left" } else { "right" };

@@ -90,6 +90,11 @@ pub fn evaluate_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(f64, 
     }
 }
 
+/// Evaluates `root` to a number or a vector, with its scale (per row for a vector).
+pub fn evaluate_value_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(Value, Value), EvalError> {
+    evaluate_all(arena, root, &|node| leaf(node).map(Value::Number))
+}
+
 /// Evaluates `root` to a number or a vector.
 pub fn evaluate_value(arena: &Arena, root: Id, leaf: Leaf) -> Result<Value, EvalError> {
     evaluate_all(arena, root, &|node| leaf(node).map(Value::Number)).map(|(value, _)| value)

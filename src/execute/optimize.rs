@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionValue, Record, Value};
 use crate::eval::tape::{CompileError, Tape};
-use crate::expr::arena::Node;
+use crate::expr::arena::{Id, Node};
 use crate::lower::{Callable, Globals, Lowerer};
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
@@ -77,9 +77,28 @@ impl Session {
             )
             .with_help("use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`"));
         }
+        let mut settings = settings;
+        let mut note = String::new();
+        if let (Some(span), Some(rows)) = (settings.stochastic, tape.data_rows()) {
+            if !self.linear_in_reductions(function.body) {
+                return Err(Diagnostic::runtime(
+                    format!("stochastic descent needs {objective} to be a mean or sum over the rows"),
+                    span,
+                    "mini-batches here would be biased",
+                )
+                .with_help(
+                    "a batch estimates each mean or sum, so J must add them up (`mean(…) + λ*w^2`), not \
+                     square or otherwise transform them; drop `batch`/`sgd` to use all the rows",
+                ));
+            }
+            if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
+                note = format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them\n");
+                settings.options.batch = Some(rows);
+            }
+        }
         let descent = Descent { tape: &tape, free: free.clone() };
         let names = function.params.to_vec();
-        let mut out = heading(goal, &objective, &settings);
+        let mut out = note + &heading(goal, &objective, &settings);
         let run = if settings.restarts == 0 {
             let run = self.descend(&descent, &function, &start, &settings.options);
             out.push_str(&table::table(&run, &names, &objective, &settings.options));
@@ -156,6 +175,32 @@ impl Session {
                 Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
             }
         }
+    }
+
+    /// Whether every mean or sum over rows in `body` enters it linearly
+    /// (`mean(…)`, `2*sum(…) + w^2`), so a mini-batch estimate of each is an
+    /// unbiased estimate of J and its gradient.
+    fn linear_in_reductions(&self, body: Id) -> bool {
+        let reduces =
+            |id: Id| self.arena.reachable(&[id]).iter().any(|&n| matches!(self.arena.node(n), Node::Reduce(..)));
+        let mut stack = vec![body];
+        while let Some(id) = stack.pop() {
+            match self.arena.node(id) {
+                Node::Reduce(..) => {}
+                Node::Add(terms) => stack.extend(terms.iter().copied()),
+                Node::Mul(factors) => {
+                    let with: Vec<Id> = factors.iter().copied().filter(|&f| reduces(f)).collect();
+                    match with[..] {
+                        [] => {}
+                        [one] => stack.push(one),
+                        _ => return false,
+                    }
+                }
+                _ if reduces(id) => return false,
+                _ => {}
+            }
+        }
+        true
     }
 
     /// One descent, with a progress bar on a terminal when it runs long.

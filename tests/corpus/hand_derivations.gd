@@ -495,3 +495,10 @@ lse(a, b) = log(exp(a) + exp(b)); check ∂lse/∂a - ∂lse/∂b = 0  # expect 
 J(a, b, c) = 3*(a + b*c); check 2*∂J/∂a = 6  # expect ✓
 L(z1, z2, z3) = -log(exp(z1)/(exp(z1) + exp(z2) + exp(z3))); check ∂L/∂z1 = exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - 1  # expect ✓
 L(z1, z2, z3) = -log(exp(z1)/(exp(z1) + exp(z2) + exp(z3))); check ∂L/∂z1 = exp(z1)/(exp(z1) + exp(z2) + exp(z3))  # expect ✗
+xs = [1, 2, 3]; check xs*2 = [2, 4, 6]  # expect ✓
+xs = [1, 2, 3]; check xs*2 = [2, 4, 7]  # expect ✗
+xs = [1, 2, 3]; check xs = [1, 2]  # expect ✗
+x = [1, 2, 3]; y = [2, 4, 7]; R(m, b) = (m*x + b - y)^2; check ∂R/∂b = 2*(m*x + b - y)  # expect ✓
+x = [1, 2, 3]; y = [2, 4, 7]; R(m, b) = (m*x + b - y)^2; check ∂R/∂m = 2*(m*x + b - y)  # expect ✗
+x = [1, 2, 3]; y = [2, 4, 7]; J(m, b) = mean((m*x + b - y)^2); check ∂J/∂b = 2*mean(m*x + b - y)  # expect ✓
+x = [1, 2, 3]; y = [2, 4, 7]; J(m, b) = mean((m*x + b - y)^2); check ∂J/∂m = 2*mean(m*x + b - y)  # expect ✗
