@@ -26,10 +26,12 @@ impl Table {
         self.columns.iter().map(|(n, _)| n.as_str())
     }
 
-    /// `houses.csv: 200 rows, 2 columns (x, y)` and the first rows.
+    /// `houses.csv: 200 rows, 2 columns (x, y)` and the first rows, with as
+    /// many columns as fit in 80 characters.
     pub fn summary(&self) -> String {
         const SHOWN: usize = 5;
-        let names: Vec<&str> = self.names().collect();
+        const WIDTH: usize = 80;
+        let names: Vec<String> = self.names().map(column_text).collect();
         let mut out = format!(
             "{}: {} row{}, {} column{} ({})\n",
             self.source,
@@ -37,31 +39,48 @@ impl Table {
             if self.rows == 1 { "" } else { "s" },
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            names.iter().map(|n| column_text(n)).collect::<Vec<_>>().join(", ")
+            names.join(", ")
         );
         let shown = self.rows.min(SHOWN);
         let cells: Vec<Vec<String>> =
             self.columns.iter().map(|(_, c)| c.iter().take(shown).map(|v| format_short(*v)).collect()).collect();
-        let widths: Vec<usize> = names
-            .iter()
+        let widths: Vec<usize> = self
+            .names()
             .zip(&cells)
             .map(|(n, c)| c.iter().map(|s| s.chars().count()).chain([n.chars().count()]).max().unwrap_or(0))
             .collect();
+        let mut used = 2;
+        let fitting = widths
+            .iter()
+            .take_while(|&&w| {
+                used += w + 2;
+                used <= WIDTH
+            })
+            .count()
+            .max(1);
+        let hidden = widths.len() - fitting;
         let line = |values: Vec<&str>| {
-            let padded: Vec<String> = values
+            let mut padded: Vec<String> = values
                 .iter()
                 .zip(&widths)
+                .take(fitting)
                 .map(|(v, w)| format!("{}{v}", " ".repeat(w.saturating_sub(v.chars().count()))))
                 .collect();
+            if hidden > 0 {
+                padded.push("…".to_string());
+            }
             format!("  {}\n", padded.join("  "))
         };
-        out.push_str(&line(names.clone()));
+        out.push_str(&line(self.names().collect()));
         for row in 0..shown {
             out.push_str(&line(cells.iter().map(|c| c[row].as_str()).collect()));
         }
         if self.rows > shown {
             let more = self.rows - shown;
             out.push_str(&format!("  … {more} more row{}\n", if more == 1 { "" } else { "s" }));
+        }
+        if hidden > 0 {
+            out.push_str(&format!("  ({hidden} more column{} not shown)\n", if hidden == 1 { "" } else { "s" }));
         }
         out
     }
@@ -77,11 +96,13 @@ pub fn column_text(name: &str) -> String {
     if one_name { name.to_string() } else { format!("\"{name}\"") }
 }
 
-/// A vector as it prints: all of it when short, else its ends.
+/// A vector as it prints: all of it when short, else its ends; to 15
+/// significant digits, so `[0.1, 0.2] + 0.1` shows `[0.2, 0.3]`.
 pub fn vector_text(values: &Array1<f64>) -> String {
     const ENDS: usize = 5;
-    let show =
-        |slice: &[f64]| slice.iter().map(|v| crate::expr::number::format_value(*v)).collect::<Vec<_>>().join(", ");
+    let show = |slice: &[f64]| {
+        slice.iter().map(|v| crate::expr::number::format_significant(*v, 15)).collect::<Vec<_>>().join(", ")
+    };
     let all = values.to_vec();
     if all.len() <= 2 * ENDS + 2 {
         return format!("[{}]", show(&all));

@@ -153,7 +153,10 @@ impl Session {
         }
         if self.arena.rows(id).is_some() {
             let values = self.vector_of(id, &origins, statement)?;
-            return Ok(format!("{}\n", vector_text(&values)));
+            return Ok(match format {
+                Format::Text => format!("{}\n", vector_text(&values)),
+                Format::Latex => format!("{}\n", show::vector_latex(&values)),
+            });
         }
         let value = self.value_of(id, &origins, statement)?;
         Ok(format!("{}\n", show::number(value.to_f64(), format)))
