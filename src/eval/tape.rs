@@ -261,6 +261,21 @@ impl Tape {
                 let mut constant = 0.0;
                 let mut terms = Vec::with_capacity(items.len());
                 for item in items.iter() {
+                    let linear = match inlined.get(item) {
+                        Some(Term { x, y: None, c }) => Some((*x, *c)),
+                        Some(_) => None,
+                        None => Some((*item, 1.0)),
+                    };
+                    if let Some((x, c)) = linear
+                        && let Some((inner, offset)) = linear_parts(arena, x, registers)
+                        && terms.len() + inner.len() + items.len() <= 5
+                    {
+                        // c*(a + 2*b - 1) written out, so this sum reads a and b themselves:
+                        // one register write fewer between a step's θ and its gradient.
+                        terms.extend(inner.into_iter().map(|(r, ci)| (r, one, c * ci)));
+                        constant += c * offset;
+                        continue;
+                    }
                     match (arena.as_number(*item), inlined.get(item)) {
                         (Some(n), _) => constant += n.to_f64(),
                         (None, Some(t)) => terms.push((reg(&t.x), t.y.as_ref().map_or(one, reg), t.c)),
@@ -380,6 +395,27 @@ fn uses(arena: &Arena, order: &[Id], outputs: &[Id]) -> HashMap<Id, usize> {
     uses
 }
 
+/// A sum of registers times numbers, plus a number (`θ1 - 1`, `2*a + b`):
+/// its terms as (register, coefficient) and its constant, when it is one.
+fn linear_parts(arena: &Arena, id: Id, registers: &HashMap<Id, Reg>) -> Option<(Vec<(Reg, f64)>, f64)> {
+    let Node::Add(items) = arena.node(id) else { return None };
+    let mut terms = Vec::new();
+    let mut constant = 0.0;
+    for &item in items.iter() {
+        if let Some(n) = arena.as_number(item) {
+            constant += n.to_f64();
+            continue;
+        }
+        let (x, c) = match term(arena, item) {
+            Some(Term { x, y: None, c }) => (x, c),
+            Some(_) => return None,
+            None => (item, 1.0),
+        };
+        terms.push((*registers.get(&x)?, c));
+    }
+    Some((terms, constant))
+}
+
 /// `ca*a + constant`, without the multiplication or addition that does nothing.
 fn linear(a: Reg, ca: f64, constant: f64) -> Op {
     match (ca, constant) {
@@ -439,6 +475,11 @@ impl Machine<'_> {
     /// Computes every output from the current parameters.
     #[inline(always)]
     pub fn run(&mut self) {
+        if self.tape.data_rows.is_none() {
+            // No row passes: the whole tape is one run of scalar instructions.
+            self.scalar(0, self.tape.code.len());
+            return;
+        }
         let mut start = 0;
         for (stage, (end, block)) in self.tape.stages.iter().enumerate() {
             self.scalar(start, *end);
@@ -453,8 +494,9 @@ impl Machine<'_> {
     #[inline(always)]
     fn scalar(&mut self, start: usize, end: usize) {
         let mut file = Registers(&mut self.registers);
-        for &(op, dst) in &self.tape.code[start..end] {
-            let value = match op {
+        for &(ref op, dst) in &self.tape.code[start..end] {
+            // Matched by reference: copying a whole instruction costs more than reading its fields.
+            let value = match *op {
                 Op::Add(a, b) => file.get(a) + file.get(b),
                 Op::Offset(a, constant) => file.get(a) + constant,
                 Op::Scale(a, ca) => ca * file.get(a),
@@ -491,6 +533,34 @@ impl Machine<'_> {
     #[inline]
     pub fn output(&self, index: usize) -> f64 {
         self.registers[self.tape.outputs[index] as usize]
+    }
+
+    /// One step of descent: moves parameter i by `-delta(i, g)`, where g is
+    /// output `first + i`, keeping the gradient read in `gradient`. Gradients
+    /// are read straight from their registers (a copy on the path from one
+    /// step's θ to the next costs time); when one is a parameter's own
+    /// register (∂(θ1·θ2)/∂θ1 is θ2), all are read before any parameter moves.
+    #[inline(always)]
+    pub fn step(&mut self, first: usize, gradient: &mut [f64], mut delta: impl FnMut(usize, f64) -> f64) {
+        let n = self.tape.params.min(gradient.len());
+        let outputs = &self.tape.outputs[first..first + n];
+        let mut file = Registers(&mut self.registers);
+        if outputs.iter().any(|&r| (r as usize) < n) {
+            for (slot, &register) in gradient.iter_mut().zip(outputs) {
+                *slot = file.get(register);
+            }
+            for (i, &g) in gradient.iter().enumerate() {
+                let moved = file.get(i as Reg) - delta(i, g);
+                file.set(i as Reg, moved);
+            }
+            return;
+        }
+        for (i, (slot, &register)) in gradient.iter_mut().zip(outputs).enumerate() {
+            let g = file.get(register);
+            *slot = g;
+            let moved = file.get(i as Reg) - delta(i, g);
+            file.set(i as Reg, moved);
+        }
     }
 
     /// Copies outputs `first`, `first + 1`, … into `into`.

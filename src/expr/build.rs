@@ -216,7 +216,12 @@ impl Arena {
                 let product = self.mul([inner, exponent]);
                 self.apply(Func::Exp, product)
             }
-            Node::Pow(inner_base, inner_exponent) if e.and_then(Number::as_integer).is_some() => {
+            // (b^a)^e = b^(a*e) for whole e, or for odd a (b^a has b's sign, so
+            // both sides are defined for the same b): sqrt(1/z) is z^(-1/2).
+            Node::Pow(inner_base, inner_exponent)
+                if e.and_then(Number::as_integer).is_some()
+                    || self.as_number(inner_exponent).and_then(Number::as_integer).is_some_and(|a| a % 2 != 0) =>
+            {
                 let product = self.mul([inner_exponent, exponent]);
                 self.pow(inner_base, product)
             }
@@ -555,6 +560,19 @@ mod tests {
         assert_eq!(arena.apply(Func::Log, exp), a);
         let e = arena.constant(Constant::E);
         assert_eq!(arena.pow(e, a), exp);
+    }
+
+    #[test]
+    fn roots_of_odd_powers_merge_and_of_even_powers_do_not() {
+        let (mut arena, a, _, _) = setup();
+        let (minus_one, two) = (arena.minus_one(), arena.int(2));
+        let half = arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
+        let reciprocal = arena.pow(a, minus_one);
+        let minus_half = arena.num(Number::ratio(-1, 2).unwrap_or(Number::ONE));
+        assert_eq!(arena.pow(reciprocal, half), arena.pow(a, minus_half), "sqrt(1/a) is a^(-1/2)");
+        let square = arena.pow(a, two);
+        let root = arena.pow(square, half);
+        assert!(matches!(arena.node(root), Node::Pow(base, _) if *base == square), "sqrt(a^2) is |a|, not a");
     }
 
     #[test]

@@ -218,62 +218,59 @@ impl Descent<'_> {
         let mut gradient = vec![0.0; n];
         let all_free = self.free.iter().all(|&f| f);
         let mut previous = start_j;
+        let mut last_dj = 0.0;
         let mut worse = 0usize;
         let mut k = 0;
+        let (steps, tol) = (options.steps, options.tol);
         let ending = loop {
-            if k == options.steps {
+            if k == steps {
                 break Ending::StepLimit;
             }
             k += 1;
-            // All partials are read before any parameter moves: the update is simultaneous.
-            machine.outputs_into(1, &mut gradient);
             rule.begin();
             if let Some(batches) = &mut batches {
                 batches.next(machine.batch());
             }
-            let theta = machine.params();
+            // The update is simultaneous: `step` reads every partial before moving θ.
             if all_free {
-                for (i, (theta, &g)) in theta.iter_mut().zip(&gradient).enumerate() {
-                    *theta -= rule.delta(i, sign * g);
-                }
+                machine.step(1, &mut gradient, |i, g| rule.delta(i, sign * g));
             } else {
-                for (i, ((theta, &g), &free)) in theta.iter_mut().zip(&gradient).zip(&self.free).enumerate() {
-                    if free {
-                        *theta -= rule.delta(i, sign * g);
-                    }
-                }
+                let free = &self.free;
+                machine.step(1, &mut gradient, |i, g| if free[i] { rule.delta(i, sign * g) } else { 0.0 });
             }
             machine.run();
             let j = machine.output(0);
             let dj = j - previous;
             previous = j;
-            if k == rows.next || !j.is_finite() {
+            last_dj = dj;
+            let finite = j.is_finite();
+            if k == rows.next || !finite {
                 rows.keep((k, machine.params().to_vec(), j, dj));
             }
             if keep_path && k == path.next {
                 path.keep((k, machine.params().to_vec(), j, dj));
             }
-            run.last_dj = dj;
-            if !j.is_finite() {
+            if !finite {
                 break Ending::NotFinite;
             }
-            if dj.abs() < options.tol && !self.gradient_grew(&machine, &gradient) {
+            if dj.abs() < tol && !self.gradient_grew(&machine, &gradient) {
                 break Ending::Converged;
             }
             worse = if sign * dj > 0.0 { worse + 1 } else { 0 };
             if worse >= GROWING_LIMIT && sign * (j - start_j) > 0.0 {
                 break Ending::Growing;
             }
-            if k % 4096 == 0 {
+            if k & 4095 == 0 {
                 if !machine.params().iter().all(|t| t.is_finite()) {
                     break Ending::NotFinite;
                 }
-                progress(k, options.steps);
+                progress(k, steps);
                 if interrupted.load(Ordering::Relaxed) {
                     break Ending::Interrupted;
                 }
             }
         };
+        run.last_dj = last_dj;
         run.ending = ending;
         run.iterations = k;
         run.theta = machine.params().to_vec();
