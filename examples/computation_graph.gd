@@ -16,7 +16,8 @@ graph J at a=5, b=3, c=2
 graph J as mermaid
 graph J at a=5, b=3, c=2 as dot
 
-# A subexpression used twice is one node; its adjoint sums both uses.
+# The graph is the computation as written: sin(x) is one node, used three
+# times (by K, and twice by u*u), so its adjoint sums three contributions.
 K(x) = sin(x)*sin(x) + sin(x)
 graph K at x=1
 check ∂K/∂x = 2*sin(x)*cos(x) + cos(x)

@@ -8,7 +8,9 @@
 //! [`Callable`]: parameters as variables and a body (derivatives taken and
 //! simplified here). Nodes carry no spans, so lowering keeps a side table
 //! ([`Origins`]) from each node it built to the source it came from, and the
-//! call that led there, for diagnostics.
+//! call that led there, for diagnostics. Arithmetic is built by the smart
+//! constructors (simplified as it is built), or, for a computation graph,
+//! as written ([`Lowerer::as_written`], see `expr::written`).
 
 mod combine;
 
@@ -94,13 +96,29 @@ pub struct Lowerer<'a> {
     pub origins: Origins,
     call_site: Option<Span>,
     inlined: HashMap<(*const FunctionDef, Vec<Id>), Id>,
+    /// Build arithmetic as written instead of simplified.
+    written: bool,
 }
 
 type Lowered = Result<Id, Diagnostic>;
 
 impl<'a> Lowerer<'a> {
     pub fn new(arena: &'a mut Arena, env: &'a Env, globals: Globals) -> Lowerer<'a> {
-        Lowerer { arena, env, globals, origins: Origins::default(), call_site: None, inlined: HashMap::new() }
+        Lowerer {
+            arena,
+            env,
+            globals,
+            origins: Origins::default(),
+            call_site: None,
+            inlined: HashMap::new(),
+            written: false,
+        }
+    }
+
+    /// A lowerer that builds arithmetic as written (`x*x` stays `x*x`): for
+    /// computation graphs. Derivatives it takes are still simplified.
+    pub fn as_written(arena: &'a mut Arena, env: &'a Env, globals: Globals) -> Lowerer<'a> {
+        Lowerer { written: true, ..Lowerer::new(arena, env, globals) }
     }
 
     /// Lowers a top-level expression (no locals).
@@ -322,7 +340,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::Name(name) => self.name(name, span, locals),
             ExprKind::Neg(operand) => {
                 let operand = self.expr(ast, *operand, locals)?;
-                let negated = self.arena.neg(operand);
+                let negated = if self.written { self.arena.written_neg(operand) } else { self.arena.neg(operand) };
                 Ok(self.arena.in_rows_of(negated, operand))
             }
             ExprKind::Binary(op, lhs, rhs) => {
@@ -331,17 +349,14 @@ impl<'a> Lowerer<'a> {
                 self.same_rows(a, b, ast.span(*lhs), ast.span(*rhs))?;
                 let vector = if self.arena.rows(a).is_some() { a } else { b };
                 let result = match op {
-                    BinaryOp::Add => self.arena.add([a, b]),
-                    BinaryOp::Sub => self.arena.sub(a, b),
-                    BinaryOp::Mul => self.arena.mul([a, b]),
                     BinaryOp::Div => {
                         // The reciprocal is labelled with the divisor, so division by zero points there.
-                        let minus_one = self.arena.int(-1);
-                        let reciprocal = self.arena.pow(b, minus_one);
+                        let minus_one = self.arena.minus_one();
+                        let reciprocal = self.binary(BinaryOp::Pow, b, minus_one);
                         self.origins.record(reciprocal, Origin { span: ast.span(*rhs), call_site: self.call_site });
-                        self.arena.mul([a, reciprocal])
+                        self.binary(BinaryOp::Mul, a, reciprocal)
                     }
-                    BinaryOp::Pow => self.arena.pow(a, b),
+                    _ => self.binary(*op, a, b),
                 };
                 Ok(self.arena.in_rows_of(result, vector))
             }
@@ -354,6 +369,33 @@ impl<'a> Lowerer<'a> {
                 Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
                     .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
             }
+        }
+    }
+
+    /// `a op b` for `+ - * ^`, simplified or as written.
+    fn binary(&mut self, op: BinaryOp, a: Id, b: Id) -> Id {
+        let arena = &mut *self.arena;
+        match (op, self.written) {
+            (BinaryOp::Add, false) => arena.add([a, b]),
+            (BinaryOp::Add, true) => arena.written_add(a, b),
+            (BinaryOp::Sub, false) => arena.sub(a, b),
+            (BinaryOp::Sub, true) => arena.written_sub(a, b),
+            (BinaryOp::Mul | BinaryOp::Div, false) => arena.mul([a, b]),
+            (BinaryOp::Mul | BinaryOp::Div, true) => arena.written_mul(a, b),
+            (BinaryOp::Pow, false) => arena.pow(a, b),
+            (BinaryOp::Pow, true) => arena.written_pow(a, b),
+        }
+    }
+
+    fn apply(&mut self, func: crate::builtins::Func, arg: Id) -> Id {
+        if self.written { self.arena.written_apply(func, arg) } else { self.arena.apply(func, arg) }
+    }
+
+    fn reduce(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
+        if self.written {
+            self.arena.written_reduce(reduction, arg, rows)
+        } else {
+            self.arena.reduce(reduction, arg, rows)
         }
     }
 
@@ -516,12 +558,12 @@ impl<'a> Lowerer<'a> {
         match builtin {
             Builtin::Math(func) => {
                 let arg = self.expr(ast, args[0], locals)?;
-                Ok(self.arena.apply(func, arg))
+                Ok(self.apply(func, arg))
             }
             Builtin::Sqrt => {
                 let arg = self.expr(ast, args[0], locals)?;
                 let half = self.arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
-                Ok(self.arena.pow(arg, half))
+                Ok(self.binary(BinaryOp::Pow, arg, half))
             }
             Builtin::Diff => {
                 let mut variables = Vec::new();
@@ -554,7 +596,7 @@ impl<'a> Lowerer<'a> {
                 let arg = self.expr(ast, args[0], locals)?;
                 let rows = self.arena.rows(arg).unwrap_or(1);
                 let reduction = if builtin == Builtin::Sum { Reduction::Sum } else { Reduction::Mean };
-                Ok(self.arena.reduce(reduction, arg, rows))
+                Ok(self.reduce(reduction, arg, rows))
             }
             Builtin::Len => {
                 let arg = self.expr(ast, args[0], locals)?;
@@ -565,8 +607,8 @@ impl<'a> Lowerer<'a> {
                 let b = self.expr(ast, args[1], locals)?;
                 self.same_rows(a, b, ast.span(args[0]), ast.span(args[1]))?;
                 let rows = self.arena.rows(a).or(self.arena.rows(b)).unwrap_or(1);
-                let product = self.arena.mul([a, b]);
-                Ok(self.arena.reduce(Reduction::Sum, product, rows))
+                let product = self.binary(BinaryOp::Mul, a, b);
+                Ok(self.reduce(Reduction::Sum, product, rows))
             }
             Builtin::Load => Err(Diagnostic::runtime("`load` gives a table", span, "a table, used as a number")
                 .with_help("bind it, then use its columns: `data = load(\"file.csv\")`, `data.x`")),
@@ -618,6 +660,15 @@ fn not_a_function(span: Span) -> Diagnostic {
 /// symbol (as inside `simplify(…)`), and lowers it: for tests and tools
 /// that need an expression without a session.
 pub fn expression_from_text(arena: &mut Arena, env: &Env, text: &str) -> Result<Id, Vec<Diagnostic>> {
+    from_text(Lowerer::new(arena, env, Globals::Symbolic), text)
+}
+
+/// [`expression_from_text`], with arithmetic as written (for graphs).
+pub fn expression_as_written(arena: &mut Arena, env: &Env, text: &str) -> Result<Id, Vec<Diagnostic>> {
+    from_text(Lowerer::as_written(arena, env, Globals::Symbolic), text)
+}
+
+fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
     use crate::syntax::ast::StmtKind;
     let program = crate::syntax::parser::parse(text, crate::syntax::span::SourceId(0))?;
     let [statement] = program.statements.as_slice() else {
@@ -626,7 +677,6 @@ pub fn expression_from_text(arena: &mut Arena, env: &Env, text: &str) -> Result<
     let StmtKind::Expr { expr, .. } = statement.kind else {
         return Err(vec![Diagnostic::usage("expected an expression")]);
     };
-    let mut lowerer = Lowerer::new(arena, env, Globals::Symbolic);
     let locals = Locals { free_symbols: true, ..Locals::default() };
     lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])
 }

@@ -116,6 +116,20 @@ fn a_sum_of_a_hundred_thousand_terms() {
 }
 
 #[test]
+fn graphs_of_long_sums_and_products_are_quick() {
+    // As written, `x + x + …` is one node with 100 000 uses and `x*x*…` one with 20 000.
+    for (terms, operator, gradient) in [(100_000, "+", "100000"), (20_000, "*", "20000")] {
+        let source = format!("F(x) = {}\ngraph F at x=1\n", vec!["x"; terms].join(operator));
+        let (_dir, path) = temp_file("long_graph.gd", source.as_bytes());
+        gd().arg(&path)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .success()
+            .stdout(predicate::str::ends_with(format!("gradient: ∂F/∂x = {gradient}\n")));
+    }
+}
+
+#[test]
 fn deeply_nested_calls_and_negations() {
     let negations = format!("{}1", "-".repeat(100_001));
     gd().args(["-e", &negations]).assert().success().stdout("-1\n");

@@ -5,14 +5,16 @@
 //! - symbolic derivatives agree with central finite differences;
 //! - printed expressions (and printed derivatives) read back as the same function
 //!   (the same expression node for node, or the same values wherever defined);
-//! - `simplify` never changes a value.
+//! - `simplify` never changes a value;
+//! - graph adjoints (of bodies as written and canonical, of numbers and of
+//!   vectors over data) agree with symbolic derivatives.
 
 use gd::env::Env;
 use gd::eval::direct::evaluate_with_scale;
 use gd::expr::arena::{Arena, Id, Node};
 use gd::expr::print::Printer;
 use gd::graph::{Graph, pass};
-use gd::lower::expression_from_text;
+use gd::lower::{expression_as_written, expression_from_text};
 use proptest::prelude::*;
 
 /// A random expression as written, with its own direct evaluation.
@@ -185,6 +187,18 @@ fn value_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<(f64, f64)> {
     evaluate_with_scale(arena, id, &leaf).ok()
 }
 
+/// The value of `id` at `point`, row by row (a number is one row), if defined.
+fn rows_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<Vec<f64>> {
+    let leaf = |node: &Node| match node {
+        Node::Var(symbol) => VARS.iter().position(|v| *v == arena.name(*symbol)).map(|i| point[i]),
+        _ => None,
+    };
+    match gd::eval::direct::evaluate_value(arena, id, &leaf).ok()? {
+        gd::eval::direct::Value::Vector(v) => Some(v.to_vec()),
+        gd::eval::direct::Value::Number(x) => Some(vec![x]),
+    }
+}
+
 fn close(a: f64, b: f64, scale: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance * scale.max(a.abs()).max(b.abs()).max(1.0)
 }
@@ -271,18 +285,61 @@ proptest! {
     fn graph_adjoints_match_symbolic_derivatives(e in expression(), p in point()) {
         let mut arena = Arena::new();
         let id = build(&mut arena, &e);
+        let written = expression_as_written(&mut arena, &Env::default(), &e.text()).expect("generated expressions parse");
         let variables: Vec<Id> = (0..3).map(|i| variable(&mut arena, i)).collect();
         let params: Vec<String> = VARS.iter().map(|v| v.to_string()).collect();
-        let graph = Graph::build(&mut arena, "F", &params, &variables, id, &Default::default());
-        let Ok(trace) = pass::run(&mut arena, &graph, &p, &|_| None) else { return Ok(()) };
-        if let Some((value, scale)) = value_at(&arena, id, &p) {
-            prop_assert!(close(trace.output, value, scale, 1e-9), "forward {} vs {}", trace.output, value);
+        // The graph of the body as written (what `graph` draws) and of its canonical form.
+        for body in [written, id] {
+            let graph = Graph::build(&mut arena, "F", &params, &variables, body, &Default::default());
+            let Ok(trace) = pass::run(&mut arena, &graph, &p, &|_| None) else { continue };
+            let output = trace.output().total();
+            if let Some((value, scale)) = value_at(&arena, id, &p) {
+                prop_assert!(close(output, value, scale, 1e-9), "forward {} vs {}", output, value);
+            }
+            for (i, &var) in variables.iter().enumerate() {
+                let derivative = arena.derivative(id, var);
+                if let Some((symbolic, scale)) = value_at(&arena, derivative, &p) {
+                    let adjoint = trace.gradient[i].value.total();
+                    prop_assert!(close(adjoint, symbolic, scale.max(1.0), 1e-7), "∂/∂{} of {}: graph {}, symbolic {}", VARS[i], e.text(), adjoint, symbolic);
+                }
+            }
         }
+    }
+
+    #[test]
+    fn graph_adjoints_over_data_match_symbolic_derivatives(e in data_expression(), p in point(), reduce in 0usize..3) {
+        let mut env = Env::default();
+        for (index, name) in COLUMNS.iter().enumerate() {
+            let values = std::sync::Arc::new(ndarray::Array1::from(column(index)));
+            env.set(*name, gd::env::Entry::Value(gd::env::Value::Vector(values)));
+        }
+        // A number (the sum or mean of the rows) or a vector (one function per row).
+        let text = match reduce {
+            0 => format!("sum({})", e.text()),
+            1 => format!("mean({})", e.text()),
+            _ => e.text(),
+        };
+        let mut arena = Arena::new();
+        let Ok(id) = expression_from_text(&mut arena, &env, &text) else { return Ok(()) };
+        let Ok(written) = expression_as_written(&mut arena, &env, &text) else { return Ok(()) };
+        let variables: Vec<Id> = (0..3).map(|i| variable(&mut arena, i)).collect();
+        let params: Vec<String> = VARS.iter().map(|v| v.to_string()).collect();
+        let graph = Graph::build(&mut arena, "F", &params, &variables, written, &Default::default());
+        let Ok(trace) = pass::run(&mut arena, &graph, &p, &|_| None) else { return Ok(()) };
         for (i, &var) in variables.iter().enumerate() {
             let derivative = arena.derivative(id, var);
-            if let Some((symbolic, scale)) = value_at(&arena, derivative, &p) {
-                let adjoint = trace.gradient[i].0;
-                prop_assert!(close(adjoint, symbolic, scale.max(1.0), 1e-7), "∂/∂{} of {}: graph {}, symbolic {}", VARS[i], e.text(), adjoint, symbolic);
+            let Some(symbolic) = rows_at(&arena, derivative, &p) else { continue };
+            let adjoint = match &trace.gradient[i].value {
+                gd::eval::direct::Value::Vector(v) => v.to_vec(),
+                gd::eval::direct::Value::Number(x) => vec![*x],
+            };
+            // A number stands for every row (a derivative that is 0 in each row is 0).
+            let rows = adjoint.len().max(symbolic.len());
+            prop_assert!(adjoint.len() == rows || adjoint.len() == 1, "∂/∂{} of {}: rows", VARS[i], text);
+            prop_assert!(symbolic.len() == rows || symbolic.len() == 1, "∂/∂{} of {}: rows", VARS[i], text);
+            let every = |v: &[f64]| if v.len() == rows { v.to_vec() } else { vec![v[0]; rows] };
+            for (a, s) in every(&adjoint).iter().zip(&every(&symbolic)) {
+                prop_assert!(close(*a, *s, 1.0, 1e-7), "∂/∂{} of {} at {:?}: graph {:?}, symbolic {:?}", VARS[i], text, p, adjoint, symbolic);
             }
         }
     }

@@ -17,7 +17,7 @@ fn root() -> PathBuf {
 /// The `graph` statements of the examples, with the definitions before them.
 fn graph_programs() -> Vec<(String, String)> {
     let mut programs = Vec::new();
-    for name in ["computation_graph", "backprop_logistic", "tanh_network"] {
+    for name in ["computation_graph", "backprop_logistic", "tanh_network", "graph_corners", "graph_data"] {
         let text = std::fs::read_to_string(root().join(format!("examples/{name}.gd"))).expect("example exists");
         let mut prefix = String::new();
         for line in text.lines() {

@@ -14,14 +14,14 @@ use crate::env::{Entry, FunctionDef, Label, Signature, Value};
 use crate::eval::direct::{self, EvalError};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
-use crate::graph::{Graph, pass, render};
 use crate::lower::{Callable, Globals, Lowerer, Origins};
 use crate::session::Session;
 use crate::show::{self, Format};
-use crate::syntax::ast::{Binding, ExprId, ExprKind, Ident, Stmt, StmtKind};
+use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
+mod graph;
 mod optimize;
 
 pub(crate) type Executed = Result<String, Diagnostic>;
@@ -63,64 +63,6 @@ impl Session {
             StmtKind::BindOptimize { name, optimize } => self.optimize(program, optimize, Some(name), stmt.span),
             StmtKind::Invalid => Ok(String::new()),
         }
-    }
-
-    /// `graph F [at …] [as text|mermaid|dot]`.
-    fn graph(
-        &mut self,
-        program: &Program,
-        function: ExprId,
-        at: &[Binding],
-        format: Option<&Ident>,
-        statement: Span,
-    ) -> Executed {
-        let ast = &program.ast;
-        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
-        let function = match lowerer.callable(ast, function) {
-            Some(Ok(Callable::Function(function))) => function,
-            Some(Err(error)) => return Err(error),
-            _ => {
-                return Err(Diagnostic::runtime(
-                    "`graph` draws a function",
-                    ast.span(function),
-                    "not a single function",
-                )
-                .with_help("graph a function such as `J`, or one derivative such as `∂J/∂b`"));
-            }
-        };
-        let mut point = Vec::new();
-        for param in function.params.iter() {
-            if let Some(binding) = at.iter().find(|b| &b.name.name == param) {
-                let (id, origins) = self.lower_value(program, binding.value, Globals::Inline)?;
-                point.push(self.value_of(id, &origins, statement)?.to_f64());
-            }
-        }
-        let header = show::function(&self.arena, &function, Format::Text);
-        let taken = self.env.names().map(str::to_string).collect();
-        let graph = Graph::build(
-            &mut self.arena,
-            &function.label.head(),
-            &function.params,
-            &function.variables,
-            function.body,
-            &taken,
-        );
-        let trace = if at.is_empty() {
-            None
-        } else {
-            let env = &self.env;
-            let trace = pass::run(&mut self.arena, &graph, &point, &|name| env.number(name)).map_err(|error| {
-                let (message, label) = error.problem.describe();
-                Diagnostic::runtime(format!("the forward pass fails: {message}"), statement, label)
-                    .with_help("choose a point where the function is defined")
-            })?;
-            Some(trace)
-        };
-        Ok(match format.map(|f| f.name.as_str()) {
-            Some("mermaid") => render::mermaid(&self.arena, &graph, trace.as_ref()),
-            Some("dot") => render::dot(&self.arena, &graph, trace.as_ref()),
-            _ => render::text(&self.arena, &graph, &header, trace.as_ref()),
-        })
     }
 
     /// Prints an expression's value: a function, gradient, tuple, number or

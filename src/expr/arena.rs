@@ -6,8 +6,10 @@
 //! sub-DAG in id order visits every child before its parents, with no
 //! recursion. Nodes carry no spans (see `lower` for the side table).
 //!
-//! Only the smart constructors in `build` create operator nodes, which keeps
-//! every stored expression in canonical form.
+//! The smart constructors in `build` create operator nodes in canonical
+//! form; the as-written constructors in `written`, used only for
+//! computation graphs, may repeat or nest operands (`x*x`, `(a + b) + c`),
+//! with the same meaning.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -38,10 +40,12 @@ pub enum Node {
     Var(Symbol),
     /// A name bound in the session (`α = 0.5`, a data column), read when evaluated.
     Global(Symbol),
-    /// A sum of at least two terms, ordered by id, no two alike, no nested sums.
+    /// A sum of at least two terms, ordered by id; in canonical form no two
+    /// alike and no nested sums.
     Add(Box<[Id]>),
-    /// A product of at least two factors, ordered by id; a numeric coefficient,
-    /// if any, is one of them; no nested products, no two with the same base.
+    /// A product of at least two factors, ordered by id; in canonical form a
+    /// numeric coefficient, if any, is one of them, no nested products, no
+    /// two with the same base.
     Mul(Box<[Id]>),
     Pow(Id, Id),
     Apply(Func, Id),

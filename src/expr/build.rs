@@ -337,12 +337,6 @@ impl Arena {
         self.intern(Node::Reduce(reduction, arg, rows))
     }
 
-    /// A reduction exactly as given, without folding: for a computation
-    /// graph, whose node `mean(u)` reads a vector standing in for `u`.
-    pub fn reduce_as_is(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
-        self.intern(Node::Reduce(reduction, arg, rows))
-    }
-
     /// `id` with each child replaced by `replace(child)`, rebuilt through the
     /// smart constructors. Leaves come back unchanged.
     pub fn rebuild(&mut self, id: Id, replace: impl Fn(Id) -> Id) -> Id {

@@ -2,7 +2,8 @@
 //! canonical form by smart constructors (`build`) over exact numbers
 //! (`number`); derivatives (`diff`), substitution (`substitute`), expansion
 //! and simplification (`simplify`), and printing as text (`print`) and
-//! LaTeX (`latex`).
+//! LaTeX (`latex`). Computation graphs build their bodies as written
+//! instead (`written`), in the same arena.
 
 pub mod arena;
 pub mod build;
@@ -12,3 +13,4 @@ pub mod number;
 pub mod print;
 pub mod simplify;
 pub mod substitute;
+pub mod written;

@@ -7,9 +7,11 @@
 //! terms and factors in a stable, natural order. The text renderer here and
 //! the LaTeX renderer in `latex` both draw from the same layout, with
 //! minimal parentheses. Everything printed as text parses back to the same
-//! expression.
+//! expression. Sums nested in sums and products nested in products, which
+//! only expressions built as written (`written`) have, read flat:
+//! `(2*b)*c` prints as `2*b*c`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::arena::{Arena, Id, Node};
@@ -84,13 +86,52 @@ impl<'a> Printer<'a> {
         if let Some(form) = self.forms.get(&id) {
             return form.clone();
         }
-        for node in self.arena.reachable(&[id]) {
-            if !self.forms.contains_key(&node) {
+        let order = self.arena.reachable(&[id]);
+        let inner = self.inside_their_own_kind(&order, id);
+        for node in order {
+            if !self.forms.contains_key(&node) && !inner.contains(&node) {
                 let form = Rc::new(self.layout(node));
                 self.forms.insert(node, form);
             }
         }
         self.forms[&id].clone()
+    }
+
+    /// The sums used only inside sums and products only inside products
+    /// (other than `root`): nested as written (`(a + b) + c`), they are laid
+    /// out as part of their parents, so a long chain costs linear time.
+    fn inside_their_own_kind(&self, order: &[Id], root: Id) -> HashSet<Id> {
+        let mut nested = HashSet::new();
+        let mut needed = HashSet::new();
+        for &id in order {
+            let node = self.arena.node(id);
+            self.arena.for_each_child(id, |child| {
+                if same_kind(node, self.arena.node(child)) {
+                    nested.insert(child);
+                } else {
+                    needed.insert(child);
+                }
+            });
+        }
+        nested.retain(|id| *id != root && !needed.contains(id));
+        nested
+    }
+
+    /// The terms of a sum (or factors of a product) with sums nested in it
+    /// (products in a product) opened up, in order.
+    fn flattened(&self, parent: Id, items: &[Id]) -> Vec<Id> {
+        let parent = self.arena.node(parent);
+        let mut flat = Vec::with_capacity(items.len());
+        let mut stack: Vec<Id> = items.iter().rev().copied().collect();
+        while let Some(item) = stack.pop() {
+            match self.arena.node(item) {
+                child @ (Node::Add(children) | Node::Mul(children)) if same_kind(parent, child) => {
+                    stack.extend(children.iter().rev());
+                }
+                _ => flat.push(item),
+            }
+        }
+        flat
     }
 
     fn layout(&mut self, id: Id) -> Form {
@@ -111,8 +152,8 @@ impl<'a> Printer<'a> {
                 Some(k) => unwrap_rc(self.power_form(base, k)),
                 None => Form::Power(self.form(base), self.form(exponent)),
             },
-            Node::Mul(items) => self.product_form(&items),
-            Node::Add(items) => self.sum_form(&items),
+            Node::Mul(items) => self.product_form(&self.flattened(id, &items)),
+            Node::Add(items) => self.sum_form(&self.flattened(id, &items)),
         }
     }
 
@@ -133,7 +174,10 @@ impl<'a> Printer<'a> {
         let mut denominator = Vec::new();
         for &item in items {
             if let Some(n) = self.arena.as_number(item) {
-                coefficient = n;
+                match coefficient.checked_mul(n) {
+                    Some(product) => coefficient = product,
+                    None => numerator.push(Rc::new(number_form(n, Place::Coefficient))),
+                }
                 continue;
             }
             match self.arena.node(item) {
@@ -171,6 +215,11 @@ impl<'a> Printer<'a> {
         terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
         Form::Sum(terms)
     }
+}
+
+/// True when `child` opens up inside `parent`: a sum in a sum, a product in a product.
+fn same_kind(parent: &Node, child: &Node) -> bool {
+    matches!((parent, child), (Node::Add(_), Node::Add(_)) | (Node::Mul(_), Node::Mul(_)))
 }
 
 /// A number as a form: integers and floats plain, rationals as `p/q`, signs as products.
@@ -529,5 +578,28 @@ mod tests {
         assert_eq!(shown(&mut arena, "x/2"), "x/2");
         assert_eq!(shown(&mut arena, "x/3 + 0.75"), "0.75 + x/3");
         assert_eq!(shown(&mut arena, "3*x/4"), "3*x/4");
+    }
+
+    #[test]
+    fn nested_as_written_reads_flat() {
+        let Fixture { mut arena, vars } = fixture(&["a", "b", "c"]);
+        let (a, b, c) = (vars[0], vars[1], vars[2]);
+        let two = arena.int(2);
+        let two_b = arena.written_mul(two, b);
+        let product = arena.written_mul(two_b, c);
+        assert_eq!(show(&arena, product), "2*b*c");
+        let sum = arena.written_add(a, b);
+        let minus_c = arena.written_neg(c);
+        let total = arena.written_add(sum, minus_c);
+        assert_eq!(show(&arena, total), "a + b - c");
+        let sin = arena.written_apply(Func::Sin, a);
+        let square = arena.written_mul(sin, sin);
+        let k = arena.written_add(square, sin);
+        assert_eq!(show(&arena, k), "sin(a) + sin(a)*sin(a)");
+        let mut long = a;
+        for _ in 0..20_000 {
+            long = arena.written_add(long, b);
+        }
+        assert_eq!(show(&arena, long).len(), "a".len() + 20_000 * " + b".len());
     }
 }

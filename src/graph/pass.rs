@@ -1,30 +1,55 @@
 //! The forward and backward passes over a computation graph at a point.
 //!
-//! Forward: each node's operation is evaluated from its inputs' values, in
-//! evaluation order; a node over data rows holds a vector. Backward
+//! Forward: each node's operation, as written, is evaluated from its
+//! inputs' values, in evaluation order; a node over data rows holds a vector. Backward
 //! (reverse mode): the output's adjoint is 1; walking the nodes from the
-//! output back, each input's adjoint gains the node's adjoint times the
-//! local derivative ∂node/∂input — the symbolic derivative of the node's
-//! operation, evaluated at the forward values (row by row for vectors; a
-//! `sum` or `mean` passes 1 or 1/n to each row). A parameter used in every
-//! row collects the sum over the rows. Every contribution is kept, so the
-//! trace can show the chain rule at work; the parameters' adjoints are the
-//! gradient.
+//! output back, every use of an input adds the node's adjoint times the
+//! local derivative of that use — the symbolic derivative of the node's
+//! operation by that use alone, evaluated at the forward values (row by row
+//! for vectors; a `sum` or `mean` passes 1 or 1/n to each row). `u*u` so
+//! gives `u` two contributions, one per factor. Every contribution is kept,
+//! so the trace can show the chain rule at work; the parameters' adjoints
+//! are the gradient.
+//!
+//! Shapes: when F is a number, an adjoint has its node's shape — a node over
+//! the rows gets one adjoint per row, while a number (a parameter, a `mean`)
+//! collects the sum over the rows of what its vector parents pass it. When
+//! F is a vector, each row of F is its own function: every adjoint is per
+//! row (∂Fᵢ/∂node), parameters' included, so the gradient is a vector too.
+//! Rows of such an F that mix through a `sum` or `mean` would need a matrix
+//! of adjoints; the pass reports them as a [`Failure`] instead.
 
 use std::collections::HashMap;
 
-use super::{Graph, Input};
+use super::{Graph, GraphNode, Input, Use};
 use crate::builtins::Reduction;
 use crate::eval::direct::{EvalError, Value, evaluate_with_values};
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 
-/// One term of an adjoint: from `parent`, whose adjoint is `parent_adjoint`,
-/// through the local derivative `local`.
+/// One term of an adjoint: from the `use_index`-th use by node `parent`,
+/// whose adjoint is `parent_adjoint`, through the local derivative `local`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contribution {
     pub parent: usize,
+    pub use_index: usize,
     pub parent_adjoint: Value,
     pub local: Value,
+    /// True when the product, one value per row of the parent, was summed
+    /// over the rows.
+    pub summed: bool,
+}
+
+/// An adjoint ∂F/∂node and the terms it is the sum of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adjoint {
+    pub value: Value,
+    pub terms: Vec<Contribution>,
+}
+
+impl Adjoint {
+    fn zero() -> Adjoint {
+        Adjoint { value: Value::Number(0.0), terms: Vec::new() }
+    }
 }
 
 /// The result of both passes.
@@ -32,14 +57,38 @@ pub struct Contribution {
 pub struct Trace {
     /// The parameters' values.
     pub point: Vec<f64>,
-    /// Each node's value.
+    /// Each node's value; the last is F's.
     pub values: Vec<Value>,
-    /// Each node's adjoint ∂F/∂node, and the terms it is the sum of.
-    pub node_adjoints: Vec<(Value, Vec<Contribution>)>,
-    /// Each parameter's adjoint (the gradient), and its terms.
-    pub gradient: Vec<(f64, Vec<Contribution>)>,
+    /// Each node's adjoint.
+    pub node_adjoints: Vec<Adjoint>,
+    /// Each parameter's adjoint: the gradient.
+    pub gradient: Vec<Adjoint>,
+    /// True when F is a vector, so that every adjoint is per row of F.
+    pub rows: bool,
+}
+
+impl Trace {
     /// F's value.
-    pub output: f64,
+    pub fn output(&self) -> &Value {
+        self.values.last().unwrap_or(&Value::Number(0.0))
+    }
+
+    /// True when `input`'s adjoint holds one value per row.
+    pub fn per_row(&self, arena: &Arena, graph: &Graph, input: Input) -> bool {
+        self.rows || matches!(input, Input::Node(i) if arena.rows(graph.nodes[i].id).is_some())
+    }
+}
+
+/// Why a pass stopped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// Node `node` has no value at the point.
+    Forward { node: usize, error: EvalError },
+    /// The local derivative of use `use_index` of node `node` has no value
+    /// (the forward pass gave `values`).
+    Backward { node: usize, use_index: usize, error: EvalError, values: Vec<Value> },
+    /// F is a vector and node `node` (a `sum` or `mean`) mixes its rows.
+    RowsMix { node: usize },
 }
 
 /// Runs both passes at `point`. `global` gives bound names' values.
@@ -48,81 +97,96 @@ pub fn run(
     graph: &Graph,
     point: &[f64],
     global: &dyn Fn(&str) -> Option<f64>,
-) -> Result<Trace, EvalError> {
+) -> Result<Trace, Failure> {
+    // The forward pass reads parameters and nodes by name, the backward pass each use by its variable.
     let stand_ins: Vec<Id> = (0..graph.nodes.len()).map(|i| graph.stand_in(arena, i)).collect();
     let mut known: HashMap<Symbol, Value> = HashMap::new();
     for (&variable, &value) in graph.variables.iter().zip(point) {
-        if let Node::Var(symbol) = arena.node(variable) {
-            known.insert(*symbol, Value::Number(value));
-        }
+        bind(arena, &mut known, variable, Value::Number(value));
     }
-    let mut values = Vec::with_capacity(graph.nodes.len());
-    for (node, &stand_in) in graph.nodes.iter().zip(&stand_ins) {
-        let value = value_of(arena, node.operation, &known, global)?;
-        if let Node::Var(symbol) = arena.node(stand_in) {
-            known.insert(*symbol, value.clone());
+    let mut values: Vec<Value> = Vec::with_capacity(graph.nodes.len());
+    for (index, node) in graph.nodes.iter().enumerate() {
+        let value =
+            value_of(arena, node.operation, &known, global).map_err(|error| Failure::Forward { node: index, error })?;
+        for u in &node.uses {
+            let input = match u.input {
+                Input::Node(i) => values[i].clone(),
+                Input::Param(p) => Value::Number(point.get(p).copied().unwrap_or(0.0)),
+            };
+            bind(arena, &mut known, u.variable, input);
         }
+        bind(arena, &mut known, stand_ins[index], value.clone());
         values.push(value);
     }
-    let output_value = match values.last() {
-        Some(value) => value.clone(),
-        None => value_of(arena, graph.root, &known, global)?,
+    let mut trace = Trace {
+        point: point.to_vec(),
+        rows: matches!(values.last(), Some(Value::Vector(_))),
+        values,
+        node_adjoints: vec![Adjoint::zero(); graph.nodes.len()],
+        gradient: vec![Adjoint::zero(); graph.params.len()],
     };
-    let output = output_value.total();
-    let mut node_adjoints: Vec<(Value, Vec<Contribution>)> = vec![(Value::Number(0.0), Vec::new()); graph.nodes.len()];
-    let mut gradient: Vec<(f64, Vec<Contribution>)> = vec![(0.0, Vec::new()); graph.params.len()];
-    if let Some(last) = node_adjoints.last_mut() {
-        last.0 = Value::Number(1.0);
-    } else if let Some(p) = graph.variables.iter().position(|&v| v == graph.root) {
-        gradient[p].0 = 1.0;
+    if let Some(last) = trace.node_adjoints.last_mut() {
+        last.value = Value::Number(1.0);
     }
-    for index in (0..graph.nodes.len()).rev() {
-        let adjoint = node_adjoints[index].0.clone();
-        for &input in &graph.nodes[index].inputs {
-            let local = local_derivative(arena, graph, index, input, &stand_ins, &known, global)?;
-            let contribution = Contribution { parent: index, parent_adjoint: adjoint.clone(), local: local.clone() };
-            match input {
-                Input::Node(i) => {
-                    let slot = &mut node_adjoints[i];
-                    slot.0 = slot.0.plus_product(&adjoint, &local);
-                    slot.1.push(contribution);
-                }
-                Input::Param(p) => {
-                    // A parameter is the same in every row: it collects the sum over rows.
-                    let slot = &mut gradient[p];
-                    slot.0 += Value::Number(0.0).plus_product(&adjoint, &local).total();
-                    slot.1.push(contribution);
-                }
-            }
+    for (index, node) in graph.nodes.iter().enumerate().rev() {
+        if trace.rows && !node.uses.is_empty() && matches!(arena.node(node.by_use), Node::Reduce(..)) {
+            return Err(Failure::RowsMix { node: index });
+        }
+        let adjoint = trace.node_adjoints[index].value.clone();
+        for (use_index, u) in node.uses.iter().enumerate() {
+            let local = local_derivative(arena, node, u, &known, global).map_err(|error| Failure::Backward {
+                node: index,
+                use_index,
+                error,
+                values: trace.values.clone(),
+            })?;
+            let per_row = trace.per_row(arena, graph, u.input);
+            let slot = match u.input {
+                Input::Node(i) => &mut trace.node_adjoints[i],
+                Input::Param(p) => &mut trace.gradient[p],
+            };
+            let product = Value::Number(0.0).plus_product(&adjoint, &local);
+            // A parent over n rows passes one term per row; a number standing
+            // for every row counts n times.
+            let parent_rows = match &trace.values[index] {
+                Value::Vector(rows) => Some(rows.len()),
+                Value::Number(_) => None,
+            };
+            let summed = !per_row && (parent_rows.is_some() || matches!(product, Value::Vector(_)));
+            slot.value = match (&product, parent_rows) {
+                _ if per_row => slot.value.plus_product(&adjoint, &local),
+                (Value::Number(x), Some(rows)) => Value::Number(slot.value.total() + x * rows as f64),
+                _ => Value::Number(slot.value.total() + product.total()),
+            };
+            slot.terms.push(Contribution { parent: index, use_index, parent_adjoint: adjoint.clone(), local, summed });
         }
     }
-    Ok(Trace { point: point.to_vec(), values, node_adjoints, gradient, output })
+    Ok(trace)
 }
 
-/// ∂node/∂input at the forward values.
+/// The local derivative of one use by `node`, at the forward values.
 fn local_derivative(
     arena: &mut Arena,
-    graph: &Graph,
-    index: usize,
-    input: Input,
-    stand_ins: &[Id],
+    node: &GraphNode,
+    u: &Use,
     known: &HashMap<Symbol, Value>,
     global: &dyn Fn(&str) -> Option<f64>,
 ) -> Result<Value, EvalError> {
-    let operation = graph.nodes[index].operation;
-    if let Node::Reduce(reduction, _, rows) = *arena.node(operation) {
+    if let Node::Reduce(reduction, _, rows) = *arena.node(node.by_use) {
         // Each row of the input moves a sum by 1 and a mean by 1/n.
         return Ok(Value::Number(match reduction {
             Reduction::Sum => 1.0,
             Reduction::Mean => 1.0 / rows.max(1) as f64,
         }));
     }
-    let variable = match input {
-        Input::Node(i) => stand_ins[i],
-        Input::Param(p) => graph.variables[p],
-    };
-    let derivative = arena.derivative(operation, variable);
+    let derivative = arena.derivative(node.by_use, u.variable);
     value_of(arena, derivative, known, global)
+}
+
+fn bind(arena: &Arena, known: &mut HashMap<Symbol, Value>, variable: Id, value: Value) {
+    if let Node::Var(symbol) = arena.node(variable) {
+        known.insert(*symbol, value);
+    }
 }
 
 fn value_of(
@@ -142,52 +206,136 @@ fn value_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::builtins::Func;
     use std::collections::HashSet;
 
-    #[test]
-    fn the_seed_at_a_point() {
-        let mut arena = Arena::new();
-        let names = ["a", "b", "c"];
-        let v: Vec<Id> = names
+    fn vars(arena: &mut Arena, names: &[&str]) -> Vec<Id> {
+        names
             .iter()
             .map(|n| {
                 let s = arena.symbol(n);
                 arena.var(s)
             })
-            .collect();
-        let bc = arena.mul([v[1], v[2]]);
-        let sum = arena.add([v[0], bc]);
-        let three = arena.int(3);
-        let j = arena.mul([three, sum]);
-        let params: Vec<String> = names.map(String::from).to_vec();
-        let graph = Graph::build(&mut arena, "J", &params, &v, j, &HashSet::new());
-        let trace = run(&mut arena, &graph, &[5.0, 3.0, 2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
-        let values: Vec<f64> = trace.values.iter().map(Value::total).collect();
-        assert_eq!(values, [6.0, 11.0, 33.0]);
-        let adjoints: Vec<f64> = trace.node_adjoints.iter().map(|a| a.0.total()).collect();
-        assert_eq!(adjoints, [3.0, 3.0, 1.0]);
-        let gradient: Vec<f64> = trace.gradient.iter().map(|g| g.0).collect();
-        assert_eq!(gradient, [3.0, 6.0, 9.0]);
-        assert_eq!(
-            trace.node_adjoints[0].1,
-            [Contribution { parent: 1, parent_adjoint: Value::Number(3.0), local: Value::Number(1.0) }]
-        );
+            .collect()
+    }
+
+    fn build(arena: &mut Arena, names: &[&str], variables: &[Id], body: Id) -> Graph {
+        let params: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        Graph::build(arena, "F", &params, variables, body, &HashSet::new())
+    }
+
+    fn numbers(adjoints: &[Adjoint]) -> Vec<f64> {
+        adjoints.iter().map(|a| a.value.total()).collect()
     }
 
     #[test]
-    fn vectors_flow_through_and_parameters_sum_their_rows() {
+    fn the_seed_at_a_point() {
         let mut arena = Arena::new();
-        let m = arena.symbol("m");
-        let m = arena.var(m);
-        let x = arena.data("x", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0])));
-        let product = arena.mul([m, x]);
+        let v = vars(&mut arena, &["a", "b", "c"]);
+        let bc = arena.written_mul(v[1], v[2]);
+        let sum = arena.written_add(v[0], bc);
+        let three = arena.int(3);
+        let j = arena.written_mul(three, sum);
+        let graph = build(&mut arena, &["a", "b", "c"], &v, j);
+        let trace = run(&mut arena, &graph, &[5.0, 3.0, 2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        let values: Vec<f64> = trace.values.iter().map(Value::total).collect();
+        assert_eq!(values, [6.0, 11.0, 33.0]);
+        assert_eq!(numbers(&trace.node_adjoints), [3.0, 3.0, 1.0]);
+        assert_eq!(numbers(&trace.gradient), [3.0, 6.0, 9.0]);
+        let from_v = Contribution {
+            parent: 1,
+            use_index: 1,
+            parent_adjoint: Value::Number(3.0),
+            local: Value::Number(1.0),
+            summed: false,
+        };
+        assert_eq!(trace.node_adjoints[0].terms, [from_v]);
+    }
+
+    #[test]
+    fn a_factor_used_twice_contributes_twice() {
+        let mut arena = Arena::new();
+        let v = vars(&mut arena, &["x"]);
+        let sin = arena.written_apply(Func::Sin, v[0]);
+        let product = arena.written_mul(sin, sin);
+        let k = arena.written_add(product, sin);
+        let graph = build(&mut arena, &["x"], &v, k);
+        let trace = run(&mut arena, &graph, &[1.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        let terms: Vec<f64> = trace.node_adjoints[0].terms.iter().map(|t| t.local.total()).collect();
+        assert_eq!(terms, [1.0, 1f64.sin(), 1f64.sin()], "from K, then from each factor of u*u");
+        let expected = (1.0 + 2.0 * 1f64.sin()) * 1f64.cos();
+        assert!((trace.gradient[0].value.total() - expected).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_parameter_as_output_has_adjoint_one() {
+        let mut arena = Arena::new();
+        let v = vars(&mut arena, &["x", "y"]);
+        let graph = build(&mut arena, &["x", "y"], &v, v[0]);
+        let trace = run(&mut arena, &graph, &[2.0, 3.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(trace.output(), &Value::Number(2.0));
+        assert_eq!(numbers(&trace.gradient), [1.0, 0.0]);
+        assert_eq!(trace.gradient[0].terms.len(), 1);
+        assert!(trace.gradient[1].terms.is_empty());
+    }
+
+    #[test]
+    fn the_backward_pass_fails_where_only_the_derivative_is_undefined() {
+        let mut arena = Arena::new();
+        let v = vars(&mut arena, &["x"]);
+        let half = arena.num(crate::expr::number::Number::ratio(1, 2).unwrap_or(crate::expr::number::Number::ONE));
+        let root = arena.written_pow(v[0], half);
+        let graph = build(&mut arena, &["x"], &v, root);
+        let failure = run(&mut arena, &graph, &[0.0], &|_| None).err();
+        assert!(matches!(failure, Some(Failure::Backward { node: 0, use_index: 0, .. })), "{failure:?}");
+    }
+
+    fn data(arena: &mut Arena) -> Id {
+        arena.data("x", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0])))
+    }
+
+    #[test]
+    fn a_number_collects_the_sum_over_the_rows() {
+        let mut arena = Arena::new();
+        let v = vars(&mut arena, &["m"]);
+        let x = data(&mut arena);
+        let product = arena.written_mul(v[0], x);
         let two = arena.int(2);
-        let square = arena.pow(product, two);
-        let j = arena.reduce(Reduction::Mean, square, 3);
-        let graph = Graph::build(&mut arena, "J", &["m".to_string()], &[m], j, &HashSet::new());
+        let square = arena.written_pow(product, two);
+        let j = arena.written_reduce(Reduction::Mean, square, 3);
+        let graph = build(&mut arena, &["m"], &v, j);
         let trace = run(&mut arena, &graph, &[2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
         // J = mean((m x)^2) = m² mean(x²) = 4·14/3; dJ/dm = 2m mean(x²) = 4·14/3.
-        assert!((trace.output - 56.0 / 3.0).abs() < 1e-12);
-        assert!((trace.gradient[0].0 - 56.0 / 3.0).abs() < 1e-12);
+        assert!((trace.output().total() - 56.0 / 3.0).abs() < 1e-12);
+        assert!((trace.gradient[0].value.total() - 56.0 / 3.0).abs() < 1e-12);
+        assert!(trace.gradient[0].terms[0].summed);
+        assert!(!trace.rows);
+    }
+
+    #[test]
+    fn a_vector_output_has_a_gradient_per_row() {
+        let mut arena = Arena::new();
+        let v = vars(&mut arena, &["m", "b"]);
+        let x = data(&mut arena);
+        let product = arena.written_mul(v[0], x);
+        let sum = arena.written_add(product, v[1]);
+        let two = arena.int(2);
+        let r = arena.written_pow(sum, two);
+        let graph = build(&mut arena, &["m", "b"], &v, r);
+        let trace = run(&mut arena, &graph, &[1.0, 2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(trace.rows);
+        // ∂R/∂m = 2(m x + b) x = [6, 16, 30]; ∂R/∂b = 2(m x + b) = [6, 8, 10].
+        let rows = |value: &Value| match value {
+            Value::Vector(v) => v.to_vec(),
+            Value::Number(x) => vec![*x],
+        };
+        assert_eq!(rows(&trace.gradient[0].value), [6.0, 16.0, 30.0]);
+        assert_eq!(rows(&trace.gradient[1].value), [6.0, 8.0, 10.0]);
+        assert!(trace.gradient.iter().all(|g| g.terms.iter().all(|t| !t.summed)));
+        let mixed = arena.written_reduce(Reduction::Mean, product, 3);
+        let r = arena.written_mul(mixed, x);
+        let graph = build(&mut arena, &["m", "b"], &v, r);
+        let failure = run(&mut arena, &graph, &[1.0, 2.0], &|_| None).err();
+        assert!(matches!(failure, Some(Failure::RowsMix { node: 1 })), "{failure:?}");
     }
 }

@@ -1,102 +1,172 @@
-//! Drawing a computation graph: as text for the terminal (nodes in
-//! evaluation order with aligned `=` and values in a column, then the
-//! backward pass with the chain rule spelled out, then the gradient), as a
-//! Mermaid `graph LR` flowchart, or as a Graphviz `digraph`. With a trace,
-//! nodes show their value and adjoint, and edges their local derivative.
+//! Drawing a computation graph as text for an 80-column terminal: the
+//! nodes in evaluation order with their `=` signs aligned and values in a
+//! column, then the backward pass with the chain rule written out for every
+//! node (one term per use), then the gradient. Long lines wrap at their
+//! loosest operator (` at `, ` = `, ` + `, …) under their first `=`.
+//! Colour (names bold, values cyan) only when asked, for a terminal.
+//! `diagram` draws the same graph for Mermaid and Graphviz with the same
+//! notation, defined here:
+//!
+//! - `∂F/∂u` is the adjoint of u: how F changes with u through every path;
+//! - `∂v/∂u|local` is a local derivative: v's own operation differentiated
+//!   by one use of its input u, everything else held fixed.
+//!
+//! A derivative's name is bracketed inside the notation: `∂(∂J/∂c)/∂u`.
 
-use super::pass::{Contribution, Trace};
+use super::pass::{Adjoint, Trace};
 use super::{Graph, Input};
 use crate::eval::direct::Value;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::expr::print::Printer;
 
+/// The width lines are wrapped to.
+pub const WIDTH: usize = 80;
 /// Operations wider than this do not push the value column further right.
 const ALIGN_LIMIT: usize = 36;
 
+/// How text is decorated: plain, or with terminal colours.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn name(self, text: &str) -> String {
+        if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    fn value(self, text: &str) -> String {
+        if self.color { format!("\x1b[36m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
 /// The graph as text. `header` is the function as defined (`J(a, b, c) = …`).
-pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -> String {
+pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>, style: Style) -> String {
     let operations = operations(arena, graph);
-    let mut out = String::new();
-    match trace {
-        None => out.push_str(&format!("{header}\n")),
-        Some(trace) => out.push_str(&format!("{header} at {}\n", point_text(graph, trace))),
-    }
-    if graph.nodes.is_empty() {
-        out.push_str(&format!("  ({} does no operation on its inputs)\n", graph.name));
-    }
-    let width = operations.iter().map(|o| o.chars().count()).filter(|w| *w <= ALIGN_LIMIT).max().unwrap_or(0);
-    let Some(trace) = trace else {
-        for operation in &operations {
-            out.push_str(&format!("  {operation}\n"));
-        }
-        return out;
+    let mut out = Vec::new();
+    let header = match trace {
+        None => header.to_string(),
+        Some(trace) => format!("{header} at {}", point_text(graph, trace)),
     };
-    out.push_str("forward:\n");
-    for (operation, value) in operations.iter().zip(&trace.values) {
-        let pad = width.saturating_sub(operation.chars().count());
-        out.push_str(&format!("  {operation}{} = {}\n", " ".repeat(pad), shown(value)));
+    out.extend(wrap(&header, 4, &[" at ", " + ", " - ", " = "]));
+    let name_width = graph.nodes.iter().map(|n| width(&n.name)).max().unwrap_or(0);
+    let Some(trace) = trace else {
+        for (node, operation) in graph.nodes.iter().zip(&operations) {
+            let line = format!("  {:name_width$} = {operation}", node.name);
+            out.extend(paint(wrap(&line, name_width + 5, &[" + ", " - "]), &node.name, None, style));
+        }
+        return lines(out);
+    };
+    out.push("forward:".to_string());
+    let operation_width = operations.iter().map(|o| width(o)).filter(|w| *w <= ALIGN_LIMIT).max().unwrap_or(0);
+    for (index, (node, operation)) in graph.nodes.iter().zip(&operations).enumerate() {
+        let value = shown(&trace.values[index], false);
+        let line = format!("  {} = {} = {value}", pad(&node.name, name_width), pad(operation, operation_width));
+        out.extend(paint(wrap(&line, name_width + 5, &[" = ", " + ", " - "]), &node.name, Some(&value), style));
     }
-    out.push_str(&format!("backward: ∂{0}/∂node = Σ ∂{0}/∂parent · ∂parent/∂node\n", graph.name));
-    let last = graph.nodes.len().saturating_sub(1);
-    for index in (0..graph.nodes.len()).rev().filter(|&i| i != last) {
-        let (adjoint, terms) = &trace.node_adjoints[index];
-        out.push_str(&format!("  {}\n", adjoint_line(graph, &graph.nodes[index].name, adjoint, terms)));
+    out.extend(backward(arena, graph, trace, style));
+    let parts: Vec<(String, String)> = graph
+        .params
+        .iter()
+        .zip(&trace.gradient)
+        .map(|(param, adjoint)| (adjoint_name(&graph.name, param), shown(&adjoint.value, trace.rows)))
+        .collect();
+    let plain: Vec<String> = parts.iter().map(|(name, value)| format!("{name} = {value}")).collect();
+    for mut line in wrap(&format!("gradient: {}", plain.join(", ")), 10, &[", "]) {
+        for (name, value) in &parts {
+            line = line.replacen(&format!("{name} = {value}"), &format!("{name} = {}", style.value(value)), 1);
+        }
+        out.push(line);
     }
-    for (param, (adjoint, terms)) in graph.params.iter().zip(&trace.gradient) {
-        out.push_str(&format!("  {}\n", adjoint_line(graph, param, &Value::Number(*adjoint), terms)));
+    lines(out)
+}
+
+/// The backward pass: the notation, then one line per node from the output
+/// back, then one per parameter.
+fn backward(arena: &Arena, graph: &Graph, trace: &Trace, style: Style) -> Vec<String> {
+    let f = &graph.name;
+    let rule = format!(
+        "backward: {} = Σ {} · ∂parent/∂node|local, one term per use",
+        adjoint_name(f, "node"),
+        adjoint_name(f, "parent")
+    );
+    let mut out = wrap(&rule, 10, &[", "]);
+    out.push("          (|local: the parent's own operation, differentiated by that use)".to_string());
+    let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
+    for index in (0..graph.nodes.len()).rev() {
+        let per_row = trace.per_row(arena, graph, Input::Node(index));
+        rows.push(chain(graph, &graph.nodes[index].name, &trace.node_adjoints[index], per_row));
     }
-    out.push_str(&format!("gradient: {}\n", gradient_text(graph, trace)));
+    for (p, param) in graph.params.iter().enumerate() {
+        let per_row = trace.per_row(arena, graph, Input::Param(p));
+        rows.push(chain(graph, param, &trace.gradient[p], per_row));
+    }
+    let lhs_width = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
+    let symbolic_width =
+        rows.iter().filter_map(|r| r.1.as_deref()).map(width).filter(|w| *w <= ALIGN_LIMIT).max().unwrap_or(0);
+    for (lhs, symbolic, rest, result) in rows {
+        let line = match symbolic {
+            Some(symbolic) => format!("  {} = {} = {rest}", pad(&lhs, lhs_width), pad(&symbolic, symbolic_width)),
+            None => format!("  {} = {rest}", pad(&lhs, lhs_width)),
+        };
+        out.extend(paint(wrap(&line, lhs_width + 3, &[" = ", " + ", " · "]), &lhs, Some(&result), style));
+    }
     out
 }
 
-/// `∂J/∂u = ∂J/∂v · ∂v/∂u = 3 · 1 = 3`
-fn adjoint_line(graph: &Graph, node: &str, adjoint: &Value, terms: &[Contribution]) -> String {
-    let output = &graph.name;
-    let last = graph.nodes.len().saturating_sub(1);
-    let head = format!("∂{output}/∂{node}");
-    if terms.is_empty() {
-        return format!("{head} = 0   ({output} does not depend on {node})");
+/// One backward line in parts: `∂J/∂u`, the chain rule in symbols, the
+/// numbers and the result, and the result alone.
+fn chain(graph: &Graph, node: &str, adjoint: &Adjoint, per_row: bool) -> (String, Option<String>, String, String) {
+    let f = &graph.name;
+    let lhs = adjoint_name(f, node);
+    let result = shown(&adjoint.value, per_row);
+    if adjoint.terms.is_empty() {
+        let is_output = graph.nodes.last().is_some_and(|n| n.name == node);
+        let rest = if is_output { result.clone() } else { format!("{result}   ({f} does not depend on {node})") };
+        return (lhs, None, rest, result);
     }
-    if let [single] = terms
-        && single.parent == last
-    {
-        return format!("{head} = {}", shown(&single.local));
-    }
-    let symbolic: Vec<String> = terms
+    let symbolic: Vec<String> = adjoint
+        .terms
         .iter()
         .map(|t| {
             let parent = &graph.nodes[t.parent].name;
-            if t.parent == last {
-                format!("∂{output}/∂{node} (direct)")
-            } else {
-                format!("∂{output}/∂{parent} · ∂{parent}/∂{node}")
-            }
+            format!("{} · {}", adjoint_name(f, parent), local_name(parent, node))
         })
         .collect();
-    let numeric: Vec<String> = terms
+    let numeric: Vec<String> = adjoint
+        .terms
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let first = |v: &Value| if i == 0 { shown(v) } else { bracketed(v) };
-            if t.parent == last {
-                first(&t.local)
-            } else {
-                format!("{} · {}", first(&t.parent_adjoint), bracketed(&t.local))
-            }
+            let first = if i == 0 { shown(&t.parent_adjoint, false) } else { bracketed(&t.parent_adjoint) };
+            format!("{first} · {}", bracketed(&t.local))
         })
         .collect();
-    let summed = if matches!(adjoint, Value::Number(_)) && terms.iter().any(|t| matches!(t.local, Value::Vector(_))) {
-        " summed over the rows"
-    } else {
-        ""
-    };
-    format!("{head} = {} = {}{summed} = {}", symbolic.join(" + "), numeric.join(" + "), shown(adjoint))
+    let summed = if adjoint.terms.iter().any(|t| t.summed) { " summed over the rows" } else { "" };
+    let rest = format!("{}{summed} = {result}", numeric.join(" + "));
+    (lhs, Some(symbolic.join(" + ")), rest, result)
 }
 
-/// A value in a trace: a number to six digits, a vector by its size and first values.
-fn shown(value: &Value) -> String {
+/// `∂F/∂u`, with names that are themselves derivatives in brackets.
+pub fn adjoint_name(function: &str, node: &str) -> String {
+    format!("∂{}/∂{}", bracket(function), bracket(node))
+}
+
+/// `∂v/∂u|local`: v's operation differentiated by its input u.
+pub fn local_name(parent: &str, input: &str) -> String {
+    format!("∂{}/∂{}|local", bracket(parent), bracket(input))
+}
+
+fn bracket(name: &str) -> String {
+    if name.contains('/') { format!("({name})") } else { name.to_string() }
+}
+
+/// A value in a trace: a number to six digits, a vector by its size and
+/// first values; a number standing for every row says so when `per_row`.
+pub fn shown(value: &Value, per_row: bool) -> String {
     match value {
+        Value::Number(x) if per_row => format!("{} in each row", format_short(*x)),
         Value::Number(x) => format_short(*x),
         Value::Vector(v) => {
             let first: Vec<String> = v.iter().take(3).map(|x| format_short(*x)).collect();
@@ -110,7 +180,7 @@ fn shown(value: &Value) -> String {
 fn bracketed(value: &Value) -> String {
     match value {
         Value::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
-        _ => shown(value),
+        _ => shown(value, false),
     }
 }
 
@@ -120,125 +190,171 @@ fn point_text(graph: &Graph, trace: &Trace) -> String {
     parts.join(", ")
 }
 
-fn gradient_text(graph: &Graph, trace: &Trace) -> String {
-    let parts: Vec<String> = graph
-        .params
-        .iter()
-        .zip(&trace.gradient)
-        .map(|(p, (adjoint, _))| format!("∂{}/∂{p} = {}", graph.name, format_short(*adjoint)))
-        .collect();
-    parts.join(", ")
-}
-
-/// `u = b*c` for each node.
-fn operations(arena: &Arena, graph: &Graph) -> Vec<String> {
+/// Each node's operation as text (`b*c`).
+pub fn operations(arena: &Arena, graph: &Graph) -> Vec<String> {
     let mut printer = Printer::new(arena);
-    graph.nodes.iter().map(|n| format!("{} = {}", n.name, printer.text(n.operation))).collect()
+    graph.nodes.iter().map(|n| printer.text(n.operation)).collect()
 }
 
-/// The text of one node's label lines (operation, value, adjoint).
-fn node_label(graph: &Graph, operation: &str, index: usize, trace: Option<&Trace>) -> Vec<String> {
-    let mut lines = vec![operation.to_string()];
-    if let Some(trace) = trace {
-        lines.push(format!("value {}", shown(&trace.values[index])));
-        lines.push(format!("∂{}/∂{} = {}", graph.name, graph.nodes[index].name, shown(&trace.node_adjoints[index].0)));
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn pad(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+fn lines(lines: Vec<String>) -> String {
+    lines.iter().map(|l| format!("{}\n", l.trim_end())).collect()
+}
+
+/// Colours the name at the start of the first line and the value at the end of the last.
+fn paint(mut lines: Vec<String>, name: &str, value: Option<&str>, style: Style) -> Vec<String> {
+    if !style.color {
+        return lines;
+    }
+    if let Some(first) = lines.first_mut()
+        && let Some(rest) = first.strip_prefix(&format!("  {name}"))
+    {
+        *first = format!("  {}{rest}", style.name(name));
+    }
+    if let (Some(value), Some(last)) = (value, lines.last_mut())
+        && let Some(rest) = last.strip_suffix(value)
+    {
+        *last = format!("{rest}{}", style.value(value));
     }
     lines
 }
 
-fn param_label(graph: &Graph, index: usize, trace: Option<&Trace>) -> Vec<String> {
-    let name = &graph.params[index];
-    match trace {
-        None => vec![name.clone()],
-        Some(trace) => vec![
-            format!("{name} = {}", format_short(trace.point[index])),
-            format!("∂{}/∂{name} = {}", graph.name, format_short(trace.gradient[index].0)),
-        ],
-    }
-}
-
-/// Edges as (from, to-node index, local derivative if traced).
-fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<Value>)> {
-    let mut edges = Vec::new();
-    for (index, node) in graph.nodes.iter().enumerate() {
-        for &input in &node.inputs {
-            let local = trace.and_then(|t| {
-                let terms = match input {
-                    Input::Node(i) => &t.node_adjoints[i].1,
-                    Input::Param(p) => &t.gradient[p].1,
-                };
-                terms.iter().find(|c| c.parent == index).map(|c| c.local.clone())
-            });
-            edges.push((input, index, local));
-        }
-    }
-    edges
-}
-
-fn used_params(graph: &Graph) -> Vec<usize> {
-    (0..graph.params.len()).filter(|&p| graph.nodes.iter().any(|n| n.inputs.contains(&Input::Param(p)))).collect()
-}
-
-fn input_id(input: Input) -> String {
-    match input {
-        Input::Node(i) => format!("n{i}"),
-        Input::Param(p) => format!("p{p}"),
-    }
-}
-
-/// A Mermaid flowchart (`graph LR`).
-pub fn mermaid(arena: &Arena, graph: &Graph, trace: Option<&Trace>) -> String {
-    let quote = |lines: Vec<String>| lines.iter().map(|l| mermaid_escape(l)).collect::<Vec<_>>().join("<br/>");
-    let mut out = String::from("graph LR\n");
-    for p in used_params(graph) {
-        out.push_str(&format!("    p{p}([\"{}\"])\n", quote(param_label(graph, p, trace))));
-    }
-    for (index, operation) in operations(arena, graph).iter().enumerate() {
-        out.push_str(&format!("    n{index}[\"{}\"]\n", quote(node_label(graph, operation, index, trace))));
-    }
-    for (from, to, local) in edges(graph, trace) {
-        match local {
-            Some(local) => {
-                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), shown(&local));
-                out.push_str(&format!("    {} -- \"{}\" --> n{to}\n", input_id(from), mermaid_escape(&label)));
+/// `line` broken into lines of at most [`WIDTH`] columns where it can be:
+/// before one of `breaks` (or after it, for `, `), preferring the
+/// outermost brackets, then the break listed first, then the rightmost —
+/// except ` = `, where the leftmost is best (`∂J/∂u = …` then `= 3 · 1 = 3`
+/// keeps the numbers together). Continuation lines are indented by `indent`.
+pub fn wrap(line: &str, indent: usize, breaks: &[&str]) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    // The current line is `lead` spaces, then `chars[start..]`.
+    let (mut start, mut lead) = (0, 0);
+    while lead + chars.len() - start > WIDTH {
+        let mut best: Option<(usize, usize, usize, usize)> = None; // (depth, rank, place, index)
+        let mut depth = 0usize;
+        for index in start..(start + WIDTH + 1 - lead).min(chars.len()) {
+            match chars[index] {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
             }
-            None => out.push_str(&format!("    {} --> n{to}\n", input_id(from))),
+            let column = lead + index - start;
+            if column <= lead.max(WIDTH / 3) {
+                continue;
+            }
+            for (rank, text) in breaks.iter().enumerate() {
+                let kept = if text.trim() == "," { text.trim_end().chars().count() } else { 0 };
+                if column + kept <= WIDTH && starts_with(&chars[index..], text) {
+                    let place = if *text == " = " { index } else { usize::MAX - index };
+                    let key = (depth, rank, place, index);
+                    if best.is_none_or(|b| key < b) {
+                        best = Some(key);
+                    }
+                }
+            }
         }
+        let Some((_, rank, _, index)) = best else { break };
+        let text = breaks[rank];
+        let kept = if text.trim() == "," { text.trim_end().chars().count() } else { 0 };
+        let head: String = chars[start..index + kept].iter().collect();
+        out.push(format!("{}{}", " ".repeat(lead), head.trim_end()));
+        start = index + kept;
+        while start < chars.len() && chars[start] == ' ' {
+            start += 1;
+        }
+        lead = indent;
     }
+    let rest: String = chars[start..].iter().collect();
+    out.push(format!("{}{rest}", " ".repeat(lead)));
     out
 }
 
-/// A Graphviz `digraph`, for `dot -Tsvg`.
-pub fn dot(arena: &Arena, graph: &Graph, trace: Option<&Trace>) -> String {
-    let join = |lines: Vec<String>| lines.iter().map(|l| dot_escape(l)).collect::<Vec<_>>().join("\\n");
-    let mut out = format!("digraph \"{}\" {{\n", dot_escape(&graph.name));
-    out.push_str("    rankdir=LR;\n    node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
-    out.push_str("    edge [fontname=\"Helvetica\", fontsize=10];\n");
-    for p in used_params(graph) {
-        out.push_str(&format!("    p{p} [label=\"{}\", shape=ellipse];\n", join(param_label(graph, p, trace))));
-    }
-    for (index, operation) in operations(arena, graph).iter().enumerate() {
-        out.push_str(&format!("    n{index} [label=\"{}\"];\n", join(node_label(graph, operation, index, trace))));
-    }
-    for (from, to, local) in edges(graph, trace) {
-        match local {
-            Some(local) => {
-                let label = format!("∂{}/∂{} = {}", graph.nodes[to].name, graph.input_name(from), shown(&local));
-                out.push_str(&format!("    {} -> n{to} [label=\"{}\"];\n", input_id(from), dot_escape(&label)));
-            }
-            None => out.push_str(&format!("    {} -> n{to};\n", input_id(from))),
-        }
-    }
-    out.push_str("}\n");
-    out
+fn starts_with(text: &[char], prefix: &str) -> bool {
+    let mut chars = text.iter();
+    prefix.chars().all(|p| chars.next() == Some(&p))
 }
 
-/// Text safe inside a quoted Mermaid label.
-fn mermaid_escape(text: &str) -> String {
-    text.replace('"', "#quot;").replace('<', "#lt;").replace('>', "#gt;")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Text safe inside a quoted Graphviz string.
-fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    #[test]
+    fn long_lines_wrap_at_their_loosest_operator() {
+        let header = "L(w1, w2, b) = -((1 - y)*log(1 - σ(b + w1*x1 + w2*x2)) + y*log(σ(b + w1*x1 + w2*x2))) at w1=0.5, w2=-0.25, b=0.1";
+        let wrapped = wrap(header, 4, &[" at ", " + ", " - ", " = "]);
+        assert_eq!(
+            wrapped,
+            [
+                "L(w1, w2, b) = -((1 - y)*log(1 - σ(b + w1*x1 + w2*x2))",
+                "    + y*log(σ(b + w1*x1 + w2*x2))) at w1=0.5, w2=-0.25, b=0.1"
+            ]
+        );
+        assert!(wrapped.iter().all(|l| l.chars().count() <= WIDTH));
+        let short = "J(a, b, c) = 3*(a + b*c) at a=5, b=3, c=2";
+        assert_eq!(wrap(short, 4, &[" at "]), [short]);
+    }
+
+    #[test]
+    fn a_list_breaks_after_its_commas() {
+        let line = format!("gradient: {}", ["∂R/∂m = [1, 2, 3, …] (300 values)"; 3].join(", "));
+        let wrapped = wrap(&line, 10, &[", "]);
+        assert_eq!(wrapped.len(), 2, "{wrapped:?}");
+        assert!(wrapped[0].ends_with("values),"), "{wrapped:?}");
+        assert!(wrapped[1].starts_with("          ∂R/∂m"), "{wrapped:?}");
+    }
+
+    #[test]
+    fn derivative_names_are_bracketed() {
+        assert_eq!(adjoint_name("∂J/∂c", "b"), "∂(∂J/∂c)/∂b");
+        assert_eq!(adjoint_name("J", "u1"), "∂J/∂u1");
+        assert_eq!(local_name("v", "u"), "∂v/∂u|local");
+    }
+
+    fn seed() -> (Arena, Graph, Trace) {
+        let mut arena = Arena::new();
+        let names = ["a", "b", "c"];
+        let v: Vec<_> = names
+            .iter()
+            .map(|n| {
+                let s = arena.symbol(n);
+                arena.var(s)
+            })
+            .collect();
+        let bc = arena.written_mul(v[1], v[2]);
+        let sum = arena.written_add(v[0], bc);
+        let three = arena.int(3);
+        let j = arena.written_mul(three, sum);
+        let params: Vec<String> = names.map(String::from).to_vec();
+        let graph = Graph::build(&mut arena, "J", &params, &v, j, &Default::default());
+        let trace = crate::graph::pass::run(&mut arena, &graph, &[5.0, 3.0, 2.0], &|_| None);
+        (arena, graph, trace.unwrap_or_else(|e| panic!("{e:?}")))
+    }
+
+    #[test]
+    fn every_node_shows_the_chain_rule_with_locals_marked() {
+        let (arena, graph, trace) = seed();
+        let shown = text(&arena, &graph, "J(a, b, c) = 3*(a + b*c)", Some(&trace), Style { color: false });
+        assert!(shown.contains("\n  v = a + u = 11\n"), "{shown}");
+        assert!(shown.contains("\n  ∂J/∂J = 1\n"), "{shown}");
+        assert!(shown.contains("\n  ∂J/∂v = ∂J/∂J · ∂J/∂v|local = 1 · 3 = 3\n"), "{shown}");
+        assert!(shown.contains("\n  ∂J/∂u = ∂J/∂v · ∂v/∂u|local = 3 · 1 = 3\n"), "{shown}");
+        assert!(!shown.contains('\x1b'), "no colour unless asked");
+    }
+
+    #[test]
+    fn colour_marks_names_and_values() {
+        let (arena, graph, trace) = seed();
+        let shown = text(&arena, &graph, "J(a, b, c) = 3*(a + b*c)", Some(&trace), Style { color: true });
+        assert!(shown.contains("  \x1b[1mu\x1b[0m = b*c"), "{shown}");
+        assert!(shown.contains("= \x1b[36m33\x1b[0m\n"), "{shown}");
+        assert!(shown.contains("\x1b[1m∂J/∂u\x1b[0m = ∂J/∂v"), "{shown}");
+        assert!(shown.contains("∂J/∂c = \x1b[36m9\x1b[0m"), "{shown}");
+    }
 }

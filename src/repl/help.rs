@@ -100,9 +100,10 @@ Try:
 ";
 
 const GRAPH: &str = "\
-`graph F` shows F as the computation a computer does: one node per operation, in evaluation order
-(u, v, w, …), shared subexpressions once. With `at`, the forward pass gives each node's value and
-the backward pass each node's adjoint by the chain rule.
+`graph F` shows F as the computation a computer does: one node per operation as written (nothing
+simplified), in evaluation order (u, v, w, …), shared subexpressions once. With `at`, the forward
+pass gives each node's value and the backward pass each node's adjoint ∂J/∂node by the chain rule,
+from local derivatives ∂parent/∂node|local (the parent's own operation alone).
 
   graph J                      the nodes
   graph J at a=5, b=3, c=2     forward values, backward adjoints, the gradient

@@ -1,0 +1,138 @@
+//! Running `graph F [at …] [as text|mermaid|dot]`: lowers F as written,
+//! builds its graph, runs the passes at the point if one is given, and
+//! draws the result; a pass that fails becomes a diagnostic naming the
+//! node (and, for the backward pass, the local derivative) where it failed.
+
+use crate::diagnostics::Diagnostic;
+use crate::graph::pass::{self, Failure, Trace};
+use crate::graph::render::{self, Style, local_name, shown};
+use crate::graph::{Graph, diagram};
+use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::session::Session;
+use crate::show::{self, Format};
+use crate::syntax::ast::{Binding, ExprId, Ident};
+use crate::syntax::parser::Program;
+use crate::syntax::span::Span;
+
+use super::Executed;
+
+impl Session {
+    /// `graph F [at …] [as text|mermaid|dot]`.
+    pub(super) fn graph(
+        &mut self,
+        program: &Program,
+        function: ExprId,
+        at: &[Binding],
+        format: Option<&Ident>,
+        statement: Span,
+    ) -> Executed {
+        let ast = &program.ast;
+        let mut lowerer = Lowerer::as_written(&mut self.arena, &self.env, Globals::Symbolic);
+        let lowered = lowerer.callable(ast, function);
+        let origins = std::mem::take(&mut lowerer.origins);
+        let function = match lowered {
+            Some(Ok(Callable::Function(function))) => function,
+            Some(Err(error)) => return Err(error),
+            _ => {
+                return Err(Diagnostic::runtime(
+                    "`graph` draws a function",
+                    ast.span(function),
+                    "not a single function",
+                )
+                .with_help("graph a function such as `J`, or one derivative such as `∂J/∂b`"));
+            }
+        };
+        let mut point = Vec::new();
+        for param in function.params.iter() {
+            if let Some(binding) = at.iter().find(|b| &b.name.name == param) {
+                let (id, origins) = self.lower_value(program, binding.value, Globals::Inline)?;
+                point.push(self.value_of(id, &origins, statement)?.to_f64());
+            }
+        }
+        let header = show::function(&self.arena, &function, Format::Text);
+        let taken = self.env.names().map(str::to_string).collect();
+        let graph = Graph::build(
+            &mut self.arena,
+            &function.label.head(),
+            &function.params,
+            &function.variables,
+            function.body,
+            &taken,
+        );
+        let trace = if at.is_empty() {
+            None
+        } else {
+            let env = &self.env;
+            let run = pass::run(&mut self.arena, &graph, &point, &|name| env.number(name));
+            Some(run.map_err(|failure| self.pass_failure(&graph, &failure, &origins, statement))?)
+        };
+        Ok(self.draw(&graph, &header, trace.as_ref(), format))
+    }
+
+    fn draw(&self, graph: &Graph, header: &str, trace: Option<&Trace>, format: Option<&Ident>) -> String {
+        match format.map(|f| f.name.as_str()) {
+            Some("mermaid") => diagram::mermaid(&self.arena, graph, trace),
+            Some("dot") => diagram::dot(&self.arena, graph, trace),
+            _ => render::text(&self.arena, graph, header, trace, Style { color: self.settings.color_output }),
+        }
+    }
+
+    /// A failed pass as a diagnostic at the failing node's place in the
+    /// definition (when it has one), and at the statement.
+    fn pass_failure(&mut self, graph: &Graph, failure: &Failure, origins: &Origins, statement: Span) -> Diagnostic {
+        let (index, message, label, help, pass) = match failure {
+            Failure::Forward { node, error } => {
+                let (message, label) = error.problem.describe();
+                let label = match error.row {
+                    Some(row) => format!("{label} (in row {})", row + 1),
+                    None => label,
+                };
+                let message = format!("the forward pass fails at {}: {message}", self.node_line(graph, *node));
+                (*node, message, label, "choose a point where the function is defined".to_string(), "forward")
+            }
+            Failure::Backward { node, use_index, error, values } => {
+                let (message, label) = error.problem.describe();
+                let input = graph.nodes[*node].uses[*use_index].input;
+                let variable = graph.input_variable(&mut self.arena, input);
+                let derivative = self.arena.derivative(graph.nodes[*node].operation, variable);
+                let (name, input) = (&graph.nodes[*node].name, graph.input_name(input));
+                let derivative = show::expression(&self.arena, derivative, Format::Text);
+                let label = format!("in {} = {derivative}, {label}", local_name(name, input));
+                let message = format!("the backward pass fails at {}: {message}", self.node_line(graph, *node));
+                let output = values.last().map_or_else(String::new, |v| shown(v, false));
+                let help = format!(
+                    "the forward pass succeeds ({} = {output}), but {name} has no derivative by {input} here; choose another point",
+                    graph.name
+                );
+                (*node, message, label, help, "backward")
+            }
+            Failure::RowsMix { node } => {
+                let f = &graph.name;
+                let message = format!(
+                    "the backward pass needs {f} to be a number: {f} is a vector, and {} mixes its rows",
+                    self.node_line(graph, *node)
+                );
+                let label = format!("each row of {f} depends on every row here");
+                (
+                    *node,
+                    message,
+                    label,
+                    "graph a number made from it, such as its `sum` or `mean`".to_string(),
+                    "backward",
+                )
+            }
+        };
+        let diagnostic = match origins.nearest(&self.arena, graph.nodes[index].id) {
+            Some(origin) if origin.span != statement => Diagnostic::runtime(message, origin.span, label)
+                .with_label(statement, format!("in the {pass} pass of this graph")),
+            _ => Diagnostic::runtime(message, statement, label),
+        };
+        diagnostic.with_help(help)
+    }
+
+    /// `u = log(x)`: a node and its operation.
+    fn node_line(&self, graph: &Graph, index: usize) -> String {
+        let node = &graph.nodes[index];
+        format!("{} = {}", node.name, show::expression(&self.arena, node.operation, Format::Text))
+    }
+}
