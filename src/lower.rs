@@ -508,6 +508,11 @@ impl<'a> Lowerer<'a> {
                 let symbol = self.arena.symbol(name);
                 Ok(self.arena.var(symbol))
             }
+            Meaning::Entry(Entry::Value(Value::Record(record))) => {
+                let fields: Vec<String> = record.fields.iter().map(|(f, _)| format!("{name}.{f}")).collect();
+                Err(Diagnostic::runtime(format!("`{name}` is a minimize result"), span, "a result, used as a number")
+                    .with_help(format!("pick a field: {}", fields.join(", "))))
+            }
             Meaning::Entry(_) | Meaning::Builtin(_) => {
                 Err(Diagnostic::runtime(format!("`{name}` is a function, not a number"), span, "used as a number"))
             }

@@ -18,7 +18,7 @@ use crate::env::{Entry, Env, Kind, Signature};
 use crate::expr::number::Number;
 use crate::optimize::settings::{METHODS, SETTINGS, SettingName, SettingValue};
 use crate::suggest;
-use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
+use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Ident, Optimize, Setting, Stmt, StmtKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
@@ -324,8 +324,23 @@ impl<'e> Checker<'e> {
 
     fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
         let params = self.function_params(ast, optimize.function)?;
-        for variable in &optimize.over {
+        if params.is_empty() {
+            return Err(Diagnostic::runtime(
+                "this function has no parameters to move",
+                ast.span(optimize.function),
+                "a function of nothing",
+            )
+            .with_help("minimize a function of parameters, such as `J(w, b) = (w - 1)^2 + b^2`"));
+        }
+        for (index, variable) in optimize.over.iter().enumerate() {
             check_param(&params, variable, "over")?;
+            if optimize.over[..index].iter().any(|earlier| earlier.name == variable.name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is listed twice after `over`", variable.name),
+                    variable.span,
+                    "already listed",
+                ));
+            }
         }
         self.point(ast, &params, &optimize.from, false)?;
         let mut seen: Vec<SettingName> = Vec::new();
@@ -353,6 +368,7 @@ impl<'e> Checker<'e> {
             seen.push(name);
             self.setting_value(ast, setting.name.span, name, setting.value)?;
         }
+        check_method_and_momentum(ast, &optimize.settings)?;
         let objective = match ast.kind(optimize.function) {
             ExprKind::Name(name) => name.clone(),
             _ => "value".to_string(),
@@ -375,10 +391,24 @@ impl<'e> Checker<'e> {
                     {
                         diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
                     }
+                    if let ExprKind::Str(method) = written
+                        && METHODS.contains(&method.as_str())
+                    {
+                        diagnostic =
+                            diagnostic.with_help(format!("write the method without quotes: `method = {method}`"));
+                    }
                     Err(diagnostic.with_note(format!("the methods are {}", METHODS.join(", "))))
                 }
             },
-            (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => Ok(()),
+            (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => {
+                let ExprKind::Str(file) = ast.kind(value) else { return Ok(()) };
+                if file.to_lowercase().ends_with(".svg") && file.len() > 4 {
+                    return Ok(());
+                }
+                Err(Diagnostic::runtime("plots are SVG files", ast.span(value), "not a .svg file name").with_help(
+                    "name the file with .svg, as in `plot = \"descent.svg\"`; `plot` alone draws in the terminal",
+                ))
+            }
             (SettingValue::FlagOrNumber | SettingValue::FlagOrPath, None) => Ok(()),
             (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
                 self.number(ast, value, &mut Scope::default())
@@ -857,6 +887,22 @@ fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()
             diagnostic.with_help("a partial derivative is taken with respect to one of the function's parameters");
     }
     Err(diagnostic)
+}
+
+/// `β` means momentum; with `method = gd` or `adagrad` it would do nothing.
+fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
+    let find = |wanted: SettingName| settings.iter().find(|s| SettingName::lookup(&s.name.name) == Some(wanted));
+    let (Some(method), Some(beta)) = (find(SettingName::Method), find(SettingName::Momentum)) else { return Ok(()) };
+    let Some(ExprKind::Name(name)) = method.value.map(|v| ast.kind(v)) else { return Ok(()) };
+    if !matches!(name.as_str(), "gd" | "adagrad" | "sgd") {
+        return Ok(());
+    }
+    Err(Diagnostic::runtime(
+        format!("`{}` has no effect with method = {name}", beta.name.name),
+        beta.name.span,
+        "this method has no momentum",
+    )
+    .with_help("use `method = momentum` or `nesterov` (β is their momentum), or leave β out"))
 }
 
 fn check_bindable_name(name: &Ident) -> Checked<()> {

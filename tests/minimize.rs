@@ -218,3 +218,20 @@ fn a_batch_larger_than_the_data_uses_all_of_it_and_says_so() {
     assert!(out.starts_with("note: batch = 1000 is more than the 300 rows; every step uses all of them"), "{out}");
     assert!(out.contains("batches of 300 rows"), "{out}");
 }
+
+#[test]
+fn settings_that_would_do_nothing_or_go_wrong_are_refused() {
+    for (code, message) in [
+        ("minimize J over θ1, θ1", "`θ1` is listed twice after `over`"),
+        ("minimize J with method = gd, β = 0.5", "`β` has no effect with method = gd"),
+        ("minimize J with method = \"adam\"", "write the method without quotes"),
+        ("minimize J with plot = \"descent.png\"", "plots are SVG files"),
+        ("minimize J with steps = 1e16", "`steps` must be a whole number from 1 to 10^15"),
+    ] {
+        let (_, stderr, status) = gd(&[BOWL, code]);
+        assert_eq!(status, 1, "{code}");
+        assert!(stderr.contains(message), "{code}: {stderr}");
+    }
+    let (_, stderr, _) = gd(&["F() = 3", "minimize F"]);
+    assert!(stderr.contains("this function has no parameters to move"), "{stderr}");
+}

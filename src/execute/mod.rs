@@ -83,10 +83,17 @@ impl Session {
         if let Some(values) = self.tuple(program, expr, statement)? {
             return Ok(format!("{}\n", show::tuple(&values, format)));
         }
-        if let ExprKind::Name(name) = ast.kind(expr)
-            && let Some(Value::Table(table)) = self.env.value(name)
-        {
-            return Ok(table.summary());
+        if let ExprKind::Name(name) = ast.kind(expr) {
+            match self.env.value(name) {
+                Some(Value::Table(table)) => return Ok(table.summary()),
+                Some(Value::Record(record)) => {
+                    let fields = record.fields.iter().map(|(field, value)| {
+                        format!("{name}.{field} = {}\n", crate::expr::number::format_significant(*value, 15))
+                    });
+                    return Ok(fields.collect());
+                }
+                _ => {}
+            }
         }
         let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
         if has_variables(self, id) {

@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionValue, Record, Value};
 use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
+use crate::expr::number::format_short;
 use crate::lower::{Callable, Globals, Lowerer};
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
@@ -120,12 +121,15 @@ impl Session {
         };
         if run.ending == Ending::UndefinedStart {
             let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
+            let why = self.why_undefined(&function, &run.start).map(|why| format!(" ({why})")).unwrap_or_default();
+            let at: Vec<String> =
+                names.iter().zip(&run.start).map(|(n, v)| format!("{n} = {}", format_short(*v))).collect();
             return Err(Diagnostic::runtime(
-                format!("{objective} has no value at the starting point"),
+                format!("{objective} has no value at the starting point{why}"),
                 span,
-                "start here",
+                format!("starting at {}", at.join(", ")),
             )
-            .with_help("start where the function is defined, with `from …`"));
+            .with_help("start where the function is defined, with `from …` (parameters not given start at 0)"));
         }
         if let Some(target) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
@@ -386,7 +390,8 @@ fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnos
 /// A whole number at least `least`.
 fn count(value: f64, least: usize, span: Span, what: &str) -> Result<usize, Diagnostic> {
     if value.fract() != 0.0 || value < least as f64 || value > 1e15 {
-        let requirement = if least == 0 { "a whole number, 0 or more" } else { "a whole number, 1 or more" };
+        let requirement = if least == 0 { "a whole number from 0" } else { "a whole number from 1" };
+        let requirement = format!("{requirement} to 10^15");
         return Err(Diagnostic::runtime(format!("`{what}` must be {requirement}"), span, "not allowed here"));
     }
     Ok(value as usize)

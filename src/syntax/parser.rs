@@ -255,6 +255,9 @@ fn parse_error_diagnostic(
                 Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
             let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
             let after_derivative = statement_so_far.contains(['∂', '∇']) || statement_so_far.trim_end().ends_with('\'');
+            if let Some(help) = after_keyword_help(statement_so_far) {
+                return Some(diagnostic.with_help(help));
+            }
             if statement_so_far.trim_end().ends_with('.') && is_keyword(&token) {
                 let keyword = token_text(&token);
                 return Some(diagnostic.with_help(format!(
@@ -272,7 +275,12 @@ fn parse_error_diagnostic(
         ParseError::UnrecognizedEof { location, expected } => {
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
-            Some(Diagnostic::syntax("the input ends too early", span, expected_label(&expected)))
+            let diagnostic = Diagnostic::syntax("the input ends too early", span, expected_label(&expected));
+            let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
+            Some(match after_keyword_help(statement_so_far) {
+                Some(help) => diagnostic.with_help(help),
+                None => diagnostic,
+            })
         }
         ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
             format!("unexpected {}", describe(&token)),
@@ -292,6 +300,18 @@ fn describe(token: &Token<'_>) -> String {
         Token::Ident(name) => format!("name `{name}`"),
         Token::Superscript(_) => "superscript".to_string(),
         other => format!("`{}`", token_text(other)),
+    }
+}
+
+/// Help for what must follow the keyword a statement stops at so far.
+fn after_keyword_help(statement_so_far: &str) -> Option<&'static str> {
+    let last = statement_so_far.split_whitespace().last()?;
+    match last {
+        "at" => Some("name each value: `graph J at a=5, b=3, c=2`"),
+        "from" => Some("name each starting value: `minimize J from a=1, b=2`"),
+        "as" => Some("the formats are text, latex (for expressions), mermaid and dot (for graphs)"),
+        "with" => Some("settings follow `with`: `with α = 0.1, steps = 500` (see `:help minimize`)"),
+        _ => None,
     }
 }
 
