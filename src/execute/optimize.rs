@@ -97,6 +97,10 @@ impl Session {
                 settings.options.batch = Some(rows);
             }
         }
+        if let Some(PlotTarget::File(file)) = &settings.plot {
+            let span = plot_span(program, &optimize.settings).unwrap_or(statement);
+            self.check_plot_folder(file, span)?;
+        }
         let descent = Descent { tape: &tape, free: free.clone() };
         let names = function.params.to_vec();
         let mut out = note + &heading(goal, &objective, &settings);
@@ -143,6 +147,19 @@ impl Session {
             self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));
         }
         Ok(out)
+    }
+
+    /// Refuses a plot file whose folder does not exist, before the run
+    /// rather than after it (when the table would be lost with the error).
+    fn check_plot_folder(&self, file: &std::path::Path, span: Span) -> Result<(), Diagnostic> {
+        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let path = dir.join(file);
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        if folder.is_dir() {
+            return Ok(());
+        }
+        Err(Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, "no such folder")
+            .with_help(format!("create the folder {} first, or name a file in an existing one", folder.display())))
     }
 
     /// Draws the run: to a file, or in the terminal.
