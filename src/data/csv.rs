@@ -85,10 +85,11 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
             }
         }
         let start = record_start(&bytes, record.position().map_or(0, |p| p.byte() as usize));
-        let line = line_number(&bytes, start);
+        // Counted only when a problem is reported: counting per row would make loading quadratic.
+        let line = || line_number(&bytes, start);
         if record.len() != names.len() {
             let cells = if record.len() == 1 { "1 cell".to_string() } else { format!("{} cells", record.len()) };
-            let message = format!("line {line} has {cells}, but the header names {} columns", names.len());
+            let message = format!("line {} has {cells}, but the header names {} columns", line(), names.len());
             return Err(fail(
                 message,
                 "this row".to_string(),
@@ -102,10 +103,11 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
                 None => {
                     let shown_cell = String::from_utf8_lossy(cell).trim().to_string();
                     let message = if shown_cell.is_empty() {
-                        format!("an empty cell on line {line}, column {} (`{}`)", index + 1, names[index])
+                        format!("an empty cell on line {}, column {} (`{}`)", line(), index + 1, names[index])
                     } else {
                         format!(
-                            "`{shown_cell}` on line {line}, column {} (`{}`) is not a number",
+                            "`{shown_cell}` on line {}, column {} (`{}`) is not a number",
+                            line(),
                             index + 1,
                             names[index]
                         )
