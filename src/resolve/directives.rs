@@ -1,0 +1,237 @@
+//! Checks of the directives, before anything runs: a `check` claim's two
+//! sides (comparable kinds, a function named without its arguments), and
+//! `minimize`'s parameters, starting point and settings (names, values, and
+//! combinations that would do nothing).
+
+use std::rc::Rc;
+
+use super::{Checked, Checker, Scope, check_param};
+use crate::builtins;
+use crate::diagnostics::Diagnostic;
+use crate::env::Kind;
+use crate::optimize::settings::{METHODS, SETTINGS, SettingName, SettingValue};
+use crate::suggest;
+use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Optimize, Setting};
+use crate::syntax::span::Span;
+
+impl Checker<'_> {
+    pub(super) fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
+        self.claim_written_with_arguments(ast, lhs)?;
+        let mut left_scope = Scope::default();
+        let left = self.kind(ast, lhs, &mut left_scope)?;
+        let mut right_scope = match &left {
+            Kind::Function(params) | Kind::Gradient(params) => {
+                Scope { claim_params: Some(params.to_vec()), ..Scope::with_locals(params.to_vec()) }
+            }
+            _ => Scope::with_locals(left_scope.symbols),
+        };
+        let right = self.kind(ast, rhs, &mut right_scope)?;
+        let fits = match (&left, &right) {
+            (Kind::Function(_) | Kind::Number, Kind::Number | Kind::Function(_)) => true,
+            (Kind::Function(_), Kind::Vector) | (Kind::Number, Kind::Vector) => true,
+            (Kind::Gradient(params), Kind::Tuple(n)) => {
+                if params.len() != *n {
+                    return Err(Diagnostic::runtime(
+                        format!("the gradient has {} components, but {n} are given", params.len()),
+                        ast.span(rhs),
+                        format!("give one per parameter: {}", params.join(", ")),
+                    ));
+                }
+                true
+            }
+            (Kind::Tuple(m), Kind::Tuple(n)) if m != n => {
+                return Err(Diagnostic::runtime(
+                    format!("the left side has {m} values, but {n} are given"),
+                    ast.span(rhs),
+                    format!("give {m} values"),
+                ));
+            }
+            (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
+            (Kind::Tuple(_), Kind::Tuple(_)) => true,
+            _ => false,
+        };
+        if fits {
+            return Ok(());
+        }
+        Err(Diagnostic::runtime(
+            "the two sides of this check cannot be compared",
+            ast.span(lhs).to(ast.span(rhs)),
+            format!("{} against {}", left.describe(), right.describe()),
+        )
+        .with_help("check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)"))
+    }
+
+    /// `check f'(x) = 3*x^2`: a function called at its own unbound parameter
+    /// names means the function itself; say to leave the arguments out.
+    fn claim_written_with_arguments(&mut self, ast: &Ast, lhs: ExprId) -> Checked<()> {
+        let ExprKind::Call(callee, args) = ast.kind(lhs) else { return Ok(()) };
+        let unbound = |id: &ExprId| matches!(ast.kind(*id), ExprKind::Name(n) if self.known(n).is_none() && builtins::lookup(n).is_none());
+        if args.is_empty() || !args.iter().all(unbound) {
+            return Ok(());
+        }
+        let Ok(Kind::Function(_)) = self.kind(ast, *callee, &mut Scope::default()) else { return Ok(()) };
+        let callee_text = match ast.kind(*callee) {
+            ExprKind::Name(name) => name.clone(),
+            ExprKind::Prime(inner) => match ast.kind(*inner) {
+                ExprKind::Name(name) => format!("{name}'"),
+                _ => "f'".to_string(),
+            },
+            ExprKind::Partial(function, variables) => {
+                let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
+                crate::syntax::notation::partial_notation(&function.name, &names)
+            }
+            _ => "f'".to_string(),
+        };
+        Err(Diagnostic::runtime(
+            "a claim about a function names it without arguments",
+            ast.span(lhs),
+            "arguments that are not bound",
+        )
+        .with_help(format!(
+            "write `check {callee_text} = …`, the right side in its parameters: it is then claimed for all of them"
+        )))
+    }
+
+    pub(super) fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
+        let params = self.function_params(ast, optimize.function)?;
+        if params.is_empty() {
+            return Err(Diagnostic::runtime(
+                "this function has no parameters to move",
+                ast.span(optimize.function),
+                "a function of nothing",
+            )
+            .with_help("minimize a function of parameters, such as `J(w, b) = (w - 1)^2 + b^2`"));
+        }
+        for (index, variable) in optimize.over.iter().enumerate() {
+            check_param(&params, variable, "over")?;
+            if optimize.over[..index].iter().any(|earlier| earlier.name == variable.name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is listed twice after `over`", variable.name),
+                    variable.span,
+                    "already listed",
+                ));
+            }
+        }
+        self.point(ast, &params, &optimize.from, false)?;
+        let mut seen: Vec<SettingName> = Vec::new();
+        for setting in &optimize.settings {
+            let Some(name) = SettingName::lookup(&setting.name.name) else {
+                let spellings: Vec<&str> = SETTINGS.iter().map(|(s, _)| *s).collect();
+                let mut diagnostic = Diagnostic::runtime(
+                    format!("unknown setting `{}`", setting.name.name),
+                    setting.name.span,
+                    "not a setting of minimize",
+                );
+                diagnostic = match suggest::closest(&setting.name.name, spellings.iter().copied()) {
+                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                    None => diagnostic,
+                };
+                return Err(diagnostic.with_note(format!("the settings are {}", spellings.join(", "))));
+            };
+            if seen.contains(&name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is set twice", setting.name.name),
+                    setting.name.span,
+                    "already set earlier in this list",
+                ));
+            }
+            seen.push(name);
+            self.setting_value(ast, setting.name.span, name, setting.value)?;
+        }
+        check_method_and_momentum(ast, &optimize.settings)?;
+        let objective = match ast.kind(optimize.function) {
+            ExprKind::Name(name) => name.clone(),
+            _ => "value".to_string(),
+        };
+        let mut fields: Vec<String> = params.to_vec();
+        fields.extend([objective, "iterations".to_string(), "converged".to_string()]);
+        Ok(fields.into())
+    }
+
+    fn setting_value(&mut self, ast: &Ast, span: Span, name: SettingName, value: Option<ExprId>) -> Checked<()> {
+        match (name.value(), value) {
+            (SettingValue::Method, Some(value)) => match ast.kind(value) {
+                ExprKind::Name(method) if METHODS.contains(&method.as_str()) => Ok(()),
+                _ => {
+                    let written = ast.kind(value);
+                    let mut diagnostic =
+                        Diagnostic::runtime("unknown method", ast.span(value), "not a method gd knows");
+                    if let ExprKind::Name(method) = written
+                        && let Some(best) = suggest::closest(method, METHODS.iter().copied())
+                    {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    }
+                    if let ExprKind::Str(method) = written
+                        && METHODS.contains(&method.as_str())
+                    {
+                        diagnostic =
+                            diagnostic.with_help(format!("write the method without quotes: `method = {method}`"));
+                    }
+                    Err(diagnostic.with_note(format!("the methods are {}", METHODS.join(", "))))
+                }
+            },
+            (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => {
+                let ExprKind::Str(file) = ast.kind(value) else { return Ok(()) };
+                if file.to_lowercase().ends_with(".svg") && file.len() > 4 {
+                    return Ok(());
+                }
+                Err(Diagnostic::runtime("plots are SVG files", ast.span(value), "not a .svg file name").with_help(
+                    "name the file with .svg, as in `plot = \"descent.svg\"`; `plot` alone draws in the terminal",
+                ))
+            }
+            (SettingValue::FlagOrNumber | SettingValue::FlagOrPath, None) => Ok(()),
+            (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
+                self.number(ast, value, &mut Scope::default())
+            }
+            (SettingValue::FlagOrPath, Some(value)) => {
+                Err(Diagnostic::runtime("expected a file name in quotes", ast.span(value), "not a file name")
+                    .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal"))
+            }
+            (SettingValue::Number | SettingValue::Method, None) => {
+                Err(Diagnostic::runtime("this setting needs a value", span, "give it a value with `=`"))
+            }
+        }
+    }
+
+    /// `a=1, b=2` after `at` or `from`: names must be parameters, each once.
+    pub(super) fn point(&mut self, ast: &Ast, params: &[String], point: &[Binding], complete: bool) -> Checked<()> {
+        for (index, binding) in point.iter().enumerate() {
+            check_param(params, &binding.name, if complete { "at" } else { "from" })?;
+            if point[..index].iter().any(|b| b.name.name == binding.name.name) {
+                return Err(Diagnostic::runtime(
+                    format!("`{}` is given twice", binding.name.name),
+                    binding.name.span,
+                    "given again here",
+                ));
+            }
+            self.number(ast, binding.value, &mut Scope::default())?;
+        }
+        let missing: Vec<&str> =
+            params.iter().filter(|p| !point.iter().any(|b| &b.name.name == *p)).map(String::as_str).collect();
+        if complete && !point.is_empty() && !missing.is_empty() {
+            let span = point[0].name.span.to(point[point.len() - 1].name.span);
+            return Err(Diagnostic::runtime(
+                format!("no value given for {}", missing.join(", ")),
+                span,
+                format!("the point needs every parameter: {}", params.join(", ")),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `β` means momentum; with `method = gd` or `adagrad` it would do nothing.
+fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
+    let find = |wanted: SettingName| settings.iter().find(|s| SettingName::lookup(&s.name.name) == Some(wanted));
+    let (Some(method), Some(beta)) = (find(SettingName::Method), find(SettingName::Momentum)) else { return Ok(()) };
+    let Some(ExprKind::Name(name)) = method.value.map(|v| ast.kind(v)) else { return Ok(()) };
+    if !matches!(name.as_str(), "gd" | "adagrad" | "sgd") {
+        return Ok(());
+    }
+    Err(Diagnostic::runtime(
+        format!("`{}` has no effect with method = {name}", beta.name.name),
+        beta.name.span,
+        "this method has no momentum",
+    )
+    .with_help("use `method = momentum` or `nesterov` (β is their momentum), or leave β out"))
+}
