@@ -4,7 +4,7 @@
 
 use crate::data::table::vector_text;
 use crate::env::{Entry, Value};
-use crate::expr::number::format_short;
+use crate::expr::number::format_significant;
 use crate::session::Session;
 use crate::show::{self, Format};
 
@@ -108,8 +108,11 @@ impl Session {
             Value::Function(function) => show::function(&self.arena, function, Format::Text),
             Value::Gradient(gradient) => show::gradient_inline(&self.arena, gradient),
             Value::Record(record) => {
-                let fields: Vec<String> =
-                    record.fields.iter().map(|(field, value)| format!("{field} = {}", format_short(*value))).collect();
+                let fields: Vec<String> = record
+                    .fields
+                    .iter()
+                    .map(|(field, value)| format!("{field} = {}", format_significant(*value, 15)))
+                    .collect();
                 format!("minimize result: {}", fields.join(", "))
             }
             Value::Table(table) => table.source.clone(),

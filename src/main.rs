@@ -48,7 +48,8 @@ impl Output for Terminal {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let colour_allowed = std::env::var_os("NO_COLOR").is_none();
+    // NO_COLOR set to anything but the empty string turns colour off (no-color.org).
+    let colour_allowed = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let settings = Settings {
         color_output: colour_allowed && std::io::stdout().is_terminal(),
         color_errors: colour_allowed && std::io::stderr().is_terminal(),

@@ -18,6 +18,7 @@ use crate::journal::Journal;
 use crate::resolve::Checker;
 use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
+use crate::syntax::span::Span;
 
 /// Where results and errors go.
 pub trait Output {
@@ -156,6 +157,11 @@ impl Session {
     pub fn run(&mut self, inputs: Vec<Input>, out: &mut dyn Output) -> Status {
         self.tally = Tally::default();
         let status = self.run_program(inputs, out);
+        self.report_tally(status, out)
+    }
+
+    /// Prints the count of checks, if there were any; a failed check makes the status a failure.
+    fn report_tally(&mut self, status: Status, out: &mut dyn Output) -> Status {
         let Tally { passed, failed } = self.tally;
         if passed + failed == 0 {
             return status;
@@ -187,7 +193,8 @@ impl Session {
             let statement = &program.statements[index];
             match self.execute(&program, statement, signature) {
                 Ok(text) => {
-                    self.note_binding(&statement.kind, statement.span);
+                    let interrupted = INTERRUPTED.load(Ordering::Relaxed);
+                    self.note_binding(&program, statement, interrupted);
                     out.print(&text);
                 }
                 Err(error) => {
@@ -206,14 +213,47 @@ impl Session {
     }
 
     /// Records a statement that bound a name in the journal (for `:save`).
-    fn note_binding(&mut self, statement: &StmtKind, span: crate::syntax::span::Span) {
-        let name = match statement {
+    /// A `minimize` that Ctrl-C stopped is recorded with the steps it took,
+    /// so running the saved script gives the same result, in the same time.
+    fn note_binding(&mut self, program: &Program, statement: &crate::syntax::ast::Stmt, interrupted: bool) {
+        let name = match &statement.kind {
             StmtKind::Define { name, .. } | StmtKind::Bind { name, .. } | StmtKind::BindOptimize { name, .. } => name,
             _ => return,
         };
+        let span = statement.span;
         let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
-        let text = self.source_text(span).to_string();
+        let mut text = self.source_text(span).to_string();
+        if let (true, StmtKind::BindOptimize { optimize, .. }) = (interrupted, &statement.kind)
+            && let Some(crate::env::Value::Record(record)) = self.env.value(&name.name)
+            && let Some(steps) = record.get("iterations")
+        {
+            text = self.with_steps(program, optimize, span, steps as u64);
+        }
         self.journal.record(&name.name, &text, &dir);
+    }
+
+    /// The text of `r = minimize …` with `steps = N` in place of its own, or added.
+    fn with_steps(
+        &self,
+        program: &Program,
+        optimize: &crate::syntax::ast::Optimize,
+        statement: Span,
+        steps: u64,
+    ) -> String {
+        let text = self.source_text(statement);
+        let relative = |at: usize| at.saturating_sub(statement.start).min(text.len());
+        let given = optimize.settings.iter().find(|s| s.name.name == "steps").and_then(|s| s.value);
+        match (given, optimize.settings.last()) {
+            (Some(value), _) => {
+                let span = program.ast.span(value);
+                format!("{}{steps}{}", &text[..relative(span.start)], &text[relative(span.end)..])
+            }
+            (None, Some(last)) => {
+                let end = last.value.map_or(last.name.span.end, |v| program.ast.span(v).end);
+                format!("{}, steps = {steps}{}", &text[..relative(end)], &text[relative(end)..])
+            }
+            (None, None) => format!("{text} with steps = {steps}"),
+        }
     }
 
     /// Runs one REPL line; on failure the session is left as it was before it.
@@ -227,7 +267,12 @@ impl Session {
     /// count of its checks; on failure the session is left as it was before it.
     pub fn load_script(&mut self, path: &Path, out: &mut dyn Output) -> Status {
         match Input::from_file(path) {
-            Ok(input) => self.all_or_nothing(|session| session.run(vec![input], out)),
+            Ok(input) => {
+                // A failed check is a verdict, not an error: what the script defined stays.
+                self.tally = Tally::default();
+                let status = self.all_or_nothing(|session| session.run_program(vec![input], out));
+                self.report_tally(status, out)
+            }
             Err(problem) => {
                 out.error(&self.render(&problem));
                 Status::Failed

@@ -191,6 +191,15 @@ fn ctrl_c_stops_a_long_minimize_and_returns_to_the_prompt() {
     assert!(output.contains("interrupted after"), "the table so far and the verdict: {output}");
     assert!(waited < Duration::from_secs(1), "back at the prompt after {waited:?}");
     assert!(enter(&mut repl, "J(1, 0)").contains("0\r\n"), "the session still works");
+    repl.send_line("r = minimize J with steps=1000000000, tol=0").expect("typed");
+    std::thread::sleep(Duration::from_millis(300));
+    repl.send_control('c').expect("Ctrl-C");
+    repl.exp_string("interrupted after").expect("the verdict");
+    repl.exp_string(PROMPT).expect("the prompt");
+    let file = home.path().join("interrupted.gd");
+    assert!(enter(&mut repl, &format!(":save {}", file.display())).contains("saved"));
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    assert!(!saved.contains("1000000000") && saved.contains("steps="), "saved with the steps it took: {saved}");
     type_keys(&mut repl, "J(1, 2");
     cancel(&mut repl);
     assert!(enter(&mut repl, "1 + 1").contains("2\r\n"), "Ctrl-C cancelled the typed line");

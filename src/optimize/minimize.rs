@@ -94,6 +94,8 @@ pub struct Run {
     pub outside: Option<Vec<f64>>,
     /// Why J had no value there (filled in by whoever can evaluate J).
     pub problem: Option<String>,
+    /// Iterations between the table's rows when `trace = N` had to show fewer.
+    pub trace_stride: Option<usize>,
 }
 
 /// Iterations in a row of J getting worse before the run counts as diverging.
@@ -101,6 +103,10 @@ const GROWING_LIMIT: usize = 50;
 
 /// Rows shown when a run is long.
 const ROW_TARGET: usize = 20;
+
+/// The most rows `trace = N` keeps; past it, every other kept row is dropped
+/// (and the table says how far apart its rows are).
+const TRACE_LIMIT: usize = 5000;
 
 /// Points of the path kept for plots (between this and twice this).
 const PATH_TARGET: usize = 300;
@@ -204,6 +210,7 @@ impl Descent<'_> {
             path: Vec::new(),
             outside: None,
             problem: None,
+            trace_stride: None,
         };
         if !start_j.is_finite() {
             run.ending = Ending::UndefinedStart;
@@ -222,6 +229,8 @@ impl Descent<'_> {
         let mut worse = 0usize;
         let mut k = 0;
         let (steps, tol) = (options.steps, options.tol);
+        // Every 4096 steps, or every step when each is a pass over many rows.
+        let check_mask = if self.tape.data_rows().is_some_and(|rows| rows >= 4096) { 0 } else { 4095 };
         let ending = loop {
             if k == steps {
                 break Ending::StepLimit;
@@ -260,14 +269,14 @@ impl Descent<'_> {
             if worse >= GROWING_LIMIT && sign * (j - start_j) > 0.0 {
                 break Ending::Growing;
             }
-            if k & 4095 == 0 {
+            if k & check_mask == 0 {
                 if !machine.params().iter().all(|t| t.is_finite()) {
                     break Ending::NotFinite;
                 }
                 progress(k, steps);
-                if interrupted.load(Ordering::Relaxed) {
-                    break Ending::Interrupted;
-                }
+            }
+            if interrupted.load(Ordering::Relaxed) {
+                break Ending::Interrupted;
             }
         };
         run.last_dj = last_dj;
@@ -288,6 +297,11 @@ impl Descent<'_> {
         if rows.last_kept() != Some(run.iterations) && run.iterations > 0 {
             // Like every row, the last shows J as the step saw it (on its batch).
             rows.keep((run.iterations, run.theta.clone(), last_row_j, run.last_dj));
+        }
+        if let Rows::Every(n) = options.rows
+            && rows.stride > n
+        {
+            run.trace_stride = Some(rows.stride);
         }
         run.rows = rows.finish(options.rows, run.iterations);
         if keep_path && path.last_kept() != Some(run.iterations) {
@@ -383,7 +397,8 @@ impl Keeper {
     fn keep(&mut self, item: (usize, Vec<f64>, f64, f64)) {
         let k = item.0;
         self.items.push(item);
-        if !self.fixed && self.items.len() > 2 * self.target {
+        let limit = if self.fixed { TRACE_LIMIT } else { 2 * self.target };
+        if self.items.len() > limit {
             self.stride *= 2;
             let stride = self.stride;
             self.items.retain(|(k, ..)| *k == 0 || k.is_multiple_of(stride));
@@ -514,6 +529,6 @@ mod tests {
         settings.steps = 1_000_000_000;
         let run = descent.run(&[0.75, 0.75], &settings, &AtomicBool::new(true), &mut |_, _| {});
         assert_eq!(run.ending, Ending::Interrupted);
-        assert_eq!(run.iterations, 4096);
+        assert_eq!(run.iterations, 1, "the flag is read after every step");
     }
 }

@@ -25,6 +25,9 @@ pub fn table(run: &Run, names: &[String], objective: &str, options: &Options) ->
             })
             .collect();
         out.push_str(&columns(&header, &body));
+        if let Some(stride) = run.trace_stride {
+            out.push_str(&format!("(rows every {stride} iterations: more would be over 5000 rows)\n"));
+        }
     }
     out.push_str(&verdict(run, names, objective, options));
     out.push('\n');

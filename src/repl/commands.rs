@@ -22,9 +22,14 @@ pub enum Flow {
 pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
     let text = text.trim();
     let (command, argument) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-    let argument = unquote(argument.trim());
+    let argument = file_name(argument.trim());
+    let argument = argument.as_str();
     let result = match command {
         ":help" | ":h" | ":?" => help(argument),
+        ":list" | ":ls" | ":clear" | ":quit" | ":q" | ":exit" if !argument.is_empty() => {
+            Err(Diagnostic::usage(format!("`{command}` takes nothing after it"))
+                .with_help(format!("type `{command}` alone")))
+        }
         ":list" | ":ls" => Ok(session.listing()),
         ":clear" => {
             session.clear();
@@ -45,9 +50,24 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
     Flow::Continue
 }
 
-/// `"my lesson.gd"` → `my lesson.gd`.
-fn unquote(argument: &str) -> &str {
-    argument.strip_prefix('"').and_then(|a| a.strip_suffix('"')).unwrap_or(argument)
+/// A file name as typed or completed: `"my lesson.gd"`, `"my lesson.gd`
+/// (the closing quote left out) and `my\ lesson.gd` are all `my lesson.gd`.
+fn file_name(argument: &str) -> String {
+    if let Some(quoted) = argument.strip_prefix('"') {
+        return quoted.strip_suffix('"').unwrap_or(quoted).to_string();
+    }
+    let mut name = String::with_capacity(argument.len());
+    let mut chars = argument.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some(next)) if next == ' ' || next == '\\' || next == '"' || next == '\'' => {
+                name.push(next);
+                chars.next();
+            }
+            _ => name.push(c),
+        }
+    }
+    name
 }
 
 fn help(topic: &str) -> Result<String, Diagnostic> {
@@ -166,6 +186,25 @@ mod tests {
         assert!(out.err.contains("there is nothing to save yet"), "{}", out.err);
         let mut out = Captured::default();
         assert_eq!(run(":quit", &mut session, &mut out), Flow::Quit);
+    }
+
+    #[test]
+    fn file_names_as_typed_or_completed() {
+        assert_eq!(file_name("\"my lesson.gd\""), "my lesson.gd");
+        assert_eq!(file_name("\"my lesson.gd"), "my lesson.gd");
+        assert_eq!(file_name("my\\ lesson.gd"), "my lesson.gd");
+        assert_eq!(file_name("plain.gd"), "plain.gd");
+    }
+
+    #[test]
+    fn a_script_whose_checks_fail_still_loads() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let file = folder.path().join("checks.gd");
+        std::fs::write(&file, "kk = 1\ncheck kk = 1\ncheck kk = 2\n").expect("written");
+        let mut session = Session::new(Settings::default());
+        let out = run_all(&mut session, &[&format!(":load {}", file.display()), "kk + 1"]);
+        assert!(out.out.contains("2 checks: 1 passed, 1 failed"), "{}", out.out);
+        assert!(out.out.ends_with("2\n"), "kk stays defined: {}", out.out);
     }
 
     #[test]

@@ -19,8 +19,9 @@ use crate::syntax::lexer::Token;
 /// The REPL's commands, as typed.
 pub const COMMANDS: &[&str] = &[":help", ":list", ":clear", ":load", ":save", ":quit"];
 
-/// The formats after `as`.
-const FORMATS: &[&str] = &["text", "latex", "mermaid", "dot"];
+/// The formats after `as`: of an expression, and of a graph.
+const FORMATS: &[&str] = &["text", "latex"];
+const GRAPH_FORMATS: &[&str] = &["text", "mermaid", "dot"];
 
 /// One way to complete: what the list shows, and what replaces the word.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,10 +43,7 @@ pub enum Completion {
 pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
     let before = &line[..pos];
     if let Some(start) = latex_start(before) {
-        let candidates = unicode::starting_with(&before[start..])
-            .map(|(name, symbol)| Candidate { display: format!("{name} {symbol}"), replacement: symbol.to_string() })
-            .collect();
-        return Completion::Words(start, candidates);
+        return Completion::Words(start, latex_candidates(&before[start..]));
     }
     if before.trim_start().starts_with(':') {
         return command(before);
@@ -63,10 +61,40 @@ pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
     Completion::Words(start, candidates)
 }
 
-/// Where a `\name` being typed starts, if the cursor is at the end of one.
+/// Where a run of `\names` being typed starts (`\theta\_1`), if the cursor
+/// is at the end of one.
 fn latex_start(before: &str) -> Option<usize> {
-    let tail = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '^' || c == '-');
-    tail.ends_with('\\').then(|| tail.len() - 1)
+    let name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '^' || c == '-';
+    let mut start = None;
+    let mut rest = before;
+    loop {
+        let tail = rest.trim_end_matches(name_char);
+        if !tail.ends_with('\\') {
+            return start;
+        }
+        start = Some(tail.len() - 1);
+        rest = &tail[..tail.len() - 1];
+    }
+}
+
+/// `\theta\_1` → `θ₁`: every complete name in the run becomes its symbol,
+/// and the last may be a prefix (`\theta\_` lists θ₀ … θ₉).
+fn latex_candidates(run: &str) -> Vec<Candidate> {
+    let names: Vec<&str> = run.split('\\').skip(1).collect();
+    let Some((last, complete)) = names.split_last() else { return Vec::new() };
+    let mut prefix = String::new();
+    for name in complete {
+        match unicode::NAMES.iter().find(|(n, _)| &n[1..] == *name) {
+            Some((_, symbol)) => prefix.push_str(symbol),
+            None => return Vec::new(),
+        }
+    }
+    unicode::starting_with(&format!("\\{last}"))
+        .map(|(name, symbol)| Candidate {
+            display: format!("{name} {symbol}"),
+            replacement: format!("{prefix}{symbol}"),
+        })
+        .collect()
 }
 
 /// Where the name before the cursor starts.
@@ -107,6 +135,7 @@ fn context_words(before: &str, vocabulary: &Vocabulary) -> Vec<String> {
         [.., Token::Ident(target), Token::Dot] => {
             return vocabulary.fields(target).map(<[String]>::to_vec).unwrap_or_default();
         }
+        [.., Token::As] if tokens.contains(&Token::Graph) => return owned(GRAPH_FORMATS),
         [.., Token::As] => return owned(FORMATS),
         [.., Token::Ident("method"), Token::Equals] => return owned(METHODS),
         _ => {}
@@ -147,6 +176,10 @@ mod tests {
         assert_eq!(replacements("x\\^2"), ["²"]);
         assert_eq!(replacements("\\part"), ["∂"]);
         assert_eq!(replacements("\\nosuch"), Vec::<String>::new());
+        assert_eq!(replacements("\\theta\\_1"), ["θ₁"]);
+        assert_eq!(replacements("w\\^-\\^1"), ["⁻¹"]);
+        assert_eq!(replacements("\\theta\\_").len(), 10);
+        assert_eq!(replacements("\\nosuch\\_1"), Vec::<String>::new());
         let Completion::Words(start, _) = complete("J(\\th", 5, &vocabulary()) else { panic!("words") };
         assert_eq!(start, 2);
     }
@@ -174,6 +207,7 @@ mod tests {
         assert_eq!(replacements("minimize J with α = 0.1, me"), ["method"]);
         assert_eq!(replacements("minimize J with method = ad"), ["adagrad", "adam"]);
         assert_eq!(replacements("graph J as m"), ["mermaid"]);
+        assert_eq!(replacements("∂J/∂b as "), ["latex", "text"]);
         assert_eq!(replacements("data.p"), ["price"]);
         assert!(replacements("minimize J with α = 0.1, tol = 1e-3").is_empty());
     }

@@ -18,26 +18,28 @@ pub const TOPICS: &[(&str, &str)] = &[
 /// `:help` with no topic: what gd is, the commands and the topics.
 pub fn overview() -> String {
     let mut text = String::from(
-        "gd reads functions as you write them on paper and differentiates them exactly.\n\n\
-         \x20 J(a, b, c) = 3*(a + b*c)      define a function (or `x = 2` to bind a value)\n\
-         \x20 J(5, 3, 2)                    call it\n\
-         \x20 ∂J/∂b                         a partial derivative (∇J for all of them)\n\
-         \x20 check ∂J/∂b = 3*c             check the one you worked out by hand\n\
-         \x20 graph J at a=5, b=3, c=2      the computation graph with the chain rule\n\
-         \x20 minimize J from a=1 with α=0.1   gradient descent\n\n\
+        "gd differentiates functions written as on paper, exactly.\n\n\
+         \x20 J(a, b, c) = 3*(a + b*c)     define a function (`x = 2` binds a value)\n\
+         \x20 J(5, 3, 2)                   call it\n\
+         \x20 ∂J/∂b                        a partial derivative (∇J: all of them)\n\
+         \x20 check ∂J/∂b = 3*c            check one you worked out by hand\n\
+         \x20 graph J at a=5, b=3, c=2     the computation graph and the chain rule\n\
+         \x20 Q(w) = (w - 3)^2\n\
+         \x20 minimize Q from w=0 with α=0.1   gradient descent\n\n\
          Commands:\n\
          \x20 :help [topic]   this text, or one topic\n\
          \x20 :list           what is defined: functions, values, data\n\
          \x20 :clear          forget everything defined\n\
          \x20 :load FILE      run a .gd script into this session\n\
-         \x20 :save FILE      write this session's definitions as a .gd script\n\
+         \x20 :save FILE      write this session as a .gd script\n\
          \x20 :quit           leave (or Ctrl-D)\n\n\
          Topics (:help TOPIC):\n",
     );
     for (topic, summary) in TOPICS {
         text.push_str(&format!("  {topic:<12} {summary}\n"));
     }
-    text.push_str("\nTab completes names, commands and settings; Ctrl-C cancels a line or stops a long minimize.\n");
+    text.push_str("\nTab completes names, settings and commands, and turns \\alpha into α.\n");
+    text.push_str("Ctrl-C cancels a line or stops a long minimize.\n");
     text
 }
 
@@ -56,16 +58,19 @@ pub fn topic(name: &str) -> Option<String> {
 }
 
 const DERIVATIVES: &str = "\
-Derivatives are exact and simplified, and are functions themselves: print, call, bind or check them.
+Derivatives are exact and simplified, and are functions themselves: print,
+call, bind or check them.
 
-  ∂J/∂b, diff(J, b)            partial derivative of J with respect to b
-  ∂²J/∂b∂c, diff(J, b, c)      higher order; ∂²J/∂b² is diff(J, b, b)
-  ∇J, grad(J)                  the gradient, one line per parameter
-  f'                           derivative of a function of one parameter
-  diff(expr, x), simplify(e)   work on expressions in free symbols
-  (∂J/∂b)(1, 2, 3)             a derivative at a point, in J's parameter order
-  dJ = ∂J/∂b                   bind it to a name
-  ∂J/∂b as latex               print as LaTeX
+  ∂J/∂b, diff(J, b)          partial derivative of J with respect to b
+  ∂²J/∂b∂c, diff(J, c, b)    higher order; ∂²J/∂b² is diff(J, b, b)
+  ∇J, grad(J)                the gradient, one line per parameter
+  f'                         derivative of a function of one parameter
+  diff(expr, x)              derivative of an expression in free symbols
+  simplify(expr)             the simplest form gd finds
+  (∂J/∂b)(1, 2, 3)           a derivative at a point, in J's parameter order
+  dJ = ∂J/∂b                 bind it to a name
+  diff(f', x), 2*∂J/∂a       derivatives of derivatives, and sums of them
+  ∂J/∂b as latex             print as LaTeX
 
 Try:
   gd> J(a, b, c) = 3*(a + b*c)
@@ -81,14 +86,15 @@ Try:
 ";
 
 const CHECK: &str = "\
-`check` says whether a claim holds: proved symbolically, or tested at 20 or more random points,
-or refuted with a counterexample and the correct answer. A script ends with a count of its checks
-and exits with status 1 if any failed.
+`check` says whether a claim holds: proved symbolically, or tested at 30
+random points, or refuted with a counterexample and the correct answer. A
+script ends with a count of its checks, and exits with status 1 if any failed.
 
-  check ∂J/∂b = 3*c            a derivative you worked out
-  check ∇J = (3, 3*c, 3*b)     the whole gradient
-  check J(1, 2, 3) = 21        a value
-  check r.m = 2 within 1e-6    a value, to a tolerance
+  check ∂J/∂b = 3*c           a derivative you worked out
+  check ∇J = (3, 3*c, 3*b)    the whole gradient
+  check J(1, 2, 3) = 21       a value
+  check ∇J(1, 2, 3) = (3, 9, 6)   the gradient at a point
+  check r.m = 2 within 1e-6   a value, to a tolerance
 
 Try:
   gd> J(a, b, c) = 3*(a + b*c)
@@ -100,15 +106,16 @@ Try:
 ";
 
 const GRAPH: &str = "\
-`graph F` shows F as the computation a computer does: one node per operation as written (nothing
-simplified), in evaluation order (u, v, w, …), shared subexpressions once. With `at`, the forward
-pass gives each node's value and the backward pass each node's adjoint ∂J/∂node by the chain rule,
-from local derivatives ∂parent/∂node|local (the parent's own operation alone).
+`graph F` shows F as a computer computes it: one node per operation, as
+written, in evaluation order (u, v, w, …), shared subexpressions once. With
+`at`, the forward pass gives each node's value, and the backward pass each
+node's adjoint ∂J/∂node by the chain rule, from the local derivatives
+∂parent/∂node|local (the parent's own operation alone).
 
-  graph J                      the nodes
-  graph J at a=5, b=3, c=2     forward values, backward adjoints, the gradient
-  graph J as mermaid           a Mermaid flowchart (GitHub renders it; or mermaid.live)
-  graph J at a=5, b=3, c=2 as dot    Graphviz: paste into `dot -Tsvg > J.svg`
+  graph J                         the nodes
+  graph J at a=5, b=3, c=2        forward values, adjoints, the gradient
+  graph J as mermaid              a Mermaid flowchart (mermaid.live)
+  graph J at a=5, b=3, c=2 as dot Graphviz: pipe it to `dot -Tsvg`
 
 Try:
   gd> J(a, b, c) = 3*(a + b*c)
@@ -123,19 +130,23 @@ Try:
 ";
 
 const MINIMIZE: &str = "\
-`minimize F` runs gradient descent, θ ← θ − α∇F(θ), with all parameters updated at once, and
-prints a table of the iterations and a verdict; `maximize` climbs. Ctrl-C stops a long run.
+`minimize F` runs gradient descent, θ ← θ − α∇F(θ), all parameters at once,
+and prints a table of the iterations and a verdict; `maximize` climbs.
+Ctrl-C stops a long run.
 
-  minimize J from θ1 = 0.75, θ2 = 0.75      start here (missing parameters start at 0)
-  minimize J over θ1 from …                 move only θ1
-  … with α = 0.2, tol = 1e-3, steps = 500   learning rate (also alpha, η, lr), stopping rules
-  … with method = adam                      gd, momentum, nesterov, adagrad, rmsprop, adam, sgd
-  … with β = 0.9                            momentum
-  … with trace = 10                         every 10th iteration in the table
-  … with plot = \"descent.svg\"               J against iteration, and the path over the contours
-  … with restarts = 5                       also start from 5 random points, keep the best
-  … with batch = 16, seed = 1               mini-batches of data rows (see :help data)
-  r = minimize …                            keep the result: r.θ1, r.J, r.iterations, r.converged
+  minimize J from θ1 = 0.75, θ2 = 0.75   start (others start at 0)
+  minimize J over θ1 from …              move only θ1
+  … with α = 0.2, tol = 1e-3, steps = 500
+                       learning rate (also alpha, η, lr), stopping rules
+  … with method = adam gd, momentum, nesterov, adagrad, rmsprop, adam, sgd
+  … with β = 0.9       momentum
+  … with trace = 10    every 10th iteration in the table
+  … with plot = \"descent.svg\"
+                       J against iteration, and the path over the contours
+  … with restarts = 5  also start from 5 random points, keep the best
+  … with batch = 16, seed = 1
+                       mini-batches of data rows (see :help data)
+  r = minimize …       keep the result: r.θ1, r.J, r.iterations, r.converged
 
 Try:
   gd> J(θ1, θ2) = θ1^2 + θ2^2
@@ -146,14 +157,16 @@ Try:
 ";
 
 const DATA: &str = "\
-Vectors are written [1, 2, 3]; arithmetic and builtins apply to each element, and numbers broadcast.
-A CSV file with a header row loads as a table: `data = load(\"houses.csv\")`, then `data.price` is
-a column (`data.\"sale price\"` when the name has spaces). A function of numbers may use bound
-vectors: its derivatives are symbolic, and minimize runs them as one compiled pass over the rows.
+Vectors are written [1, 2, 3]; arithmetic and builtins apply to each
+element, and numbers stand for every element. A CSV file with a header row
+loads as a table, `data = load(\"houses.csv\")`; then `data.price` is a
+column (`data.\"sale price\"` when the name is not a plain name). A function
+of numbers may use bound vectors: its derivatives are symbolic, and minimize
+runs them as one compiled pass over the rows.
 
   sum(v), mean(v), len(v), dot(u, v)     reductions
   J(m, b) = mean((m*x + b - y)^2)        a cost over data rows
-  minimize J with batch = 16, seed = 1   stochastic gradient descent on 16 random rows a step
+  minimize J with batch = 16, seed = 1   stochastic descent, 16 rows a step
 
 Try:
   gd> x = [1, 2, 3, 4]
@@ -168,13 +181,15 @@ Try:
 ";
 
 const UNICODE: &str = "\
-gd reads Greek letters, subscripts and mathematical signs as you would write them. In the REPL, type
-a LaTeX-style name and press Tab: \\alpha<Tab> gives α, \\theta\\_1<Tab> gives θ₁.
+gd reads Greek letters, subscripts and mathematical signs as written. In
+the REPL, type a LaTeX-style name and press Tab: \\alpha<Tab> gives α, and
+\\theta\\_1<Tab> gives θ₁.
 
 ";
 
 const UNICODE_EXAMPLE: &str = "
-Pasted mathematics works too: · and × are *, − is -, x² is x^2, θ₁ and θ1 are different names.
+Pasted mathematics works too: · and × are *, − is -, x² is x^2; θ₁ and θ1
+are different names.
 
 Try:
   gd> θ₁ = 2

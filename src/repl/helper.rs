@@ -19,6 +19,8 @@ use crate::inventory::Vocabulary;
 /// What the editor asks of gd while a line is typed.
 pub struct GdHelper {
     pub vocabulary: Vocabulary,
+    /// The earlier lines of a statement being continued (empty on a new one).
+    pub earlier: String,
     /// Colour the line, the prompt and hints (a terminal without `NO_COLOR`).
     pub colour: bool,
     files: FilenameCompleter,
@@ -26,7 +28,7 @@ pub struct GdHelper {
 
 impl GdHelper {
     pub fn new(colour: bool) -> GdHelper {
-        GdHelper { vocabulary: Vocabulary::default(), colour, files: FilenameCompleter::new() }
+        GdHelper { vocabulary: Vocabulary::default(), earlier: String::new(), colour, files: FilenameCompleter::new() }
     }
 }
 
@@ -62,13 +64,22 @@ impl Hinter for GdHelper {
     type Hint = ParameterHint;
 
     fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<ParameterHint> {
-        hint::parameters(line, pos, &self.vocabulary).map(ParameterHint)
+        if self.earlier.is_empty() {
+            return hint::parameters(line, pos, &self.vocabulary).map(ParameterHint);
+        }
+        let text = format!("{}\n{line}", self.earlier);
+        let at = self.earlier.len() + 1 + pos;
+        hint::parameters(&text, at, &self.vocabulary).map(ParameterHint)
     }
 }
 
 impl Highlighter for GdHelper {
     fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
-        if self.colour { Cow::Owned(highlight::highlight(line, pos, &self.vocabulary)) } else { Cow::Borrowed(line) }
+        match (self.colour, self.earlier.is_empty()) {
+            (false, _) => Cow::Borrowed(line),
+            (true, true) => Cow::Owned(highlight::highlight(line, pos, &self.vocabulary)),
+            (true, false) => Cow::Owned(highlight::highlight_continued(&self.earlier, line, pos, &self.vocabulary)),
+        }
     }
 
     fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {

@@ -34,26 +34,41 @@ pub fn highlight(line: &str, cursor: usize, vocabulary: &Vocabulary) -> String {
         let end = 1 + rest.find(char::is_whitespace).unwrap_or(rest.len());
         return format!("{COMMAND}{}{RESET}{}", &line[..end], &line[end..]);
     }
-    let tokens: Vec<Lexed> = Token::lexer(line).spanned().collect();
-    let mut out = String::with_capacity(line.len() * 2);
-    let mut copied = 0;
+    styled(line, 0, cursor, vocabulary)
+}
+
+/// A line that continues `earlier` lines of the same statement, coloured
+/// knowing them (`p` is a parameter after `L(p, q) =`).
+pub fn highlight_continued(earlier: &str, line: &str, cursor: usize, vocabulary: &Vocabulary) -> String {
+    let text = format!("{earlier}\n{line}");
+    styled(&text, earlier.len() + 1, (earlier.len() + 1).saturating_add(cursor), vocabulary)
+}
+
+/// `text[from..]` with colour codes, its tokens read with all of `text`.
+fn styled(text: &str, from: usize, cursor: usize, vocabulary: &Vocabulary) -> String {
+    let tokens: Vec<Lexed> = Token::lexer(text).spanned().collect();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut copied = from;
     let mut earlier: HashSet<&str> = HashSet::new();
     for statement in tokens.split(|(token, _)| matches!(token, Ok(Token::Newline | Token::Semi))) {
         let mut names = StatementNames::of(statement);
         names.locals.extend(earlier.iter().copied());
         earlier.extend(names.locals.iter().copied());
         for (index, (token, range)) in statement.iter().enumerate() {
-            out.push_str(&gap(&line[copied..range.start]));
+            if range.start < from {
+                continue;
+            }
+            out.push_str(&gap(&text[copied..range.start]));
             let previous = index.checked_sub(1).and_then(|i| statement[i].0.as_ref().ok());
             let typing = range.end == cursor;
             match style(token, previous, &names, vocabulary, typing) {
-                Some(colour) => out.push_str(&format!("{colour}{}{RESET}", &line[range.clone()])),
-                None => out.push_str(&line[range.clone()]),
+                Some(colour) => out.push_str(&format!("{colour}{}{RESET}", &text[range.clone()])),
+                None => out.push_str(&text[range.clone()]),
             }
             copied = range.end;
         }
     }
-    out.push_str(&gap(&line[copied..]));
+    out.push_str(&gap(&text[copied..]));
     out
 }
 
@@ -221,5 +236,8 @@ mod tests {
         assert!(!shown("K(x, y").contains(UNKNOWN), "a definition being typed");
         assert!(!shown("K(x, y)").contains(UNKNOWN), "a definition being typed");
         assert!(shown("K(x, y) + 1").contains(&format!("{UNKNOWN}K{RESET}")));
+        let continued = highlight_continued("L(p, q) =", "p^2 + q", usize::MAX, &vocabulary());
+        assert!(!continued.contains(UNKNOWN), "the earlier line defines p and q: {continued:?}");
+        assert_eq!(strip(&continued), "p^2 + q");
     }
 }

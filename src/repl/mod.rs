@@ -46,7 +46,7 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
         let _ = editor.load_history(path);
     }
     out.print(&format!(
-        "gd {} — differentiable expressions. :help for help, Tab to complete, Ctrl-D to leave.\n",
+        "gd {} — differentiable expressions. :help for help, Ctrl-D to leave.\n",
         env!("CARGO_PKG_VERSION")
     ));
     loop {
@@ -77,13 +77,26 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
 }
 
 /// One statement: a line, and more lines while it is unfinished (an open
-/// bracket, a trailing operator). A real mistake ends it at once, to be reported.
-fn read_statement<H: Helper>(editor: &mut Editor<H, FileHistory>) -> Result<String, ReadlineError> {
+/// bracket, a trailing operator). A real mistake ends it at once, to be
+/// reported. Ctrl-C or Ctrl-D on a continuation line drops the statement.
+fn read_statement(editor: &mut Editor<GdHelper, FileHistory>) -> Result<String, ReadlineError> {
     let mut text = editor.readline(PROMPT)?;
     while !text.trim_start().starts_with(':') && parser::is_unfinished(&text) {
-        let more = editor.readline(CONTINUATION)?;
-        text.push('\n');
-        text.push_str(&more);
+        if let Some(helper) = editor.helper_mut() {
+            helper.earlier.clone_from(&text);
+        }
+        let more = editor.readline(CONTINUATION);
+        if let Some(helper) = editor.helper_mut() {
+            helper.earlier.clear();
+        }
+        match more {
+            Ok(more) => {
+                text.push('\n');
+                text.push_str(&more);
+            }
+            Err(ReadlineError::Eof) => return Err(ReadlineError::Interrupted),
+            Err(error) => return Err(error),
+        }
     }
     Ok(text)
 }

@@ -70,11 +70,11 @@ pub fn starting_with(prefix: &str) -> impl Iterator<Item = &'static (&'static st
     NAMES.iter().filter(move |(name, _)| name.starts_with(prefix))
 }
 
-/// The `:help unicode` table, several names to a line.
+/// The `:help unicode` table, five names to a line (within 80 columns).
 pub fn table() -> String {
     let cells: Vec<String> = NAMES.iter().map(|(name, symbol)| format!("{name:<9} {symbol}")).collect();
     let mut out = String::new();
-    for row in cells.chunks(6) {
+    for row in cells.chunks(5) {
         out.push_str("  ");
         out.push_str(row.join("   ").trim_end());
         out.push('\n');

@@ -50,7 +50,11 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
             ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => *location,
             ParseError::User { .. } => 0,
         };
-        if unclosed_at.is_some_and(|span| location >= span.start) {
+        // An error on the bracket's own line is a mistake of its own (`J(1,, 2`), but one at the
+        // end of the input, or on a later line, only echoes the missing bracket.
+        let at_end = matches!(recovery.error, ParseError::UnrecognizedEof { .. });
+        let later_line = |span: Span| text.get(span.start..location).is_some_and(|between| between.contains('\n'));
+        if unclosed_at.is_some_and(|span| location >= span.start && (at_end || later_line(span))) {
             continue;
         }
         if let Some(diagnostic) = parse_error_diagnostic(recovery.error, source, text) {
