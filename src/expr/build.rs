@@ -225,8 +225,9 @@ impl Arena {
                 let product = self.mul([inner_exponent, exponent]);
                 self.pow(inner_base, product)
             }
-            // (a*b)^n = a^n * b^n for whole n, so 1/(2*x) is 1/2 * 1/x.
-            Node::Mul(factors) if e.and_then(Number::as_integer).is_some() => {
+            // (a*b)^n = a^n * b^n for whole n, so 1/(2*x) is 1/2 * 1/x. A long
+            // product stays whole, as it does inside products, so P/P cancels.
+            Node::Mul(factors) if e.and_then(Number::as_integer).is_some() && factors.len() <= LONG_PRODUCT => {
                 let powers: Vec<Id> = factors.iter().map(|&f| self.pow(f, exponent)).collect();
                 self.mul(powers)
             }

@@ -76,6 +76,14 @@ impl<'a> Printer<'a> {
 
     /// The expression as gd text: `2*x*sin(x) + x^2*cos(x)`.
     pub fn text(&mut self, id: Id) -> String {
+        let size = self.arena.printed_size(id);
+        if size > PRINT_LIMIT {
+            // Shared subexpressions are stored once but printed every time they
+            // occur: a 20,000-deep chain's derivative would be 400 million characters.
+            return format!(
+                "⟨an expression of about {size} characters, too long to print; call it, check it or graph it⟩"
+            );
+        }
         let form = self.form(id);
         text(&form)
     }
@@ -417,10 +425,34 @@ fn wrapped(form: &Form, at_least: Prec) -> String {
     if form.prec() < at_least { format!("({})", text(form)) } else { text(form) }
 }
 
+/// The most characters an expression may print as.
+const PRINT_LIMIT: usize = 1_000_000;
+
 impl Arena {
+    /// About how many characters `id` prints as, at least (found in one pass
+    /// over the DAG, counting each use of a shared subexpression).
+    pub fn printed_size(&self, id: Id) -> usize {
+        let mut sizes: HashMap<Id, usize> = HashMap::new();
+        for node in self.reachable(&[id]) {
+            let own = match self.node(node) {
+                Node::Var(symbol) | Node::Global(symbol) => self.name(*symbol).chars().count(),
+                Node::Data(data) => self.data_name(*data).chars().count(),
+                Node::Apply(..) | Node::Reduce(..) => 6,
+                _ => 3,
+            };
+            let mut size = own;
+            self.for_each_child(node, |child| size = size.saturating_add(sizes.get(&child).copied().unwrap_or(1) + 2));
+            sizes.insert(node, size);
+        }
+        sizes.get(&id).copied().unwrap_or(0)
+    }
+
     /// How many characters `id` takes when printed (the measure of `simplify`).
     pub fn print_length(&self, id: Id) -> usize {
-        Printer::new(self).text(id).chars().count()
+        match self.printed_size(id) {
+            size if size > PRINT_LIMIT => size,
+            _ => text(&Printer::new(self).form(id)).chars().count(),
+        }
     }
 }
 

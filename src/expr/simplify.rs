@@ -16,11 +16,21 @@ use std::collections::HashMap;
 
 use super::arena::{Arena, Id, Node};
 use super::number::Number;
-use super::print::Printer;
 use crate::builtins::Reduction;
 
 /// The most terms an expanded product may have.
 pub const TERM_LIMIT: usize = 256;
+
+/// The most factors, over all its terms, a sum may have for common factors
+/// to be taken out of it (the product rule on a product of k factors gives k
+/// terms of k - 1 factors each: this keeps k below about 45).
+const FACTORING_SIZE: usize = 2000;
+
+/// The most distinct factors grouping tries (see `grouped`).
+const GROUPING_CANDIDATES: usize = 12;
+
+/// The most nodes the terms grouping tries may span.
+const GROUPING_NODES: usize = 160;
 
 /// The largest integer power of a sum that is multiplied out.
 const POWER_LIMIT: i128 = 6;
@@ -73,14 +83,13 @@ impl Arena {
         }
         let expanded = self.expand(expr);
         let candidates = [self.factor(expr), self.factor(expanded), self.together(expanded), expanded];
-        let mut printer = Printer::new(self);
-        let original = printer.text(expr).chars().count();
+        let original = self.print_length(expr);
         let mut best = (original, expr);
         for candidate in candidates {
             if candidate == expr {
                 continue;
             }
-            let length = printer.text(candidate).chars().count();
+            let length = self.print_length(candidate);
             if 4 * length <= 3 * original && length < best.0 {
                 best = (length, candidate);
             }
@@ -161,6 +170,9 @@ impl Arena {
     /// `terms` summed, with the powers they all share written once in front.
     fn factor_powers(&mut self, terms: &[Id]) -> Id {
         let parts: Vec<Vec<(Id, Number)>> = terms.iter().map(|&t| self.numeric_powers(t)).collect();
+        if parts.iter().map(Vec::len).sum::<usize>() > FACTORING_SIZE {
+            return self.add(terms.iter().copied()); // a sum of long products: factoring costs more than it shows
+        }
         let mut common: Vec<(Id, Number)> = Vec::new();
         if let Some((first, rest)) = parts.split_first() {
             for &(base, exponent) in first {
@@ -220,18 +232,26 @@ impl Arena {
     /// Factoring by grouping: a sum that is `f*A + m*R` with `A = ±R` for one
     /// of its factors f is `R*(m ± f)`, so `y*t^2 + σ - t^2*σ - y` becomes
     /// `(σ - y)*(1 - t^2)` and `a*c + a*d + b*c + b*d` becomes `(a + b)*(c + d)`.
-    /// Tried on sums of three to eight terms.
+    /// Tried on sums of three to eight terms with at most a dozen distinct factors.
     fn grouped(&mut self, terms: &[Id]) -> Option<Id> {
         if !(3..=8).contains(&terms.len()) {
             return None;
         }
         let mut candidates: Vec<(Id, Number)> = Vec::new();
+        let mut factors = 0;
         for &term in terms {
             for power in self.numeric_powers(term) {
+                factors += 1;
                 if !candidates.contains(&power) {
                     candidates.push(power);
                 }
             }
+        }
+        if factors > 4 * GROUPING_CANDIDATES || self.reachable(terms).len() > GROUPING_NODES {
+            return None; // each try expands the terms: not for long products or large expressions
+        }
+        if candidates.len() > GROUPING_CANDIDATES {
+            return None; // each candidate costs a normal form; long products have too many
         }
         for (base, exponent) in candidates {
             let e = self.num(exponent);
@@ -401,6 +421,7 @@ impl Arena {
 mod tests {
     use super::*;
     use crate::builtins::Func;
+    use crate::expr::print::Printer;
 
     #[test]
     fn products_of_sums_multiply_out_and_cancel() {
