@@ -158,8 +158,11 @@ pub fn local_name(parent: &str, input: &str) -> String {
     format!("∂{}/∂{}|local", bracket(parent), bracket(input))
 }
 
+/// A name as the top or bottom of `∂…/∂…`: in brackets unless it is one
+/// plain name (`f'`, `∂J/∂c` and `2*f` are bracketed).
 fn bracket(name: &str) -> String {
-    if name.contains('/') { format!("({name})") } else { name.to_string() }
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == '_' || ('₀'..='₉').contains(&c));
+    if plain { name.to_string() } else { format!("({name})") }
 }
 
 /// A value in a trace: a number to six digits, a vector by its size and

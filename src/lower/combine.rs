@@ -47,10 +47,13 @@ impl Lowerer<'_> {
             }
             ExprKind::Neg(a) => match self.part(ast, *a)? {
                 Ok(Part::Function(f)) => {
-                    let body = self.arena.neg(f.body);
-                    let label = Label::Combination {
-                        text: format!("-{}", wrapped(&f.label)),
-                        latex: format!("-{}", latex_of(&f.label)),
+                    let negated = self.arena.neg(f.body);
+                    let body = self.readable(negated);
+                    let (text, latex) = (f.label.head(), latex_of(&f.label));
+                    let label = if is_plain(&text) || text.contains('/') && !text.contains(' ') {
+                        Label::Combination { text: format!("-{text}"), latex: format!("-{latex}") }
+                    } else {
+                        Label::Combination { text: format!("-({text})"), latex: format!("-\\left({latex}\\right)") }
                     };
                     Some(Ok(Part::Function(FunctionValue { label, body, ..f })))
                 }
@@ -83,19 +86,16 @@ impl Lowerer<'_> {
             (Part::Function(t), _) | (_, Part::Function(t)) => t.clone(),
         };
         let body = self.operate(op, body_of(&a), body_of(&b));
-        let body = self.arena.simplify(body);
-        let (symbol, latex_symbol) = match op {
-            BinaryOp::Add => (" + ", " + "),
-            BinaryOp::Sub => (" - ", " - "),
-            BinaryOp::Mul => ("*", " \\cdot "),
-            BinaryOp::Div => ("/", " / "),
-            BinaryOp::Pow => ("^", "^"),
-        };
-        let label = Label::Combination {
-            text: format!("{}{symbol}{}", self.text_of(&a, op), self.text_of(&b, op)),
-            latex: format!("{}{latex_symbol}{}", self.latex_part(&a), self.latex_part(&b)),
-        };
+        let body = self.readable(body);
+        let label = Label::Combination { text: self.text(op, &a, &b), latex: self.latex(op, &a, &b) };
         Ok(Part::Function(FunctionValue { label, body, ..template }))
+    }
+
+    /// A combination's body as it reads best: simplified, or multiplied out
+    /// when that is no longer (`3 + 3*b - 3*c`, not `3 - (3*c - 3*b)`).
+    fn readable(&mut self, body: Id) -> Id {
+        let (simplified, expanded) = (self.arena.simplify(body), self.arena.expand(body));
+        if self.arena.print_length(expanded) <= self.arena.print_length(simplified) { expanded } else { simplified }
     }
 
     fn operate(&mut self, op: BinaryOp, x: Id, y: Id) -> Id {
@@ -108,10 +108,50 @@ impl Lowerer<'_> {
         }
     }
 
-    fn text_of(&self, part: &Part, op: BinaryOp) -> String {
+    /// `a + b`, `a - (b - c)`, `2*(f' + f'')`, `(∂J/∂b)^2`: brackets wherever
+    /// the name would otherwise read differently.
+    fn text(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
+        let (left, right) = (self.text_of(a), self.text_of(b));
+        let sum = |text: &str| text.contains(" + ") || text.contains(" - ") || text.starts_with('-');
+        let wrap = |text: String| format!("({text})");
+        match op {
+            BinaryOp::Add => format!("{left} + {right}"),
+            BinaryOp::Sub => format!("{left} - {}", if sum(&right) { wrap(right) } else { right }),
+            BinaryOp::Mul => {
+                let factor = |text: String| if sum(&text) { wrap(text) } else { text };
+                format!("{}*{}", factor(left), factor(right))
+            }
+            BinaryOp::Div => {
+                let top = if sum(&left) || left.contains('/') { wrap(left) } else { left };
+                format!("{top}/{}", if is_plain(&right) { right } else { wrap(right) })
+            }
+            BinaryOp::Pow => {
+                let base = if is_plain(&left) { left } else { wrap(left) };
+                format!("{base}^{}", if is_plain(&right) { right } else { wrap(right) })
+            }
+        }
+    }
+
+    fn latex(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
+        let (left, right) = (self.latex_part(a), self.latex_part(b));
+        let wrap = |text: String| format!("\\left({text}\\right)");
+        let sum = |text: &str| text.contains(" + ") || text.contains(" - ") || text.starts_with('-');
+        match op {
+            BinaryOp::Add => format!("{left} + {right}"),
+            BinaryOp::Sub => format!("{left} - {}", if sum(&right) { wrap(right) } else { right }),
+            BinaryOp::Mul => {
+                let factor = |text: String| if sum(&text) { wrap(text) } else { text };
+                format!("{} \\cdot {}", factor(left), factor(right))
+            }
+            BinaryOp::Div => format!("\\frac{{{left}}}{{{right}}}"),
+            BinaryOp::Pow => format!("{}^{{{right}}}", wrap(left)),
+        }
+    }
+
+    /// How an operand is named: a function by its label, a number by its value.
+    fn text_of(&self, part: &Part) -> String {
         match part {
-            Part::Function(f) if matches!(op, BinaryOp::Add | BinaryOp::Sub) => f.label.head(),
-            Part::Function(f) => wrapped(&f.label),
+            Part::Function(f) => f.label.head(),
             Part::Number(n) => crate::show::expression(self.arena, *n, crate::show::Format::Text),
         }
     }
@@ -124,18 +164,15 @@ impl Lowerer<'_> {
     }
 }
 
+/// True for one name or number, which needs no brackets anywhere (`f`, `2.5`).
+fn is_plain(text: &str) -> bool {
+    text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || ('₀'..='₉').contains(&c))
+}
+
 fn body_of(part: &Part) -> Id {
     match part {
         Part::Function(f) => f.body,
         Part::Number(n) => *n,
-    }
-}
-
-/// A label as one operand: a sum in brackets.
-fn wrapped(label: &Label) -> String {
-    match label {
-        Label::Combination { text, .. } if text.contains(" + ") || text.contains(" - ") => format!("({text})"),
-        other => other.head(),
     }
 }
 
@@ -145,5 +182,32 @@ fn latex_of(label: &Label) -> String {
         Label::Combination { latex, .. } => latex.clone(),
         Label::Defined(name) => name_latex(name),
         other => crate::show::head(other, &[], crate::show::Format::Latex),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::session::{Captured, Input, Session, Settings};
+
+    fn run(code: &str) -> String {
+        let mut session = Session::new(Settings::default());
+        let mut out = Captured::default();
+        session.run(vec![Input { name: "-e".into(), text: code.into(), dir: ".".into() }], &mut out);
+        assert_eq!(out.err, "", "{code}");
+        out.out
+    }
+
+    #[test]
+    fn labels_read_as_the_values_they_name() {
+        let j = "J(a, b, c) = 3*(a + b*c)\n";
+        assert_eq!(run(&format!("{j}∂J/∂a - (∂J/∂b - ∂J/∂c)")), "∂J/∂a - (∂J/∂b - ∂J/∂c) = 3 + 3*b - 3*c\n");
+        assert_eq!(run(&format!("{j}(∂J/∂b)^2")), "(∂J/∂b)^2 = 9*c^2\n");
+        assert_eq!(run(&format!("{j}(-∂J/∂b)^2")), "(-∂J/∂b)^2 = 9*c^2\n");
+        assert_eq!(run(&format!("{j}2*(∂J/∂b + ∂J/∂c)")), "2*(∂J/∂b + ∂J/∂c) = 6*b + 6*c\n");
+        assert_eq!(run(&format!("{j}-(∂J/∂b + ∂J/∂c)")), "-(∂J/∂b + ∂J/∂c) = -3*b - 3*c\n");
+        assert_eq!(
+            run(&format!("{j}(∂J/∂b)^2 as latex")),
+            "\\left(\\frac{\\partial J}{\\partial b}\\right)^{2} = 9 c^{2}\n"
+        );
     }
 }
