@@ -366,10 +366,31 @@ impl<'a> Lowerer<'a> {
             ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
-                Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
-                    .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
+                self.at_locals(ast, id, locals).unwrap_or_else(|| {
+                    Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
+                        .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
+                })
             }
         }
+    }
+
+    /// A derivative used as a number where all its parameters are locals
+    /// (the right side of `check ∂f/∂x = 2*∂f/∂y*y/x`): its value there.
+    fn at_locals(&mut self, ast: &Ast, id: ExprId, locals: &Locals) -> Option<Lowered> {
+        if !matches!(ast.kind(id), ExprKind::Prime(_) | ExprKind::Partial(..)) {
+            return None;
+        }
+        let function = match self.callable(ast, id)? {
+            Ok(Callable::Function(function)) => function,
+            Ok(Callable::Gradient(_)) => return None,
+            Err(error) => return Some(Err(error)),
+        };
+        let args: Option<Vec<Id>> = function
+            .params
+            .iter()
+            .map(|p| locals.names.iter().rposition(|n| n == p).map(|i| locals.values[i]))
+            .collect();
+        Some(Ok(self.apply_function(&function, &args?)))
     }
 
     /// `a op b` for `+ - * ^`, simplified or as written.

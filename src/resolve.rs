@@ -609,6 +609,11 @@ impl<'e> Checker<'e> {
                 Ok(_) => None,
                 Err(error) => Some(Err(error)),
             },
+            ExprKind::Binary(..) | ExprKind::Neg(_) if ast.mentions_derivative(id) => match self.kind(ast, id, scope) {
+                Ok(Kind::Function(params)) => Some(Ok(params)),
+                Ok(_) => None,
+                Err(error) => Some(Err(error)),
+            },
             ExprKind::Call(callee, _) if matches!(ast.kind(*callee), ExprKind::Name(name) if matches!(name.as_str(), "diff" | "simplify")) => {
                 match self.kind(ast, id, scope) {
                     Ok(Kind::Function(params)) => Some(Ok(params)),

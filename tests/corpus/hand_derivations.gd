@@ -502,3 +502,6 @@ x = [1, 2, 3]; y = [2, 4, 7]; R(m, b) = (m*x + b - y)^2; check ∂R/∂b = 2*(m*
 x = [1, 2, 3]; y = [2, 4, 7]; R(m, b) = (m*x + b - y)^2; check ∂R/∂m = 2*(m*x + b - y)  # expect ✗
 x = [1, 2, 3]; y = [2, 4, 7]; J(m, b) = mean((m*x + b - y)^2); check ∂J/∂b = 2*mean(m*x + b - y)  # expect ✓
 x = [1, 2, 3]; y = [2, 4, 7]; J(m, b) = mean((m*x + b - y)^2); check ∂J/∂m = 2*mean(m*x + b - y)  # expect ✗
+f(x, y) = x^2*y; check ∂f/∂x = 2*∂f/∂y*y/x  # expect ✓
+f(x, y) = x^2*y; check ∂f/∂x = 2*∂f/∂y*y  # expect ✗
+J(a, b, c) = 3*(a + b*c); check diff(2*∂J/∂b, c) = 6  # expect ✓
