@@ -79,7 +79,11 @@ impl Session {
         let mark = self.mark(passed);
         let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome);
         if let (Some(tolerance), Outcome::Agrees { .. }) = (tolerance, &outcome) {
-            text.push_str(&format!(" (within {})", format_value(tolerance)));
+            let within = format!("within {}", format_value(tolerance));
+            match text.strip_suffix(')') {
+                Some(open) => text = format!("{open}, {within})"),
+                None => text.push_str(&format!(" ({within})")),
+            }
         }
         Ok(text + "\n")
     }

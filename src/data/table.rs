@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ndarray::Array1;
 
-use crate::expr::number::format_short;
+use crate::expr::number::format_significant;
 
 /// Named columns of numbers, all with `rows` values.
 #[derive(Debug)]
@@ -42,8 +42,11 @@ impl Table {
             names.join(", ")
         );
         let shown = self.rows.min(SHOWN);
-        let cells: Vec<Vec<String>> =
-            self.columns.iter().map(|(_, c)| c.iter().take(shown).map(|v| format_short(*v)).collect()).collect();
+        let cells: Vec<Vec<String>> = self
+            .columns
+            .iter()
+            .map(|(_, c)| c.iter().take(shown).map(|v| format_significant(*v, 10)).collect())
+            .collect();
         let widths: Vec<usize> = self
             .names()
             .zip(&cells)

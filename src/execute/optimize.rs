@@ -117,6 +117,9 @@ impl Session {
             out.push_str(&restarts_table(&runs, &names, &objective, best));
             let chosen = best.unwrap_or(0);
             let verdict = table::verdict(&runs[chosen], &names, &objective, &settings.options);
+            if best.is_none() {
+                out = out.replace(" (* marks the best)", "");
+            }
             out.push_str(&match best {
                 Some(best) => format!("best: run {} — {verdict}\n", best + 1),
                 None => format!("no run converged or reached the step limit; run 1 — {verdict}\n"),
@@ -141,7 +144,12 @@ impl Session {
         }
         if let Some(name) = bind {
             let mut fields: Vec<(String, f64)> = names.iter().cloned().zip(run.theta.iter().copied()).collect();
-            fields.push((objective.clone(), run.j));
+            // As the resolver names it: F's own name, or `value` for a derivative (`r.value`).
+            let field = match ast.kind(optimize.function) {
+                ExprKind::Name(name) => name.clone(),
+                _ => "value".to_string(),
+            };
+            fields.push((field, run.j));
             fields.push(("iterations".to_string(), run.iterations as f64));
             fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
             self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));

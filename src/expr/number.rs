@@ -164,7 +164,14 @@ impl Number {
         {
             return Some(Number::Exact(result));
         }
-        Number::float(float(self.to_f64(), other.to_f64()))
+        let (a, b) = (self.to_f64(), other.to_f64());
+        let result = float(a, b);
+        // A product or quotient of nonzero numbers that rounds to 0 has lost its
+        // value (1e-300*1e-300): leave it unfolded, to be computed in order.
+        if result == 0.0 && a != 0.0 && b != 0.0 && (a * b == 0.0 || a / b == 0.0) {
+            return None;
+        }
+        Number::float(result)
     }
 
     /// Orders by value (exact and float compare numerically).
@@ -268,8 +275,25 @@ pub fn format_significant(value: f64, digits: i32) -> String {
     if value == 0.0 || !value.is_finite() {
         return format_value(value);
     }
-    let rounded = round_significant(value, usize::try_from(digits.max(1)).unwrap_or(1));
-    format_value(rounded.unwrap_or(value))
+    let digits = usize::try_from(digits.max(1)).unwrap_or(1);
+    let rounded = round_significant(value, digits).unwrap_or(value);
+    if rounded.abs() >= 10f64.powi(digits as i32) && rounded.abs() < 1e16 {
+        // 4294970000 would show digits that were rounded away: 4.29497e+09.
+        let scientific = format!("{rounded:.0$e}", digits - 1);
+        return tidy_scientific(&scientific);
+    }
+    format_value(rounded)
+}
+
+/// `4.29497e9` → `4.29497e+09`, `8.2800e7` → `8.28e+07`: trailing zeros off, a signed two-digit exponent.
+fn tidy_scientific(text: &str) -> String {
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let mantissa = if mantissa.contains('.') { mantissa.trim_end_matches('0').trim_end_matches('.') } else { mantissa };
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(digits) => ('-', digits),
+        None => ('+', exponent),
+    };
+    format!("{mantissa}e{sign}{digits:0>2}")
 }
 
 /// `value` rounded to `digits` significant decimal digits, halves away from
@@ -370,11 +394,10 @@ mod tests {
         assert_eq!(format_short(0.19661193324148185), "0.196612");
         assert_eq!(format_short(33.0), "33");
         assert_eq!(format_short(-0.2689414213699951), "-0.268941");
-        assert_eq!(format_short(1234567.8), "1234570");
         assert_eq!(format_short(1.5e-9), "1.5e-09");
         assert_eq!(format_significant(0.012597137, 3), "0.0126");
         assert_eq!(format_significant(0.000317375, 3), "0.000317");
-        assert_eq!(format_significant(123456.0, 3), "123000");
+        assert_eq!(format_significant(123456.0, 3), "1.23e+05");
         assert_eq!(format_short(4.3571999999999994e-100), "4.3572e-100");
         assert_eq!(format_short(2.0102600000000003e-18), "2.01026e-18");
         assert_eq!(format_significant(4.860000000000001e-21, 3), "4.86e-21");
@@ -388,5 +411,9 @@ mod tests {
         assert_eq!(format_significant(1.1249999999999998, 3), "1.12");
         assert_eq!(format_significant(2.5, 1), "3");
         assert_eq!(format_significant(-0.96, 1), "-1");
+        assert_eq!(format_short(4294967296.0), "4.29497e+09");
+        assert_eq!(format_significant(82800000.0, 3), "8.28e+07");
+        assert_eq!(format_short(123456.0), "123456");
+        assert_eq!(format_short(1234567.8), "1.23457e+06");
     }
 }

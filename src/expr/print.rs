@@ -353,6 +353,19 @@ fn factor_key(form: &Form) -> (u8, usize, String) {
     }
 }
 
+/// A number: integers in full up to 16 digits, beyond that (and for other
+/// numbers) in the shortest form that reads back as the same number (`1e+20`).
+fn number_text(n: Number) -> String {
+    match n.as_integer() {
+        Some(i) if i.unsigned_abs() < 10u128.pow(16) => i.to_string(),
+        Some(i) => {
+            let short = format_value(n.to_f64());
+            if Number::parse_literal(&short) == Some(n) { short } else { i.to_string() }
+        }
+        None => format_value(n.to_f64()),
+    }
+}
+
 /// An exponent: bare when it is an atom or a power, or the negation of one
 /// (`x^-2`, `x^-y`); otherwise in brackets, since `x^-3*y` reads as `(x^-3)*y`.
 fn exponent_text(exponent: &Form) -> String {
@@ -373,10 +386,7 @@ pub fn text(form: &Form) -> String {
 
 fn text_inner(form: &Form) -> String {
     match form {
-        Form::Number(n) => match n.as_integer() {
-            Some(i) => i.to_string(),
-            None => format_value(n.to_f64()),
-        },
+        Form::Number(n) => number_text(*n),
         Form::Symbol(name) => name.clone(),
         Form::Call(func, arg) => format!("{}({})", func.name(), text(arg)),
         Form::Reduce(reduction, arg) => format!("{}({})", reduction.name(), text(arg)),

@@ -78,15 +78,15 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
     let plural = if k == 1 { "" } else { "s" };
     let alpha = format_short(options.alpha);
     let smaller = format!("α = {alpha} is too large; try α = {}", format_short(options.alpha / 2.0));
-    let (extreme, bound) = match options.goal {
-        Goal::Minimize => ("minimum", "below"),
-        Goal::Maximize => ("maximum", "above"),
+    let (extreme, bound, hollow, descent) = match options.goal {
+        Goal::Minimize => ("minimum", "below", "valley", "descent"),
+        Goal::Maximize => ("maximum", "above", "peak", "ascent"),
     };
     match run.ending {
         Ending::Converged => format!("converged after {k} iteration{plural}: {at}"),
         Ending::StepLimit if run.last_dj.abs() < options.tol => format!(
             "stopped at the step limit after {k} iteration{plural}: {objective} stands still but the parameters \
-             jump back and forth across a valley — {smaller}: {at}"
+             jump back and forth across a {hollow} — {smaller}: {at}"
         ),
         Ending::StepLimit => format!(
             "stopped at the step limit after {k} iteration{plural}, not yet converged (|Δ{objective}| = {} {} tol = {}): {at}",
@@ -113,7 +113,7 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
         }
         Ending::InfiniteGradient => format!(
             "stopped at iteration {k}: the gradient of {objective} is not a finite number at {at} — gradient \
-             descent cannot step from there (start elsewhere with `from …`)"
+             {descent} cannot step from there (start elsewhere with `from …`)"
         ),
         Ending::Growing => {
             let direction = if options.goal == Goal::Maximize { "fell" } else { "grew" };
