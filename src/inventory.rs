@@ -74,7 +74,11 @@ impl Session {
         let mut data = Vec::new();
         for name in self.journal.names() {
             match self.env.get(name) {
-                Some(Entry::Function(_)) => definitions.push(self.journal.last_text(name).unwrap_or(name).to_string()),
+                Some(Entry::Function(_)) => {
+                    // A definition typed over several lines keeps its lines, indented under the first.
+                    let text = self.journal.last_text(name).unwrap_or(name);
+                    definitions.push(text.lines().map(str::trim).collect::<Vec<_>>().join("\n    "));
+                }
                 Some(Entry::Value(Value::Table(table))) => data.push(format!(
                     "{name}: {}, {} rows, columns {}",
                     table.source,

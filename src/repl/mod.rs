@@ -119,8 +119,10 @@ impl History {
     fn add<H: Helper>(&mut self, editor: &mut Editor<H, FileHistory>, text: &str, out: &mut dyn Output) {
         let _ = editor.add_history_entry(text);
         let Some(path) = &self.path else { return };
-        if editor.append_history(path).is_err() && !self.warned {
-            out.error(&format!("warning: cannot save history to {}; going on without it\n", path.display()));
+        if let Err(error) = editor.append_history(path)
+            && !self.warned
+        {
+            out.error(&format!("warning: cannot save history to {} ({error}); going on without it\n", path.display()));
             self.warned = true;
         }
     }
