@@ -139,16 +139,7 @@ fn style(
         Token::Number(_) => Some(NUMBER),
         Token::Str(_) => Some(STRING),
         Token::Ident(name) => name_style(name, previous, names, vocabulary, typing),
-        Token::Check
-        | Token::Graph
-        | Token::Minimize
-        | Token::Maximize
-        | Token::At
-        | Token::As
-        | Token::Over
-        | Token::From
-        | Token::With
-        | Token::Within => Some(KEYWORD),
+        keyword if keyword.is_keyword() => Some(KEYWORD),
         Token::Invalid => Some(INVALID),
         Token::LParen | Token::RParen | Token::LBracket | Token::RBracket | Token::Comma | Token::Dot => None,
         Token::Newline | Token::Semi => None,

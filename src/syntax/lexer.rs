@@ -129,6 +129,23 @@ fn superscript_value(text: &str) -> Option<i64> {
 }
 
 impl Token<'_> {
+    /// True for the keywords (`check graph minimize maximize at as over from with within`).
+    pub fn is_keyword(&self) -> bool {
+        matches!(
+            self,
+            Token::Check
+                | Token::Graph
+                | Token::Minimize
+                | Token::Maximize
+                | Token::At
+                | Token::As
+                | Token::Over
+                | Token::From
+                | Token::With
+                | Token::Within
+        )
+    }
+
     /// True for tokens after which a line break does not end the statement.
     fn continues_line(&self) -> bool {
         matches!(

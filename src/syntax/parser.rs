@@ -262,7 +262,7 @@ fn parse_error_diagnostic(
             if let Some(help) = after_keyword_help(statement_so_far) {
                 return Some(diagnostic.with_help(help));
             }
-            if statement_so_far.trim_end().ends_with('.') && is_keyword(&token) {
+            if statement_so_far.trim_end().ends_with('.') && token.is_keyword() {
                 let keyword = token_text(&token);
                 return Some(diagnostic.with_help(format!(
                     "`{keyword}` is a keyword; write a column of that name in quotes: `data.\"{keyword}\"`"
@@ -317,22 +317,6 @@ fn after_keyword_help(statement_so_far: &str) -> Option<&'static str> {
         "with" => Some("settings follow `with`: `with α = 0.1, steps = 500` (see `:help minimize`)"),
         _ => None,
     }
-}
-
-fn is_keyword(token: &Token<'_>) -> bool {
-    matches!(
-        token,
-        Token::Check
-            | Token::Graph
-            | Token::Minimize
-            | Token::Maximize
-            | Token::At
-            | Token::As
-            | Token::Over
-            | Token::From
-            | Token::With
-            | Token::Within
-    )
 }
 
 fn token_text(token: &Token<'_>) -> &'static str {
