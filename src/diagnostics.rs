@@ -22,6 +22,15 @@ pub enum Class {
     Usage,
 }
 
+/// Why a file could not be read, in words: `no such file`, `it is a folder`.
+pub fn read_failure(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => error.to_string(),
+    }
+}
+
 /// A span with what to say under it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {

@@ -77,11 +77,7 @@ impl Input {
     pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| {
-            let reason = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-                _ => e.to_string(),
-            };
+            let reason = crate::diagnostics::read_failure(&e);
             Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
         })?;
         let text = Input::text_of(bytes, &format!("`{shown}`"))?;

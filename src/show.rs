@@ -38,13 +38,8 @@ pub fn number(value: f64, format: Format) -> String {
 
 /// A vector in LaTeX: `\left[1, 2, 3\right]`, long ones with `\ldots` in the middle.
 pub fn vector_latex(values: &ndarray::Array1<f64>) -> String {
-    const ENDS: usize = 5;
-    let shown = |slice: &[f64]| slice.iter().map(|v| number(*v, Format::Latex)).collect::<Vec<_>>().join(", ");
-    let all = values.to_vec();
-    if all.len() <= 2 * ENDS + 2 {
-        return format!("\\left[{}\\right]", shown(&all));
-    }
-    format!("\\left[{}, \\ldots, {}\\right]", shown(&all[..ENDS]), shown(&all[all.len() - ENDS..]))
+    let (elements, _) = crate::data::table::elements(values, "\\ldots", |v| number(v, Format::Latex));
+    format!("\\left[{elements}\\right]")
 }
 
 /// `(3, 6, 9)`

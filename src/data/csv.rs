@@ -41,11 +41,7 @@ impl LoadError {
 /// every 65,536 rows.
 pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-            _ => e.to_string(),
-        };
+        let reason = crate::diagnostics::read_failure(&e);
         let help = format!(
             "looked for {} (a relative path is read from the script's folder; in the REPL and -e, from the working directory)",
             path.display()

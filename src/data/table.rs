@@ -102,15 +102,21 @@ pub fn column_text(name: &str) -> String {
 /// A vector as it prints: all of it when short, else its ends; to 15
 /// significant digits, so `[0.1, 0.2] + 0.1` shows `[0.2, 0.3]`.
 pub fn vector_text(values: &Array1<f64>) -> String {
+    let (elements, elided) = elements(values, "…", |v| crate::expr::number::format_significant(v, 15));
+    if elided { format!("[{elements}] ({} values)", values.len()) } else { format!("[{elements}]") }
+}
+
+/// A vector's elements as `show` writes them, comma-separated: all of them
+/// when there are few, else the first and last five around `gap`; and
+/// whether any were left out.
+pub fn elements(values: &Array1<f64>, gap: &str, show: impl Fn(f64) -> String) -> (String, bool) {
     const ENDS: usize = 5;
-    let show = |slice: &[f64]| {
-        slice.iter().map(|v| crate::expr::number::format_significant(*v, 15)).collect::<Vec<_>>().join(", ")
-    };
     let all = values.to_vec();
+    let join = |slice: &[f64]| slice.iter().map(|v| show(*v)).collect::<Vec<_>>().join(", ");
     if all.len() <= 2 * ENDS + 2 {
-        return format!("[{}]", show(&all));
+        return (join(&all), false);
     }
-    format!("[{}, …, {}] ({} values)", show(&all[..ENDS]), show(&all[all.len() - ENDS..]), all.len())
+    (format!("{}, {gap}, {}", join(&all[..ENDS]), join(&all[all.len() - ENDS..])), true)
 }
 
 #[cfg(test)]

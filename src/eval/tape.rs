@@ -121,6 +121,8 @@ pub struct Tape {
     initial: Vec<f64>,
     params: usize,
     outputs: Vec<Reg>,
+    /// Whether a partial (outputs 1…n) is a parameter's own register.
+    gradient_reads_params: bool,
 }
 
 /// Why an expression cannot be compiled.
@@ -198,6 +200,7 @@ impl Tape {
             initial: Vec::new(),
             params: variables.len(),
             outputs: Vec::new(),
+            gradient_reads_params: false,
         };
         for &id in &order {
             if registers.contains_key(&id) || inlined.contains_key(&id) || arena.rows(id).is_some() {
@@ -242,6 +245,7 @@ impl Tape {
             tape.stages.push((tape.code.len(), block));
         }
         tape.outputs = outputs.iter().map(|id| registers[id]).collect();
+        tape.gradient_reads_params = tape.outputs.iter().skip(1).any(|&r| (r as usize) < tape.params);
         tape.initial = initial;
         Ok(tape)
     }
@@ -536,16 +540,16 @@ impl Machine<'_> {
     }
 
     /// One step of descent: moves parameter i by `-delta(i, g)`, where g is
-    /// output `first + i`, keeping the gradient read in `gradient`. Gradients
-    /// are read straight from their registers (a copy on the path from one
-    /// step's θ to the next costs time); when one is a parameter's own
+    /// output `1 + i` (∂F/∂θi), keeping the gradient read in `gradient`.
+    /// Gradients are read straight from their registers (a copy on the path
+    /// from one step's θ to the next costs time); when one is a parameter's own
     /// register (∂(θ1·θ2)/∂θ1 is θ2), all are read before any parameter moves.
     #[inline(always)]
-    pub fn step(&mut self, first: usize, gradient: &mut [f64], mut delta: impl FnMut(usize, f64) -> f64) {
+    pub fn step(&mut self, gradient: &mut [f64], mut delta: impl FnMut(usize, f64) -> f64) {
         let n = self.tape.params.min(gradient.len());
-        let outputs = &self.tape.outputs[first..first + n];
+        let outputs = &self.tape.outputs[1..1 + n];
         let mut file = Registers(&mut self.registers);
-        if outputs.iter().any(|&r| (r as usize) < n) {
+        if self.tape.gradient_reads_params {
             for (slot, &register) in gradient.iter_mut().zip(outputs) {
                 *slot = file.get(register);
             }
@@ -560,15 +564,6 @@ impl Machine<'_> {
             *slot = g;
             let moved = file.get(i as Reg) - delta(i, g);
             file.set(i as Reg, moved);
-        }
-    }
-
-    /// Copies outputs `first`, `first + 1`, … into `into`.
-    #[inline]
-    pub fn outputs_into(&mut self, first: usize, into: &mut [f64]) {
-        let file = Registers(&mut self.registers);
-        for (slot, &register) in into.iter_mut().zip(&self.tape.outputs[first..]) {
-            *slot = file.get(register);
         }
     }
 }

@@ -254,13 +254,7 @@ pub fn format_value(value: f64) -> String {
     if (1e-4..1e16).contains(&magnitude) {
         return format!("{value}");
     }
-    let scientific = format!("{value:e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let (sign, digits) = match exponent.strip_prefix('-') {
-        Some(digits) => ('-', digits),
-        None => ('+', exponent),
-    };
-    format!("{mantissa}e{sign}{digits:0>2}")
+    tidy_scientific(&format!("{value:e}"))
 }
 
 /// A value for people to read in traces and tables: six significant

@@ -161,7 +161,7 @@ pub fn local_name(parent: &str, input: &str) -> String {
 /// A name as the top or bottom of `∂…/∂…`: in brackets unless it is one
 /// plain name (`f'`, `∂J/∂c` and `2*f` are bracketed).
 fn bracket(name: &str) -> String {
-    let plain = name.chars().all(|c| c.is_alphanumeric() || c == '_' || ('₀'..='₉').contains(&c));
+    let plain = name.chars().all(crate::syntax::lexer::is_name_char);
     if plain { name.to_string() } else { format!("({name})") }
 }
 

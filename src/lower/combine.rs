@@ -166,7 +166,7 @@ impl Lowerer<'_> {
 
 /// True for one name or number, which needs no brackets anywhere (`f`, `2.5`).
 fn is_plain(text: &str) -> bool {
-    text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || ('₀'..='₉').contains(&c))
+    text.chars().all(|c| c == '.' || crate::syntax::lexer::is_name_char(c))
 }
 
 fn body_of(part: &Part) -> Id {

@@ -242,10 +242,10 @@ impl Descent<'_> {
             }
             // The update is simultaneous: `step` reads every partial before moving θ.
             if all_free {
-                machine.step(1, &mut gradient, |i, g| rule.delta(i, sign * g));
+                machine.step(&mut gradient, |i, g| rule.delta(i, sign * g));
             } else {
                 let free = &self.free;
-                machine.step(1, &mut gradient, |i, g| if free[i] { rule.delta(i, sign * g) } else { 0.0 });
+                machine.step(&mut gradient, |i, g| if free[i] { rule.delta(i, sign * g) } else { 0.0 });
             }
             machine.run();
             let j = machine.output(0);
@@ -519,6 +519,27 @@ mod tests {
         assert_eq!(run.ending, Ending::Unbounded);
         assert!(run.j.is_finite() && run.theta.iter().all(|t| t.is_finite()), "the last finite point");
         assert!(run.rows.iter().all(|r| r.j.is_finite()), "no row without a value");
+    }
+
+    #[test]
+    fn the_update_is_simultaneous_when_a_partial_is_a_parameter() {
+        let mut arena = Arena::new();
+        let variables: Vec<Id> = ["a", "b"]
+            .iter()
+            .map(|n| {
+                let s = arena.symbol(n);
+                arena.var(s)
+            })
+            .collect();
+        let j = arena.mul([variables[0], variables[1]]);
+        let mut outputs = vec![j];
+        outputs.extend(variables.iter().map(|&v| arena.derivative(j, v)));
+        let tape = Tape::compile(&arena, &variables, &outputs, &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        let descent = Descent { tape: &tape, free: vec![true, true] };
+        let mut settings = options(0.1, 0.0);
+        settings.steps = 1;
+        let run = descent.run(&[1.0, 2.0], &settings, &AtomicBool::new(false), &mut |_, _| {});
+        assert_eq!(run.theta, [0.8, 1.9], "∂J/∂a = b and ∂J/∂b = a, both read before either moves");
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn latex_candidates(run: &str) -> Vec<Candidate> {
 
 /// Where the name before the cursor starts.
 fn word_start(before: &str) -> usize {
-    let tail = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || ('₀'..='₉').contains(&c));
+    let tail = before.trim_end_matches(crate::syntax::lexer::is_name_char);
     tail.len()
 }
 

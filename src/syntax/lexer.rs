@@ -159,6 +159,12 @@ impl Token<'_> {
     }
 }
 
+/// True for a character that can continue a name: letters, digits, `_` and
+/// subscript digits (`θ₁`), as in names; for code that looks at text.
+pub fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || ('₀'..='₉').contains(&c)
+}
+
 /// A token with its byte offsets, as the parser takes it.
 pub type Spanned<'s> = (usize, Token<'s>, usize);
 
