@@ -137,10 +137,11 @@ type AriadneSpan = (SourceId, std::ops::Range<usize>);
 
 /// Renders a diagnostic as the user sees it, ending with a newline.
 pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String {
+    let diagnostic = &shortened(diagnostic);
     let Some(main) = diagnostic.span() else {
         return render_without_source(diagnostic, color);
     };
-    let config = Config::default().with_index_type(IndexType::Byte).with_color(color).with_char_set(CharSet::Unicode);
+    let config = Config::default().with_index_type(IndexType::Char).with_color(color).with_char_set(CharSet::Unicode);
     let mut report: ariadne::ReportBuilder<AriadneSpan> =
         Report::build(ReportKind::Error, (main.source, clamp(main, sources)))
             .with_config(config)
@@ -168,8 +169,53 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Keeps a label inside its source and on character boundaries, so a stale
-/// or odd span can never make rendering fail.
+/// Longest quoted name or expression a message shows whole, in characters.
+const QUOTE_LIMIT: usize = 60;
+/// Longest message, label or help line shown whole, in characters.
+const LINE_LIMIT: usize = 240;
+
+/// The diagnostic with every text short enough to read: a long quoted name
+/// or expression keeps its head and tail around `…` and says its size.
+fn shortened(diagnostic: &Diagnostic) -> Diagnostic {
+    let mut short = diagnostic.clone();
+    short.message = shorten(&short.message);
+    for label in &mut short.labels {
+        label.message = shorten(&label.message);
+    }
+    short.help = short.help.as_deref().map(shorten);
+    short.note = short.note.as_deref().map(shorten);
+    short
+}
+
+fn shorten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * LINE_LIMIT));
+    for (index, part) in text.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        let quoted = index % 2 == 1;
+        out.push_str(&elide(part, if quoted { QUOTE_LIMIT } else { LINE_LIMIT }));
+    }
+    elide(&out, LINE_LIMIT)
+}
+
+/// `text` if it has at most `limit` characters, else its head and tail around
+/// `…` with its length (so that what is shown cannot be pasted as if whole).
+fn elide(text: &str, limit: usize) -> String {
+    let length = text.chars().count();
+    if length <= limit {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(limit / 2).collect();
+    let tail: String = text.chars().skip(length - limit / 4).collect();
+    format!("{head} … {tail} ({length} characters)")
+}
+
+/// A label's byte span as the character range ariadne is given: kept inside
+/// its source and on character boundaries, so a stale or odd span can never
+/// make rendering fail. (ariadne 0.6 places the header of a label in another
+/// source by character offset whatever the index type, so gd hands it
+/// character offsets throughout.)
 fn clamp(span: Span, sources: &Sources) -> std::ops::Range<usize> {
     let text = sources.text(span.source);
     let mut start = span.start.min(text.len());
@@ -180,7 +226,8 @@ fn clamp(span: Span, sources: &Sources) -> std::ops::Range<usize> {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    start..end
+    let char_start = text[..start].chars().count();
+    char_start..char_start + text[start..end].chars().count()
 }
 
 fn render_without_source(diagnostic: &Diagnostic, color: bool) -> String {

@@ -598,17 +598,30 @@ impl<'a> Lowerer<'a> {
                 }
                 let mut inner = locals.clone();
                 inner.free_symbols = true;
+                // A variable that is also a parameter (`g(x) = diff(f(x), x)`) is differentiated
+                // as a variable of its own, then given the parameter's value: g(2) is f'(2).
+                let mut bound: HashMap<Id, Id> = HashMap::new();
+                let mut wrt = Vec::new();
                 for variable in &variables {
-                    let symbol = self.arena.symbol(&variable.name);
+                    let outer = locals.names.iter().rposition(|n| *n == variable.name).map(|i| locals.values[i]);
+                    let spelling = match outer {
+                        Some(_) => format!("{} #{}", variable.name, locals.names.len()),
+                        None => variable.name.clone(),
+                    };
+                    let symbol = self.arena.symbol(&spelling);
+                    let var = self.arena.var(symbol);
+                    if let Some(value) = outer {
+                        bound.insert(var, value);
+                    }
                     inner.names.push(variable.name.clone());
-                    inner.values.push(self.arena.var(symbol));
+                    inner.values.push(var);
+                    wrt.push(var);
                 }
                 let mut body = self.expr(ast, args[0], &inner)?;
-                for variable in &variables {
-                    let symbol = self.arena.symbol(&variable.name);
-                    let var = self.arena.var(symbol);
+                for var in wrt {
                     body = self.arena.derivative(body, var);
                 }
+                let body = self.arena.substitute(body, &bound);
                 Ok(self.arena.simplify(body))
             }
             Builtin::Simplify => {

@@ -9,7 +9,7 @@
 //! definition's [`Signature`]. The name-lookup order itself ([`meaning`])
 //! is shared with lowering, so both agree on what a name means.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 mod directives;
@@ -80,6 +80,16 @@ impl Scope {
     fn with_locals(locals: Vec<String>) -> Scope {
         Scope { locals, ..Scope::default() }
     }
+}
+
+/// What [`Checker::function_valued`] found.
+enum Valued {
+    /// A function: its parameters (or why it is not a valid one).
+    Function(Checked<Rc<[String]>>),
+    /// Checked already, and not a function.
+    Value(Kind),
+    /// Not checked: an expression to check in its own context.
+    Unchecked,
 }
 
 /// Checks statements in order, remembering what each defines.
@@ -205,8 +215,13 @@ impl<'e> Checker<'e> {
     }
 
     fn check_recursion(&self, ast: &Ast, name: &Ident, body: ExprId, calls: &[String]) -> Checked<()> {
+        // Only a name defined before can be called by what this body calls: a new name closes no cycle.
+        if self.known(&name.name).is_none() {
+            return Ok(());
+        }
+        let mut visited = HashSet::new();
         for callee in calls {
-            if let Some(path) = self.call_path(callee, &name.name, &mut Vec::new()) {
+            if let Some(path) = self.call_path(callee, &name.name, &mut visited) {
                 let span = find_name(ast, body, callee).unwrap_or(name.span);
                 let chain = std::iter::once(name.name.as_str())
                     .chain(path.iter().map(String::as_str))
@@ -226,14 +241,13 @@ impl<'e> Checker<'e> {
     }
 
     /// The call chain from `from` to `target`, if the calls lead there.
-    fn call_path(&self, from: &str, target: &str, visited: &mut Vec<String>) -> Option<Vec<String>> {
+    fn call_path(&self, from: &str, target: &str, visited: &mut HashSet<String>) -> Option<Vec<String>> {
         if from == target {
             return Some(vec![from.to_string()]);
         }
-        if visited.iter().any(|v| v == from) {
+        if !visited.insert(from.to_string()) {
             return None;
         }
-        visited.push(from.to_string());
         let Some(Known::Function(signature)) = self.known(from) else {
             return None;
         };
@@ -276,6 +290,7 @@ impl<'e> Checker<'e> {
             ExprKind::Field(target, field) => self.field(ast, *target, field, scope),
             ExprKind::Prime(function) => match self.kind(ast, *function, scope)? {
                 Kind::Function(params) if params.len() == 1 => Ok(Kind::Function(params)),
+                Kind::Function(params) if params.is_empty() => Err(no_parameters(ast.span(*function))),
                 Kind::Function(params) => Err(Diagnostic::runtime(
                     "`'` is the derivative of a function of one parameter",
                     span,
@@ -315,7 +330,11 @@ impl<'e> Checker<'e> {
             }
             ExprKind::Gradient(function) => {
                 scope.calls.push(function.name.clone());
-                Ok(Kind::Gradient(self.named_function(function)?))
+                let params = self.named_function(function)?;
+                if params.is_empty() {
+                    return Err(no_parameters(function.span));
+                }
+                Ok(Kind::Gradient(params))
             }
         }
     }
@@ -345,6 +364,12 @@ impl<'e> Checker<'e> {
     }
 
     fn unknown_name(&self, name: &str, span: Span, scope: &Scope) -> Diagnostic {
+        if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
+            return Diagnostic::runtime(format!("`{name}` would call itself"), span, "the function being defined")
+                .with_help(
+                    "gd functions cannot be recursive; write the formula out, or split it into separate functions",
+                );
+        }
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
         candidates.extend(self.env.names().map(str::to_string));
@@ -411,10 +436,7 @@ impl<'e> Checker<'e> {
     /// A number or a vector.
     fn scalar(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {
         let kind = self.kind(ast, id, scope)?;
-        if matches!(kind, Kind::Number | Kind::Vector) {
-            return Ok(kind);
-        }
-        Err(not_a_number(ast, id, &kind))
+        scalar_kind(ast, id, kind)
     }
 
     /// Exactly a number.
@@ -519,12 +541,18 @@ impl<'e> Checker<'e> {
             }
             Builtin::Grad => {
                 arity("one function: grad(J)", args.len() == 1)?;
-                Ok(Kind::Gradient(self.function_argument(ast, args[0], scope)?))
+                let params = self.function_argument(ast, args[0], scope)?;
+                if params.is_empty() {
+                    return Err(no_parameters(ast.span(args[0])));
+                }
+                Ok(Kind::Gradient(params))
             }
             Builtin::Simplify => {
                 arity("one expression", args.len() == 1)?;
-                if let Some(params) = self.function_valued(ast, args[0], scope) {
-                    return Ok(Kind::Function(params?));
+                match self.function_valued(ast, args[0], scope) {
+                    Valued::Function(params) => return Ok(Kind::Function(params?)),
+                    Valued::Value(kind) => return scalar_kind(ast, args[0], kind),
+                    Valued::Unchecked => {}
                 }
                 let was_free = std::mem::replace(&mut scope.free_symbols, true);
                 let kind = self.scalar(ast, args[0], scope);
@@ -570,12 +598,16 @@ impl<'e> Checker<'e> {
                 }
             }
         }
-        if let Some(params) = self.function_valued(ast, args[0], scope) {
-            let params = params?;
-            for variable in &variables {
-                check_param(&params, variable, "diff")?;
+        match self.function_valued(ast, args[0], scope) {
+            Valued::Function(params) => {
+                let params = params?;
+                for variable in &variables {
+                    check_param(&params, variable, "diff")?;
+                }
+                return Ok(Kind::Function(params));
             }
-            return Ok(Kind::Function(params));
+            Valued::Value(kind) => return scalar_kind(ast, args[0], kind),
+            Valued::Unchecked => {}
         }
         let saved_locals = scope.locals.len();
         scope.locals.extend(variables.iter().map(|v| v.name.clone()));
@@ -593,43 +625,40 @@ impl<'e> Checker<'e> {
 
     /// The parameters, when the expression is a function: its name, a
     /// derivative (`∂J/∂b`, `f'`) or `diff`/`simplify` of a function.
-    /// `None` when it is an expression to differentiate instead.
-    fn function_valued(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Option<Checked<Rc<[String]>>> {
-        match ast.kind(id) {
+    /// Otherwise what is known of it without checking it twice (nested
+    /// `diff(diff(…))` would double the work at each level).
+    fn function_valued(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Valued {
+        let checked = match ast.kind(id) {
             ExprKind::Name(name) => {
                 scope.calls.push(name.clone());
-                match self.known(name)? {
-                    Known::Function(signature) => Some(Ok(signature.params.clone())),
-                    Known::Value(Kind::Function(params)) => Some(Ok(params)),
-                    Known::Value(_) => None,
-                }
+                return match self.known(name) {
+                    Some(Known::Function(signature)) => Valued::Function(Ok(signature.params.clone())),
+                    Some(Known::Value(Kind::Function(params))) => Valued::Function(Ok(params)),
+                    _ => Valued::Unchecked,
+                };
             }
-            ExprKind::Partial(..) | ExprKind::Prime(_) => match self.kind(ast, id, scope) {
-                Ok(Kind::Function(params)) => Some(Ok(params)),
-                Ok(_) => None,
-                Err(error) => Some(Err(error)),
-            },
-            ExprKind::Binary(..) | ExprKind::Neg(_) if ast.mentions_derivative(id) => match self.kind(ast, id, scope) {
-                Ok(Kind::Function(params)) => Some(Ok(params)),
-                Ok(_) => None,
-                Err(error) => Some(Err(error)),
-            },
+            ExprKind::Partial(..) | ExprKind::Prime(_) => self.kind(ast, id, scope),
+            ExprKind::Binary(..) | ExprKind::Neg(_) if ast.mentions_derivative(id) => self.kind(ast, id, scope),
             ExprKind::Call(callee, _) if matches!(ast.kind(*callee), ExprKind::Name(name) if matches!(name.as_str(), "diff" | "simplify")) => {
-                match self.kind(ast, id, scope) {
-                    Ok(Kind::Function(params)) => Some(Ok(params)),
-                    Ok(_) => None,
-                    Err(error) => Some(Err(error)),
-                }
+                self.kind(ast, id, scope)
             }
-            _ => None,
+            _ => return Valued::Unchecked,
+        };
+        match checked {
+            Ok(Kind::Function(params)) => Valued::Function(Ok(params)),
+            Ok(kind) => Valued::Value(kind),
+            Err(error) => Valued::Function(Err(error)),
         }
     }
 
     fn function_argument(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
-        self.function_valued(ast, id, scope).unwrap_or_else(|| {
-            Err(Diagnostic::runtime("expected a function", ast.span(id), "not a function")
-                .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative"))
-        })
+        match self.function_valued(ast, id, scope) {
+            Valued::Function(params) => params,
+            Valued::Value(_) | Valued::Unchecked => {
+                Err(Diagnostic::runtime("expected a function", ast.span(id), "not a function")
+                    .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative"))
+            }
+        }
     }
 
     fn named_function(&self, function: &Ident) -> Checked<Rc<[String]>> {
@@ -673,9 +702,20 @@ impl<'e> Checker<'e> {
     }
 }
 
+/// `kind` when it is a number or a vector.
+fn scalar_kind(ast: &Ast, id: ExprId, kind: Kind) -> Checked<Kind> {
+    if matches!(kind, Kind::Number | Kind::Vector) {
+        return Ok(kind);
+    }
+    Err(not_a_number(ast, id, &kind))
+}
+
 fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()> {
     if params.contains(&variable.name) {
         return Ok(());
+    }
+    if params.is_empty() {
+        return Err(no_parameters(variable.span));
     }
     let mut diagnostic = Diagnostic::runtime(
         format!("`{}` is not a parameter here", variable.name),
@@ -689,6 +729,16 @@ fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()
             diagnostic.with_help("a partial derivative is taken with respect to one of the function's parameters");
     }
     Err(diagnostic)
+}
+
+/// A derivative asked of a function of no parameters (`J() = 1`, then `J'`).
+fn no_parameters(span: Span) -> Diagnostic {
+    Diagnostic::runtime(
+        "this function has no parameters, so it has no derivatives",
+        span,
+        "nothing to differentiate by",
+    )
+    .with_help("give it a parameter to differentiate by: `J(x) = …`")
 }
 
 fn check_bindable_name(name: &Ident) -> Checked<()> {

@@ -87,7 +87,12 @@ impl Input {
     }
 
     /// Bytes read from `what` as text, or a usage error saying where they are not UTF-8.
+    /// A UTF-8 byte-order mark at the start is skipped.
     pub fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
+        let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
         String::from_utf8(bytes).map_err(|e| {
             Diagnostic::usage(format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
                 .with_help("gd scripts are UTF-8 text files")

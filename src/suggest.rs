@@ -1,10 +1,15 @@
 //! "Did you mean …?": the nearest known spelling to a mistyped name, and
 //! the reading of an unknown name as a product of known ones (`bc` → `b*c`).
 
+use std::collections::HashSet;
+
 /// The candidate closest to `name` by edit distance, if it is close enough
 /// to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let length = name.chars().count();
+    if length > 64 {
+        return None; // no typo makes a name this long
+    }
     let limit = match length {
         0..=1 => 0,
         2..=3 => 1,
@@ -13,7 +18,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     };
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        if candidate == name {
+        if candidate == name || candidate.chars().count().abs_diff(length) > limit {
             continue;
         }
         let distance = strsim::damerau_levenshtein(name, candidate);
@@ -27,27 +32,40 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// Reads `name` as known names written side by side (`bc` as `b*c`),
-/// returning the product, or `None` when no such reading exists.
+/// returning the product, or `None` when no such reading exists. Linear in
+/// the name's length for a fixed set of known names.
 pub fn split_product(name: &str, known: &[String]) -> Option<String> {
     let chars: Vec<char> = name.chars().collect();
     if chars.len() < 2 {
         return None;
     }
-    // reach[i]: a split of the first i characters, as the names used.
-    let mut reach: Vec<Option<Vec<String>>> = vec![None; chars.len() + 1];
-    reach[0] = Some(Vec::new());
-    for start in 0..chars.len() {
-        let Some(prefix) = reach[start].clone() else { continue };
-        for end in start + 1..=chars.len() {
-            let piece: String = chars[start..end].iter().collect();
-            if reach[end].is_none() && known.contains(&piece) {
-                let mut names = prefix.clone();
-                names.push(piece);
-                reach[end] = Some(names);
+    let known: HashSet<&str> = known.iter().map(String::as_str).collect();
+    let longest = known.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+    // from[i]: where the last piece of a split of the first i characters starts.
+    let mut from: Vec<Option<usize>> = vec![None; chars.len() + 1];
+    let mut piece = String::new();
+    for end in 1..=chars.len() {
+        for start in end.saturating_sub(longest)..end {
+            if start > 0 && from[start].is_none() {
+                continue;
+            }
+            piece.clear();
+            piece.extend(&chars[start..end]);
+            if known.contains(piece.as_str()) {
+                from[end] = Some(start);
+                break;
             }
         }
     }
-    reach[chars.len()].take().filter(|names| names.len() > 1).map(|names| names.join("*"))
+    let mut names = Vec::new();
+    let mut end = chars.len();
+    while end > 0 {
+        let start = from[end]?;
+        names.push(chars[start..end].iter().collect::<String>());
+        end = start;
+    }
+    names.reverse();
+    (names.len() > 1).then(|| names.join("*"))
 }
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ pub enum Outcome {
     Proved,
     /// Equal at `points` random points (0 when there are no variables).
     Agrees { points: usize },
+    /// The difference of pair `pair` (left − right) simplifies to a nonzero
+    /// constant: false everywhere, whatever the numbers say.
+    ConstantDifference { pair: usize, difference: f64 },
     /// Pair `pair` differs at `point` (values of the variables, in order),
     /// in data row `row` when the sides are vectors.
     Differs { pair: usize, point: Vec<f64>, row: Option<usize>, lhs: f64, rhs: f64 },
@@ -52,11 +55,18 @@ pub fn decide(
     seed: u64,
     tolerance: Option<f64>,
 ) -> Outcome {
-    let proved = pairs.iter().all(|&(lhs, rhs)| {
+    let mut proved = true;
+    for (pair, &(lhs, rhs)) in pairs.iter().enumerate() {
         let difference = arena.sub(lhs, rhs);
         let expanded = arena.normal_form(difference);
-        arena.as_number(expanded).is_some_and(|n| n.is_zero())
-    });
+        match arena.as_number(expanded) {
+            Some(n) if n.is_zero() => {}
+            Some(n) if tolerance.is_none_or(|t| n.to_f64().abs() > t) => {
+                return Outcome::ConstantDifference { pair, difference: n.to_f64() };
+            }
+            _ => proved = false,
+        }
+    }
     if proved {
         return Outcome::Proved;
     }

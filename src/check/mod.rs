@@ -294,6 +294,12 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             };
             format!("{mark} {lhs} ≠ {rhs} — {at}{left_name} = {left}{right_part}{correct}")
         }
+        Outcome::ConstantDifference { difference, .. } => {
+            format!(
+                "{mark} {lhs} ≠ {rhs} — the sides differ by a constant: left − right = {}{correct}",
+                format_value(*difference)
+            )
+        }
         Outcome::Lengths { left, right, .. } => {
             format!("{mark} {lhs} ≠ {rhs} — the left side has {left} values, the right side {right}")
         }

@@ -234,7 +234,7 @@ impl Session {
         if has_variables(self, id) {
             let shown = show::expression(&self.arena, id, Format::Text);
             return Err(Diagnostic::runtime(
-                format!("`{}` would be {shown}, which has no value", name.name),
+                format!("`{}` would be `{shown}`, which has no value", name.name),
                 program.ast.span(value),
                 "this depends on free symbols",
             )

@@ -26,16 +26,20 @@ pub enum LexError {
 /// One token of gd. Aliases from pasted mathematics (`·`, `×`, `−`, `÷`, `′`)
 /// produce the same token as their ASCII spelling.
 #[derive(Logos, Clone, Debug, PartialEq)]
-#[logos(skip r"[ \t\r\f]+")]
-#[logos(skip(r"#[^\n]*", allow_greedy = true))]
+#[logos(skip r"[ \t\f]+")]
+#[logos(skip(r"#[^\r\n]*", allow_greedy = true))]
 #[logos(error = LexError)]
 pub enum Token<'s> {
+    /// A line end: `\n`, `\r\n` or a lone `\r`.
     #[token("\n")]
+    #[token("\r\n")]
+    #[token("\r")]
     Newline,
     #[token(";")]
     Semi,
 
-    #[regex(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?", |lex| lex.slice())]
+    /// A decimal, as written; its exponent's sign may be the typographic `−`.
+    #[regex(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+\-−]?[0-9]+)?", |lex| lex.slice())]
     Number(&'s str),
     #[regex(r#""[^"\n]*""#, |lex| { let s = lex.slice(); &s[1..s.len() - 1] })]
     #[regex(r#""[^"\n]*"#, |_| Err(LexError::UnterminatedString))]

@@ -53,7 +53,8 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
         // An error on the bracket's own line is a mistake of its own (`J(1,, 2`), but one at the
         // end of the input, or on a later line, only echoes the missing bracket.
         let at_end = matches!(recovery.error, ParseError::UnrecognizedEof { .. });
-        let later_line = |span: Span| text.get(span.start..location).is_some_and(|between| between.contains('\n'));
+        let later_line =
+            |span: Span| text.get(span.start..location).is_some_and(|between| between.contains(['\n', '\r']));
         if unclosed_at.is_some_and(|span| location >= span.start && (at_end || later_line(span))) {
             continue;
         }
@@ -257,7 +258,7 @@ fn parse_error_diagnostic(
             let span = Span::new(source, start, end);
             let diagnostic =
                 Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
-            let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
+            let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             let after_derivative = statement_so_far.contains(['∂', '∇']) || statement_so_far.trim_end().ends_with('\'');
             if let Some(help) = after_keyword_help(statement_so_far) {
                 return Some(diagnostic.with_help(help));
@@ -280,7 +281,7 @@ fn parse_error_diagnostic(
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
             let diagnostic = Diagnostic::syntax("the input ends too early", span, expected_label(&expected));
-            let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', ';']).next().unwrap_or("");
+            let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             Some(match after_keyword_help(statement_so_far) {
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,

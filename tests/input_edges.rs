@@ -1,0 +1,124 @@
+//! Issue 13's input edges: each case once went silently wrong, panicked or
+//! took time out of proportion to its input. One test per class.
+
+mod common;
+
+use common::{errors, output, run, run_inputs};
+use gd::Status;
+
+#[test]
+fn a_typographic_minus_in_an_exponent_is_the_exponent_sign() {
+    assert_eq!(output("1e−3"), "0.001\n");
+    assert_eq!(output("5e−1"), "0.5\n");
+    assert_eq!(output("1E−3"), "0.001\n");
+    assert_eq!(output("2.5e+2"), "250\n");
+    assert_eq!(output("2×10⁻³"), "0.002\n");
+    assert_eq!(output("x = 1e−3\nx*1000"), "1\n");
+    // Outside a number, `−` is still subtraction.
+    assert_eq!(output("e−3"), output("e-3"));
+}
+
+#[test]
+fn every_line_end_ends_a_line_and_a_byte_order_mark_is_skipped() {
+    assert_eq!(output("x = 1\ry = 2\rx + y"), "3\n");
+    assert_eq!(output("x = 1\r\ny = 2 # two\r\nx + y\r\n"), "3\n");
+    assert_eq!(output("x = 1 # a comment ends at a lone CR\rx + 1"), "2\n");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("bom.gd");
+    std::fs::write(&path, b"\xef\xbb\xbfx = 1\r\nx + 1\r\n").unwrap_or_else(|e| panic!("{e}"));
+    let input = gd::Input::from_file(&path).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut session = gd::Session::new(gd::Settings::default());
+    let mut captured = gd::Captured::default();
+    assert_eq!(session.run(vec![input], &mut captured), Status::Ok, "{}", captured.err);
+    assert_eq!(captured.out, "2\n");
+}
+
+#[test]
+fn labels_in_other_sources_and_after_multibyte_text_render() {
+    let (out, err, status) = run_inputs(&["f(x) = log(x)", "∂f/∂x; f(-1)"]);
+    assert_eq!(out, "∂f/∂x = 1/x\n");
+    assert_eq!(status, Status::Failed);
+    assert!(err.contains("-e#1:1:8"), "{err}");
+    assert!(err.contains("-e#2:1:8"), "the call is at character 8 of the second input: {err}");
+    let (_, err, _) = run_inputs(&["θ = 1 # θθθθ\nf(x) = log(x) # ∂∂∂", "α = 2; f(-α)"]);
+    assert!(err.contains("-e#1:2:8") && err.contains("-e#2:1:8"), "{err}");
+}
+
+#[test]
+fn a_function_defined_as_a_derivative_takes_its_arguments() {
+    assert_eq!(output("f(x) = x^3\ng(x) = diff(f(x), x)\ng(2)\ng"), "12\ng(x) = 3*x^2\n");
+    assert_eq!(output("f(x, y) = x^3*y\ng(x, y) = diff(f(x, y), x)\ng(2, 3)"), "36\n");
+    assert_eq!(output("h(x) = diff(x^2, x, x) + diff(x^3, x)\nh(2)"), "14\n");
+    // The differentiated parameter is not confused with an argument of the same name.
+    assert_eq!(output("q(x, y) = diff(x*y, x)\np(x) = q(2, x)\np(5)\np"), "5\np(x) = x\n");
+    assert_eq!(output("k(t) = diff(diff(t^4, t), t)\nk(1)"), "12\n");
+}
+
+#[test]
+fn a_difference_that_simplifies_to_a_nonzero_constant_is_false() {
+    let (out, _, status) = run("check diff(x^2, x) = 2*x + 1e-12");
+    assert!(out.starts_with("✗ diff(x^2, x) ≠ 2*x + 1e-12 — the sides differ by a constant"), "{out}");
+    assert!(out.contains("-1e-12"), "{out}");
+    assert_eq!(status, Status::Failed);
+    let (out, _, _) = run("f(x) = x^2\ncheck f' = 2*x + 1/3");
+    assert!(out.contains("left − right = -0.333"), "{out}");
+    let (out, _, _) = run("check diff(x^2, x) = 2*x + 1e-12 within 1e-9");
+    assert!(out.starts_with('✓'), "a stated tolerance allows it: {out}");
+}
+
+#[test]
+fn a_function_of_no_parameters_has_no_derivatives() {
+    for asked in ["J'", "∇J", "diff(J, x)", "grad(J)", "∂J/∂x"] {
+        let err = errors(&format!("J() = 1\n{asked}"));
+        assert!(err.contains("has no parameters"), "{asked}: {err}");
+    }
+}
+
+#[test]
+fn a_function_that_calls_itself_says_so() {
+    let err = errors("f(x) = f(x) + 1");
+    assert!(err.contains("`f` would call itself"), "{err}");
+    let err = errors("f(x) = x\ng(x) = f(x)\nf(x) = g(x)");
+    assert!(err.contains("f → g → f"), "{err}");
+}
+
+#[test]
+fn long_chains_of_definitions_are_checked_in_linear_work() {
+    let mut code = String::from("f0(x) = x + 1\n");
+    for i in 1..3000 {
+        code.push_str(&format!("f{i}(x) = f{}(x) + 1\n", i - 1));
+    }
+    code.push_str("f2999(1)");
+    assert_eq!(output(&code), "3001\n");
+}
+
+#[test]
+fn nested_diff_and_simplify_are_checked_once_per_level() {
+    let mut diffs = "x^2".to_string();
+    let mut simplifies = "x^2".to_string();
+    for _ in 0..60 {
+        diffs = format!("diff({diffs}, x)");
+        simplifies = format!("simplify({simplifies})");
+    }
+    assert_eq!(output(&format!("{diffs}\n{simplifies}")), "0\nx^2\n");
+}
+
+#[test]
+fn long_names_get_short_messages() {
+    let name = "ab".repeat(50_000);
+    let err = errors(&format!("a = 1\nb = 2\n{name}"));
+    assert!(err.contains("(100000 characters)"), "{}", &err[..err.len().min(400)]);
+    let first_line = err.lines().next().unwrap_or("");
+    assert!(first_line.chars().count() < 200, "{first_line}");
+    let err = errors(&"z".repeat(1_000_000));
+    assert!(err.contains("(1000000 characters)"));
+}
+
+#[test]
+fn errors_quote_long_expressions_by_head_and_tail() {
+    let body = (0..200).fold("x".to_string(), |inner, _| format!("sin({inner})"));
+    let err = errors(&format!("f(x) = {body}\nd = diff(f(x), x)"));
+    let first_line = err.lines().next().unwrap_or("");
+    assert!(first_line.contains(" … ") && first_line.contains("characters)"), "{first_line}");
+    assert!(first_line.chars().count() < 200, "{first_line}");
+}
