@@ -20,6 +20,13 @@ pub enum Func {
     Step,
     /// The derivative of `abs`: -1, 0 or 1.
     Sign,
+    Log10,
+    Log2,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
 }
 
 impl Func {
@@ -38,6 +45,13 @@ impl Func {
             Func::Abs => "abs",
             Func::Step => "step",
             Func::Sign => "sign",
+            Func::Log10 => "log10",
+            Func::Log2 => "log2",
+            Func::Asin => "asin",
+            Func::Acos => "acos",
+            Func::Atan => "atan",
+            Func::Sinh => "sinh",
+            Func::Cosh => "cosh",
         }
     }
 
@@ -62,6 +76,23 @@ impl Func {
                     x.signum()
                 }
             }
+            Func::Log10 => x.log10(),
+            Func::Log2 => x.log2(),
+            Func::Asin => x.asin(),
+            Func::Acos => x.acos(),
+            Func::Atan => x.atan(),
+            Func::Sinh => x.sinh(),
+            Func::Cosh => x.cosh(),
+        }
+    }
+
+    /// Where `func` has real values, when that is not everywhere: the
+    /// condition in words, and whether `x` meets it.
+    pub fn domain(self, x: f64) -> Option<(&'static str, bool)> {
+        match self {
+            Func::Log | Func::Log10 | Func::Log2 => Some(("x > 0", x > 0.0)),
+            Func::Asin | Func::Acos => Some(("-1 ≤ x ≤ 1", (-1.0..=1.0).contains(&x))),
+            _ => None,
         }
     }
 }
@@ -139,6 +170,14 @@ pub enum Builtin {
     Mean,
     Len,
     Dot,
+    /// `max(a, b)`, written `b + relu(a − b)`: derivatives follow relu's convention.
+    Max,
+    /// `min(a, b)`, written `a − relu(a − b)`.
+    Min,
+    /// `var(v)`: the population variance, `mean((v − mean(v))^2)`.
+    Var,
+    /// `std(v)`: `sqrt(var(v))`.
+    Std,
 }
 
 /// Every builtin spelling with its meaning, aliases included.
@@ -152,6 +191,13 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("cos", Builtin::Math(Func::Cos)),
     ("tan", Builtin::Math(Func::Tan)),
     ("tanh", Builtin::Math(Func::Tanh)),
+    ("sinh", Builtin::Math(Func::Sinh)),
+    ("cosh", Builtin::Math(Func::Cosh)),
+    ("asin", Builtin::Math(Func::Asin)),
+    ("acos", Builtin::Math(Func::Acos)),
+    ("atan", Builtin::Math(Func::Atan)),
+    ("log10", Builtin::Math(Func::Log10)),
+    ("log2", Builtin::Math(Func::Log2)),
     ("sigmoid", Builtin::Math(Func::Sigmoid)),
     ("σ", Builtin::Math(Func::Sigmoid)),
     ("relu", Builtin::Math(Func::Relu)),
@@ -169,6 +215,10 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("mean", Builtin::Mean),
     ("len", Builtin::Len),
     ("dot", Builtin::Dot),
+    ("max", Builtin::Max),
+    ("min", Builtin::Min),
+    ("var", Builtin::Var),
+    ("std", Builtin::Std),
 ];
 
 pub fn lookup(name: &str) -> Option<Builtin> {
@@ -192,7 +242,21 @@ mod tests {
 
     #[test]
     fn printed_names_read_back() {
-        for func in [Func::Exp, Func::Log, Func::Sigmoid, Func::Step, Func::Sign, Func::Softplus] {
+        for func in [
+            Func::Exp,
+            Func::Log,
+            Func::Sigmoid,
+            Func::Step,
+            Func::Sign,
+            Func::Softplus,
+            Func::Log10,
+            Func::Log2,
+            Func::Asin,
+            Func::Acos,
+            Func::Atan,
+            Func::Sinh,
+            Func::Cosh,
+        ] {
             assert_eq!(lookup(func.name()), Some(Builtin::Math(func)));
         }
     }

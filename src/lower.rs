@@ -17,7 +17,7 @@ mod combine;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::builtins::{Builtin, Reduction};
+use crate::builtins::{Builtin, Func, Reduction};
 use crate::data::table::column_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Value};
@@ -636,6 +636,35 @@ impl<'a> Lowerer<'a> {
                 let rows = self.arena.rows(arg).unwrap_or(1);
                 let reduction = if builtin == Builtin::Sum { Reduction::Sum } else { Reduction::Mean };
                 Ok(self.reduce(reduction, arg, rows))
+            }
+            Builtin::Max | Builtin::Min => {
+                let a = self.expr(ast, args[0], locals)?;
+                let b = self.expr(ast, args[1], locals)?;
+                self.same_rows(a, b, ast.span(args[0]), ast.span(args[1]))?;
+                let vector = if self.arena.rows(a).is_some() { a } else { b };
+                let gap = self.binary(BinaryOp::Sub, a, b);
+                let excess = self.apply(Func::Relu, gap);
+                let result = match builtin {
+                    Builtin::Max => self.binary(BinaryOp::Add, b, excess),
+                    _ => self.binary(BinaryOp::Sub, a, excess),
+                };
+                Ok(self.arena.in_rows_of(result, vector))
+            }
+            Builtin::Var | Builtin::Std => {
+                let arg = self.expr(ast, args[0], locals)?;
+                let rows = self.arena.rows(arg).unwrap_or(1);
+                let mean = self.reduce(Reduction::Mean, arg, rows);
+                let deviation = self.binary(BinaryOp::Sub, arg, mean);
+                let deviation = self.arena.in_rows_of(deviation, arg);
+                let two = self.arena.int(2);
+                let square = self.binary(BinaryOp::Pow, deviation, two);
+                let square = self.arena.in_rows_of(square, arg);
+                let variance = self.reduce(Reduction::Mean, square, rows);
+                if builtin == Builtin::Var {
+                    return Ok(variance);
+                }
+                let half = self.arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
+                Ok(self.binary(BinaryOp::Pow, variance, half))
             }
             Builtin::Len => {
                 let arg = self.expr(ast, args[0], locals)?;

@@ -17,6 +17,12 @@ pub enum Problem {
         exponent: f64,
     },
     Overflow,
+    /// A function applied outside where it has real values (`asin(2)`, `log10(0)`).
+    OutsideDomain {
+        func: Func,
+        x: f64,
+        domain: &'static str,
+    },
     /// A variable or name with no value at this point.
     NoValue(String),
     /// Vectors of different lengths meet in one operation.
@@ -41,6 +47,10 @@ impl Problem {
             Problem::FractionalPowerOfNegative { base, exponent } => (
                 "a negative number to a fractional power".to_string(),
                 format!("({})^{} is not a real number", format_value(*base), format_value(*exponent)),
+            ),
+            Problem::OutsideDomain { func, x, domain } => (
+                format!("{} is defined only for {domain}", func.name()),
+                format!("{}({}) is not a real number", func.name(), format_value(*x)),
             ),
             Problem::Overflow => ("the result is too large".to_string(), "this overflows past ±1.8e308".to_string()),
             Problem::NoValue(name) => (format!("`{name}` has no value here"), "needs a value".to_string()),
@@ -77,6 +87,9 @@ pub fn apply(func: Func, x: f64) -> Result<f64, Problem> {
         if x < 0.0 {
             return Err(Problem::LogOfNegative(x));
         }
+    }
+    if let Some((domain, false)) = func.domain(x) {
+        return Err(Problem::OutsideDomain { func, x, domain });
     }
     finite(func.apply(x))
 }

@@ -377,8 +377,14 @@ impl<'e> Checker<'e> {
         if let Some(product) = suggest::split_product(name, &candidates) {
             return diagnostic.with_help(format!("`{name}` is one name; for a product write `{product}`"));
         }
-        candidates.extend(builtins::BUILTINS.iter().map(|(spelling, _)| spelling.to_string()));
+        if let Some(help) = suggest::other_spelling(name) {
+            return diagnostic.with_help(help);
+        }
         if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
+            return diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        let builtin_names = builtins::BUILTINS.iter().map(|(spelling, _)| *spelling);
+        if let Some(best) = suggest::closest_builtin(name, builtin_names) {
             return diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         if let Some(params) = &scope.claim_params {
@@ -457,7 +463,9 @@ impl<'e> Checker<'e> {
             && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
         {
             let diagnostic = self.unknown_name(name, ast.span(callee), scope);
-            if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean")) {
+            if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean"))
+                || suggest::other_spelling(name).is_some()
+            {
                 return Err(diagnostic);
             }
             let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
@@ -571,7 +579,13 @@ impl<'e> Checker<'e> {
                     .with_help("write `data = load(\"houses.csv\")`")),
                 }
             }
-            Builtin::Sum | Builtin::Mean | Builtin::Len => {
+            Builtin::Max | Builtin::Min => {
+                arity("two arguments", args.len() == 2)?;
+                let first = self.scalar(ast, args[0], scope)?;
+                let second = self.scalar(ast, args[1], scope)?;
+                Ok(if first == Kind::Vector { first } else { second })
+            }
+            Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Var | Builtin::Std => {
                 arity("one vector", args.len() == 1)?;
                 self.scalar(ast, args[0], scope).map(|_| Kind::Number)
             }

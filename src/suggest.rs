@@ -31,6 +31,69 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, candidate)| candidate)
 }
 
+/// The builtin closest to `name` as a typo (`sigmiod`, `sinn`, `Sin`), but
+/// never one that differs from it only at an end: families of builtins
+/// differ there (`log10` is not `log`, `cosh` not `cos2`, `asin` not `sin`).
+pub fn closest_builtin<'a>(name: &str, builtins: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let builtins: Vec<&str> = builtins.into_iter().collect();
+    let mut undoubled: Vec<char> = name.chars().collect();
+    undoubled.dedup();
+    let undoubled: String = undoubled.into_iter().collect();
+    if let Some(&same) = builtins.iter().find(|b| **b == undoubled) {
+        return Some(same); // `sinn`, `expp`: a key pressed twice
+    }
+    let lower = name.to_lowercase();
+    let at_an_end = |builtin: &&str| {
+        let (a, b): (Vec<char>, Vec<char>) = (lower.chars().collect(), builtin.chars().collect());
+        let common_head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let common_tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+        a != b && (common_head >= a.len().min(b.len()) - 1 || common_tail >= a.len().min(b.len()) - 1)
+    };
+    let typos = builtins.into_iter().filter(|b| !at_an_end(b) && strsim::damerau_levenshtein(&lower, b) <= 1);
+    if let Some(case_only) = typos.clone().find(|b| **b == lower) {
+        return Some(case_only);
+    }
+    closest(name, typos)
+}
+
+/// Help for a mathematical function students know under another name, or
+/// that gd writes another way: `arctan` is `atan`, `sec(x)` is `1/cos(x)`.
+pub fn other_spelling(name: &str) -> Option<String> {
+    let help = match name {
+        "arcsin" | "arccos" | "arctan" => format!("gd writes it `{}`", name.replacen("arc", "a", 1)),
+        "sgn" | "signum" => "gd writes it `sign`".to_string(),
+        "sine" => "gd writes it `sin`".to_string(),
+        "cosine" => "gd writes it `cos`".to_string(),
+        "tangent" => "gd writes it `tan`".to_string(),
+        "lg" => "write `log10(x)` for the common logarithm (`log` is the natural one)".to_string(),
+        "sigm" | "logistic" | "expit" => "gd writes the logistic function `σ(x)` or `sigmoid(x)`".to_string(),
+        "ReLU" | "Relu" => "gd writes it `relu`".to_string(),
+        "sec" => "gd has no `sec`; write `1/cos(x)`".to_string(),
+        "csc" | "cosec" => "gd has no `csc`; write `1/sin(x)`".to_string(),
+        "cot" => "gd has no `cot`; write `1/tan(x)` or `cos(x)/sin(x)`".to_string(),
+        "sech" => "gd has no `sech`; write `1/cosh(x)`".to_string(),
+        "asinh" | "arsinh" | "arcsinh" => "gd has no `asinh`; write `log(x + sqrt(x^2 + 1))`".to_string(),
+        "acosh" | "arcosh" | "arccosh" => "gd has no `acosh`; write `log(x + sqrt(x^2 - 1))`".to_string(),
+        "atanh" | "artanh" | "arctanh" => "gd has no `atanh`; write `log((1 + x)/(1 - x))/2`".to_string(),
+        "log1p" => "gd has no `log1p`; write `log(1 + x)`".to_string(),
+        "expm1" => "gd has no `expm1`; write `exp(x) - 1`".to_string(),
+        "exp2" => "gd has no `exp2`; write `2^x`".to_string(),
+        "atan2" => "gd has no `atan2`; write `atan(y/x)` (for x > 0)".to_string(),
+        _ if name.strip_prefix("log").is_some_and(|base| base.parse::<u32>().is_ok()) => {
+            let base = &name[3..];
+            format!("gd has `log10` and `log2`; for base {base} write `log(x)/log({base})`")
+        }
+        "pow" => "powers are written with `^`: `a^b`".to_string(),
+        "cbrt" => "gd has no `cbrt`; write `x^(1/3)`".to_string(),
+        "square" | "sqr" => "write `x^2` for the square, `sqrt(x)` for the square root".to_string(),
+        "floor" | "ceil" | "round" | "trunc" | "erf" | "gamma" | "mod" => {
+            format!("gd has no `{name}` (its builtins are listed in docs/language.md)")
+        }
+        _ => return None,
+    };
+    Some(help)
+}
+
 /// Reads `name` as known names written side by side (`bc` as `b*c`),
 /// returning the product, or `None` when no such reading exists. Linear in
 /// the name's length for a fixed set of known names.

@@ -122,3 +122,48 @@ fn errors_quote_long_expressions_by_head_and_tail() {
     assert!(first_line.contains(" … ") && first_line.contains("characters)"), "{first_line}");
     assert!(first_line.chars().count() < 200, "{first_line}");
 }
+
+#[test]
+fn the_builtins_students_need_have_values_and_derivatives() {
+    assert_eq!(output("log10(1000)\nlog2(8)\nsinh(0)\ncosh(0)\natan(0)\nasin(1)*2 - acos(-1)"), "3\n3\n0\n1\n0\n0\n");
+    let (out, _, status) = run("f(x) = log10(x) + log2(x) + asin(x) + atan(x) + sinh(x) + cosh(x)\n\
+         check f' = 1/(x*log(10)) + 1/(x*log(2)) + 1/sqrt(1 - x^2) + 1/(1 + x^2) + cosh(x) + sinh(x)\n\
+         g(x) = acos(x)\ncheck g' = -1/sqrt(1 - x^2)");
+    assert_eq!(status, Status::Ok, "{out}");
+    assert!(errors("asin(2)").contains("asin is defined only for -1 ≤ x ≤ 1"));
+    assert!(errors("log10(0)").contains("log10 is defined only for x > 0"));
+    assert!(output("f(x) = asin(x)\nf' as latex").contains("\\frac{1}{\\sqrt{1 - x^{2}}}"));
+}
+
+#[test]
+fn min_max_var_and_std() {
+    assert_eq!(output("max(3, 5)\nmin(3, 5)\nmax([1, 4], 2)"), "5\n3\n[2, 4]\n");
+    assert_eq!(output("xs = [1, 2, 3, 4]\nvar(xs)\nstd(xs)^2"), "1.25\n1.25\n");
+    // Derivatives follow relu's convention: at a tie the gradient goes to the second argument.
+    assert_eq!(output("g(a, b) = max(a, b)\n(∂g/∂a)(1, 1)\n(∂g/∂b)(1, 1)\n(∂g/∂a)(2, 1)"), "0\n1\n1\n");
+    assert_eq!(output("f(x) = max(x, 0)\nf"), "f(x) = relu(x)\n");
+    let (out, _, status) = run("xs = [1, 2, 3]\nh(m) = var(m*xs)\ncheck h' = 2*m*var(xs)");
+    assert_eq!(status, Status::Ok, "{out}");
+}
+
+#[test]
+fn unknown_names_never_suggest_a_different_function() {
+    for (typed, not) in
+        [("log10x", "`log`"), ("cos2", "`cosh`"), ("sine", "`sinh`"), ("atan2", "`tan`"), ("log3", "`log2`")]
+    {
+        let err = errors(&format!("{typed}(1)"));
+        assert!(!err.contains(&format!("did you mean {not}")), "{typed}: {err}");
+    }
+    for (typed, hint) in [
+        ("arctan", "`atan`"),
+        ("sigmiod", "`sigmoid`"),
+        ("sinn", "`sin`"),
+        ("log3", "log(x)/log(3)"),
+        ("sec", "1/cos(x)"),
+        ("sine", "`sin`"),
+        ("SQRT", "`sqrt`"),
+    ] {
+        let err = errors(&format!("{typed}(1)"));
+        assert!(err.contains(hint), "{typed}: {err}");
+    }
+}

@@ -331,6 +331,7 @@ fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64], coef
                 Func::Abs => map(out, a, f64::abs),
                 Func::Step => map(out, a, |x| f64::from(u8::from(x > 0.0))),
                 Func::Sign => map(out, a, |x| if x == 0.0 { 0.0 } else { x.signum() }),
+                other => map(out, a, |x| other.apply(x)),
             }
         }
     }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::rows::{self, RowBlock};
 use super::rows_compile;
-use crate::builtins::{Func, sigmoid, softplus};
+use crate::builtins::Func;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 
@@ -592,26 +592,7 @@ impl Registers<'_> {
 
 #[inline]
 fn apply(func: Func, x: f64) -> f64 {
-    match func {
-        Func::Exp => x.exp(),
-        Func::Log => x.ln(),
-        Func::Sin => x.sin(),
-        Func::Cos => x.cos(),
-        Func::Tan => x.tan(),
-        Func::Tanh => x.tanh(),
-        Func::Sigmoid => sigmoid(x),
-        Func::Relu => x.max(0.0),
-        Func::Softplus => softplus(x),
-        Func::Abs => x.abs(),
-        Func::Step => f64::from(u8::from(x > 0.0)),
-        Func::Sign => {
-            if x == 0.0 {
-                0.0
-            } else {
-                x.signum()
-            }
-        }
-    }
+    func.apply(x)
 }
 
 #[cfg(test)]

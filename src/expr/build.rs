@@ -460,8 +460,9 @@ fn exact_value(func: Func, n: Number) -> Option<Number> {
     let Number::Exact(_) = n else { return None };
     let zero = n.is_zero();
     match func {
-        Func::Exp | Func::Cos if zero => Some(Number::ONE),
-        Func::Sin | Func::Tan | Func::Tanh if zero => Some(Number::ZERO),
+        Func::Exp | Func::Cos | Func::Cosh if zero => Some(Number::ONE),
+        Func::Sin | Func::Tan | Func::Tanh | Func::Sinh | Func::Asin | Func::Atan if zero => Some(Number::ZERO),
+        Func::Log10 | Func::Log2 if n.is_one() => Some(Number::ZERO),
         Func::Sigmoid if zero => Number::ratio(1, 2),
         Func::Log if n.is_one() => Some(Number::ZERO),
         Func::Abs => Some(n.abs()),

@@ -133,6 +133,29 @@ impl Arena {
             Func::Relu => self.apply(Func::Step, arg),
             Func::Abs => self.apply(Func::Sign, arg),
             Func::Step | Func::Sign => self.num(Number::ZERO),
+            Func::Log10 | Func::Log2 => {
+                let base = self.int(if func == Func::Log10 { 10 } else { 2 });
+                let log_base = self.apply(Func::Log, base);
+                let product = self.mul([arg, log_base]);
+                let minus_one = self.minus_one();
+                self.pow(product, minus_one)
+            }
+            // asin' = (1 − x²)^(−1/2), acos' = −(1 − x²)^(−1/2), atan' = (1 + x²)^(−1)
+            Func::Asin | Func::Acos => {
+                let square = self.pow(arg, two);
+                let complement = self.sub(one, square);
+                let minus_half = self.num(Number::ratio(-1, 2).unwrap_or(Number::ONE));
+                let root = self.pow(complement, minus_half);
+                if func == Func::Asin { root } else { self.neg(root) }
+            }
+            Func::Atan => {
+                let square = self.pow(arg, two);
+                let sum = self.add([one, square]);
+                let minus_one = self.minus_one();
+                self.pow(sum, minus_one)
+            }
+            Func::Sinh => self.apply(Func::Cosh, arg),
+            Func::Cosh => self.apply(Func::Sinh, arg),
         }
     }
 }

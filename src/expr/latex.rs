@@ -110,6 +110,13 @@ fn function_latex(func: Func) -> &'static str {
         Func::Abs => "\\operatorname{abs}",
         Func::Step => "\\operatorname{step}",
         Func::Sign => "\\operatorname{sign}",
+        Func::Log10 => "\\log_{10}",
+        Func::Log2 => "\\log_{2}",
+        Func::Asin => "\\arcsin",
+        Func::Acos => "\\arccos",
+        Func::Atan => "\\arctan",
+        Func::Sinh => "\\sinh",
+        Func::Cosh => "\\cosh",
     }
 }
 

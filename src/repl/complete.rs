@@ -197,7 +197,7 @@ mod tests {
         assert_eq!(replacements("J"), ["J", "Jtrain"]);
         assert_eq!(replacements("graph J at θ"), ["θ1", "θ2"]);
         assert_eq!(replacements("sig"), ["sigmoid", "sign"]);
-        assert_eq!(replacements("min"), ["minimize"]);
+        assert_eq!(replacements("min"), ["min", "minimize"]);
         assert_eq!(replacements("1 + alp"), ["alpha0"]);
     }
 

@@ -61,8 +61,9 @@ fn params_of(name: &str, vocabulary: &Vocabulary) -> Option<Vec<String>> {
         Builtin::Grad => &["F"],
         Builtin::Simplify => &["expr"],
         Builtin::Load => &["\"file.csv\""],
-        Builtin::Sum | Builtin::Mean | Builtin::Len => &["v"],
+        Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Var | Builtin::Std => &["v"],
         Builtin::Dot => &["u", "v"],
+        Builtin::Max | Builtin::Min => &["a", "b"],
         Builtin::Constant(_) => return None,
     };
     Some(params.iter().map(|p| p.to_string()).collect())
