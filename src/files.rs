@@ -104,6 +104,13 @@ fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
     Err(WriteError::Links { path: path.to_path_buf() })
 }
 
+/// What `path` is (through its links) when it is there but is not a
+/// regular file — `"a named pipe (FIFO)"`, `"a device"`, … — so that a
+/// reader can refuse it rather than wait on a pipe or read a device for ever.
+pub fn not_regular(path: &Path) -> Option<&'static str> {
+    fs::metadata(path).ok().filter(|metadata| !metadata.is_file()).map(|metadata| kind(&metadata))
+}
+
 /// What a name that is not a regular file is, in words.
 fn kind(metadata: &Metadata) -> &'static str {
     #[cfg(unix)]
@@ -240,6 +247,9 @@ mod tests {
         assert!(device.to_string().contains("is a device"), "{device}");
         let error = replace(folder.path(), b"x", anything).expect_err("a folder is refused");
         assert!(error.to_string().contains("is a folder"), "{error}");
+        assert_eq!(not_regular(&fifo), Some("a named pipe (FIFO)"));
+        assert_eq!(not_regular(Path::new("/dev/zero")), Some("a device"));
+        assert_eq!(not_regular(folder.path().join("none").as_path()), None, "a missing file is for the reader to say");
         let link = folder.path().join("to-pipe.gd");
         std::os::unix::fs::symlink(&fifo, &link).expect("a link");
         assert!(matches!(replace(&link, b"x", anything), Err(WriteError::NotAFile { .. })));

@@ -35,7 +35,7 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
             session.clear();
             Ok("cleared: no definitions, values or data remain\n".to_string())
         }
-        ":load" => file_argument(":load", argument).map(|path| {
+        ":load" => file_argument(":load", argument).and_then(readable).map(|path| {
             session.load_script(path, out);
             String::new()
         }),
@@ -51,19 +51,18 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
 }
 
 /// A file name as typed or completed: `"my lesson.gd"`, `"my lesson.gd`
-/// (the closing quote left out) and `my\ lesson.gd` are all `my lesson.gd`.
+/// (the closing quote left out) and `my\ lesson.gd` are all `my lesson.gd`;
+/// unquoted, a backslash keeps the next character as it is (Tab escapes
+/// `(`, `$`, `&`, … in the names it completes).
 fn file_name(argument: &str) -> String {
     if let Some(quoted) = argument.strip_prefix('"') {
         return quoted.strip_suffix('"').unwrap_or(quoted).to_string();
     }
     let mut name = String::with_capacity(argument.len());
-    let mut chars = argument.chars();
+    let mut chars = argument.chars().peekable();
     while let Some(c) = chars.next() {
-        match (c, chars.clone().next()) {
-            ('\\', Some(next)) if next == ' ' || next == '\\' || next == '"' || next == '\'' => {
-                name.push(next);
-                chars.next();
-            }
+        match (c, chars.next_if(|_| c == '\\')) {
+            ('\\', Some(next)) => name.push(next),
             _ => name.push(c),
         }
     }
@@ -90,6 +89,16 @@ fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagn
             .with_help(format!("for example `{command} lesson.gd`")));
     }
     Ok(Path::new(argument))
+}
+
+/// Refuses a script that is not a regular file: reading a pipe could wait
+/// for ever, and a device (`/dev/zero`) never end.
+fn readable(path: &Path) -> Result<&Path, Diagnostic> {
+    match files::not_regular(path) {
+        None => Ok(path),
+        Some(kind) => Err(Diagnostic::usage(format!("cannot load `{}`: it is {kind}, not a file", path.display()))
+            .with_help("`:load` reads a .gd script saved as a regular file")),
+    }
 }
 
 fn unknown(command: &str) -> Diagnostic {
@@ -235,6 +244,8 @@ mod tests {
         assert_eq!(file_name("\"my lesson.gd"), "my lesson.gd");
         assert_eq!(file_name("my\\ lesson.gd"), "my lesson.gd");
         assert_eq!(file_name("plain.gd"), "plain.gd");
+        assert_eq!(file_name("week\\(1\\)\\ \\&\\ more.gd"), "week(1) & more.gd", "as Tab escapes it");
+        assert_eq!(file_name("trailing\\"), "trailing\\");
     }
 
     #[test]
@@ -259,5 +270,8 @@ mod tests {
         assert_eq!(out.out, "1\n");
         let out = run_all(&mut session, &[":load /no/such/file.gd"]);
         assert!(out.err.contains("no such file"), "{}", out.err);
+        let out = run_all(&mut session, &[":load /dev/zero", ":load /tmp"]);
+        assert!(out.err.contains("cannot load `/dev/zero`: it is a device, not a file"), "{}", out.err);
+        assert!(out.err.contains("cannot load `/tmp`: it is a folder"), "{}", out.err);
     }
 }
