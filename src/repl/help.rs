@@ -118,7 +118,8 @@ node's adjoint ∂J/∂node by the chain rule, from the local derivatives
   graph J                         the nodes
   graph J at a=5, b=3, c=2        forward values, adjoints, the gradient
   graph J as mermaid              a Mermaid flowchart (mermaid.live)
-  graph J at a=5, b=3, c=2 as dot Graphviz: pipe it to `dot -Tsvg`
+  graph J at a=5, b=3, c=2 as dot
+                                  Graphviz text, for `dot -Tsvg`
 
 Try:
   gd> J(a, b, c) = 3*(a + b*c)
