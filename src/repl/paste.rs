@@ -7,7 +7,8 @@
 //! A prompt counts at the start of a line, after any indentation, followed
 //! by a space or the end of the line. When a block begins with a prompt, it
 //! is a transcript: its lines without a prompt are what gd printed, and are
-//! left out. A block that does not begin with one is kept whole.
+//! left out. A block that does not begin with one is kept whole. For the
+//! highlighter, [`mask_prompts`] blanks the prompts out of a line as typed.
 
 /// The prompts gd prints: a new statement, and a continued one.
 const PROMPTS: [&str; 2] = ["gd>", "..>"];
@@ -35,12 +36,37 @@ pub fn strip_prompts(text: &str) -> Pasted {
     Pasted { text: kept.join("\n"), output_lines }
 }
 
+/// `text` with each line's prompt (and its indentation) turned into as many
+/// spaces, so that it lexes as what will run, at the same byte offsets.
+pub fn mask_prompts(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| match prompt_end(line) {
+            Some(end) => " ".repeat(end) + &line[end..],
+            None => line.to_string(),
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// The line after its prompt, if it starts with one.
 fn after_prompt(line: &str) -> Option<&str> {
+    prompt_end(line).map(|end| &line[end..])
+}
+
+/// Where the text after a line's prompt starts (past the indentation, the
+/// prompt and one space), if the line starts with a prompt.
+fn prompt_end(line: &str) -> Option<usize> {
     let indented = line.trim_start_matches([' ', '\t']);
+    let indent = line.len() - indented.len();
     PROMPTS.iter().find_map(|prompt| {
         let rest = indented.strip_prefix(prompt)?;
-        if rest.is_empty() { Some(rest) } else { rest.strip_prefix(' ') }
+        let space = match rest.chars().next() {
+            None => 0,
+            Some(' ') => 1,
+            Some(_) => return None,
+        };
+        Some(indent + prompt.len() + space)
     })
 }
 
@@ -69,6 +95,12 @@ mod tests {
         assert_eq!(stripped("gd>x"), ("gd>x".into(), 0), "not a prompt without its space");
         assert_eq!(stripped("gdx> 1"), ("gdx> 1".into(), 0));
         assert_eq!(stripped("x = 1\ngd> y = 2"), ("x = 1\ny = 2".into(), 0), "a block not begun by a prompt");
+    }
+
+    #[test]
+    fn masking_keeps_every_offset() {
+        assert_eq!(mask_prompts("  gd> J(1,\n..> 2)\ngd>x"), "      J(1,\n    2)\ngd>x");
+        assert_eq!(mask_prompts("gd>"), "   ");
     }
 
     #[test]
