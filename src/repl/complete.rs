@@ -6,8 +6,8 @@
 //! settings of minimize (and after `method =`, the methods); after `as`, the
 //! formats; after `data.`, the table's columns or the record's fields;
 //! anywhere else the session's names, their parameters, the builtins and
-//! the keywords. The words of a continued statement are read with its
-//! earlier lines. Hands on the start of the word and the candidates.
+//! the keywords; nothing in a comment. The words of a continued statement
+//! are read with its earlier lines. Hands on the start of the word and the candidates.
 
 use std::path::Path;
 
@@ -55,6 +55,9 @@ pub fn complete(earlier: &str, line: &str, pos: usize, vocabulary: &Vocabulary) 
     }
     if earlier.is_empty() && before.trim_start().starts_with(':') {
         return command(before);
+    }
+    if in_comment(before) {
+        return Completion::Words(pos, Vec::new());
     }
     let start = word_start(before);
     let word = &before[start..];
@@ -110,6 +113,12 @@ fn latex_candidates(run: &str) -> Vec<Candidate> {
 pub fn open_string(before: &str) -> Option<usize> {
     let (last, range) = Token::lexer(before).spanned().last()?;
     (last == Err(LexError::UnterminatedString) && range.end == before.len()).then_some(range.start + 1)
+}
+
+/// Whether `before` ends inside a `#` comment (where words are not code).
+fn in_comment(before: &str) -> bool {
+    let code_end = Token::lexer(before).spanned().last().map_or(0, |(_, range)| range.end);
+    before[code_end..].contains('#')
 }
 
 /// The files and folders whose names continue `typed` (a path, relative to
@@ -290,6 +299,12 @@ mod tests {
         let Completion::Words(_, candidates) = complete("", &closed, at, &vocabulary()) else { panic!("words") };
         assert_eq!(candidates[0].replacement, format!("{dir}/houses.csv"), "no second quote");
         assert!(!replacements("d = load(\"").iter().any(|c| c == "load" || c == "sin"), "never builtins");
+        assert!(replacements("x = 1 # the si").is_empty(), "nor in a comment");
+        assert_eq!(
+            replacements("x = \"#\" + si"),
+            ["sigmoid", "sign", "simplify", "sin"],
+            "a # in a string is no comment"
+        );
     }
 
     #[test]
