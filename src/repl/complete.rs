@@ -116,7 +116,7 @@ pub fn open_string(before: &str) -> Option<usize> {
 }
 
 /// Whether `before` ends inside a `#` comment (where words are not code).
-fn in_comment(before: &str) -> bool {
+pub fn in_comment(before: &str) -> bool {
     let code_end = Token::lexer(before).spanned().last().map_or(0, |(_, range)| range.end);
     before[code_end..].contains('#')
 }

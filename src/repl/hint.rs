@@ -1,11 +1,12 @@
 //! Hints: while the cursor is inside a call, the parameters still to give,
 //! shown grey after the cursor (`J(` → `a, b, c)`, `J(1, ` → `b, c)`). Takes
 //! the statement so far (earlier lines of a continued one included, joined
-//! by line breaks, which count as space); none inside an open string.
+//! by line breaks, which count as space); none inside an open string or a
+//! comment.
 
 use logos::Logos;
 
-use super::complete::open_string;
+use super::complete::{in_comment, open_string};
 use crate::builtins::{self, Builtin};
 use crate::inventory::Vocabulary;
 use crate::syntax::lexer::Token;
@@ -13,7 +14,7 @@ use crate::syntax::lexer::Token;
 /// The parameters still to type in the innermost open call before `pos`,
 /// when the cursor is at the end of the line.
 pub fn parameters(line: &str, pos: usize, vocabulary: &Vocabulary) -> Option<String> {
-    if pos != line.len() || open_string(line).is_some() {
+    if pos != line.len() || open_string(line).is_some() || in_comment(line) {
         return None;
     }
     let tokens = Token::lexer(line).filter_map(Result::ok).filter(|token| *token != Token::Newline);
@@ -112,6 +113,8 @@ mod tests {
         assert_eq!(hint("d = load(\"data/ho").as_deref(), None);
         assert_eq!(hint("J(1, \"a").as_deref(), None);
         assert_eq!(hint("load(\"a.csv\"").as_deref(), Some(")"));
+        assert_eq!(hint("J(1, # the first").as_deref(), None, "nor in a comment");
+        assert_eq!(hint("J(1, # the first\n").as_deref(), Some("b, c)"));
     }
 
     #[test]
