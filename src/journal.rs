@@ -7,12 +7,19 @@
 //! and writes them as a runnable `.gd` script. Replaying the statements
 //! themselves, rather than printing their values, keeps what values cannot
 //! say: late-bound definitions, derivative snapshots, loaded tables.
+//!
+//! A `r = minimize …` is recorded by [`replayable`] so that it replays to the
+//! same result: with the session's `seed` when it draws random numbers and
+//! gives none, and, when Ctrl-C stopped it, with the `steps` the stopped run
+//! took (or, during `restarts`, with only the runs that had finished).
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use logos::Logos;
 
+use crate::optimize::settings::SettingName;
 use crate::syntax::lexer::Token;
 
 /// One statement that bound `name`.
@@ -99,6 +106,147 @@ impl Journal {
     }
 }
 
+/// How a `minimize` statement ran, as far as its replay depends on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ended {
+    /// The run Ctrl-C stopped, if one was: 0 the run from the start given,
+    /// 1… the restarts (each run after it was stopped at once too).
+    pub stopped_run: Option<usize>,
+    /// The iterations of the run whose result was kept.
+    pub iterations: usize,
+    /// The seed the session uses when a statement gives none.
+    pub seed: u64,
+}
+
+/// The text of a `minimize` statement, changed so that running it again
+/// gives the result it gave:
+/// - `seed = …` added when it draws random numbers (`restarts`, `batch`,
+///   `method = sgd`) without one, so another session's seed cannot change it;
+/// - stopped in its first run: `steps = N`, the steps it took (and
+///   `restarts = 0`), so it ends where it stopped;
+/// - stopped in restart k: `restarts = k - 1`, the runs that had finished,
+///   of which the best was kept (a stopped run is never the best).
+pub fn replayable(text: &str, ended: &Ended) -> String {
+    let given = settings_in(text);
+    let has = |name: SettingName| given.iter().any(|setting| setting.name == name);
+    let sgd = given.iter().any(|s| s.name == SettingName::Method && s.value.clone().is_some_and(|v| &text[v] == "sgd"));
+    let mut changes: Vec<(&str, String)> = Vec::new();
+    match ended.stopped_run {
+        Some(0) => {
+            changes.push(("steps", ended.iterations.to_string()));
+            if has(SettingName::Restarts) {
+                changes.push(("restarts", "0".to_string()));
+            }
+        }
+        Some(run) => changes.push(("restarts", (run - 1).to_string())),
+        None => {}
+    }
+    if (has(SettingName::Restarts) || has(SettingName::Batch) || sgd) && !has(SettingName::Seed) {
+        changes.push(("seed", ended.seed.to_string()));
+    }
+    with_settings(text, &given, &changes)
+}
+
+/// One setting written after `with`: its name, its value's text, and where it ends.
+struct Given {
+    name: SettingName,
+    value: Option<Range<usize>>,
+    end: usize,
+}
+
+/// The settings after the `with` of a `minimize` statement, as written.
+fn settings_in(text: &str) -> Vec<Given> {
+    let tokens: Vec<(Token, Range<usize>)> = Token::lexer(text)
+        .spanned()
+        .filter_map(|(token, range)| token.ok().filter(|t| *t != Token::Newline).map(|t| (t, range)))
+        .collect();
+    let mut depth = 0usize;
+    let mut after_with = None;
+    for (index, (token, _)) in tokens.iter().enumerate() {
+        match token {
+            Token::LParen | Token::LBracket => depth += 1,
+            Token::RParen | Token::RBracket => depth = depth.saturating_sub(1),
+            Token::With if depth == 0 => {
+                after_with = Some(index + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(first) = after_with else { return Vec::new() };
+    let mut given = Vec::new();
+    for setting in split_at_commas(&tokens[first..]) {
+        let Some(((Token::Ident(name), named), rest)) = setting.split_first() else { continue };
+        let Some(name) = SettingName::lookup(name) else { continue };
+        let value = match rest {
+            [(Token::Equals, _), first, .., last] => Some(first.1.start..last.1.end),
+            [(Token::Equals, _), only] => Some(only.1.clone()),
+            _ => None,
+        };
+        let end = value.as_ref().map_or(named.end, |v| v.end);
+        given.push(Given { name, value, end });
+    }
+    given
+}
+
+/// The tokens between commas outside brackets.
+fn split_at_commas<'t, 's>(tokens: &'t [(Token<'s>, Range<usize>)]) -> Vec<&'t [(Token<'s>, Range<usize>)]> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (index, (token, _)) in tokens.iter().enumerate() {
+        match token {
+            Token::LParen | Token::LBracket => depth += 1,
+            Token::RParen | Token::RBracket => depth = depth.saturating_sub(1),
+            Token::Comma if depth == 0 => {
+                parts.push(&tokens[start..index]);
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&tokens[start..]);
+    parts
+}
+
+/// `text` with each setting of `changes` given its value: in place of the
+/// value written (every time it is written), or added after the last setting.
+fn with_settings(text: &str, given: &[Given], changes: &[(&str, String)]) -> String {
+    let mut replaced: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut added = String::new();
+    for (name, value) in changes {
+        let written: Vec<&Given> = given.iter().filter(|g| Some(g.name) == SettingName::lookup(name)).collect();
+        let values: Vec<Range<usize>> = written.iter().filter_map(|g| g.value.clone()).collect();
+        if values.is_empty() {
+            added
+                .push_str(&format!("{}{name} = {value}", if given.is_empty() && added.is_empty() { "" } else { ", " }));
+        }
+        replaced.extend(values.into_iter().map(|range| (range, value.as_str())));
+    }
+    let at = given.iter().map(|g| g.end).max();
+    let mut out = String::with_capacity(text.len() + added.len() + 8);
+    let mut copied = 0;
+    replaced.sort_by_key(|(range, _)| range.start);
+    for (range, value) in replaced {
+        out.push_str(&text[copied..range.start]);
+        out.push_str(value);
+        copied = range.end;
+    }
+    match at {
+        Some(at) if !added.is_empty() => {
+            out.push_str(&text[copied..at]);
+            out.push_str(&added);
+            out.push_str(&text[at..]);
+        }
+        None if !added.is_empty() => {
+            out.push_str(&text[copied..]);
+            out.push_str(" with ");
+            out.push_str(&added);
+        }
+        _ => out.push_str(&text[copied..]),
+    }
+    out
+}
+
 /// The names a statement's text mentions, in order.
 fn names_in(text: &str) -> impl Iterator<Item = &str> {
     Token::lexer(text).filter_map(|token| match token {
@@ -181,6 +329,48 @@ mod tests {
         assert_eq!(journal.last_text("d"), Some(r#"d = load("/work/lesson/data/a.csv")"#));
         assert_eq!(journal.script(Path::new("/work/lesson")), "d = load(\"data/a.csv\")\n");
         assert_eq!(journal.script(Path::new("/elsewhere")), "d = load(\"/work/lesson/data/a.csv\")\n");
+    }
+
+    fn replayed(text: &str, stopped_run: Option<usize>) -> String {
+        replayable(text, &Ended { stopped_run, iterations: 37, seed: 2026 })
+    }
+
+    #[test]
+    fn a_run_stopped_by_ctrl_c_replays_to_the_same_point() {
+        let r = "r = minimize J";
+        assert_eq!(replayed(r, None), r, "a finished run is written as typed");
+        assert_eq!(replayed(r, Some(0)), "r = minimize J with steps = 37");
+        assert_eq!(
+            replayed("r = minimize J with steps=1000000000, tol=0", Some(0)),
+            "r = minimize J with steps=37, tol=0"
+        );
+        assert_eq!(replayed("r = minimize J with α = 0.1", Some(0)), "r = minimize J with α = 0.1, steps = 37");
+        assert_eq!(
+            replayed("r = minimize J from a = max(1, 2) with α = f(1, 2),\n  tol = 0 # slow", Some(0)),
+            "r = minimize J from a = max(1, 2) with α = f(1, 2),\n  tol = 0, steps = 37 # slow"
+        );
+    }
+
+    #[test]
+    fn restarts_stopped_by_ctrl_c_replay_only_the_runs_that_finished() {
+        let r = "r = minimize J with restarts = 5, steps = 100000";
+        assert_eq!(replayed(r, Some(0)), "r = minimize J with restarts = 0, steps = 37, seed = 2026");
+        assert_eq!(replayed(r, Some(1)), "r = minimize J with restarts = 0, steps = 100000, seed = 2026");
+        assert_eq!(replayed(r, Some(4)), "r = minimize J with restarts = 3, steps = 100000, seed = 2026");
+        assert_eq!(replayed(r, None), "r = minimize J with restarts = 5, steps = 100000, seed = 2026");
+        let seeded = "r = minimize J with restarts = 5, seed = 7";
+        assert_eq!(replayed(seeded, Some(3)), "r = minimize J with restarts = 2, seed = 7");
+    }
+
+    #[test]
+    fn random_draws_keep_the_seed_they_were_run_with() {
+        assert_eq!(replayed("r = minimize J with batch = 16", None), "r = minimize J with batch = 16, seed = 2026");
+        assert_eq!(replayed("r = minimize J with method = sgd", None), "r = minimize J with method = sgd, seed = 2026");
+        assert_eq!(replayed("r = minimize J with method = adam", None), "r = minimize J with method = adam");
+        assert_eq!(
+            replayed("r = minimize J with batch = 8, seed = 3", None),
+            "r = minimize J with batch = 8, seed = 3"
+        );
     }
 
     #[test]

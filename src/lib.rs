@@ -8,6 +8,7 @@ pub mod env;
 pub mod eval;
 pub mod execute;
 pub mod expr;
+pub mod files;
 pub mod graph;
 pub mod inventory;
 pub mod journal;

@@ -14,11 +14,10 @@ use std::sync::atomic::Ordering;
 use crate::diagnostics::{self, Diagnostic, Sources};
 use crate::env::{Env, Signature};
 use crate::expr::arena::Arena;
-use crate::journal::Journal;
+use crate::journal::{self, Journal};
 use crate::resolve::Checker;
 use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
-use crate::syntax::span::Span;
 
 /// Where results and errors go.
 pub trait Output {
@@ -138,6 +137,9 @@ pub struct Session {
     pub(crate) arena: Arena,
     pub(crate) env: Env,
     pub(crate) journal: Journal,
+    /// Which run of the last `minimize` Ctrl-C stopped (0 the first, then
+    /// its restarts), so that `:save` can write it to replay the same.
+    pub(crate) stopped_run: Option<usize>,
 }
 
 impl Session {
@@ -150,6 +152,7 @@ impl Session {
             arena: Arena::new(),
             env: Env::default(),
             journal: Journal::default(),
+            stopped_run: None,
         }
     }
 
@@ -195,7 +198,7 @@ impl Session {
             match self.execute(&program, statement, signature) {
                 Ok(text) => {
                     let interrupted = INTERRUPTED.load(Ordering::Relaxed);
-                    self.note_binding(&program, statement, interrupted);
+                    self.note_binding(statement, interrupted);
                     out.print(&text);
                 }
                 Err(error) => {
@@ -214,9 +217,9 @@ impl Session {
     }
 
     /// Records a statement that bound a name in the journal (for `:save`).
-    /// A `minimize` that Ctrl-C stopped is recorded with the steps it took,
-    /// so running the saved script gives the same result, in the same time.
-    fn note_binding(&mut self, program: &Program, statement: &crate::syntax::ast::Stmt, interrupted: bool) {
+    /// A `minimize` is recorded to replay to the same result, even when
+    /// Ctrl-C stopped it (see [`journal::replayable`]).
+    fn note_binding(&mut self, statement: &crate::syntax::ast::Stmt, interrupted: bool) {
         let name = match &statement.kind {
             StmtKind::Define { name, .. } | StmtKind::Bind { name, .. } | StmtKind::BindOptimize { name, .. } => name,
             _ => return,
@@ -224,37 +227,15 @@ impl Session {
         let span = statement.span;
         let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
         let mut text = self.source_text(span).to_string();
-        if let (true, StmtKind::BindOptimize { optimize, .. }) = (interrupted, &statement.kind)
-            && let Some(crate::env::Value::Record(record)) = self.env.value(&name.name)
-            && let Some(steps) = record.get("iterations")
-        {
-            text = self.with_steps(program, optimize, span, steps as u64);
+        if let StmtKind::BindOptimize { .. } = &statement.kind {
+            let iterations = match self.env.value(&name.name) {
+                Some(crate::env::Value::Record(record)) => record.get("iterations").unwrap_or(0.0) as usize,
+                _ => 0,
+            };
+            let stopped_run = self.stopped_run.filter(|_| interrupted);
+            text = journal::replayable(&text, &journal::Ended { stopped_run, iterations, seed: self.settings.seed });
         }
         self.journal.record(&name.name, &text, &dir);
-    }
-
-    /// The text of `r = minimize …` with `steps = N` in place of its own, or added.
-    fn with_steps(
-        &self,
-        program: &Program,
-        optimize: &crate::syntax::ast::Optimize,
-        statement: Span,
-        steps: u64,
-    ) -> String {
-        let text = self.source_text(statement);
-        let relative = |at: usize| at.saturating_sub(statement.start).min(text.len());
-        let given = optimize.settings.iter().find(|s| s.name.name == "steps").and_then(|s| s.value);
-        match (given, optimize.settings.last()) {
-            (Some(value), _) => {
-                let span = program.ast.span(value);
-                format!("{}{steps}{}", &text[..relative(span.start)], &text[relative(span.end)..])
-            }
-            (None, Some(last)) => {
-                let end = last.value.map_or(last.name.span.end, |v| program.ast.span(v).end);
-                format!("{}, steps = {steps}{}", &text[..relative(end)], &text[relative(end)..])
-            }
-            (None, None) => format!("{text} with steps = {steps}"),
-        }
     }
 
     /// Runs one REPL line; on failure the session is left as it was before it.

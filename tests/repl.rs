@@ -1,7 +1,8 @@
 //! The REPL through a real pseudo-terminal, as a user meets it: define and
-//! differentiate, complete `\alpha` to α, continue an unfinished line, recover
-//! from a mistake, `:save` a session and run the file, stop a long minimize
-//! with Ctrl-C, leave with Ctrl-D, and find the history again next time.
+//! differentiate, complete `\alpha` to α and file names in strings, continue
+//! an unfinished line, paste lines with their prompts, recover from a
+//! mistake, `:save` a session and run the file, stop a long minimize with
+//! Ctrl-C, leave with Ctrl-D, and find the history again next time.
 
 use std::path::Path;
 use std::process::Command;
@@ -149,6 +150,66 @@ fn hints_show_the_parameters_of_a_call() {
 }
 
 #[test]
+fn hints_on_a_continuation_line_count_from_the_line_before() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(a,b,c) = 3*(a + b*c)");
+    repl.send_line("J(").expect("typed");
+    repl.exp_string("..> ").expect("a continuation prompt");
+    repl.exp_string("a, b, c)").expect("every parameter is still to give");
+    repl.send_line("1,").expect("typed");
+    repl.exp_string("..> ").expect("a continuation prompt");
+    let hinted = repl.exp_string("c)").expect("the parameters still to give");
+    assert!(hinted.ends_with("b, "), "the hint is b, c), not , c): {hinted:?}");
+    assert!(enter(&mut repl, "2, 3)").contains("21"));
+    leave(repl);
+}
+
+#[test]
+fn tab_in_a_string_completes_a_file_name() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    std::fs::write(home.path().join("houses.csv"), "area,price\n1,2\n").expect("a data file");
+    let folder = home.path().display().to_string();
+    let mut repl = start(home.path());
+    type_keys(&mut repl, &format!("d = load(\"{folder}/hou"));
+    type_keys(&mut repl, "\t");
+    repl.exp_string("houses.csv\"").expect("the file name, with the string closed");
+    assert!(!enter(&mut repl, ")").contains("Error"), "the completed name loads");
+    assert!(enter(&mut repl, "d.price").contains('2'), "the table is bound");
+    leave(repl);
+}
+
+#[test]
+fn a_line_pasted_with_its_prompt_runs_without_it() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    let defined = enter(&mut repl, "gd> J(a, b, c) = 3*(a + b*c)");
+    assert!(!defined.contains("Error"), "{defined}");
+    assert!(enter(&mut repl, "  gd> ∂J/∂b").contains(&raw("∂J/∂b = 3*c")), "indented as :help shows it");
+    repl.send_line("gd> J(1,").expect("typed");
+    repl.exp_string("..> ").expect("a continuation prompt");
+    assert!(enter(&mut repl, "..> 2, 3)").contains("21"), "the continuation prompt is dropped too");
+    leave(repl);
+}
+
+#[test]
+fn a_pasted_transcript_runs_its_input_and_skips_its_output() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    let transcript = "  gd> K(x) = x^2\r  gd> K(3)\r  9\r  gd> K(1 +\r  ..> 1)\r  4\r";
+    type_keys(&mut repl, &format!("\x1b[200~{transcript}\x1b[201~"));
+    repl.send_line("").expect("entered");
+    repl.exp_string("2 lines without `gd> ` taken as output, not run").expect("a note on the skipped lines");
+    let output = repl.exp_string(PROMPT).expect("the next prompt");
+    assert!(
+        output.trim_start().starts_with("9\r\n4\r\n") && !output.contains("Error"),
+        "inputs ran, outputs did not: {output:?}"
+    );
+    assert!(enter(&mut repl, "K(4)").contains("16"), "the pasted definition stays");
+    leave(repl);
+}
+
+#[test]
 fn save_writes_a_script_that_rebuilds_the_session() {
     let home = tempfile::tempdir().expect("a temporary home");
     let file = home.path().join("lesson.gd");
@@ -204,6 +265,30 @@ fn ctrl_c_stops_a_long_minimize_and_returns_to_the_prompt() {
     cancel(&mut repl);
     assert!(enter(&mut repl, "1 + 1").contains("2\r\n"), "Ctrl-C cancelled the typed line");
     leave(repl);
+}
+
+#[test]
+fn save_after_ctrl_c_during_restarts_replays_to_the_same_result() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut repl = start(home.path());
+    enter(&mut repl, "J(x) = x^2");
+    // The first run converges at once (x = 0); the second creeps for ever.
+    repl.send_line("r = minimize J from x = 0 with restarts = 3, steps = 1000000000, tol = 1e-300, α = 1e-9")
+        .expect("typed");
+    std::thread::sleep(Duration::from_millis(500));
+    repl.send_control('c').expect("Ctrl-C");
+    repl.exp_string("best: run 1").expect("the first run is the best");
+    repl.exp_string(PROMPT).expect("the prompt");
+    let shown = enter(&mut repl, "r");
+    let file = home.path().join("restarts.gd");
+    assert!(enter(&mut repl, &format!(":save {}", file.display())).contains("saved"));
+    leave(repl);
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    assert!(saved.contains("restarts = 0, steps = 1000000000") && saved.contains("seed = 2026"), "{saved}");
+    let replay = Command::new(env!("CARGO_BIN_EXE_gd")).arg(&file).args(["-e", "r"]).output().expect("gd runs it");
+    let replayed = String::from_utf8_lossy(&replay.stdout);
+    let shown: Vec<&str> = shown.lines().map(str::trim).filter(|l| !l.is_empty() && !l.contains('\x1b')).collect();
+    assert!(!shown.is_empty() && replayed.ends_with(&format!("{}\n", shown.join("\n"))), "{shown:?} vs {replayed}");
 }
 
 #[test]

@@ -106,6 +106,7 @@ impl Session {
         let mut out = note + &heading(goal, &objective, &settings);
         let run = if settings.restarts == 0 {
             let run = self.descend(&descent, &function, &start, &settings.options);
+            self.stopped_run = (run.ending == Ending::Interrupted).then_some(0);
             out.push_str(&table::table(&run, &names, &objective, &settings.options));
             run
         } else {
@@ -113,6 +114,7 @@ impl Session {
             let starts = restart_points(&start, &free, settings.restarts, seed);
             let runs: Vec<Run> =
                 starts.iter().map(|s| self.descend(&descent, &function, s, &settings.options)).collect();
+            self.stopped_run = runs.iter().position(|run| run.ending == Ending::Interrupted);
             let best = best_run(&runs, goal);
             out.push_str(&restarts_table(&runs, &names, &objective, best));
             let chosen = best.unwrap_or(0);

@@ -1,8 +1,9 @@
 //! Pictures of a descent. As SVG (plotters): J against iteration, on a log
 //! scale when J spans decades; for a function of two parameters also the
 //! contour lines of J (marching squares, from the `contour` crate) with the
-//! path of θ drawn over them. In the terminal (textplots): J against
-//! iteration in braille dots.
+//! path of θ drawn over them, written through [`crate::files::replace`]
+//! (through links, never into a FIFO or over a file that is not an SVG).
+//! In the terminal (textplots): J against iteration in braille dots.
 
 use std::path::Path;
 
@@ -26,10 +27,21 @@ pub struct Surface {
 const WIDTH: u32 = 1000;
 const HEIGHT: u32 = 450;
 
-/// Writes the SVG: the curve of J against iteration, and the contours when given.
+/// Writes the SVG: the curve of J against iteration, and the contours when
+/// given. An existing file is replaced only if it is an SVG.
 pub fn svg(file: &Path, objective: &str, curve: &[(f64, f64)], surface: Option<&Surface>) -> Result<(), String> {
+    let mut text = String::new();
+    draw(&mut text, objective, curve, surface)?;
+    let is_svg = |target: &Path, head: &[u8]| {
+        target.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) || head.starts_with(b"<svg")
+    };
+    crate::files::replace(file, text.as_bytes(), is_svg).map(|_| ()).map_err(|error| error.to_string())
+}
+
+/// Draws the SVG into `text`.
+fn draw(text: &mut String, objective: &str, curve: &[(f64, f64)], surface: Option<&Surface>) -> Result<(), String> {
     let width = if surface.is_some() { WIDTH } else { WIDTH / 2 + 100 };
-    let root = SVGBackend::new(file, (width, HEIGHT)).into_drawing_area();
+    let root = SVGBackend::with_string(text, (width, HEIGHT)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let (left, right) = match surface {
         Some(_) => {
@@ -161,6 +173,31 @@ pub fn terminal(objective: &str, curve: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_plot_goes_through_a_link_and_never_into_a_pipe_or_over_data() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let curve = [(0.0, 4.0), (1.0, 1.0), (2.0, 0.25)];
+        let real = folder.path().join("real.svg");
+        std::fs::write(&real, "old").expect("written");
+        let link = folder.path().join("p.svg");
+        std::os::unix::fs::symlink(&real, &link).expect("a link");
+        svg(&link, "J", &curve, None).expect("drawn");
+        assert!(std::fs::symlink_metadata(&link).expect("there").file_type().is_symlink());
+        assert!(std::fs::read_to_string(&real).expect("read").starts_with("<svg"));
+        let fifo = folder.path().join("pipe.svg");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+        let problem = svg(&fifo, "J", &curve, None).expect_err("a FIFO is refused, not waited on");
+        assert!(problem.contains("named pipe"), "{problem}");
+        let data = folder.path().join("data.csv");
+        std::fs::write(&data, "a\n1\n").expect("written");
+        assert!(svg(&data, "J", &curve, None).expect_err("data is kept").contains("not a file gd wrote"));
+        assert_eq!(std::fs::read_to_string(&data).expect("read"), "a\n1\n");
+        let plot = folder.path().join("plot");
+        svg(&plot, "J", &curve, None).expect("drawn");
+        svg(&plot, "J", &curve, None).expect("an SVG gd drew is replaced");
+    }
 
     #[test]
     fn levels_spread_over_the_range() {

@@ -2,12 +2,12 @@
 //! `:save FILE`, `:quit`. Each takes the session and prints through the same
 //! [`Output`] as results; a misspelt command suggests the nearest.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::complete::COMMANDS;
 use super::help;
 use crate::diagnostics::Diagnostic;
+use crate::files::{self, WriteError};
 use crate::session::{Output, Session};
 use crate::suggest;
 
@@ -35,7 +35,7 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
             session.clear();
             Ok("cleared: no definitions, values or data remain\n".to_string())
         }
-        ":load" => file_argument(":load", argument).map(|path| {
+        ":load" => file_argument(":load", argument).and_then(readable).map(|path| {
             session.load_script(path, out);
             String::new()
         }),
@@ -51,19 +51,18 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
 }
 
 /// A file name as typed or completed: `"my lesson.gd"`, `"my lesson.gd`
-/// (the closing quote left out) and `my\ lesson.gd` are all `my lesson.gd`.
+/// (the closing quote left out) and `my\ lesson.gd` are all `my lesson.gd`;
+/// unquoted, a backslash keeps the next character as it is (Tab escapes
+/// `(`, `$`, `&`, … in the names it completes).
 fn file_name(argument: &str) -> String {
     if let Some(quoted) = argument.strip_prefix('"') {
         return quoted.strip_suffix('"').unwrap_or(quoted).to_string();
     }
     let mut name = String::with_capacity(argument.len());
-    let mut chars = argument.chars();
+    let mut chars = argument.chars().peekable();
     while let Some(c) = chars.next() {
-        match (c, chars.clone().next()) {
-            ('\\', Some(next)) if next == ' ' || next == '\\' || next == '"' || next == '\'' => {
-                name.push(next);
-                chars.next();
-            }
+        match (c, chars.next_if(|_| c == '\\')) {
+            ('\\', Some(next)) => name.push(next),
             _ => name.push(c),
         }
     }
@@ -92,6 +91,16 @@ fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagn
     Ok(Path::new(argument))
 }
 
+/// Refuses a script that is not a regular file: reading a pipe could wait
+/// for ever, and a device (`/dev/zero`) never end.
+fn readable(path: &Path) -> Result<&Path, Diagnostic> {
+    match files::not_regular(path) {
+        None => Ok(path),
+        Some(kind) => Err(Diagnostic::usage(format!("cannot load `{}`: it is {kind}, not a file", path.display()))
+            .with_help("`:load` reads a .gd script saved as a regular file")),
+    }
+}
+
 fn unknown(command: &str) -> Diagnostic {
     let problem = Diagnostic::usage(format!("there is no command `{command}`"));
     match suggest::closest(command, COMMANDS.iter().copied()) {
@@ -100,7 +109,12 @@ fn unknown(command: &str) -> Diagnostic {
     }
 }
 
-/// `:save FILE`: the session's definitions as a script, written atomically.
+/// The first line of a script written by `:save`.
+const SAVED_HEADER: &str = "# A gd session, saved by :save.";
+
+/// `:save FILE`: the session's definitions as a script, written through
+/// [`files::replace`]. An existing file is replaced only if it is a gd
+/// script: its name ends in `.gd`, or `:save` wrote it.
 fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let script = session.script(folder);
@@ -108,32 +122,28 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::usage("there is nothing to save yet")
             .with_help("define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`"));
     }
-    let text = format!(
-        "# A gd session, saved by :save. Run it with `gd {}`, or `:load` it in the REPL.\n{script}",
-        path.display()
-    );
-    write_atomically(path, folder, &text).map_err(|error| {
-        Diagnostic::usage(format!("cannot write `{}`: {error}", path.display()))
-            .with_help("nothing was written; check that the folder exists and can be written to")
+    let text = format!("{SAVED_HEADER} Run it with `gd {}`, or `:load` it in the REPL.\n{script}", path.display());
+    let is_script = |target: &Path, head: &[u8]| {
+        target.extension().is_some_and(|e| e == "gd") || head.starts_with(SAVED_HEADER.as_bytes())
+    };
+    let written = files::replace(path, text.as_bytes(), is_script).map_err(|error| {
+        let help = match error {
+            WriteError::NotReplaceable { .. } => {
+                "nothing was written, and the file is kept; :save replaces only a \
+                                                  `.gd` script — choose another name"
+            }
+            WriteError::NotAFile { .. } | WriteError::Links { .. } => {
+                "nothing was written; :save writes a regular file — give the name of one"
+            }
+            WriteError::ReadOnly { .. } => "nothing was written; the file is kept as it is — choose another name",
+            WriteError::Io { .. } => "nothing was written; check that the folder exists and can be written to",
+        };
+        Diagnostic::usage(format!("cannot save the session: {error}")).with_help(help)
     })?;
     let lines = script.lines().count();
-    Ok(format!("saved {lines} line{} to {}\n", if lines == 1 { "" } else { "s" }, path.display()))
-}
-
-/// Writes `text` to a new file beside `path`, then renames it over `path`,
-/// so a crash never leaves half a file.
-fn write_atomically(path: &Path, folder: &Path, text: &str) -> std::io::Result<()> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("session.gd");
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create_new(&temporary).and_then(|mut file| {
-        file.write_all(text.as_bytes())?;
-        file.sync_all()
-    });
-    let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
-    if renamed.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    renamed
+    let through =
+        if written == path { String::new() } else { format!(" (the file it links to, {})", written.display()) };
+    Ok(format!("saved {lines} line{} to {}{through}\n", if lines == 1 { "" } else { "s" }, path.display()))
 }
 
 #[cfg(test)]
@@ -172,6 +182,44 @@ mod tests {
         assert!(std::fs::read_dir(folder.path()).expect("a listing").count() == 1, "no temporary file is left");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn save_writes_through_a_link_keeps_the_mode_and_refuses_what_is_not_a_script() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let folder = tempfile::tempdir().expect("a folder");
+        let real = folder.path().join("real.gd");
+        std::fs::write(&real, "old = 1\n").expect("written");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).expect("mode set");
+        let link = folder.path().join("lesson.gd");
+        symlink("real.gd", &link).expect("a link");
+        let mut session = Session::new(Settings::default());
+        let out = run_all(&mut session, &["x = 2", &format!(":save {}", link.display())]);
+        assert_eq!(out.err, "");
+        assert!(out.out.contains("(the file it links to"), "{}", out.out);
+        assert!(std::fs::symlink_metadata(&link).expect("there").file_type().is_symlink(), "the link stays");
+        assert!(std::fs::read_to_string(&real).expect("read").ends_with("\nx = 2\n"));
+        assert_eq!(std::fs::metadata(&real).expect("there").permissions().mode() & 0o777, 0o640);
+
+        let data = folder.path().join("data.csv");
+        std::fs::write(&data, "a\n1\n").expect("written");
+        let plain = folder.path().join("lesson");
+        let fifo = folder.path().join("pipe.gd");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+        let out = run_all(
+            &mut session,
+            &[
+                &format!(":save {}", data.display()),
+                &format!(":save {}", fifo.display()),
+                &format!(":save {}", plain.display()),
+                &format!(":save {}", plain.display()),
+            ],
+        );
+        assert!(out.err.contains("data.csv exists and is not a file gd wrote"), "{}", out.err);
+        assert!(out.err.contains("pipe.gd is a named pipe (FIFO), not a regular file"), "{}", out.err);
+        assert_eq!(out.err.matches("Error").count(), 2, "a file :save wrote is replaced: {}", out.err);
+        assert_eq!(std::fs::read_to_string(&data).expect("read"), "a\n1\n", "the data is kept");
+    }
+
     #[test]
     fn clear_forgets_and_unknown_commands_suggest() {
         let mut session = Session::new(Settings::default());
@@ -180,6 +228,8 @@ mod tests {
             &["x = 2", ":clear", ":lsit", ":help dervatives", ":save", ":save /nonexistent/x.gd"],
         );
         assert!(session.listing().starts_with("nothing defined"));
+        let missing = run_all(&mut Session::new(Settings::default()), &["x = 1", ":save /nonexistent/x.gd"]);
+        assert!(missing.err.contains("the folder of /nonexistent/x.gd does not exist"), "{}", missing.err);
         assert!(out.err.contains("did you mean `:list`?"), "{}", out.err);
         assert!(out.err.contains("did you mean `:help derivatives`?"), "{}", out.err);
         assert!(out.err.contains("`:save` needs a file name"), "{}", out.err);
@@ -194,6 +244,8 @@ mod tests {
         assert_eq!(file_name("\"my lesson.gd"), "my lesson.gd");
         assert_eq!(file_name("my\\ lesson.gd"), "my lesson.gd");
         assert_eq!(file_name("plain.gd"), "plain.gd");
+        assert_eq!(file_name("week\\(1\\)\\ \\&\\ more.gd"), "week(1) & more.gd", "as Tab escapes it");
+        assert_eq!(file_name("trailing\\"), "trailing\\");
     }
 
     #[test]
@@ -218,5 +270,8 @@ mod tests {
         assert_eq!(out.out, "1\n");
         let out = run_all(&mut session, &[":load /no/such/file.gd"]);
         assert!(out.err.contains("no such file"), "{}", out.err);
+        let out = run_all(&mut session, &[":load /dev/zero", ":load /tmp"]);
+        assert!(out.err.contains("cannot load `/dev/zero`: it is a device, not a file"), "{}", out.err);
+        assert!(out.err.contains("cannot load `/tmp`: it is a folder"), "{}", out.err);
     }
 }

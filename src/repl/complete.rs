@@ -1,11 +1,15 @@
 //! Tab completion: what the word before the cursor could become.
 //!
-//! `\alpha` becomes α (any name of the unicode table); at the start of a
+//! `\alpha` becomes α (any name of the unicode table); inside an open string
+//! (`load("da`, `plot = "`, `:load "my l`), a file name; at the start of a
 //! line, `:he` becomes `:help` (and `:help d` a topic); after `with`, the
 //! settings of minimize (and after `method =`, the methods); after `as`, the
 //! formats; after `data.`, the table's columns or the record's fields;
 //! anywhere else the session's names, their parameters, the builtins and
-//! the keywords. Hands on the start of the word and the candidates.
+//! the keywords; nothing in a comment. The words of a continued statement
+//! are read with its earlier lines. Hands on the start of the word and the candidates.
+
+use std::path::Path;
 
 use logos::Logos;
 
@@ -14,7 +18,7 @@ use super::unicode;
 use crate::builtins::{BUILTINS, KEYWORDS};
 use crate::inventory::Vocabulary;
 use crate::optimize::settings::{METHODS, SETTINGS};
-use crate::syntax::lexer::Token;
+use crate::syntax::lexer::{LexError, Token};
 
 /// The REPL's commands, as typed.
 pub const COMMANDS: &[&str] = &[":help", ":list", ":clear", ":load", ":save", ":quit"];
@@ -35,22 +39,29 @@ pub struct Candidate {
 pub enum Completion {
     /// Replace the text from this byte offset with one of these.
     Words(usize, Vec<Candidate>),
-    /// The word is a file name (after `:load` or `:save`).
+    /// The word is a file name, unquoted (after `:load` or `:save`).
     File,
 }
 
-/// The completions of the text before `pos` in `line`.
-pub fn complete(line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
+/// The completions of the text before `pos` in `line`, which continues the
+/// statement begun on the `earlier` lines (empty for a new statement).
+pub fn complete(earlier: &str, line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
     let before = &line[..pos];
+    if let Some(start) = open_string(before) {
+        return Completion::Words(start, file_candidates(&before[start..], &line[pos..]));
+    }
     if let Some(start) = latex_start(before) {
         return Completion::Words(start, latex_candidates(&before[start..]));
     }
-    if before.trim_start().starts_with(':') {
+    if earlier.is_empty() && before.trim_start().starts_with(':') {
         return command(before);
+    }
+    if in_comment(before) {
+        return Completion::Words(pos, Vec::new());
     }
     let start = word_start(before);
     let word = &before[start..];
-    let words = context_words(&before[..start], vocabulary);
+    let words = context_words(&format!("{earlier}\n{}", &before[..start]), vocabulary);
     let mut candidates: Vec<Candidate> = words
         .into_iter()
         .filter(|w| w.starts_with(word))
@@ -97,13 +108,57 @@ fn latex_candidates(run: &str) -> Vec<Candidate> {
         .collect()
 }
 
+/// Where the text of a string left open at the end of `before` starts
+/// (after its `"`), if one is: strings name files, so that text is a file name.
+pub fn open_string(before: &str) -> Option<usize> {
+    let (last, range) = Token::lexer(before).spanned().last()?;
+    (last == Err(LexError::UnterminatedString) && range.end == before.len()).then_some(range.start + 1)
+}
+
+/// Whether `before` ends inside a `#` comment (where words are not code).
+pub fn in_comment(before: &str) -> bool {
+    let code_end = Token::lexer(before).spanned().last().map_or(0, |(_, range)| range.end);
+    before[code_end..].contains('#')
+}
+
+/// The files and folders whose names continue `typed` (a path, relative to
+/// the current folder unless absolute). A folder ends in `/`; a file ends
+/// the string with `"`, unless `after` the cursor it is already closed.
+/// Names a gd string cannot hold (with `"`) are left out, and hidden ones
+/// unless `.` was typed.
+fn file_candidates(typed: &str, after: &str) -> Vec<Candidate> {
+    let (folder, prefix) = match typed.rfind('/') {
+        Some(slash) => typed.split_at(slash + 1),
+        None => ("", typed),
+    };
+    let listed = if folder.is_empty() { Path::new(".") } else { Path::new(folder) };
+    let Ok(entries) = std::fs::read_dir(listed) else { return Vec::new() };
+    let close = if after.starts_with('"') { "" } else { "\"" };
+    let mut candidates: Vec<Candidate> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let shown =
+                name.starts_with(prefix) && !name.contains('"') && (!name.starts_with('.') || prefix.starts_with('.'));
+            if !shown {
+                return None;
+            }
+            let (display, end) = if entry.path().is_dir() { (format!("{name}/"), "/") } else { (name.clone(), close) };
+            Some(Candidate { display, replacement: format!("{folder}{name}{end}") })
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.display.cmp(&b.display));
+    candidates
+}
+
 /// Where the name before the cursor starts.
 fn word_start(before: &str) -> usize {
     let tail = before.trim_end_matches(crate::syntax::lexer::is_name_char);
     tail.len()
 }
 
-/// `:he` → `:help`; `:help d` → its topics; `:load f` → a file name.
+/// `:he` → `:help`; `:help d` → its topics; `:load f` → a file name (a
+/// quoted one, `:load "my l`, is an open string, completed before this).
 fn command(before: &str) -> Completion {
     let text = before.trim_start();
     let offset = before.len() - text.len();
@@ -129,7 +184,7 @@ fn word(text: &str) -> Candidate {
 
 /// The words that fit after `before` (the line up to the word being typed).
 fn context_words(before: &str, vocabulary: &Vocabulary) -> Vec<String> {
-    let tokens: Vec<Token> = Token::lexer(before).filter_map(Result::ok).collect();
+    let tokens: Vec<Token> = Token::lexer(before).filter_map(Result::ok).filter(|t| *t != Token::Newline).collect();
     let owned = |words: &[&str]| words.iter().map(|w| w.to_string()).collect();
     match tokens.as_slice() {
         [.., Token::Ident(target), Token::Dot] => {
@@ -163,7 +218,7 @@ mod tests {
     }
 
     fn replacements(line: &str) -> Vec<String> {
-        match complete(line, line.len(), &vocabulary()) {
+        match complete("", line, line.len(), &vocabulary()) {
             Completion::Words(_, candidates) => candidates.into_iter().map(|c| c.replacement).collect(),
             Completion::File => vec!["<file>".into()],
         }
@@ -180,7 +235,7 @@ mod tests {
         assert_eq!(replacements("w\\^-\\^1"), ["⁻¹"]);
         assert_eq!(replacements("\\theta\\_").len(), 10);
         assert_eq!(replacements("\\nosuch\\_1"), Vec::<String>::new());
-        let Completion::Words(start, _) = complete("J(\\th", 5, &vocabulary()) else { panic!("words") };
+        let Completion::Words(start, _) = complete("", "J(\\th", 5, &vocabulary()) else { panic!("words") };
         assert_eq!(start, 2);
     }
 
@@ -199,6 +254,57 @@ mod tests {
         assert_eq!(replacements("sig"), ["sigmoid", "sign"]);
         assert_eq!(replacements("min"), ["min", "minimize"]);
         assert_eq!(replacements("1 + alp"), ["alpha0"]);
+    }
+
+    fn continued(earlier: &str, line: &str) -> Vec<String> {
+        match complete(earlier, line, line.len(), &vocabulary()) {
+            Completion::Words(_, candidates) => candidates.into_iter().map(|c| c.replacement).collect(),
+            Completion::File => vec!["<file>".into()],
+        }
+    }
+
+    #[test]
+    fn a_continued_statement_is_completed_knowing_its_earlier_lines() {
+        assert_eq!(continued("minimize J with α = 0.1,", "st"), ["steps"]);
+        assert_eq!(continued("minimize J with", "me"), ["method"]);
+        assert_eq!(continued("minimize J with method =", "ad"), ["adagrad", "adam"]);
+        assert_eq!(continued("graph J at", "θ"), ["θ1", "θ2"]);
+        assert_eq!(continued("x = 1 +", ":he"), Vec::<String>::new(), "a continued line is not a command");
+    }
+
+    #[test]
+    fn an_open_string_completes_file_names_not_builtins() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let dir = folder.path().to_str().expect("a UTF-8 path").to_string();
+        for file in ["houses.csv", "house prices.csv", ".hidden.csv", "say\"hi.csv"] {
+            std::fs::write(folder.path().join(file), "a\n1\n").expect("written");
+        }
+        std::fs::create_dir(folder.path().join("housing")).expect("a folder");
+        let line = format!("d = load(\"{dir}/hou");
+        let Completion::Words(start, candidates) = complete("", &line, line.len(), &vocabulary()) else {
+            panic!("words")
+        };
+        assert_eq!(start, "d = load(\"".len(), "the whole path is replaced");
+        let shown: Vec<&str> = candidates.iter().map(|c| c.display.as_str()).collect();
+        assert_eq!(shown, ["house prices.csv", "houses.csv", "housing/"]);
+        assert_eq!(candidates[1].replacement, format!("{dir}/houses.csv\""), "a file closes the string");
+        assert_eq!(candidates[2].replacement, format!("{dir}/housing/"), "a folder is gone into");
+        assert_eq!(replacements(&format!("minimize J with plot = \"{dir}/houses")), [format!("{dir}/houses.csv\"")]);
+        assert_eq!(replacements(&format!("d = load(\"{dir}/.h")), [format!("{dir}/.hidden.csv\"")]);
+        assert_eq!(replacements(&format!("d = load(\"{dir}/say")), Vec::<String>::new());
+        assert_eq!(replacements(&format!(":load \"{dir}/houses")), [format!("{dir}/houses.csv\"")]);
+        assert_eq!(replacements("d = load(\"/no/such/folder/x"), Vec::<String>::new());
+        let closed = format!("d = load(\"{dir}/houses\")");
+        let at = closed.len() - 2;
+        let Completion::Words(_, candidates) = complete("", &closed, at, &vocabulary()) else { panic!("words") };
+        assert_eq!(candidates[0].replacement, format!("{dir}/houses.csv"), "no second quote");
+        assert!(!replacements("d = load(\"").iter().any(|c| c == "load" || c == "sin"), "never builtins");
+        assert!(replacements("x = 1 # the si").is_empty(), "nor in a comment");
+        assert_eq!(
+            replacements("x = \"#\" + si"),
+            ["sigmoid", "sign", "simplify", "sin"],
+            "a # in a string is no comment"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Completer for GdHelper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
-        match complete::complete(line, pos, &self.vocabulary) {
+        match complete::complete(&self.earlier, line, pos, &self.vocabulary) {
             Completion::Words(start, candidates) => Ok((
                 start,
                 candidates.into_iter().map(|c| Pair { display: c.display, replacement: c.replacement }).collect(),

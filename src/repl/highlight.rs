@@ -1,8 +1,9 @@
 //! Syntax highlighting of the line being typed, from the real lexer: numbers,
 //! strings, keywords, builtins, the session's functions, operators and
 //! comments each get a colour, and a name gd would not know is underlined in
-//! red (except the one still being typed at the cursor). Hands on the line
-//! with ANSI colour codes; the visible text is unchanged.
+//! red (except the one still being typed at the cursor); a pasted `gd> `
+//! prompt is left plain. Hands on the line with ANSI colour codes; the
+//! visible text is unchanged.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -44,9 +45,11 @@ pub fn highlight_continued(earlier: &str, line: &str, cursor: usize, vocabulary:
     styled(&text, earlier.len() + 1, (earlier.len() + 1).saturating_add(cursor), vocabulary)
 }
 
-/// `text[from..]` with colour codes, its tokens read with all of `text`.
+/// `text[from..]` with colour codes, its tokens read with all of `text`
+/// (pasted prompts left plain, as they do not run).
 fn styled(text: &str, from: usize, cursor: usize, vocabulary: &Vocabulary) -> String {
-    let tokens: Vec<Lexed> = Token::lexer(text).spanned().collect();
+    let masked = super::paste::mask_prompts(text);
+    let tokens: Vec<Lexed> = Token::lexer(&masked).spanned().collect();
     let mut out = String::with_capacity(text.len() * 2);
     let mut copied = from;
     let mut earlier: HashSet<&str> = HashSet::new();
@@ -230,5 +233,17 @@ mod tests {
         let continued = highlight_continued("L(p, q) =", "p^2 + q", usize::MAX, &vocabulary());
         assert!(!continued.contains(UNKNOWN), "the earlier line defines p and q: {continued:?}");
         assert_eq!(strip(&continued), "p^2 + q");
+    }
+
+    #[test]
+    fn a_pasted_prompt_is_left_plain() {
+        let line = "  gd> J(1, 2, 3)";
+        let coloured = shown(line);
+        assert!(!coloured.contains(UNKNOWN) && !coloured.contains(INVALID), "{coloured:?}");
+        assert!(coloured.starts_with("  gd> \x1b"), "{coloured:?}");
+        assert_eq!(strip(&coloured), line);
+        let continued = highlight_continued("J(1,", "..> 2, q)", usize::MAX, &vocabulary());
+        assert!(!continued.contains(INVALID) && continued.contains(&format!("{UNKNOWN}q{RESET}")), "{continued:?}");
+        assert!(shown("gdx > 1").contains(UNKNOWN), "not a prompt");
     }
 }

@@ -1,8 +1,9 @@
 //! The interactive REPL: reads statements with rustyline (completion, hints
 //! and highlighting from [`helper`], history kept across sessions in the
 //! platform's data folder), continues a statement on the next line while it
-//! is unfinished, hands each statement to the session or each `:command` to
-//! [`commands`], and prints what comes back. An error leaves the session as
+//! is unfinished, strips gd's prompts from pasted lines ([`paste`]), hands
+//! each statement to the session or each `:command` to [`commands`], and
+//! prints what comes back. An error leaves the session as
 //! it was; Ctrl-C abandons the statement being typed (or stops a running
 //! minimize); Ctrl-D leaves.
 
@@ -12,6 +13,7 @@ mod help;
 mod helper;
 mod highlight;
 mod hint;
+mod paste;
 mod unicode;
 
 use std::path::PathBuf;
@@ -54,7 +56,14 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
             helper.vocabulary = session.vocabulary();
         }
         let text = match read_statement(&mut editor) {
-            Ok(text) => text,
+            Ok(Statement { text, output_lines: 0 }) => text,
+            Ok(Statement { text, output_lines }) => {
+                let lines = if output_lines == 1 { "line" } else { "lines" };
+                out.error(&format!(
+                    "note: pasted with prompts; {output_lines} {lines} without `gd> ` taken as output, not run\n"
+                ));
+                text
+            }
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => return 0,
             Err(error) => {
@@ -76,11 +85,19 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
     }
 }
 
+/// A statement read, without pasted prompts.
+struct Statement {
+    text: String,
+    /// Lines of a pasted transcript left out as output.
+    output_lines: usize,
+}
+
 /// One statement: a line, and more lines while it is unfinished (an open
-/// bracket, a trailing operator). A real mistake ends it at once, to be
-/// reported. Ctrl-C or Ctrl-D on a continuation line drops the statement.
-fn read_statement(editor: &mut Editor<GdHelper, FileHistory>) -> Result<String, ReadlineError> {
-    let mut text = editor.readline(PROMPT)?;
+/// bracket, a trailing operator), each without a pasted prompt. A real
+/// mistake ends it at once, to be reported. Ctrl-C or Ctrl-D on a
+/// continuation line drops the statement.
+fn read_statement(editor: &mut Editor<GdHelper, FileHistory>) -> Result<Statement, ReadlineError> {
+    let paste::Pasted { mut text, mut output_lines } = paste::strip_prompts(&editor.readline(PROMPT)?);
     while !text.trim_start().starts_with(':') && parser::is_unfinished(&text) {
         if let Some(helper) = editor.helper_mut() {
             helper.earlier.clone_from(&text);
@@ -91,14 +108,16 @@ fn read_statement(editor: &mut Editor<GdHelper, FileHistory>) -> Result<String, 
         }
         match more {
             Ok(more) => {
+                let more = paste::strip_prompts(&more);
                 text.push('\n');
-                text.push_str(&more);
+                text.push_str(&more.text);
+                output_lines += more.output_lines;
             }
             Err(ReadlineError::Eof) => return Err(ReadlineError::Interrupted),
             Err(error) => return Err(error),
         }
     }
-    Ok(text)
+    Ok(Statement { text, output_lines })
 }
 
 /// The history file, and whether writing it has failed yet.
