@@ -20,6 +20,9 @@ pub enum Class {
     Runtime,
     /// The command line or a file cannot be used at all (exit status 2).
     Usage,
+    /// Valid input that may not mean what was meant; it runs, and the
+    /// warning says how to write each reading (exit status unchanged).
+    Warning,
 }
 
 /// Why a file could not be read, in words: `no such file`, `it is a folder`.
@@ -61,6 +64,11 @@ impl Diagnostic {
     /// A runtime error (or a failed name check) with its main label.
     pub fn runtime(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Class::Runtime, message).with_label(span, label)
+    }
+
+    /// A warning with its main label.
+    pub fn warning(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Class::Warning, message).with_label(span, label)
     }
 
     /// A problem with no place in any source (a missing file, bad arguments).
@@ -143,7 +151,7 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String
     };
     let config = Config::default().with_index_type(IndexType::Char).with_color(color).with_char_set(CharSet::Unicode);
     let mut report: ariadne::ReportBuilder<AriadneSpan> =
-        Report::build(ReportKind::Error, (main.source, clamp(main, sources)))
+        Report::build(report_kind(diagnostic.class), (main.source, clamp(main, sources)))
             .with_config(config)
             .with_message(&diagnostic.message);
     for (index, label) in diagnostic.labels.iter().enumerate() {
@@ -230,8 +238,20 @@ fn clamp(span: Span, sources: &Sources) -> std::ops::Range<usize> {
     char_start..char_start + text[start..end].chars().count()
 }
 
+fn report_kind(class: Class) -> ReportKind<'static> {
+    match class {
+        Class::Warning => ReportKind::Warning,
+        Class::Syntax | Class::Runtime | Class::Usage => ReportKind::Error,
+    }
+}
+
 fn render_without_source(diagnostic: &Diagnostic, color: bool) -> String {
-    let head = if color { "\x1b[31mError:\x1b[0m" } else { "Error:" };
+    let head = match (diagnostic.class, color) {
+        (Class::Warning, true) => "\x1b[33mWarning:\x1b[0m",
+        (Class::Warning, false) => "Warning:",
+        (_, true) => "\x1b[31mError:\x1b[0m",
+        (_, false) => "Error:",
+    };
     let mut text = format!("{head} {}\n", diagnostic.message);
     if let Some(help) = &diagnostic.help {
         text.push_str(&format!("  help: {help}\n"));

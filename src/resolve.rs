@@ -122,6 +122,7 @@ impl<'e> Checker<'e> {
             StmtKind::Define { name, params, body } => self.define(ast, name, params, *body).map(Some),
             StmtKind::Bind { name, value } => {
                 check_bindable_name(name)?;
+                self.bound_to_unknowns(ast, name, *value)?;
                 let kind = self.kind(ast, *value, &mut Scope::default())?;
                 if matches!(kind, Kind::Str | Kind::Tuple(_)) {
                     return Err(Diagnostic::runtime(
@@ -154,6 +155,40 @@ impl<'e> Checker<'e> {
             }
             StmtKind::Invalid => Ok(None),
         }
+    }
+
+    /// `J = 3*(a + b*c)` with a, b, c unbound: a function written as a
+    /// binding; say how to list its parameters.
+    fn bound_to_unknowns(&self, ast: &Ast, name: &Ident, value: ExprId) -> Checked<()> {
+        let mut unknown: Vec<(String, Span)> = Vec::new();
+        let mut stack = vec![value];
+        while let Some(id) = stack.pop() {
+            match ast.kind(id) {
+                ExprKind::Name(found) => {
+                    let bound = self.known(found).is_some() || builtins::lookup(found).is_some();
+                    if !bound && !unknown.iter().any(|(n, _)| n == found) {
+                        unknown.push((found.clone(), ast.span(id)));
+                    }
+                }
+                ExprKind::Neg(a) => stack.push(*a),
+                ExprKind::Binary(_, a, b) => stack.extend([*b, *a]),
+                ExprKind::Call(callee, args) if !matches!(ast.kind(*callee), ExprKind::Name(n) if matches!(n.as_str(), "diff" | "simplify" | "grad")) =>
+                {
+                    stack.extend(args.iter().rev());
+                }
+                ExprKind::Vector(items) => stack.extend(items.iter().rev()),
+                _ => {}
+            }
+        }
+        unknown.sort_by_key(|(_, span)| span.start);
+        let Some((first, span)) = unknown.first() else { return Ok(()) };
+        let params: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
+        let them = if params.len() == 1 { "it" } else { "them" };
+        Err(Diagnostic::runtime(format!("`{first}` is not defined"), *span, "unknown name").with_help(format!(
+            "to define a function of {0}, list {them}: `{1}({0}) = …`; to bind a value, define {first} first",
+            params.join(", "),
+            name.name
+        )))
     }
 
     fn known(&self, name: &str) -> Option<Known> {
@@ -496,6 +531,7 @@ impl<'e> Checker<'e> {
                 format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
             ));
         }
+        self.arguments_named_as_parameters(ast, callee, args, params, scope)?;
         let mut result = Kind::Number;
         for &arg in args {
             if self.scalar(ast, arg, scope)? == Kind::Vector {
@@ -512,6 +548,34 @@ impl<'e> Checker<'e> {
             result = Kind::Vector;
         }
         Ok(result)
+    }
+
+    /// `J'(a)` or `J(a, b)` with a, b unbound: the function was meant, not a value of it.
+    fn arguments_named_as_parameters(
+        &self,
+        ast: &Ast,
+        callee: ExprId,
+        args: &[ExprId],
+        params: &[String],
+        scope: &Scope,
+    ) -> Checked<()> {
+        for &arg in args {
+            let ExprKind::Name(name) = ast.kind(arg) else { continue };
+            let unknown =
+                matches!(meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols), Meaning::Unknown);
+            if !unknown || !params.contains(name) {
+                continue;
+            }
+            let callee_text = source_callee(ast, callee);
+            let numbers: Vec<String> = (1..=params.len()).map(|n| n.to_string()).collect();
+            return Err(Diagnostic::runtime(format!("`{name}` is not defined"), ast.span(arg), "unknown name").with_help(
+                format!(
+                    "`{name}` is a parameter of `{callee_text}`: to see the function write `{callee_text}`; to evaluate it, give numbers, as in `{callee_text}({})`",
+                    numbers.join(", ")
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn builtin_call(
@@ -724,9 +788,28 @@ fn scalar_kind(ast: &Ast, id: ExprId, kind: Kind) -> Checked<Kind> {
     Err(not_a_number(ast, id, &kind))
 }
 
-fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()> {
+pub(super) fn check_param(params: &[String], variable: &Ident, context: &str) -> Checked<()> {
+    check_param_preferring(params, params, variable, context)
+}
+
+/// As [`check_param`], suggesting from `unused` first (the parameters not yet
+/// given in a point: `θ3` → `θ2` when θ1 is given already).
+pub(super) fn check_param_preferring(
+    params: &[String],
+    unused: &[String],
+    variable: &Ident,
+    context: &str,
+) -> Checked<()> {
     if params.contains(&variable.name) {
         return Ok(());
+    }
+    if let Some(best) = suggest::closest(&variable.name, unused.iter().map(String::as_str)) {
+        return Err(Diagnostic::runtime(
+            format!("`{}` is not a parameter here", variable.name),
+            variable.span,
+            format!("the parameters are {}", params.join(", ")),
+        )
+        .with_help(format!("did you mean `{best}`?")));
     }
     if params.is_empty() {
         return Err(no_parameters(variable.span));
@@ -787,6 +870,20 @@ fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
         _ => "arithmetic works on numbers and vectors".to_string(),
     };
     Diagnostic::runtime("expected a number", ast.span(id), format!("this is {}", kind.describe())).with_help(help)
+}
+
+/// How a callee is written: `J`, `J'`, `∂J/∂b`.
+fn source_callee(ast: &Ast, callee: ExprId) -> String {
+    match ast.kind(callee) {
+        ExprKind::Name(name) => name.clone(),
+        ExprKind::Prime(inner) => format!("{}'", source_callee(ast, *inner)),
+        ExprKind::Partial(function, variables) => {
+            let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
+            crate::syntax::notation::partial_notation(&function.name, &names)
+        }
+        ExprKind::Gradient(function) => format!("∇{}", function.name),
+        _ => "f".to_string(),
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -184,6 +184,9 @@ impl Session {
                 return Status::Syntax;
             }
         };
+        for program in &programs {
+            self.report(&program.warnings, out);
+        }
         let statements = match self.check_all(&programs) {
             Ok(statements) => statements,
             Err(errors) => {

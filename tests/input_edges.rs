@@ -167,3 +167,46 @@ fn unknown_names_never_suggest_a_different_function() {
         assert!(err.contains(hint), "{typed}: {err}");
     }
 }
+
+#[test]
+fn notations_from_elsewhere_get_the_gd_spelling() {
+    for (code, hint) in [
+        ("J(a, b) = a*b\ngrad J", "`grad(J)` or `∇J`"),
+        ("x = 2\nx**2", "powers are written with `^`"),
+        ("x = 2\nx == 2", "check LEFT = RIGHT"),
+        ("J(a, b) = a*b\nminimize J(a, b)", "minimize J from a = …, b = …"),
+        ("J = 3*(a + b*c)", "`J(a, b, c) = …`"),
+        ("J(a) = a^2\nJ'(a)", "to see the function write `J'`"),
+        ("J(a) = a^2\nminimize J from a = 1 with α = a plot", "settings are separated by commas"),
+        ("J(a) = a^2\nminimize J from a = 1 with α = 0.2 plot", "put a `,`"),
+        ("J(θ1, θ2) = θ1*θ2\nminimize J from θ1 = 1, θ3 = 2", "did you mean `θ2`?"),
+        ("J(x) = \\frac{1}{2}x^2", "gd does not read LaTeX"),
+        ("x = 2\n2 x", "a number and what follows it are apart"),
+    ] {
+        let err = errors(code);
+        assert!(err.contains(hint), "{code:?}: {err}");
+    }
+    assert_eq!(errors("J(x) = \\frac{1}{2}x^2").matches("Error").count(), 1, "one error for a LaTeX line");
+}
+
+#[test]
+fn settings_in_either_order_and_with_their_long_names() {
+    let with_first = output("J(a) = a^2\nr = minimize J with learning_rate = 0.2, tolerance = 1e-3 from a = 1\nr.a");
+    let from_first = output("J(a) = a^2\nr = minimize J from a = 1 with α = 0.2, tol = 1e-3\nr.a");
+    assert_eq!(with_first, from_first);
+}
+
+#[test]
+fn a_product_after_a_division_is_read_whole_and_warned_about() {
+    let (out, err, status) = run("J(x) = 1/2x^2\nJ(2)");
+    assert_eq!((out.as_str(), status), ("0.125\n", Status::Ok));
+    assert!(err.starts_with("Warning: `1/2x^2` divides by the whole product"), "{err}");
+    assert!(err.contains("`(1/2)*x^2`"), "{err}");
+    assert_eq!(run("J(x) = (1/2)*x^2\nJ(2)").1, "", "no warning when written out");
+}
+
+#[test]
+fn an_error_on_a_continued_line_labels_the_operator_above() {
+    let err = errors("x = 1 +\n)");
+    assert!(err.contains("the line above ends with `+`"), "{err}");
+}

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::{Checked, Checker, Scope, check_param};
+use super::{Checked, Checker, Scope, check_param, check_param_preferring};
 use crate::builtins;
 use crate::diagnostics::Diagnostic;
 use crate::env::Kind;
@@ -93,6 +93,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
+        self.optimize_written_with_arguments(ast, optimize)?;
         let params = self.function_params(ast, optimize.function)?;
         if params.is_empty() {
             return Err(Diagnostic::runtime(
@@ -193,10 +194,34 @@ impl Checker<'_> {
         }
     }
 
+    /// `minimize J(a, b)`: the function is named without arguments, and the
+    /// start given with `from`.
+    fn optimize_written_with_arguments(&self, ast: &Ast, optimize: &Optimize) -> Checked<()> {
+        let ExprKind::Call(callee, args) = ast.kind(optimize.function) else { return Ok(()) };
+        let ExprKind::Name(function) = ast.kind(*callee) else { return Ok(()) };
+        let names: Option<Vec<&str>> = args
+            .iter()
+            .map(|&arg| match ast.kind(arg) {
+                ExprKind::Name(name) if self.known(name).is_none() => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let Some(names) = names.filter(|names| !names.is_empty()) else { return Ok(()) };
+        let start: Vec<String> = names.iter().map(|n| format!("{n} = …")).collect();
+        Err(Diagnostic::runtime(
+            "minimize names the function without arguments",
+            ast.span(optimize.function),
+            "arguments that are not bound",
+        )
+        .with_help(format!("write `minimize {function} from {}`", start.join(", "))))
+    }
+
     /// `a=1, b=2` after `at` or `from`: names must be parameters, each once.
     pub(super) fn point(&mut self, ast: &Ast, params: &[String], point: &[Binding], complete: bool) -> Checked<()> {
         for (index, binding) in point.iter().enumerate() {
-            check_param(params, &binding.name, if complete { "at" } else { "from" })?;
+            let unused: Vec<String> =
+                params.iter().filter(|p| !point.iter().any(|b| &b.name.name == *p)).cloned().collect();
+            check_param_preferring(params, &unused, &binding.name, if complete { "at" } else { "from" })?;
             if point[..index].iter().any(|b| b.name.name == binding.name.name) {
                 return Err(Diagnostic::runtime(
                     format!("`{}` is given twice", binding.name.name),

@@ -24,6 +24,8 @@ lalrpop_util::lalrpop_mod!(
 pub struct Program {
     pub ast: Ast,
     pub statements: Vec<Stmt>,
+    /// Readings that are valid but may not be what was meant (`1/2x`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses a whole source. Either every statement parsed, or every syntax
@@ -63,13 +65,47 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
         }
     }
     errors.append(&mut builder.problems);
+    let mut errors = one_per_latex_line(errors, text, source);
     if errors.is_empty() {
-        Ok(Program { ast: builder.ast, statements })
+        Ok(Program { ast: builder.ast, statements, warnings: builder.warnings })
     } else {
         errors.sort_by_key(|e| e.span().map(|s| (s.start, s.end)));
         errors.dedup_by_key(|e| e.span());
         Err(errors)
     }
+}
+
+/// Pasted LaTeX (`\frac{1}{2}x^2`) trips over every `\`, `{` and `}`: on a
+/// line with a `\` command, its errors become one that says so.
+fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> Vec<Diagnostic> {
+    let line_of = |at: usize| {
+        let start = text[..at.min(text.len())].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        (start, end)
+    };
+    let latex_lines: Vec<(usize, usize)> = errors
+        .iter()
+        .filter(|e| e.message == "unexpected character `\\`")
+        .filter_map(|e| e.span())
+        .filter(|span| text.get(span.end..).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic())))
+        .map(|span| line_of(span.start))
+        .collect();
+    if latex_lines.is_empty() {
+        return errors;
+    }
+    let mut kept: Vec<Diagnostic> = errors
+        .into_iter()
+        .filter(|e| e.span().is_none_or(|span| !latex_lines.contains(&line_of(span.start))))
+        .collect();
+    let mut lines = latex_lines;
+    lines.dedup();
+    for (start, end) in lines {
+        kept.push(
+            Diagnostic::syntax("gd does not read LaTeX", Span::new(source, start, end), "LaTeX notation")
+                .with_help("write it in gd's notation: `\\frac{1}{2}x^2` is `(1/2)*x^2`, `\\cdot` is `*`, `x^{2}` is `x^2`, `\\sigma` is `σ`"),
+        );
+    }
+    kept
 }
 
 /// True when `text` is an unfinished statement that more lines could
@@ -96,6 +132,9 @@ pub struct Builder<'s> {
     ast: Ast,
     recovered: Vec<ErrorRecovery<usize, Token<'s>, LexError>>,
     problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// The products written by juxtaposition (`2x`), for the `1/2x` warning.
+    implicit: Vec<ExprId>,
 }
 
 /// The right-hand side of `lhs = …`.
@@ -106,7 +145,14 @@ pub enum Rhs {
 
 impl<'s> Builder<'s> {
     fn new(source: SourceId) -> Builder<'s> {
-        Builder { source, ast: Ast::default(), recovered: Vec::new(), problems: Vec::new() }
+        Builder {
+            source,
+            ast: Ast::default(),
+            recovered: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            implicit: Vec::new(),
+        }
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {
@@ -123,7 +169,53 @@ impl<'s> Builder<'s> {
     }
 
     pub fn binary(&mut self, op: BinaryOp, lhs: ExprId, rhs: ExprId, start: usize, end: usize) -> ExprId {
+        if op == BinaryOp::Div && self.implicit.last() == Some(&rhs) {
+            self.warn_divided_product(lhs, rhs);
+        }
         self.expr(ExprKind::Binary(op, lhs, rhs), start, end)
+    }
+
+    /// `1/2x^2` is 1/(2x²) by the rule that `2x` binds tightest; the cost
+    /// ½x² is a common mistake of this kind, so both readings are shown.
+    fn warn_divided_product(&mut self, lhs: ExprId, rhs: ExprId) {
+        let ExprKind::Binary(_, number, operand) = *self.ast.kind(rhs) else { return };
+        let text = |builder: &Builder, id: ExprId| describe_number_or_name(&builder.ast, id);
+        let (top, n, rest) = (text(self, lhs), text(self, number), text(self, operand));
+        self.warnings.push(
+            Diagnostic::warning(
+                format!("`{top}/{n}{rest}` divides by the whole product `{n}{rest}`"),
+                self.ast.span(rhs),
+                "read as one factor",
+            )
+            .with_help(format!("this is `{top}/({n}*{rest})`; for ({top}/{n})·{rest} write `({top}/{n})*{rest}`")),
+        );
+    }
+
+    /// `2x`, `3(a + b)`: a number directly before a name or a bracket
+    /// multiplies it. With a space between (`2 x`, `α = 0.2 plot`) it is an
+    /// error: a forgotten `*` or a forgotten `,` reads the same.
+    pub fn implicit_product(
+        &mut self,
+        number: ExprId,
+        operand_start: usize,
+        operand: ExprId,
+        start: usize,
+        end: usize,
+    ) -> ExprId {
+        let number_end = self.ast.span(number).end;
+        if number_end != operand_start {
+            self.problems.push(
+                Diagnostic::syntax(
+                    "a number and what follows it are apart",
+                    Span::new(self.source, number_end, operand_start),
+                    "a space here",
+                )
+                .with_help("to multiply, write `*` (or the number directly before it: `2x`); between settings or values, put a `,`"),
+            );
+        }
+        let product = self.binary(BinaryOp::Mul, number, operand, start, end);
+        self.implicit.push(product);
+        product
     }
 
     pub fn stmt(&self, kind: StmtKind, start: usize, end: usize) -> Stmt {
@@ -239,6 +331,17 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// A short text for a number, a name or a power of one in a warning; `…` otherwise.
+fn describe_number_or_name(ast: &Ast, id: ExprId) -> String {
+    match ast.kind(id) {
+        ExprKind::Number(text) | ExprKind::Name(text) => text.clone(),
+        ExprKind::Binary(BinaryOp::Pow, base, exponent) => {
+            format!("{}^{}", describe_number_or_name(ast, *base), describe_number_or_name(ast, *exponent))
+        }
+        _ => "…".to_string(),
+    }
+}
+
 fn derivative_notation(function: &str, variables: &[Ident]) -> String {
     let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
     super::notation::partial_notation(function, &names)
@@ -258,7 +361,11 @@ fn parse_error_diagnostic(
             let span = Span::new(source, start, end);
             let diagnostic =
                 Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
+            let diagnostic = label_continued_line(diagnostic, text, source, start);
             let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
+            if let Some(help) = notation_help(statement_so_far, &token) {
+                return Some(diagnostic.with_help(help));
+            }
             let after_derivative = statement_so_far.contains(['∂', '∇']) || statement_so_far.trim_end().ends_with('\'');
             if let Some(help) = after_keyword_help(statement_so_far) {
                 return Some(diagnostic.with_help(help));
@@ -293,6 +400,41 @@ fn parse_error_diagnostic(
             "nothing more was expected here",
         )),
         ParseError::InvalidToken { .. } | ParseError::User { .. } => None,
+    }
+}
+
+/// On a line that continues the one above (which ends with an operator),
+/// also labels that operator: the mistake may be there.
+fn label_continued_line(diagnostic: Diagnostic, text: &str, source: SourceId, at: usize) -> Diagnostic {
+    let before = text.get(..at).unwrap_or("");
+    let trimmed = before.trim_end();
+    if !before[trimmed.len()..].contains(['\n', '\r']) {
+        return diagnostic;
+    }
+    let Some(last) = trimmed.chars().next_back() else { return diagnostic };
+    if !"+-*/^=,−·×÷⋅".contains(last) {
+        return diagnostic;
+    }
+    let span = Span::new(source, trimmed.len() - last.len_utf8(), trimmed.len());
+    diagnostic.with_label(span, format!("the line above ends with `{last}`, so the next line continues it"))
+}
+
+/// Help for notation from other languages: `x**2`, `a == b`, `grad J`, and
+/// a missing comma between settings.
+fn notation_help(statement_so_far: &str, token: &Token<'_>) -> Option<&'static str> {
+    let so_far = statement_so_far.trim_end();
+    match token {
+        Token::Star if so_far.ends_with('*') => Some("powers are written with `^`: `x^2`"),
+        Token::Equals if so_far.ends_with('=') => Some("gd has no `==`; to verify a claim write `check LEFT = RIGHT`"),
+        Token::Ident(_) | Token::Nabla | Token::Partial
+            if so_far.rsplit(|c: char| !crate::syntax::lexer::is_name_char(c)).next() == Some("grad") =>
+        {
+            Some("the gradient is `grad(J)` or `∇J`")
+        }
+        Token::Ident(_) if so_far.split_whitespace().any(|word| word == "with") => {
+            Some("settings are separated by commas: `with α = 0.1, plot`")
+        }
+        _ => None,
     }
 }
 
