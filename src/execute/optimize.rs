@@ -80,7 +80,16 @@ impl Session {
         }
         let mut settings = settings;
         let mut note = String::new();
-        if let (Some(span), Some(rows)) = (settings.stochastic, tape.data_rows()) {
+        if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
+            return Err(Diagnostic::runtime(
+                format!("mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"),
+                span,
+                "which rows would a batch take?",
+            )
+            .with_label(ast.span(optimize.function), format!("reads vectors of {shortest} and {longest} rows"))
+            .with_help("drop `batch`/`sgd` to use all the rows of each vector"));
+        }
+        if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
             if !self.linear_in_reductions(function.body) {
                 return Err(Diagnostic::runtime(
                     format!("stochastic descent needs {objective} to be a mean or sum over the rows"),
@@ -291,6 +300,12 @@ impl Session {
                         "minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`",
                     )
             }
+            CompileError::Lengths(m, n) => Diagnostic::runtime(
+                format!("vectors of different lengths: {m} and {n}"),
+                span,
+                "combines them row by row",
+            )
+            .with_help("row-by-row arithmetic needs vectors of the same length"),
         })
     }
 
