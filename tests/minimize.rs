@@ -235,3 +235,35 @@ fn settings_that_would_do_nothing_or_go_wrong_are_refused() {
     let (_, stderr, _) = gd(&["F() = 3", "minimize F"]);
     assert!(stderr.contains("this function has no parameters to move"), "{stderr}");
 }
+
+const TWO_LENGTHS: &str = "S(m) = mean([1, 2, 3]*m) + mean([1, 2]*m^2)";
+
+#[test]
+fn reductions_over_vectors_of_different_lengths_each_run_over_their_own_rows() {
+    // S = 2m + 1.5m², lowest at m = -2/3.
+    let out = ok(&[TWO_LENGTHS, "r = minimize S from m = 0 with tol = 1e-12", "r.m"]);
+    let m: f64 = out.lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(f64::NAN);
+    assert!((m + 2.0 / 3.0).abs() < 1e-5, "{out}");
+    for method in ["adam", "nesterov"] {
+        ok(&[TWO_LENGTHS, &format!("minimize S from m = 0 with method = {method}, restarts = 2")]);
+    }
+    let data = [
+        "A = [1, 2, 3]",
+        "B = [4, 5]",
+        "L(w) = mean((w*A - 1)^2) + sum((w*B - 2)^2)",
+        "minimize L from w = 0 with α = 0.01",
+        "graph L at w = 1",
+        "check ∂L/∂w = diff(L(w), w)",
+    ];
+    assert!(ok(&data).contains("converged"));
+}
+
+#[test]
+fn batches_over_vectors_of_different_lengths_are_refused_naming_both() {
+    for setting in ["batch = 2", "method = sgd"] {
+        let (out, err, status) = gd(&[TWO_LENGTHS, &format!("minimize S from m = 0 with {setting}")]);
+        assert_eq!(status, 1, "{out}{err}");
+        assert!(err.contains("mini-batches need data of one length; S reads vectors of 2 and 3 rows"), "{err}");
+        assert!(!out.contains("NaN") && !out.contains("nan"), "{out}");
+    }
+}
