@@ -267,3 +267,36 @@ fn batches_over_vectors_of_different_lengths_are_refused_naming_both() {
         assert!(!out.contains("NaN") && !out.contains("nan"), "{out}");
     }
 }
+
+#[test]
+fn runs_undefined_at_their_start_say_so_and_no_table_prints_inf_or_nan() {
+    let out = ok(&["f(x) = log(x)", "minimize f from x = 0.5 with restarts = 4, seed = 3"]);
+    assert!(out.contains("undefined at start"), "{out}");
+    let table: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).collect();
+    assert!(table.len() >= 5, "{out}");
+    for line in table {
+        assert!(!line.contains("nan") && !line.contains("inf"), "{line}");
+    }
+    let huge = ok(&["g(x) = x", "r = minimize g from x = 1.797e308 with steps = 1", "r", "r.x"]);
+    assert!(!huge.contains("inf"), "{huge}");
+    assert!(huge.contains("x = 1.8e+308"), "{huge}");
+}
+
+#[test]
+fn the_divergence_verdict_keeps_alpha_as_given_and_the_digits_of_the_growth() {
+    let out = ok(&["f(x) = x^2", "minimize f from x = 0.3 with α = 1.0000001"]);
+    assert!(out.contains("gradient descent on f: α = 1.0000001,"), "{out}");
+    assert!(out.contains("from 0.09 to 0.090002 at iteration 50 — α = 1.0000001 is too large; try α = 0.50000005"), "{out}");
+}
+
+#[test]
+fn a_record_prints_its_fields_as_each_field_prints_alone() {
+    let out = ok(&[BOWL, "r = minimize J from θ1 = 0.75, θ2 = 0.75 with α = 0.2, tol = 1e-3", "r", "r.θ1", "r.J"]);
+    let field = |name: &str| {
+        out.lines().find_map(|l| l.strip_prefix(&format!("r.{name} = "))).map(str::to_string).unwrap_or_default()
+    };
+    let lines: Vec<&str> = out.lines().collect();
+    let alone = &lines[lines.len() - 2..];
+    assert_eq!(alone, [field("θ1").as_str(), field("J").as_str()], "{out}");
+    assert_eq!(field("θ1"), "0.012597119999999995", "{out}");
+}

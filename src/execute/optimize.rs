@@ -488,7 +488,7 @@ fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
         (method, Goal::Minimize) => format!("{} descent", method.name()),
         (method, Goal::Maximize) => format!("{} ascent", method.name()),
     };
-    let mut parts = vec![format!("α = {}", crate::expr::number::format_short(options.alpha))];
+    let mut parts = vec![format!("α = {}", crate::expr::number::format_given(options.alpha))];
     match options.method {
         Method::Momentum | Method::Nesterov => parts.push(format!("β = {}", options.beta)),
         Method::Rmsprop => parts.push(format!("ρ = {}", options.beta)),
@@ -538,7 +538,7 @@ fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<
     header.extend(names.iter().map(|n| format!("{n} start")));
     header.extend(names.iter().map(|n| format!("{n} end")));
     header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
-    let format = crate::expr::number::format_short;
+    let format = table::cell;
     let mut body: Vec<Vec<String>> = runs
         .iter()
         .enumerate()
@@ -546,8 +546,13 @@ fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<
         .map(|(i, run)| {
             let mut cells = vec![if Some(i) == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
             cells.extend(run.start.iter().map(|v| format(*v)));
-            cells.extend(run.theta.iter().map(|v| format(*v)));
-            cells.push(format(run.j));
+            if run.ending == Ending::UndefinedStart {
+                // No step was taken: nothing to show but where it started.
+                cells.extend(vec!["—".to_string(); run.theta.len() + 1]);
+            } else {
+                cells.extend(run.theta.iter().map(|v| format(*v)));
+                cells.push(format(run.j));
+            }
             cells.push(run.iterations.to_string());
             cells.push(ending_word(&run.ending).to_string());
             cells
@@ -577,6 +582,6 @@ fn ending_word(ending: &Ending) -> &'static str {
         Ending::LeftDomain => "left the domain",
         Ending::InfiniteGradient => "infinite gradient",
         Ending::Interrupted => "interrupted",
-        Ending::UndefinedStart => "undefined start",
+        Ending::UndefinedStart => "undefined at start",
     }
 }
