@@ -300,3 +300,23 @@ fn a_record_prints_its_fields_as_each_field_prints_alone() {
     assert_eq!(alone, [field("θ1").as_str(), field("J").as_str()], "{out}");
     assert_eq!(field("θ1"), "0.012597119999999995", "{out}");
 }
+
+#[test]
+fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
+    for (code, message) in [
+        ("minimize J with restarts = 1e9", "`restarts` must be a whole number from 0 to 10000"),
+        ("minimize J with steps = 1e15", "`steps` can be at most 1250000000"),
+        ("minimize J with restarts = 10000, steps = 1e6", "10001 runs of 1000000 steps; with these settings `steps` can be at most 124987"),
+        ("minimize J with trace = 1e16", "`trace` must be a whole number from 1 to 10^15"),
+        ("minimize J with batch = 1e16", "`batch` must be a whole number from 1 to 10^15"),
+    ] {
+        let (_, stderr, status) = gd(&[BOWL, code]);
+        assert_eq!(status, 1, "{code}");
+        assert!(stderr.contains(message), "{code}: {stderr}");
+    }
+    let data = ["xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]", "L(w) = mean((w*xs - 1)^2)"];
+    let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1e9, restarts = 3"]);
+    assert!(stderr.contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 156250000"), "{stderr}");
+    let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1.3e9, batch = 4"]);
+    assert!(stderr.contains("1300000000 steps over 4 rows; with these settings `steps` can be at most 1250000000"), "{stderr}");
+}

@@ -367,6 +367,11 @@ impl Tape {
         }
     }
 
+    /// How many rows one run of the tape reads, over all its row passes.
+    pub fn rows_per_run(&self) -> usize {
+        self.lengths.iter().sum()
+    }
+
     /// How many parameters the tape reads.
     pub fn params(&self) -> usize {
         self.params

@@ -106,6 +106,7 @@ impl Session {
                 settings.options.batch = Some(rows);
             }
         }
+        within_budget(&settings, tape.rows_per_run(), statement)?;
         if let Some(PlotTarget::File(file)) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
             self.check_plot_folder(file, span)?;
@@ -120,8 +121,13 @@ impl Session {
         } else {
             let seed = settings.seed.unwrap_or(self.settings.seed);
             let starts = restart_points(&start, &free, settings.restarts, seed);
-            let runs: Vec<Run> =
-                starts.iter().map(|s| self.descend(&descent, &function, s, &settings.options)).collect();
+            // After Ctrl-C no further run starts.
+            let runs: Vec<Run> = starts
+                .iter()
+                .enumerate()
+                .take_while(|(i, _)| *i == 0 || !INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed))
+                .map(|(_, s)| self.descend(&descent, &function, s, &settings.options))
+                .collect();
             let best = best_run(&runs, goal);
             out.push_str(&restarts_table(&runs, &names, &objective, best));
             let chosen = best.unwrap_or(0);
@@ -371,7 +377,7 @@ impl Session {
                     options.tol = number(self)?;
                     check(options.tol >= 0.0, "the tolerance cannot be negative", span, "tol < 0")?;
                 }
-                SettingName::Steps => options.steps = count(number(self)?, 1, span, "steps")?,
+                SettingName::Steps => options.steps = count(number(self)?, 1..=MAX_COUNT, span, "steps")?,
                 SettingName::Momentum => {
                     let b = number(self)?;
                     check((0.0..1.0).contains(&b), "β must be at least 0 and less than 1", span, "outside [0, 1)")?;
@@ -390,7 +396,7 @@ impl Session {
                 SettingName::Trace => {
                     options.rows = match setting.value {
                         None => Rows::Every(1),
-                        Some(_) => Rows::Every(count(number(self)?, 1, span, "trace")?),
+                        Some(_) => Rows::Every(count(number(self)?, 1..=MAX_COUNT, span, "trace")?),
                     }
                 }
                 SettingName::Plot => {
@@ -400,10 +406,10 @@ impl Session {
                     });
                     options.path_points = 1;
                 }
-                SettingName::Restarts => parsed.restarts = count(number(self)?, 0, span, "restarts")?,
-                SettingName::Seed => parsed.seed = Some(count(number(self)?, 0, span, "seed")? as u64),
+                SettingName::Restarts => parsed.restarts = count(number(self)?, 0..=MAX_RESTARTS, span, "restarts")?,
+                SettingName::Seed => parsed.seed = Some(count(number(self)?, 0..=MAX_COUNT, span, "seed")? as u64),
                 SettingName::Batch => {
-                    options.batch = Some(count(number(self)?, 1, span, "batch")?);
+                    options.batch = Some(count(number(self)?, 1..=MAX_COUNT, span, "batch")?);
                     stochastic = Some(span);
                 }
             }
@@ -427,14 +433,59 @@ fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnos
     if ok { Ok(()) } else { Err(Diagnostic::runtime(message, span, label)) }
 }
 
-/// A whole number at least `least`.
-fn count(value: f64, least: usize, span: Span, what: &str) -> Result<usize, Diagnostic> {
-    if value.fract() != 0.0 || value < least as f64 || value > 1e15 {
-        let requirement = if least == 0 { "a whole number from 0" } else { "a whole number from 1" };
-        let requirement = format!("{requirement} to 10^15");
+/// The largest `steps`, `trace`, `batch` or `seed`.
+const MAX_COUNT: usize = 1_000_000_000_000_000;
+
+/// The most `restarts`: each run is a row of the table, kept in memory.
+const MAX_RESTARTS: usize = 10_000;
+
+/// The most work one `minimize` may ask for, in rows read (a step counts
+/// as [`STEP_COST`] rows at least): about half a minute, with a progress
+/// bar on a terminal. The default 10,000 steps over a million rows fit.
+const MAX_WORK: f64 = 1e10;
+
+/// What a step costs at least, in rows read.
+const STEP_COST: usize = 8;
+
+/// A whole number in `range`.
+fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &str) -> Result<usize, Diagnostic> {
+    if value.fract() != 0.0 || value < *range.start() as f64 || value > *range.end() as f64 {
+        let most = match *range.end() {
+            MAX_COUNT => "10^15".to_string(),
+            most => most.to_string(),
+        };
+        let requirement = format!("a whole number from {} to {most}", range.start());
         return Err(Diagnostic::runtime(format!("`{what}` must be {requirement}"), span, "not allowed here"));
     }
     Ok(value as usize)
+}
+
+/// Refuses a run whose runs × steps × rows per step is beyond [`MAX_WORK`],
+/// whatever the combination, before it starts.
+fn within_budget(settings: &Settings, rows: usize, statement: Span) -> Result<(), Diagnostic> {
+    let options = &settings.options;
+    let rows = options.batch.map_or(rows, |batch| batch.min(rows));
+    let per_step = rows.max(STEP_COST);
+    let runs = settings.restarts + 1;
+    let work = runs as f64 * options.steps as f64 * per_step as f64;
+    if work <= MAX_WORK {
+        return Ok(());
+    }
+    let most = (MAX_WORK / (runs as f64 * per_step as f64)).floor().max(0.0);
+    let rows = match rows {
+        0 => String::new(),
+        rows => format!(" over {rows} rows"),
+    };
+    let runs = if runs > 1 { format!("{runs} runs of ") } else { String::new() };
+    Err(Diagnostic::runtime(
+        format!(
+            "too much work for one `minimize`: {runs}{} steps{rows}; with these settings `steps` can be at most {most}",
+            options.steps
+        ),
+        statement,
+        "would run for minutes or more",
+    )
+    .with_help("lower `steps` or `restarts`, or use `batch` for large data"))
 }
 
 /// J on an 80 × 80 grid around the path, for the contour plot.
