@@ -320,3 +320,30 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1.3e9, batch = 4"]);
     assert!(stderr.contains("1300000000 steps over 4 rows; with these settings `steps` can be at most 1250000000"), "{stderr}");
 }
+
+/// Runs `code` as a script in a temporary folder (plots are written there).
+fn in_folder(code: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let script = dir.path().join("run.gd");
+    std::fs::write(&script, code).expect("written");
+    let output = Command::cargo_bin("gd").expect("built").arg(&script).env("NO_COLOR", "1").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    (dir, stdout)
+}
+
+#[test]
+fn plots_of_huge_values_are_drawn_within_finite_ranges() {
+    for code in [
+        "J(x) = x^2\nminimize J from x = 1.3e154 with plot = \"p.svg\"\n",
+        "J(a, b) = a^2 + 1e-300*b^2\nminimize J from a = 1e150, b = 1e300 with plot = \"p.svg\", steps = 5\n",
+        "J(a, b) = a^2 + b^2\nminimize J from a = 1.3e154, b = 1 with plot = \"p.svg\", α = 0.9\n",
+        "J(a) = 5\nminimize J from a = 1e200 with plot = \"p.svg\", steps = 5\n",
+    ] {
+        let (dir, out) = in_folder(code);
+        assert!(out.contains("plot: p.svg"), "{out}");
+        let svg = std::fs::read_to_string(dir.path().join("p.svg")).expect("the plot is written");
+        assert!(svg.contains("</svg>") && !svg.contains("inf") && !svg.contains("NaN"), "{code}");
+    }
+}
+

@@ -207,14 +207,22 @@ impl Session {
             PlotTarget::File(file) => {
                 let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
                 let path = dir.join(file);
-                let surface = (names.len() == 2).then(|| surface(run, names, tape));
+                let (surface, sampled) = match names.len() {
+                    2 => {
+                        let (surface, sampled) = surface(run, names, tape);
+                        (Some(surface), sampled)
+                    }
+                    _ => (None, None),
+                };
                 plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
                     Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
                 })?;
-                let what = if surface.is_some() {
-                    " and the path over the contours of ".to_string() + objective
-                } else {
-                    String::new()
+                let what = match (&surface, sampled) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => format!(" and the path over the contours of {objective}"),
+                    (Some(_), Some((used, total))) => {
+                        format!(" and the path over the contours of {objective}, from {used} of the {total} rows")
+                    }
                 };
                 Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
             }
@@ -488,20 +496,31 @@ fn within_budget(settings: &Settings, rows: usize, statement: Span) -> Result<()
     .with_help("lower `steps` or `restarts`, or use `batch` for large data"))
 }
 
-/// J on an 80 × 80 grid around the path, for the contour plot.
-fn surface(run: &Run, names: &[String], tape: &Tape) -> plot::Surface {
+/// Rows of data the contour grid reads at most: beyond this, J on the grid
+/// is estimated from [`CONTOUR_RUNS`] runs of consecutive rows spread evenly
+/// over the data, so a plot of a million rows takes no longer than one of
+/// 16,384 (the rows read stay in cache from one grid point to the next).
+const CONTOUR_ROWS: usize = 16_384;
+const CONTOUR_RUNS: usize = 64;
+
+/// J on an 80 × 80 grid around the path, for the contour plot, and how
+/// many rows of how many it read (when it read only some).
+fn surface(run: &Run, names: &[String], tape: &Tape) -> (plot::Surface, Option<(usize, usize)>) {
     let mut points: Vec<(f64, f64)> = vec![(run.start[0], run.start[1])];
     points.extend(run.path.iter().map(|(_, theta, _)| (theta[0], theta[1])));
     points.retain(|(x, y)| x.is_finite() && y.is_finite());
-    let range = |pick: fn(&(f64, f64)) -> f64| {
-        let low = points.iter().map(pick).fold(f64::INFINITY, f64::min);
-        let high = points.iter().map(pick).fold(f64::NEG_INFINITY, f64::max);
-        let margin = ((high - low) * 0.25).max(0.5);
-        (low - margin, high + margin)
-    };
-    let (x, y) = (range(|p| p.0), range(|p| p.1));
+    let x = plot::axis_range(points.iter().map(|p| p.0), 0.25, 0.5);
+    let y = plot::axis_range(points.iter().map(|p| p.1), 0.25, 0.5);
+    let points = points.into_iter().map(|(a, b)| (plot::clamp(a), plot::clamp(b))).collect();
     let (columns, rows) = (80, 80);
     let mut machine = tape.machine();
+    let sampled = match tape.data_rows() {
+        Some(Ok(total)) if total > CONTOUR_ROWS => {
+            *machine.batch() = Some(contour_sample(total));
+            Some((CONTOUR_ROWS, total))
+        }
+        _ => None,
+    };
     let mut values = Vec::with_capacity(columns * rows);
     for row in 0..rows {
         for column in 0..columns {
@@ -518,7 +537,16 @@ fn surface(run: &Run, names: &[String], tape: &Tape) -> plot::Surface {
             *value = highest;
         }
     }
-    plot::Surface { names: (names[0].clone(), names[1].clone()), x, y, values, columns, rows, path: points }
+    let names = (names[0].clone(), names[1].clone());
+    (plot::Surface { names, x, y, values, columns, rows, path: points }, sampled)
+}
+
+/// [`CONTOUR_ROWS`] of `total` rows, in [`CONTOUR_RUNS`] runs of
+/// consecutive rows spread evenly from the first row to the last.
+fn contour_sample(total: usize) -> Vec<u32> {
+    let run = CONTOUR_ROWS / CONTOUR_RUNS;
+    let start = |r: usize| r * (total - run) / (CONTOUR_RUNS - 1);
+    (0..CONTOUR_ROWS).map(|i| (start(i / run) + i % run) as u32).collect()
 }
 
 fn plot_span(program: &Program, settings: &[Setting]) -> Option<Span> {
@@ -634,5 +662,21 @@ fn ending_word(ending: &Ending) -> &'static str {
         Ending::InfiniteGradient => "infinite gradient",
         Ending::Interrupted => "interrupted",
         Ending::UndefinedStart => "undefined at start",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contour_samples_are_bounded_distinct_and_span_the_data() {
+        for total in [CONTOUR_ROWS + 1, 100_000, 1_000_000, 4_000_000_000] {
+            let rows = contour_sample(total);
+            assert_eq!(rows.len(), CONTOUR_ROWS);
+            assert!(rows.windows(2).all(|w| w[0] < w[1]), "ascending, so distinct");
+            assert_eq!(rows[0], 0);
+            assert_eq!(rows[CONTOUR_ROWS - 1] as usize, total - 1);
+        }
     }
 }
