@@ -286,7 +286,10 @@ fn runs_undefined_at_their_start_say_so_and_no_table_prints_inf_or_nan() {
 fn the_divergence_verdict_keeps_alpha_as_given_and_the_digits_of_the_growth() {
     let out = ok(&["f(x) = x^2", "minimize f from x = 0.3 with α = 1.0000001"]);
     assert!(out.contains("gradient descent on f: α = 1.0000001,"), "{out}");
-    assert!(out.contains("from 0.09 to 0.090002 at iteration 50 — α = 1.0000001 is too large; try α = 0.50000005"), "{out}");
+    assert!(
+        out.contains("from 0.09 to 0.090002 at iteration 50 — α = 1.0000001 is too large; try α = 0.50000005"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -306,7 +309,10 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     for (code, message) in [
         ("minimize J with restarts = 1e9", "`restarts` must be a whole number from 0 to 10000"),
         ("minimize J with steps = 1e15", "`steps` can be at most 1250000000"),
-        ("minimize J with restarts = 10000, steps = 1e6", "10001 runs of 1000000 steps; with these settings `steps` can be at most 124987"),
+        (
+            "minimize J with restarts = 10000, steps = 1e6",
+            "10001 runs of 1000000 steps; with these settings `steps` can be at most 124987",
+        ),
         ("minimize J with trace = 1e16", "`trace` must be a whole number from 1 to 10^15"),
         ("minimize J with batch = 1e16", "`batch` must be a whole number from 1 to 10^15"),
     ] {
@@ -316,9 +322,16 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     }
     let data = ["xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]", "L(w) = mean((w*xs - 1)^2)"];
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1e9, restarts = 3"]);
-    assert!(stderr.contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 156250000"), "{stderr}");
+    assert!(
+        stderr
+            .contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 156250000"),
+        "{stderr}"
+    );
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1.3e9, batch = 4"]);
-    assert!(stderr.contains("1300000000 steps over 4 rows; with these settings `steps` can be at most 1250000000"), "{stderr}");
+    assert!(
+        stderr.contains("1300000000 steps over 4 rows; with these settings `steps` can be at most 1250000000"),
+        "{stderr}"
+    );
 }
 
 /// Runs `code` as a script in a temporary folder (plots are written there).
@@ -346,4 +359,3 @@ fn plots_of_huge_values_are_drawn_within_finite_ranges() {
         assert!(svg.contains("</svg>") && !svg.contains("inf") && !svg.contains("NaN"), "{code}");
     }
 }
-

@@ -311,4 +311,3 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
         }
     }
 }
-

@@ -158,10 +158,17 @@ mod tests {
         let columns = (0..100_000).map(|i| (format!("c{i}"), Arc::new(Array1::from(vec![f64::from(i)])))).collect();
         let table = Table { source: "wide.csv".to_string(), columns, rows: 1 };
         let summary = table.summary();
-        assert!(summary.starts_with("wide.csv: 1 row, 100000 columns (c0, c1, c2, c3, c4, …, c99995, c99996"), "{summary}");
+        assert!(
+            summary.starts_with("wide.csv: 1 row, 100000 columns (c0, c1, c2, c3, c4, …, c99995, c99996"),
+            "{summary}"
+        );
         assert!(summary.len() < 1000, "{summary}");
         assert!(summary.contains("more columns not shown"), "{summary}");
-        let narrow = Table { source: "n.csv".to_string(), columns: vec![("x".to_string(), Arc::new(Array1::from(vec![1.5])))], rows: 1 };
+        let narrow = Table {
+            source: "n.csv".to_string(),
+            columns: vec![("x".to_string(), Arc::new(Array1::from(vec![1.5])))],
+            rows: 1,
+        };
         assert_eq!(narrow.summary(), "n.csv: 1 row, 1 column (x)\n    x\n  1.5\n");
     }
 }

@@ -299,7 +299,8 @@ mod tests {
 
     #[test]
     fn rows_of_different_lengths_are_an_error_not_nan() {
-        let (three, two) = (Value::Vector(Array1::from(vec![1.0, 2.0, 3.0])), Value::Vector(Array1::from(vec![1.0, 2.0])));
+        let (three, two) =
+            (Value::Vector(Array1::from(vec![1.0, 2.0, 3.0])), Value::Vector(Array1::from(vec![1.0, 2.0])));
         assert_eq!(Value::Number(0.0).plus_product(&three, &two), Err(Problem::Lengths(3, 2)));
         assert_eq!(two.plus_product(&three, &Value::Number(2.0)), Err(Problem::Lengths(2, 3)));
         let sum = three.plus_product(&three, &Value::Number(2.0));

@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use ndarray::Array1;
 
-use super::tape::CompileError;
 use super::rows::{Accumulator, Coef, RowBlock, RowInstr, RowOp, Src, Sum};
+use super::tape::CompileError;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 

@@ -238,15 +238,14 @@ impl Tape {
             tape.code.extend(code);
             let mut blocks = Vec::new();
             for &length in &tape.lengths {
-                let row_nodes: Vec<Id> = order
-                    .iter()
-                    .copied()
-                    .filter(|id| arena.rows(*id) == Some(length) && levels[id] == level)
-                    .collect();
+                let row_nodes: Vec<Id> =
+                    order.iter().copied().filter(|id| arena.rows(*id) == Some(length) && levels[id] == level).collect();
                 let reduces: Vec<Id> = order
                     .iter()
                     .copied()
-                    .filter(|id| matches!(arena.node(*id), Node::Reduce(_, _, n) if *n == length) && levels[id] == level + 1)
+                    .filter(|id| {
+                        matches!(arena.node(*id), Node::Reduce(_, _, n) if *n == length) && levels[id] == level + 1
+                    })
                     .collect();
                 if !reduces.is_empty() {
                     blocks.push(rows_compile::block(&context, &row_nodes, &reduces, length)?);

@@ -82,7 +82,9 @@ impl Session {
         let mut note = String::new();
         if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
-                format!("mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"),
+                format!(
+                    "mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"
+                ),
                 span,
                 "which rows would a batch take?",
             )

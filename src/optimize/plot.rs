@@ -204,14 +204,8 @@ mod tests {
 
     #[test]
     fn axis_ranges_are_finite_and_never_empty() {
-        let cases: [&[f64]; 6] = [
-            &[1.69e308, 1.0],
-            &[-f64::MAX, f64::MAX],
-            &[f64::INFINITY, f64::NAN, 2.0],
-            &[1e20, 1e20],
-            &[5e-324],
-            &[],
-        ];
+        let cases: [&[f64]; 6] =
+            [&[1.69e308, 1.0], &[-f64::MAX, f64::MAX], &[f64::INFINITY, f64::NAN, 2.0], &[1e20, 1e20], &[5e-324], &[]];
         for values in cases {
             for (margin, least) in [(0.05, 1e-12), (0.25, 0.5)] {
                 let (low, high) = axis_range(values.iter().copied(), margin, least);
