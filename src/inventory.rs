@@ -4,7 +4,6 @@
 
 use crate::data::table::vector_text;
 use crate::env::{Entry, Value};
-use crate::expr::number::format_significant;
 use crate::session::Session;
 use crate::show::{self, Format};
 
@@ -115,7 +114,7 @@ impl Session {
                 let fields: Vec<String> = record
                     .fields
                     .iter()
-                    .map(|(field, value)| format!("{field} = {}", format_significant(*value, 15)))
+                    .map(|(field, value)| format!("{field} = {}", show::number(*value, Format::Text)))
                     .collect();
                 format!("minimize result: {}", fields.join(", "))
             }

@@ -112,3 +112,23 @@ fn partial_latex(function: &str, variables: &[String]) -> String {
 pub fn partial_head(function: &str, variable: &str) -> String {
     partial_notation(function, &[variable.to_string()])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extreme_numbers_show_finite_in_every_format() {
+        for value in [f64::MAX, -f64::MAX, 1.797e308, 5e-324, -1e-320, f64::MIN_POSITIVE] {
+            for format in [Format::Text, Format::Latex] {
+                let text = number(value, format);
+                assert!(!text.contains("inf") && text != "0", "{value}: {text}");
+                assert!(!tuple(&[value], format).contains("inf"));
+            }
+            let vector = crate::data::table::vector_text(&ndarray::Array1::from(vec![value; 20]));
+            assert!(!vector.contains("inf") && !vector.contains("[0,"), "{vector}");
+        }
+        assert_eq!(number(f64::MAX, Format::Latex), "1.7976931348623157 \\times 10^{308}");
+        assert_eq!(number(5e-324, Format::Text), "5e-324");
+    }
+}

@@ -235,3 +235,127 @@ fn settings_that_would_do_nothing_or_go_wrong_are_refused() {
     let (_, stderr, _) = gd(&["F() = 3", "minimize F"]);
     assert!(stderr.contains("this function has no parameters to move"), "{stderr}");
 }
+
+const TWO_LENGTHS: &str = "S(m) = mean([1, 2, 3]*m) + mean([1, 2]*m^2)";
+
+#[test]
+fn reductions_over_vectors_of_different_lengths_each_run_over_their_own_rows() {
+    // S = 2m + 1.5m², lowest at m = -2/3.
+    let out = ok(&[TWO_LENGTHS, "r = minimize S from m = 0 with tol = 1e-12", "r.m"]);
+    let m: f64 = out.lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(f64::NAN);
+    assert!((m + 2.0 / 3.0).abs() < 1e-5, "{out}");
+    for method in ["adam", "nesterov"] {
+        ok(&[TWO_LENGTHS, &format!("minimize S from m = 0 with method = {method}, restarts = 2")]);
+    }
+    let data = [
+        "A = [1, 2, 3]",
+        "B = [4, 5]",
+        "L(w) = mean((w*A - 1)^2) + sum((w*B - 2)^2)",
+        "minimize L from w = 0 with α = 0.01",
+        "graph L at w = 1",
+        "check ∂L/∂w = diff(L(w), w)",
+    ];
+    assert!(ok(&data).contains("converged"));
+}
+
+#[test]
+fn batches_over_vectors_of_different_lengths_are_refused_naming_both() {
+    for setting in ["batch = 2", "method = sgd"] {
+        let (out, err, status) = gd(&[TWO_LENGTHS, &format!("minimize S from m = 0 with {setting}")]);
+        assert_eq!(status, 1, "{out}{err}");
+        assert!(err.contains("mini-batches need data of one length; S reads vectors of 2 and 3 rows"), "{err}");
+        assert!(!out.contains("NaN") && !out.contains("nan"), "{out}");
+    }
+}
+
+#[test]
+fn runs_undefined_at_their_start_say_so_and_no_table_prints_inf_or_nan() {
+    let out = ok(&["f(x) = log(x)", "minimize f from x = 0.5 with restarts = 4, seed = 3"]);
+    assert!(out.contains("undefined at start"), "{out}");
+    let table: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).collect();
+    assert!(table.len() >= 5, "{out}");
+    for line in table {
+        assert!(!line.contains("nan") && !line.contains("inf"), "{line}");
+    }
+    let huge = ok(&["g(x) = x", "r = minimize g from x = 1.797e308 with steps = 1", "r", "r.x"]);
+    assert!(!huge.contains("inf"), "{huge}");
+    assert!(huge.contains("x = 1.8e+308"), "{huge}");
+}
+
+#[test]
+fn the_divergence_verdict_keeps_alpha_as_given_and_the_digits_of_the_growth() {
+    let out = ok(&["f(x) = x^2", "minimize f from x = 0.3 with α = 1.0000001"]);
+    assert!(out.contains("gradient descent on f: α = 1.0000001,"), "{out}");
+    assert!(
+        out.contains("from 0.09 to 0.090002 at iteration 50 — α = 1.0000001 is too large; try α = 0.50000005"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_record_prints_its_fields_as_each_field_prints_alone() {
+    let out = ok(&[BOWL, "r = minimize J from θ1 = 0.75, θ2 = 0.75 with α = 0.2, tol = 1e-3", "r", "r.θ1", "r.J"]);
+    let field = |name: &str| {
+        out.lines().find_map(|l| l.strip_prefix(&format!("r.{name} = "))).map(str::to_string).unwrap_or_default()
+    };
+    let lines: Vec<&str> = out.lines().collect();
+    let alone = &lines[lines.len() - 2..];
+    assert_eq!(alone, [field("θ1").as_str(), field("J").as_str()], "{out}");
+    assert_eq!(field("θ1"), "0.012597119999999995", "{out}");
+}
+
+#[test]
+fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
+    for (code, message) in [
+        ("minimize J with restarts = 1e9", "`restarts` must be a whole number from 0 to 10000"),
+        ("minimize J with steps = 1e15", "`steps` can be at most 1250000000"),
+        (
+            "minimize J with restarts = 10000, steps = 1e6",
+            "10001 runs of 1000000 steps; with these settings `steps` can be at most 124987",
+        ),
+        ("minimize J with trace = 1e16", "`trace` must be a whole number from 1 to 10^15"),
+        ("minimize J with batch = 1e16", "`batch` must be a whole number from 1 to 10^15"),
+    ] {
+        let (_, stderr, status) = gd(&[BOWL, code]);
+        assert_eq!(status, 1, "{code}");
+        assert!(stderr.contains(message), "{code}: {stderr}");
+    }
+    let data = ["xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]", "L(w) = mean((w*xs - 1)^2)"];
+    let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1e9, restarts = 3"]);
+    assert!(
+        stderr
+            .contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 156250000"),
+        "{stderr}"
+    );
+    let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1.3e9, batch = 4"]);
+    assert!(
+        stderr.contains("1300000000 steps over 4 rows; with these settings `steps` can be at most 1250000000"),
+        "{stderr}"
+    );
+}
+
+/// Runs `code` as a script in a temporary folder (plots are written there).
+fn in_folder(code: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let script = dir.path().join("run.gd");
+    std::fs::write(&script, code).expect("written");
+    let output = Command::cargo_bin("gd").expect("built").arg(&script).env("NO_COLOR", "1").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    (dir, stdout)
+}
+
+#[test]
+fn plots_of_huge_values_are_drawn_within_finite_ranges() {
+    for code in [
+        "J(x) = x^2\nminimize J from x = 1.3e154 with plot = \"p.svg\"\n",
+        "J(a, b) = a^2 + 1e-300*b^2\nminimize J from a = 1e150, b = 1e300 with plot = \"p.svg\", steps = 5\n",
+        "J(a, b) = a^2 + b^2\nminimize J from a = 1.3e154, b = 1 with plot = \"p.svg\", α = 0.9\n",
+        "J(a) = 5\nminimize J from a = 1e200 with plot = \"p.svg\", steps = 5\n",
+    ] {
+        let (dir, out) = in_folder(code);
+        assert!(out.contains("plot: p.svg"), "{out}");
+        let svg = std::fs::read_to_string(dir.path().join("p.svg")).expect("the plot is written");
+        assert!(svg.contains("</svg>") && !svg.contains("inf") && !svg.contains("NaN"), "{code}");
+    }
+}

@@ -14,7 +14,7 @@ pub mod decide;
 use crate::diagnostics::Diagnostic;
 use crate::env::Label;
 use crate::expr::arena::{Id, Node};
-use crate::expr::number::{format_significant, format_value};
+use crate::expr::number::{format_distinct, format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
 use crate::session::Session;
@@ -284,7 +284,7 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             if let Some(row) = row {
                 at.push_str(&format!("in row {}: ", row + 1));
             }
-            let (left, right) = distinct(*left, *right);
+            let (left, right) = format_distinct(*left, *right, 6);
             let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
             let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
             let right_part = if right_text.parse::<f64>().is_ok() {
@@ -316,15 +316,4 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             )
         }
     }
-}
-
-/// Two values shown with as few digits as tell them apart (six at least).
-fn distinct(left: f64, right: f64) -> (String, String) {
-    for digits in 6..=17 {
-        let (a, b) = (format_significant(left, digits), format_significant(right, digits));
-        if a != b || digits == 17 {
-            return (a, b);
-        }
-    }
-    (format_value(left), format_value(right))
 }

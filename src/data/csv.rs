@@ -4,6 +4,7 @@
 //! [`LoadError`] saying where in the file they are (line, column, and the
 //! byte range of the cell, so the diagnostic can show the line itself).
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -137,6 +138,7 @@ fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, 
         .byte_headers()
         .map_err(|e| (format!("the header row is not valid CSV: {e}"), "here".to_string(), line_at(bytes, 0)))?;
     let mut names: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (index, cell) in record.iter().enumerate() {
         let name = String::from_utf8_lossy(cell).trim().to_string();
         if name.is_empty() {
@@ -146,7 +148,7 @@ fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, 
                 cell_at(bytes, 0, index),
             ));
         }
-        if names.contains(&name) {
+        if !seen.insert(name.clone()) {
             return Err((
                 format!("two columns are named `{name}`"),
                 "named again here".to_string(),
@@ -265,5 +267,17 @@ mod tests {
         assert_eq!(error.place, Some((8, 13)));
         let error = problem("x,y\r\n1,2\r\n\r\n3\r\n");
         assert!(error.message.starts_with("line 4 has 1 cell,"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_wide_file_loads_and_a_late_duplicate_name_is_found() {
+        let names: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+        let values: Vec<String> = (0..100_000).map(|i| i.to_string()).collect();
+        let text = format!("{}\n{}\n", names.join(","), values.join(","));
+        let table = load_text(&text).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!((table.columns.len(), table.rows), (100_000, 1));
+        assert_eq!(table.column("c99999").map(|c| c.to_vec()), Some(vec![99_999.0]));
+        let twice = format!("{},c5\n{},1\n", names.join(","), values.join(","));
+        assert!(problem(&twice).message.contains("two columns are named `c5`"));
     }
 }

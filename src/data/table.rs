@@ -27,24 +27,38 @@ impl Table {
     }
 
     /// `houses.csv: 200 rows, 2 columns (x, y)` and the first rows, with as
-    /// many columns as fit in 80 characters.
+    /// many columns as fit in 80 characters. A wide table names its first
+    /// and last columns only, and only the columns that can fit are
+    /// formatted, so the work does not grow with the width.
     pub fn summary(&self) -> String {
         const SHOWN: usize = 5;
         const WIDTH: usize = 80;
-        let names: Vec<String> = self.names().map(column_text).collect();
+        // Each column takes at least three characters: a digit and two spaces.
+        const MOST: usize = WIDTH / 3 + 1;
+        let listed: Vec<String> = {
+            let all: Vec<&str> = self.names().collect();
+            let (elided, kept) = ends(&all);
+            let mut listed: Vec<String> = kept.0.iter().map(|n| column_text(n)).collect();
+            if elided {
+                listed.push("…".to_string());
+                listed.extend(kept.1.iter().map(|n| column_text(n)));
+            }
+            listed
+        };
         let mut out = format!(
             "{}: {} row{}, {} column{} ({})\n",
             self.source,
             self.rows,
             if self.rows == 1 { "" } else { "s" },
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            names.join(", ")
+            self.columns.len(),
+            if self.columns.len() == 1 { "" } else { "s" },
+            listed.join(", ")
         );
         let shown = self.rows.min(SHOWN);
         let cells: Vec<Vec<String>> = self
             .columns
             .iter()
+            .take(MOST)
             .map(|(_, c)| c.iter().take(shown).map(|v| format_significant(*v, 10)).collect())
             .collect();
         let widths: Vec<usize> = self
@@ -61,7 +75,7 @@ impl Table {
             })
             .count()
             .max(1);
-        let hidden = widths.len() - fitting;
+        let hidden = self.columns.len() - fitting;
         let line = |values: Vec<&str>| {
             let mut padded: Vec<String> = values
                 .iter()
@@ -74,7 +88,7 @@ impl Table {
             }
             format!("  {}\n", padded.join("  "))
         };
-        out.push_str(&line(self.names().collect()));
+        out.push_str(&line(self.names().take(MOST).collect()));
         for row in 0..shown {
             out.push_str(&line(cells.iter().map(|c| c[row].as_str()).collect()));
         }
@@ -110,13 +124,22 @@ pub fn vector_text(values: &Array1<f64>) -> String {
 /// when there are few, else the first and last five around `gap`; and
 /// whether any were left out.
 pub fn elements(values: &Array1<f64>, gap: &str, show: impl Fn(f64) -> String) -> (String, bool) {
-    const ENDS: usize = 5;
-    let all = values.to_vec();
     let join = |slice: &[f64]| slice.iter().map(|v| show(*v)).collect::<Vec<_>>().join(", ");
-    if all.len() <= 2 * ENDS + 2 {
-        return (join(&all), false);
+    let all = values.as_slice().map_or_else(|| std::borrow::Cow::Owned(values.to_vec()), std::borrow::Cow::Borrowed);
+    match ends(&all) {
+        (false, (all, _)) => (join(all), false),
+        (true, (first, last)) => (format!("{}, {gap}, {}", join(first), join(last)), true),
     }
-    (format!("{}, {gap}, {}", join(&all[..ENDS]), join(&all[all.len() - ENDS..])), true)
+}
+
+/// Whether a list is long enough to elide, and what of it to show: all of
+/// it, or its first and last five.
+fn ends<T>(all: &[T]) -> (bool, (&[T], &[T])) {
+    const ENDS: usize = 5;
+    if all.len() <= 2 * ENDS + 2 {
+        return (false, (all, &[]));
+    }
+    (true, (&all[..ENDS], &all[all.len() - ENDS..]))
 }
 
 #[cfg(test)]
@@ -128,5 +151,24 @@ mod tests {
         assert_eq!(vector_text(&Array1::from(vec![1.0, 2.5, 3.0])), "[1, 2.5, 3]");
         let long = Array1::from((1..=100).map(f64::from).collect::<Vec<_>>());
         assert_eq!(vector_text(&long), "[1, 2, 3, 4, 5, …, 96, 97, 98, 99, 100] (100 values)");
+    }
+
+    #[test]
+    fn a_wide_table_summary_names_its_ends_and_formats_only_what_fits() {
+        let columns = (0..100_000).map(|i| (format!("c{i}"), Arc::new(Array1::from(vec![f64::from(i)])))).collect();
+        let table = Table { source: "wide.csv".to_string(), columns, rows: 1 };
+        let summary = table.summary();
+        assert!(
+            summary.starts_with("wide.csv: 1 row, 100000 columns (c0, c1, c2, c3, c4, …, c99995, c99996"),
+            "{summary}"
+        );
+        assert!(summary.len() < 1000, "{summary}");
+        assert!(summary.contains("more columns not shown"), "{summary}");
+        let narrow = Table {
+            source: "n.csv".to_string(),
+            columns: vec![("x".to_string(), Arc::new(Array1::from(vec![1.5])))],
+            rows: 1,
+        };
+        assert_eq!(narrow.summary(), "n.csv: 1 row, 1 column (x)\n    x\n  1.5\n");
     }
 }

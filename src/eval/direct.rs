@@ -42,10 +42,11 @@ impl Value {
         }
     }
 
-    /// `self + other·factor` row by row.
-    pub fn plus_product(&self, other: &Value, factor: &Value) -> Value {
-        let product = zip(other, factor, |a, b| a * b).unwrap_or(Value::Number(f64::NAN));
-        zip(self, &product, |a, b| a + b).unwrap_or(Value::Number(f64::NAN))
+    /// `self + other·factor` row by row; vectors of different lengths are
+    /// [`Problem::Lengths`].
+    pub fn plus_product(&self, other: &Value, factor: &Value) -> Result<Value, Problem> {
+        let product = zip(other, factor, |a, b| a * b)?;
+        zip(self, &product, |a, b| a + b)
     }
 
     pub fn abs(&self) -> Value {
@@ -294,6 +295,16 @@ mod tests {
         let error = eval(&arena, sum_bad, 0.0).err();
         assert_eq!(error.map(|e| (e.problem, e.row)), Some((Problem::LogOfNegative(-2.0), Some(0))));
         assert!(evaluate_value(&arena, shifted, &|_| Some(1.0)).is_ok());
+    }
+
+    #[test]
+    fn rows_of_different_lengths_are_an_error_not_nan() {
+        let (three, two) =
+            (Value::Vector(Array1::from(vec![1.0, 2.0, 3.0])), Value::Vector(Array1::from(vec![1.0, 2.0])));
+        assert_eq!(Value::Number(0.0).plus_product(&three, &two), Err(Problem::Lengths(3, 2)));
+        assert_eq!(two.plus_product(&three, &Value::Number(2.0)), Err(Problem::Lengths(2, 3)));
+        let sum = three.plus_product(&three, &Value::Number(2.0));
+        assert_eq!(sum, Ok(Value::Vector(Array1::from(vec![3.0, 6.0, 9.0]))));
     }
 
     #[test]

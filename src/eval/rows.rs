@@ -176,7 +176,8 @@ impl RowBlock {
                 for (index, column) in self.columns.iter().enumerate() {
                     let out = &mut space.gathered[index * CHUNK..index * CHUNK + len];
                     for (slot, &row) in out.iter_mut().zip(&rows[start..start + len]) {
-                        *slot = column[row as usize];
+                        // Batches are drawn from this block's rows; a row beyond them has no value.
+                        *slot = column.get(row as usize).copied().unwrap_or(f64::NAN);
                     }
                 }
             }

@@ -3,7 +3,8 @@
 //! coefficients, and each reduction becomes a sum attached to the register
 //! it reads. A term used once by a sum (`c*x`, `c*x*y`, `c*x^2`) is computed
 //! inside the sum; a square or a product of two vectors used once by a
-//! reduction is summed without being stored.
+//! reduction is summed without being stored. Every column a block reads
+//! has the block's length.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use ndarray::Array1;
 
 use super::rows::{Accumulator, Coef, RowBlock, RowInstr, RowOp, Src, Sum};
+use super::tape::CompileError;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 
@@ -24,8 +26,9 @@ pub struct Context<'a> {
 }
 
 /// The block computing `nodes` (row nodes, in id order) and the
-/// reductions `reduces` (whose scalar registers are in `scalars`).
-pub fn block(context: &Context, nodes: &[Id], reduces: &[Id], rows: usize) -> RowBlock {
+/// reductions `reduces` (whose scalar registers are in `scalars`), over
+/// vectors of `rows` rows; a column of another length is an error.
+pub fn block(context: &Context, nodes: &[Id], reduces: &[Id], rows: usize) -> Result<RowBlock, CompileError> {
     let mut builder = Builder {
         context,
         registers: HashMap::new(),
@@ -55,14 +58,17 @@ pub fn block(context: &Context, nodes: &[Id], reduces: &[Id], rows: usize) -> Ro
             instr.sums.push(index);
         }
     }
-    RowBlock {
+    if let Some(column) = builder.columns.iter().find(|c| c.len() != rows) {
+        return Err(CompileError::Lengths(rows, column.len()));
+    }
+    Ok(RowBlock {
         code: builder.code,
         coefficients: builder.coefficients,
         columns: builder.columns,
         accumulators,
         registers: builder.next as usize,
         rows,
-    }
+    })
 }
 
 /// How an inlined node enters its user: a term of a sum (c·a·b), or a

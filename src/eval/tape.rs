@@ -111,10 +111,11 @@ pub struct Tape {
     /// Scalar instructions, stage after stage.
     code: Vec<(Op, Reg)>,
     /// Each stage: where its scalar instructions end in `code`, and the row
-    /// pass that follows them (filling the registers of its reductions).
-    stages: Vec<(usize, Option<RowBlock>)>,
-    /// How many data rows the row passes run over, if there are any.
-    data_rows: Option<usize>,
+    /// passes that follow them (filling the registers of its reductions),
+    /// one per length of the vectors reduced.
+    stages: Vec<(usize, Vec<RowBlock>)>,
+    /// The lengths of the vectors the row passes run over, ascending.
+    lengths: Vec<usize>,
     terms: Vec<(Reg, Reg, f64)>,
     factors: Vec<Reg>,
     /// Initial register contents: constants in place, parameters to be set.
@@ -132,6 +133,8 @@ pub enum CompileError {
     NoValue(String),
     /// An output is a vector, not a number.
     Vector,
+    /// A row pass would read a column of another length than its own.
+    Lengths(usize, usize),
 }
 
 /// A term of a sum that a sum instruction can compute itself: `c*x`,
@@ -194,7 +197,7 @@ impl Tape {
         let mut tape = Tape {
             code: Vec::new(),
             stages: Vec::new(),
-            data_rows: None,
+            lengths: Vec::new(),
             terms: Vec::new(),
             factors: Vec::new(),
             initial: Vec::new(),
@@ -216,7 +219,9 @@ impl Tape {
                     Some(global(name).ok_or_else(|| CompileError::NoValue(name.to_string()))?)
                 }
                 Node::Reduce(_, _, rows) => {
-                    tape.data_rows = Some(*rows);
+                    if let Err(at) = tape.lengths.binary_search(rows) {
+                        tape.lengths.insert(at, *rows);
+                    }
                     None
                 }
                 node => {
@@ -231,18 +236,22 @@ impl Tape {
         let context = rows_compile::Context { arena, scalars: &registers, uses: &uses };
         for (level, code) in stage_code.into_iter().enumerate() {
             tape.code.extend(code);
-            let row_nodes: Vec<Id> =
-                order.iter().copied().filter(|id| arena.rows(*id).is_some() && levels[id] == level).collect();
-            let reduces: Vec<Id> = order
-                .iter()
-                .copied()
-                .filter(|id| matches!(arena.node(*id), Node::Reduce(..)) && levels[id] == level + 1)
-                .collect();
-            let block = (!reduces.is_empty()).then(|| {
-                let rows = arena.rows(row_nodes.first().copied().unwrap_or(reduces[0])).or(tape.data_rows).unwrap_or(1);
-                rows_compile::block(&context, &row_nodes, &reduces, rows)
-            });
-            tape.stages.push((tape.code.len(), block));
+            let mut blocks = Vec::new();
+            for &length in &tape.lengths {
+                let row_nodes: Vec<Id> =
+                    order.iter().copied().filter(|id| arena.rows(*id) == Some(length) && levels[id] == level).collect();
+                let reduces: Vec<Id> = order
+                    .iter()
+                    .copied()
+                    .filter(|id| {
+                        matches!(arena.node(*id), Node::Reduce(_, _, n) if *n == length) && levels[id] == level + 1
+                    })
+                    .collect();
+                if !reduces.is_empty() {
+                    blocks.push(rows_compile::block(&context, &row_nodes, &reduces, length)?);
+                }
+            }
+            tape.stages.push((tape.code.len(), blocks));
         }
         tape.outputs = outputs.iter().map(|id| registers[id]).collect();
         tape.gradient_reads_params = tape.outputs.iter().skip(1).any(|&r| (r as usize) < tape.params);
@@ -341,17 +350,25 @@ impl Tape {
         let spaces = self
             .stages
             .iter()
-            .map(|(_, block)| match block {
-                Some(block) => (0..rows::PARTS).map(|_| block.workspace()).collect(),
-                None => Vec::new(),
-            })
+            .map(|(_, blocks)| blocks.iter().map(|b| (0..rows::PARTS).map(|_| b.workspace()).collect()).collect())
             .collect();
         Machine { tape: self, registers: self.initial.clone(), spaces, batch: None }
     }
 
-    /// How many data rows the tape's row passes read, if it has any.
-    pub fn data_rows(&self) -> Option<usize> {
-        self.data_rows
+    /// How many data rows the tape's row passes read: `None` without row
+    /// passes, `Err((shortest, longest))` when they read vectors of
+    /// different lengths.
+    pub fn data_rows(&self) -> Option<Result<usize, (usize, usize)>> {
+        match self.lengths[..] {
+            [] => None,
+            [n] => Some(Ok(n)),
+            [shortest, .., longest] => Some(Err((shortest, longest))),
+        }
+    }
+
+    /// How many rows one run of the tape reads, over all its row passes.
+    pub fn rows_per_run(&self) -> usize {
+        self.lengths.iter().sum()
     }
 
     /// How many parameters the tape reads.
@@ -458,8 +475,8 @@ fn inlined_terms(arena: &Arena, order: &[Id], outputs: &[Id]) -> HashMap<Id, Ter
 pub struct Machine<'t> {
     tape: &'t Tape,
     registers: Vec<f64>,
-    /// Per stage with a row pass, one workspace per part of the rows.
-    spaces: Vec<Vec<rows::Workspace>>,
+    /// Per stage and row pass, one workspace per part of the rows.
+    spaces: Vec<Vec<Vec<rows::Workspace>>>,
     /// When set, row passes read only these rows (a mini-batch).
     batch: Option<Vec<u32>>,
 }
@@ -479,17 +496,17 @@ impl Machine<'_> {
     /// Computes every output from the current parameters.
     #[inline(always)]
     pub fn run(&mut self) {
-        if self.tape.data_rows.is_none() {
+        if self.tape.lengths.is_empty() {
             // No row passes: the whole tape is one run of scalar instructions.
             self.scalar(0, self.tape.code.len());
             return;
         }
         let mut start = 0;
-        for (stage, (end, block)) in self.tape.stages.iter().enumerate() {
+        for (stage, (end, blocks)) in self.tape.stages.iter().enumerate() {
             self.scalar(start, *end);
             start = *end;
-            if let Some(block) = block {
-                block.run(&mut self.registers, &mut self.spaces[stage], self.batch.as_deref());
+            for (block, spaces) in blocks.iter().zip(&mut self.spaces[stage]) {
+                block.run(&mut self.registers, spaces, self.batch.as_deref());
             }
         }
     }

@@ -87,9 +87,10 @@ impl Session {
             match self.env.value(name) {
                 Some(Value::Table(table)) => return Ok(table.summary()),
                 Some(Value::Record(record)) => {
-                    let fields = record.fields.iter().map(|(field, value)| {
-                        format!("{name}.{field} = {}\n", crate::expr::number::format_significant(*value, 15))
-                    });
+                    let fields = record
+                        .fields
+                        .iter()
+                        .map(|(field, value)| format!("{name}.{field} = {}\n", show::number(*value, format)));
                     return Ok(fields.collect());
                 }
                 _ => {}

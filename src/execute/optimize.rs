@@ -80,7 +80,18 @@ impl Session {
         }
         let mut settings = settings;
         let mut note = String::new();
-        if let (Some(span), Some(rows)) = (settings.stochastic, tape.data_rows()) {
+        if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
+            return Err(Diagnostic::runtime(
+                format!(
+                    "mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"
+                ),
+                span,
+                "which rows would a batch take?",
+            )
+            .with_label(ast.span(optimize.function), format!("reads vectors of {shortest} and {longest} rows"))
+            .with_help("drop `batch`/`sgd` to use all the rows of each vector"));
+        }
+        if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
             if !self.linear_in_reductions(function.body) {
                 return Err(Diagnostic::runtime(
                     format!("stochastic descent needs {objective} to be a mean or sum over the rows"),
@@ -97,6 +108,7 @@ impl Session {
                 settings.options.batch = Some(rows);
             }
         }
+        within_budget(&settings, tape.rows_per_run(), statement)?;
         if let Some(PlotTarget::File(file)) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
             self.check_plot_folder(file, span)?;
@@ -112,8 +124,13 @@ impl Session {
         } else {
             let seed = settings.seed.unwrap_or(self.settings.seed);
             let starts = restart_points(&start, &free, settings.restarts, seed);
-            let runs: Vec<Run> =
-                starts.iter().map(|s| self.descend(&descent, &function, s, &settings.options)).collect();
+            // After Ctrl-C no further run starts.
+            let runs: Vec<Run> = starts
+                .iter()
+                .enumerate()
+                .take_while(|(i, _)| *i == 0 || !INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed))
+                .map(|(_, s)| self.descend(&descent, &function, s, &settings.options))
+                .collect();
             self.stopped_run = runs.iter().position(|run| run.ending == Ending::Interrupted);
             let best = best_run(&runs, goal);
             out.push_str(&restarts_table(&runs, &names, &objective, best));
@@ -194,14 +211,22 @@ impl Session {
             PlotTarget::File(file) => {
                 let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
                 let path = dir.join(file);
-                let surface = (names.len() == 2).then(|| surface(run, names, tape));
+                let (surface, sampled) = match names.len() {
+                    2 => {
+                        let (surface, sampled) = surface(run, names, tape);
+                        (Some(surface), sampled)
+                    }
+                    _ => (None, None),
+                };
                 plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
                     Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
                 })?;
-                let what = if surface.is_some() {
-                    " and the path over the contours of ".to_string() + objective
-                } else {
-                    String::new()
+                let what = match (&surface, sampled) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => format!(" and the path over the contours of {objective}"),
+                    (Some(_), Some((used, total))) => {
+                        format!(" and the path over the contours of {objective}, from {used} of the {total} rows")
+                    }
                 };
                 Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
             }
@@ -293,6 +318,12 @@ impl Session {
                         "minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`",
                     )
             }
+            CompileError::Lengths(m, n) => Diagnostic::runtime(
+                format!("vectors of different lengths: {m} and {n}"),
+                span,
+                "combines them row by row",
+            )
+            .with_help("row-by-row arithmetic needs vectors of the same length"),
         })
     }
 
@@ -358,7 +389,7 @@ impl Session {
                     options.tol = number(self)?;
                     check(options.tol >= 0.0, "the tolerance cannot be negative", span, "tol < 0")?;
                 }
-                SettingName::Steps => options.steps = count(number(self)?, 1, span, "steps")?,
+                SettingName::Steps => options.steps = count(number(self)?, 1..=MAX_COUNT, span, "steps")?,
                 SettingName::Momentum => {
                     let b = number(self)?;
                     check((0.0..1.0).contains(&b), "β must be at least 0 and less than 1", span, "outside [0, 1)")?;
@@ -377,7 +408,7 @@ impl Session {
                 SettingName::Trace => {
                     options.rows = match setting.value {
                         None => Rows::Every(1),
-                        Some(_) => Rows::Every(count(number(self)?, 1, span, "trace")?),
+                        Some(_) => Rows::Every(count(number(self)?, 1..=MAX_COUNT, span, "trace")?),
                     }
                 }
                 SettingName::Plot => {
@@ -387,10 +418,10 @@ impl Session {
                     });
                     options.path_points = 1;
                 }
-                SettingName::Restarts => parsed.restarts = count(number(self)?, 0, span, "restarts")?,
-                SettingName::Seed => parsed.seed = Some(count(number(self)?, 0, span, "seed")? as u64),
+                SettingName::Restarts => parsed.restarts = count(number(self)?, 0..=MAX_RESTARTS, span, "restarts")?,
+                SettingName::Seed => parsed.seed = Some(count(number(self)?, 0..=MAX_COUNT, span, "seed")? as u64),
                 SettingName::Batch => {
-                    options.batch = Some(count(number(self)?, 1, span, "batch")?);
+                    options.batch = Some(count(number(self)?, 1..=MAX_COUNT, span, "batch")?);
                     stochastic = Some(span);
                 }
             }
@@ -414,30 +445,86 @@ fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnos
     if ok { Ok(()) } else { Err(Diagnostic::runtime(message, span, label)) }
 }
 
-/// A whole number at least `least`.
-fn count(value: f64, least: usize, span: Span, what: &str) -> Result<usize, Diagnostic> {
-    if value.fract() != 0.0 || value < least as f64 || value > 1e15 {
-        let requirement = if least == 0 { "a whole number from 0" } else { "a whole number from 1" };
-        let requirement = format!("{requirement} to 10^15");
+/// The largest `steps`, `trace`, `batch` or `seed`.
+const MAX_COUNT: usize = 1_000_000_000_000_000;
+
+/// The most `restarts`: each run is a row of the table, kept in memory.
+const MAX_RESTARTS: usize = 10_000;
+
+/// The most work one `minimize` may ask for, in rows read (a step counts
+/// as [`STEP_COST`] rows at least): about half a minute, with a progress
+/// bar on a terminal. The default 10,000 steps over a million rows fit.
+const MAX_WORK: f64 = 1e10;
+
+/// What a step costs at least, in rows read.
+const STEP_COST: usize = 8;
+
+/// A whole number in `range`.
+fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &str) -> Result<usize, Diagnostic> {
+    if value.fract() != 0.0 || value < *range.start() as f64 || value > *range.end() as f64 {
+        let most = match *range.end() {
+            MAX_COUNT => "10^15".to_string(),
+            most => most.to_string(),
+        };
+        let requirement = format!("a whole number from {} to {most}", range.start());
         return Err(Diagnostic::runtime(format!("`{what}` must be {requirement}"), span, "not allowed here"));
     }
     Ok(value as usize)
 }
 
-/// J on an 80 × 80 grid around the path, for the contour plot.
-fn surface(run: &Run, names: &[String], tape: &Tape) -> plot::Surface {
+/// Refuses a run whose runs × steps × rows per step is beyond [`MAX_WORK`],
+/// whatever the combination, before it starts.
+fn within_budget(settings: &Settings, rows: usize, statement: Span) -> Result<(), Diagnostic> {
+    let options = &settings.options;
+    let rows = options.batch.map_or(rows, |batch| batch.min(rows));
+    let per_step = rows.max(STEP_COST);
+    let runs = settings.restarts + 1;
+    let work = runs as f64 * options.steps as f64 * per_step as f64;
+    if work <= MAX_WORK {
+        return Ok(());
+    }
+    let most = (MAX_WORK / (runs as f64 * per_step as f64)).floor().max(0.0);
+    let rows = match rows {
+        0 => String::new(),
+        rows => format!(" over {rows} rows"),
+    };
+    let runs = if runs > 1 { format!("{runs} runs of ") } else { String::new() };
+    Err(Diagnostic::runtime(
+        format!(
+            "too much work for one `minimize`: {runs}{} steps{rows}; with these settings `steps` can be at most {most}",
+            options.steps
+        ),
+        statement,
+        "would run for minutes or more",
+    )
+    .with_help("lower `steps` or `restarts`, or use `batch` for large data"))
+}
+
+/// Rows of data the contour grid reads at most: beyond this, J on the grid
+/// is estimated from [`CONTOUR_RUNS`] runs of consecutive rows spread evenly
+/// over the data, so a plot of a million rows takes no longer than one of
+/// 16,384 (the rows read stay in cache from one grid point to the next).
+const CONTOUR_ROWS: usize = 16_384;
+const CONTOUR_RUNS: usize = 64;
+
+/// J on an 80 × 80 grid around the path, for the contour plot, and how
+/// many rows of how many it read (when it read only some).
+fn surface(run: &Run, names: &[String], tape: &Tape) -> (plot::Surface, Option<(usize, usize)>) {
     let mut points: Vec<(f64, f64)> = vec![(run.start[0], run.start[1])];
     points.extend(run.path.iter().map(|(_, theta, _)| (theta[0], theta[1])));
     points.retain(|(x, y)| x.is_finite() && y.is_finite());
-    let range = |pick: fn(&(f64, f64)) -> f64| {
-        let low = points.iter().map(pick).fold(f64::INFINITY, f64::min);
-        let high = points.iter().map(pick).fold(f64::NEG_INFINITY, f64::max);
-        let margin = ((high - low) * 0.25).max(0.5);
-        (low - margin, high + margin)
-    };
-    let (x, y) = (range(|p| p.0), range(|p| p.1));
+    let x = plot::axis_range(points.iter().map(|p| p.0), 0.25, 0.5);
+    let y = plot::axis_range(points.iter().map(|p| p.1), 0.25, 0.5);
+    let points = points.into_iter().map(|(a, b)| (plot::clamp(a), plot::clamp(b))).collect();
     let (columns, rows) = (80, 80);
     let mut machine = tape.machine();
+    let sampled = match tape.data_rows() {
+        Some(Ok(total)) if total > CONTOUR_ROWS => {
+            *machine.batch() = Some(contour_sample(total));
+            Some((CONTOUR_ROWS, total))
+        }
+        _ => None,
+    };
     let mut values = Vec::with_capacity(columns * rows);
     for row in 0..rows {
         for column in 0..columns {
@@ -454,7 +541,16 @@ fn surface(run: &Run, names: &[String], tape: &Tape) -> plot::Surface {
             *value = highest;
         }
     }
-    plot::Surface { names: (names[0].clone(), names[1].clone()), x, y, values, columns, rows, path: points }
+    let names = (names[0].clone(), names[1].clone());
+    (plot::Surface { names, x, y, values, columns, rows, path: points }, sampled)
+}
+
+/// [`CONTOUR_ROWS`] of `total` rows, in [`CONTOUR_RUNS`] runs of
+/// consecutive rows spread evenly from the first row to the last.
+fn contour_sample(total: usize) -> Vec<u32> {
+    let run = CONTOUR_ROWS / CONTOUR_RUNS;
+    let start = |r: usize| r * (total - run) / (CONTOUR_RUNS - 1);
+    (0..CONTOUR_ROWS).map(|i| (start(i / run) + i % run) as u32).collect()
 }
 
 fn plot_span(program: &Program, settings: &[Setting]) -> Option<Span> {
@@ -475,7 +571,7 @@ fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
         (method, Goal::Minimize) => format!("{} descent", method.name()),
         (method, Goal::Maximize) => format!("{} ascent", method.name()),
     };
-    let mut parts = vec![format!("α = {}", crate::expr::number::format_short(options.alpha))];
+    let mut parts = vec![format!("α = {}", crate::expr::number::format_given(options.alpha))];
     match options.method {
         Method::Momentum | Method::Nesterov => parts.push(format!("β = {}", options.beta)),
         Method::Rmsprop => parts.push(format!("ρ = {}", options.beta)),
@@ -525,7 +621,7 @@ fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<
     header.extend(names.iter().map(|n| format!("{n} start")));
     header.extend(names.iter().map(|n| format!("{n} end")));
     header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
-    let format = crate::expr::number::format_short;
+    let format = table::cell;
     let mut body: Vec<Vec<String>> = runs
         .iter()
         .enumerate()
@@ -533,8 +629,13 @@ fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<
         .map(|(i, run)| {
             let mut cells = vec![if Some(i) == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
             cells.extend(run.start.iter().map(|v| format(*v)));
-            cells.extend(run.theta.iter().map(|v| format(*v)));
-            cells.push(format(run.j));
+            if run.ending == Ending::UndefinedStart {
+                // No step was taken: nothing to show but where it started.
+                cells.extend(vec!["—".to_string(); run.theta.len() + 1]);
+            } else {
+                cells.extend(run.theta.iter().map(|v| format(*v)));
+                cells.push(format(run.j));
+            }
             cells.push(run.iterations.to_string());
             cells.push(ending_word(&run.ending).to_string());
             cells
@@ -564,6 +665,22 @@ fn ending_word(ending: &Ending) -> &'static str {
         Ending::LeftDomain => "left the domain",
         Ending::InfiniteGradient => "infinite gradient",
         Ending::Interrupted => "interrupted",
-        Ending::UndefinedStart => "undefined start",
+        Ending::UndefinedStart => "undefined at start",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contour_samples_are_bounded_distinct_and_span_the_data() {
+        for total in [CONTOUR_ROWS + 1, 100_000, 1_000_000, 4_000_000_000] {
+            let rows = contour_sample(total);
+            assert_eq!(rows.len(), CONTOUR_ROWS);
+            assert!(rows.windows(2).all(|w| w[0] < w[1]), "ascending, so distinct");
+            assert_eq!(rows[0], 0);
+            assert_eq!(rows[CONTOUR_ROWS - 1] as usize, total - 1);
+        }
     }
 }

@@ -257,6 +257,16 @@ pub fn format_value(value: f64) -> String {
     tidy_scientific(&format!("{value:e}"))
 }
 
+/// A setting's value as the user gave it: every digit (shortest
+/// round-trip), in scientific form from 1e6 up as in tables (`1.0000001`,
+/// `1e+10`, `1.5e+07`).
+pub fn format_given(value: f64) -> String {
+    if value.is_finite() && (1e6..1e16).contains(&value.abs()) {
+        return tidy_scientific(&format!("{value:e}"));
+    }
+    format_value(value)
+}
+
 /// A value for people to read in traces and tables: six significant
 /// digits are plenty (`0.196612`, `33`, `-0.268941`).
 pub fn format_short(value: f64) -> String {
@@ -264,19 +274,36 @@ pub fn format_short(value: f64) -> String {
 }
 
 /// `value` rounded to `digits` significant digits, in shortest form
-/// (`0.0126` for 0.0125971 at 3 digits).
+/// (`0.0126` for 0.0125971 at 3 digits). A finite value never shows as
+/// `inf`: rounding 1.797e308 up past the largest f64 prints `1.8e+308`.
 pub fn format_significant(value: f64, digits: i32) -> String {
     if value == 0.0 || !value.is_finite() {
         return format_value(value);
     }
     let digits = usize::try_from(digits.max(1)).unwrap_or(1);
-    let rounded = round_significant(value, digits).unwrap_or(value);
+    let Some(decimal) = round_significant(value, digits) else { return format_value(value) };
+    let rounded: f64 = decimal.parse().unwrap_or(value);
+    if !rounded.is_finite() {
+        return tidy_scientific(&decimal);
+    }
     if rounded.abs() >= 10f64.powi(digits as i32) && rounded.abs() < 1e16 {
         // 4294970000 would show digits that were rounded away: 4.29497e+09.
         let scientific = format!("{rounded:.0$e}", digits - 1);
         return tidy_scientific(&scientific);
     }
     format_value(rounded)
+}
+
+/// Two values with as few significant digits as tell them apart (`least`
+/// at least; all 17 when they are equal).
+pub fn format_distinct(left: f64, right: f64, least: i32) -> (String, String) {
+    for digits in least..17 {
+        let (a, b) = (format_significant(left, digits), format_significant(right, digits));
+        if a != b {
+            return (a, b);
+        }
+    }
+    (format_significant(left, 17), format_significant(right, 17))
 }
 
 /// `4.29497e9` → `4.29497e+09`, `8.2800e7` → `8.28e+07`: trailing zeros off, a signed two-digit exponent.
@@ -292,8 +319,8 @@ fn tidy_scientific(text: &str) -> String {
 
 /// `value` rounded to `digits` significant decimal digits, halves away from
 /// zero (1.125 → 1.13), done on the exact decimal digits of the value so no
-/// scaling error creeps in; the result is the nearest f64 to the rounded decimal.
-fn round_significant(value: f64, digits: usize) -> Option<f64> {
+/// scaling error creeps in, as decimal text (`1.13e0`).
+fn round_significant(value: f64, digits: usize) -> Option<String> {
     let exact = format!("{:.40e}", value.abs());
     let (mantissa, exponent) = exact.split_once('e')?;
     let mut kept: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
@@ -321,8 +348,7 @@ fn round_significant(value: f64, digits: usize) -> Option<f64> {
     let digits = String::from_utf8(kept).ok()?;
     let (first, rest) = digits.split_at(1);
     let point = if rest.is_empty() { "" } else { "." };
-    let text = format!("{}{first}{point}{rest}e{exponent}", if value < 0.0 { "-" } else { "" });
-    text.parse().ok()
+    Some(format!("{}{first}{point}{rest}e{exponent}", if value < 0.0 { "-" } else { "" }))
 }
 
 #[cfg(test)]
@@ -409,5 +435,38 @@ mod tests {
         assert_eq!(format_significant(82800000.0, 3), "8.28e+07");
         assert_eq!(format_short(123456.0), "123456");
         assert_eq!(format_short(1234567.8), "1.23457e+06");
+    }
+
+    #[test]
+    fn finite_numbers_never_format_as_inf_nor_subnormals_as_zero() {
+        assert_eq!(format_significant(1.797e308, 3), "1.8e+308");
+        assert_eq!(format_significant(-f64::MAX, 3), "-1.8e+308");
+        assert_eq!(format_significant(f64::MAX, 1), "2e+308");
+        assert_eq!(format_short(f64::MAX), "1.79769e+308");
+        assert_eq!(format_value(f64::MAX), "1.7976931348623157e+308");
+        for digits in 1..=17 {
+            for value in [f64::MAX, -f64::MAX, 1.797e308, 9.9999e307, 5e-324, -5e-324, 1e-320, f64::MIN_POSITIVE] {
+                let text = format_significant(value, digits);
+                assert!(!text.contains("inf") && text != "0" && text != "-0", "{value} at {digits}: {text}");
+            }
+        }
+        assert_eq!(format_short(5e-324), "5e-324");
+        assert_eq!(format_significant(1e-320, 3), "1e-320");
+    }
+
+    #[test]
+    fn given_values_keep_every_digit() {
+        assert_eq!(format_given(1.0000001), "1.0000001");
+        assert_eq!(format_given(1e10), "1e+10");
+        assert_eq!(format_given(12345678.9), "1.23456789e+07");
+        assert_eq!(format_given(0.1), "0.1");
+        assert_eq!(format_given(f64::MAX), "1.7976931348623157e+308");
+    }
+
+    #[test]
+    fn distinct_values_get_the_digits_that_tell_them_apart() {
+        assert_eq!(format_distinct(1.0, 1.0000001, 3), ("1".to_string(), "1.0000001".to_string()));
+        assert_eq!(format_distinct(2.0, 3.5, 3), ("2".to_string(), "3.5".to_string()));
+        assert_eq!(format_distinct(0.5, 0.5, 3), ("0.5".to_string(), "0.5".to_string()));
     }
 }

@@ -145,7 +145,13 @@ pub fn run(
                 Input::Node(i) => &mut trace.node_adjoints[i],
                 Input::Param(p) => &mut trace.gradient[p],
             };
-            let product = Value::Number(0.0).plus_product(&adjoint, &local);
+            let mismatch = |problem| Failure::Backward {
+                node: index,
+                use_index,
+                error: EvalError { node: node.by_use, problem, row: None },
+                values: trace.values.clone(),
+            };
+            let product = Value::Number(0.0).plus_product(&adjoint, &local).map_err(mismatch)?;
             // A parent over n rows passes one term per row; a number standing
             // for every row counts n times.
             let parent_rows = match &trace.values[index] {
@@ -154,7 +160,7 @@ pub fn run(
             };
             let summed = !per_row && (parent_rows.is_some() || matches!(product, Value::Vector(_)));
             slot.value = match (&product, parent_rows) {
-                _ if per_row => slot.value.plus_product(&adjoint, &local),
+                _ if per_row => slot.value.plus_product(&adjoint, &local).map_err(mismatch)?,
                 (Value::Number(x), Some(rows)) => Value::Number(slot.value.total() + x * rows as f64),
                 _ => Value::Number(slot.value.total() + product.total()),
             };

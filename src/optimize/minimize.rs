@@ -189,8 +189,10 @@ impl Descent<'_> {
         let n = self.tape.params();
         let sign: f64 = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
         let mut machine = self.tape.machine();
-        let mut batches =
-            options.batch.zip(self.tape.data_rows()).map(|(size, rows)| Batches::new(size, rows, options.seed));
+        let mut batches = options
+            .batch
+            .zip(self.tape.data_rows().and_then(Result::ok))
+            .map(|(size, rows)| Batches::new(size, rows, options.seed));
         machine.params().copy_from_slice(start);
         machine.run();
         let start_j = machine.output(0);
@@ -230,7 +232,7 @@ impl Descent<'_> {
         let mut k = 0;
         let (steps, tol) = (options.steps, options.tol);
         // Every 4096 steps, or every step when each is a pass over many rows.
-        let check_mask = if self.tape.data_rows().is_some_and(|rows| rows >= 4096) { 0 } else { 4095 };
+        let check_mask = if self.tape.rows_per_run() >= 4096 { 0 } else { 4095 };
         let ending = loop {
             if k == steps {
                 break Ending::StepLimit;

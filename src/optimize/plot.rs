@@ -3,7 +3,10 @@
 //! contour lines of J (marching squares, from the `contour` crate) with the
 //! path of θ drawn over them, written through [`crate::files::replace`]
 //! (through links, never into a FIFO or over a file that is not an SVG).
-//! In the terminal (textplots): J against iteration in braille dots.
+//! In the terminal (textplots): J against iteration in braille dots. Every
+//! axis range is finite and of nonzero width before it reaches plotters
+//! ([`axis_range`]): values beyond ±[`LIMIT`] are drawn at the edge, since
+//! plotters' tick computation never ends on a range whose width overflows.
 
 use std::path::Path;
 
@@ -22,6 +25,31 @@ pub struct Surface {
     pub columns: usize,
     pub rows: usize,
     pub path: Vec<(f64, f64)>,
+}
+
+/// The largest magnitude drawn; larger values are drawn at ±LIMIT.
+pub const LIMIT: f64 = 1e300;
+
+/// A finite axis range around the finite ones of `values` (each clamped to
+/// ±[`LIMIT`]), widened on each side by `margin` times its width, and by
+/// at least `least` and a relative 1e-9, so it is never empty. Without
+/// finite values: 0 to 1.
+pub fn axis_range(values: impl Iterator<Item = f64>, margin: f64, least: f64) -> (f64, f64) {
+    let (low, high) = values
+        .filter(|v| v.is_finite())
+        .map(clamp)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+    if low > high {
+        return (0.0, 1.0);
+    }
+    // At most 2·LIMIT wide, so the padding below stays finite.
+    let pad = ((high - low) * margin.min(1.0)).max(least).max(low.abs().max(high.abs()) * 1e-9);
+    (low - pad, high + pad)
+}
+
+/// `value` limited to ±[`LIMIT`] (NaN stays NaN).
+pub fn clamp(value: f64) -> f64 {
+    value.clamp(-LIMIT, LIMIT)
 }
 
 const WIDTH: u32 = 1000;
@@ -61,11 +89,12 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
+    let curve: Vec<(f64, f64)> = curve.iter().filter(|p| p.1.is_finite()).map(|&(k, j)| (k, clamp(j))).collect();
     let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max);
     let (low, high) =
         curve.iter().map(|p| p.1).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), j| (l.min(j), h.max(j)));
-    let (low, high) = if low.is_finite() && high.is_finite() { (low, high) } else { (0.0, 1.0) };
-    let logarithmic = low > 0.0 && high / low > 100.0;
+    // Log ticks need a positive range of whole decades plotters can count.
+    let logarithmic = low >= 1e-300 && high / low > 100.0;
     let caption = format!("{objective} against iteration{}", if logarithmic { " (log scale)" } else { "" });
     let mut builder = ChartBuilder::on(area);
     builder.caption(caption, ("sans-serif", 18)).margin(15).x_label_area_size(35).y_label_area_size(70);
@@ -80,8 +109,8 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
             .draw()?;
         chart.draw_series(LineSeries::new(curve.iter().copied(), BLUE.stroke_width(2)))?;
     } else {
-        let pad = ((high - low) * 0.05).max(1e-12);
-        let mut chart = builder.build_cartesian_2d(0f64..k_max, low - pad..high + pad)?;
+        let (low, high) = axis_range(curve.iter().map(|p| p.1), 0.05, 1e-12);
+        let mut chart = builder.build_cartesian_2d(0f64..k_max, low..high)?;
         chart
             .configure_mesh()
             .x_desc("iteration")
@@ -161,7 +190,9 @@ fn levels(values: &[f64]) -> Vec<f64> {
 /// J against iteration, drawn in the terminal.
 pub fn terminal(objective: &str, curve: &[(f64, f64)]) -> String {
     let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max) as f32;
-    let points: Vec<(f32, f32)> = curve.iter().map(|&(k, j)| (k as f32, j as f32)).collect();
+    // Within f32's range, where textplots computes.
+    let points: Vec<(f32, f32)> =
+        curve.iter().filter(|p| p.1.is_finite()).map(|&(k, j)| (k as f32, j.clamp(-1e37, 1e37) as f32)).collect();
     let mut chart = textplots::Chart::new(120, 50, 0.0, k_max);
     let shape = textplots::Shape::Lines(&points);
     let drawn = textplots::Plot::lineplot(&mut chart, &shape);
@@ -206,5 +237,40 @@ mod tests {
         assert_eq!(levels.len(), 13);
         assert!(levels.windows(2).all(|w| w[0] < w[1]));
         assert!(levels[0] > 1.0 && levels[12] < 100.0);
+    }
+
+    #[test]
+    fn axis_ranges_are_finite_and_never_empty() {
+        let cases: [&[f64]; 6] =
+            [&[1.69e308, 1.0], &[-f64::MAX, f64::MAX], &[f64::INFINITY, f64::NAN, 2.0], &[1e20, 1e20], &[5e-324], &[]];
+        for values in cases {
+            for (margin, least) in [(0.05, 1e-12), (0.25, 0.5)] {
+                let (low, high) = axis_range(values.iter().copied(), margin, least);
+                assert!(low.is_finite() && high.is_finite() && low < high, "{values:?}: {low}..{high}");
+                assert!((high - low).is_finite(), "{values:?}");
+            }
+        }
+        assert_eq!(axis_range([2.0, 4.0].into_iter(), 0.25, 0.5), (1.5, 4.5));
+    }
+
+    #[test]
+    fn huge_values_draw_without_hanging() {
+        let dir = std::env::temp_dir().join(format!("gd-plot-test-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let curve = [(0.0, 1.69e308), (1.0, f64::MAX), (2.0, 1e300), (3.0, -f64::MAX)];
+        let file = dir.join("huge.svg");
+        assert_eq!(svg(&file, "J", &curve, None), Ok(()));
+        let surface = Surface {
+            names: ("a".to_string(), "b".to_string()),
+            x: axis_range([1.3e154, -f64::MAX].into_iter(), 0.25, 0.5),
+            y: axis_range([0.0].into_iter(), 0.25, 0.5),
+            values: vec![1.0; 4],
+            columns: 2,
+            rows: 2,
+            path: vec![(clamp(1.3e308), 0.0)],
+        };
+        assert_eq!(svg(&file, "J", &curve, Some(&surface)), Ok(()));
+        assert!(terminal("J", &curve).contains("J against iteration"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

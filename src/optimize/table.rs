@@ -2,14 +2,15 @@
 //! right-aligned columns, and the one-line verdict: converged, stopped at
 //! the step limit, diverged (naming α and suggesting a smaller one), or
 //! interrupted. Values in the table have six significant digits, in the
-//! verdict three.
+//! verdict three (more where three would hide a change); α is shown as
+//! given.
 
 use super::minimize::{Ending, Goal, Options, Run};
-use crate::expr::number::{format_short, format_significant};
+use crate::expr::number::{format_distinct, format_given, format_short, format_significant};
 
 /// The table of one run, ending with its verdict.
 pub fn table(run: &Run, names: &[String], objective: &str, options: &Options) -> String {
-    let mut out = format!("start: {}\n", point(names, &run.start, objective, run.start_j, format_short));
+    let mut out = format!("start: {}\n", point(names, &run.start, objective, run.start_j, cell));
     if !run.rows.is_empty() {
         let mut header: Vec<String> = vec!["k".to_string()];
         header.extend(names.iter().cloned());
@@ -19,8 +20,8 @@ pub fn table(run: &Run, names: &[String], objective: &str, options: &Options) ->
             .iter()
             .map(|row| {
                 let mut cells = vec![row.k.to_string()];
-                cells.extend(row.theta.iter().map(|t| format_short(*t)));
-                cells.extend([format_short(row.j), format_short(row.dj)]);
+                cells.extend(row.theta.iter().map(|t| cell(*t)));
+                cells.extend([cell(row.j), cell(row.dj)]);
                 cells
             })
             .collect();
@@ -65,7 +66,23 @@ fn point(names: &[String], theta: &[f64], objective: &str, j: f64, format: fn(f6
 }
 
 fn three(value: f64) -> String {
-    format_significant(value, 3)
+    finite_or_word(value).unwrap_or_else(|| format_significant(value, 3))
+}
+
+/// A table cell: six significant digits; a value that is not a number
+/// says so in words, so no table shows `inf` or `nan`.
+pub fn cell(value: f64) -> String {
+    finite_or_word(value).unwrap_or_else(|| format_short(value))
+}
+
+/// `None` for a finite value; otherwise the word that stands for it.
+fn finite_or_word(value: f64) -> Option<String> {
+    match value {
+        v if v.is_finite() => None,
+        v if v.is_nan() => Some("undefined".to_string()),
+        v if v > 0.0 => Some("overflow".to_string()),
+        _ => Some("-overflow".to_string()),
+    }
 }
 
 /// The one-line verdict of a run.
@@ -76,8 +93,9 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
     }
     let k = run.iterations;
     let plural = if k == 1 { "" } else { "s" };
-    let alpha = format_short(options.alpha);
-    let smaller = format!("α = {alpha} is too large; try α = {}", format_short(options.alpha / 2.0));
+    // α as given (1.0000001, not 1), and half of it.
+    let alpha = format_given(options.alpha);
+    let smaller = format!("α = {alpha} is too large; try α = {}", format_given(options.alpha / 2.0));
     let (extreme, bound, hollow, descent) = match options.goal {
         Goal::Minimize => ("minimum", "below", "valley", "descent"),
         Goal::Maximize => ("maximum", "above", "peak", "ascent"),
@@ -117,10 +135,10 @@ pub fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) 
         ),
         Ending::Growing => {
             let direction = if options.goal == Goal::Maximize { "fell" } else { "grew" };
+            // As many digits as show the change.
+            let (from, to) = format_distinct(run.start_j, run.j, 3);
             format!(
-                "diverged: {objective} {direction} for 50 iterations in a row, from {} to {} at iteration {k} — {smaller}",
-                three(run.start_j),
-                three(run.j)
+                "diverged: {objective} {direction} for 50 iterations in a row, from {from} to {to} at iteration {k} — {smaller}"
             )
         }
         Ending::Interrupted => format!("interrupted after {k} iteration{plural}: {at}"),
