@@ -11,6 +11,7 @@
 //! computation graphs, may repeat or nest operands (`x*x`, `(a + b) + c`),
 //! with the same meaning.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -89,6 +90,14 @@ pub struct Arena {
     data: Vec<(String, Arc<Array1<f64>>)>,
     /// The ids of 0, 1 and -1, which the constructors need all the time.
     pub(super) small: [Id; 3],
+    /// Units of symbolic work done so far: one per node built or looked up,
+    /// one per operand sorted into a sum or product, one per node walked.
+    /// It counts calls, not new nodes, so the same computation counts the
+    /// same whatever the arena already holds.
+    work: Cell<u64>,
+    /// The value of `work` at which the running bounded engine stops
+    /// improving its result (see `simplify`); `u64::MAX` when none runs.
+    limit: Cell<u64>,
 }
 
 impl Default for Arena {
@@ -109,14 +118,44 @@ impl Arena {
             rows: Vec::new(),
             data: Vec::new(),
             small: [Id(0); 3],
+            work: Cell::new(0),
+            limit: Cell::new(u64::MAX),
         };
         arena.small = [0, 1, -1].map(|n| arena.intern(Node::Num(Number::int(n))));
         arena
     }
 
+    /// How much symbolic work this arena has done (see the `work` field):
+    /// what tests and benches measure instead of time.
+    pub fn work(&self) -> u64 {
+        self.work.get()
+    }
+
+    /// Counts `units` of work.
+    pub(super) fn count(&self, units: usize) {
+        self.work.set(self.work.get().saturating_add(units as u64));
+    }
+
+    /// True once the running bounded engine has used up its budget.
+    pub(super) fn out_of_budget(&self) -> bool {
+        self.work.get() >= self.limit.get()
+    }
+
+    /// Runs `engine` with at most `budget` more units of work before
+    /// `out_of_budget` says stop (inside a budget already running, the
+    /// tighter of the two holds).
+    pub(super) fn with_budget<T>(&mut self, budget: u64, engine: impl FnOnce(&mut Arena) -> T) -> T {
+        let outer = self.limit.get();
+        self.limit.set(outer.min(self.work.get().saturating_add(budget)));
+        let result = engine(self);
+        self.limit.set(outer);
+        result
+    }
+
     /// Returns the id of `node`, storing it if it is new. Callers outside
     /// this module go through the smart constructors in `build`.
     pub(super) fn intern(&mut self, node: Node) -> Id {
+        self.count(1);
         let hash = self.hasher.hash_one(&node);
         if let Some(&id) = self.index.find(hash, |&id| self.nodes[id.0 as usize] == node) {
             return id;
@@ -269,6 +308,7 @@ impl Arena {
             }
         }
         found.sort_unstable();
+        self.count(found.len());
         found
     }
 }

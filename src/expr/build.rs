@@ -416,7 +416,8 @@ impl Arena {
         self.intern(Node::Mul(items.into()))
     }
 
-    /// Expands nested nodes of the same operator into one list.
+    /// Expands nested nodes of the same operator into one list (counted as
+    /// work: sorting the list is what a sum or product costs).
     fn flatten(&self, items: impl IntoIterator<Item = Id>, same: impl Fn(&Node) -> bool) -> Vec<Id> {
         let mut flat = Vec::new();
         for item in items {
@@ -429,6 +430,7 @@ impl Arena {
                 flat.push(item);
             }
         }
+        self.count(flat.len());
         flat
     }
 

@@ -67,11 +67,21 @@ impl Form {
 pub struct Printer<'a> {
     arena: &'a Arena,
     forms: HashMap<Id, Rc<Form>>,
+    /// False when the layout is only measured: the order of terms and
+    /// factors does not change the length, and sorting them by their text
+    /// costs the text of every subexpression at every level.
+    sorted: bool,
 }
 
 impl<'a> Printer<'a> {
     pub fn new(arena: &'a Arena) -> Printer<'a> {
-        Printer { arena, forms: HashMap::new() }
+        Printer { arena, forms: HashMap::new(), sorted: true }
+    }
+
+    /// A printer whose layouts are for [`text_length`] only, laid out in
+    /// linear time: terms and factors are left in arena order.
+    fn measuring(arena: &'a Arena) -> Printer<'a> {
+        Printer { arena, forms: HashMap::new(), sorted: false }
     }
 
     /// The expression as gd text: `2*x*sin(x) + x^2*cos(x)`.
@@ -197,8 +207,10 @@ impl<'a> Printer<'a> {
                 _ => numerator.push(self.form(item)),
             }
         }
-        numerator.sort_by_cached_key(|f| factor_key(f));
-        denominator.sort_by_cached_key(|f| factor_key(f));
+        if self.sorted {
+            numerator.sort_by_cached_key(|f| factor_key(f));
+            denominator.sort_by_cached_key(|f| factor_key(f));
+        }
         let negative = coefficient.is_negative();
         let magnitude = coefficient.abs();
         match magnitude.as_ratio().filter(|_| !reads_as_decimal(magnitude, Place::Coefficient)) {
@@ -220,7 +232,9 @@ impl<'a> Printer<'a> {
 
     fn sum_form(&mut self, items: &[Id]) -> Form {
         let mut terms: Vec<(bool, Rc<Form>)> = items.iter().map(|&item| split_sign(self.form(item))).collect();
-        terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
+        if self.sorted {
+            terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
+        }
         Form::Sum(terms)
     }
 }
@@ -435,6 +449,61 @@ fn wrapped(form: &Form, at_least: Prec) -> String {
     if form.prec() < at_least { format!("({})", text(form)) } else { text(form) }
 }
 
+/// How many characters [`text`] gives for `form`, in whatever order its
+/// terms and factors are (a sum prints positive terms first, so it starts
+/// with a minus only when every term is subtracted), without building the text.
+pub fn text_length(form: &Form) -> usize {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || length_inner(form))
+}
+
+fn length_inner(form: &Form) -> usize {
+    let chars = |s: &str| s.chars().count();
+    match form {
+        Form::Number(n) => chars(&number_text(*n)),
+        Form::Symbol(name) => chars(name),
+        Form::Call(func, arg) => chars(func.name()) + 2 + text_length(arg),
+        Form::Reduce(reduction, arg) => chars(reduction.name()) + 2 + text_length(arg),
+        Form::Sqrt(arg) => "sqrt()".len() + text_length(arg),
+        Form::Power(base, exponent) => wrapped_length(base, Prec::Atom) + 1 + exponent_length(exponent),
+        Form::Product { negative, numerator, denominator } => {
+            let factors = |list: &[Rc<Form>]| -> usize {
+                list.iter().map(|f| wrapped_length(f, Prec::Unary)).sum::<usize>() + list.len().saturating_sub(1)
+            };
+            let top = if numerator.is_empty() { 1 } else { factors(numerator) };
+            let bottom = match denominator.as_slice() {
+                [] => 0,
+                [single] if single.prec() >= Prec::Power => 1 + text_length(single),
+                [single] => 3 + text_length(single),
+                several => 3 + factors(several),
+            };
+            usize::from(*negative) + top + bottom
+        }
+        Form::Sum(terms) => {
+            let shown: usize = terms
+                .iter()
+                .map(|(subtracted, term)| if *subtracted { wrapped_length(term, Prec::Product) } else { text_length(term) })
+                .sum();
+            let all_subtracted = terms.iter().all(|(subtracted, _)| *subtracted);
+            shown + 3 * terms.len().saturating_sub(1) + usize::from(all_subtracted && !terms.is_empty())
+        }
+    }
+}
+
+fn exponent_length(exponent: &Form) -> usize {
+    match exponent {
+        Form::Product { negative: true, numerator, denominator }
+            if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
+        {
+            1 + text_length(&numerator[0])
+        }
+        _ => wrapped_length(exponent, Prec::Power),
+    }
+}
+
+fn wrapped_length(form: &Form, at_least: Prec) -> usize {
+    text_length(form) + if form.prec() < at_least { 2 } else { 0 }
+}
+
 /// The most characters an expression may print as.
 const PRINT_LIMIT: usize = 1_000_000;
 
@@ -461,7 +530,7 @@ impl Arena {
     pub fn print_length(&self, id: Id) -> usize {
         match self.printed_size(id) {
             size if size > PRINT_LIMIT => size,
-            _ => text(&Printer::new(self).form(id)).chars().count(),
+            _ => text_length(&Printer::measuring(self).form(id)),
         }
     }
 }
@@ -620,6 +689,28 @@ mod tests {
         assert_eq!(shown(&mut arena, "x/2"), "x/2");
         assert_eq!(shown(&mut arena, "x/3 + 0.75"), "0.75 + x/3");
         assert_eq!(shown(&mut arena, "3*x/4"), "3*x/4");
+    }
+
+    #[test]
+    fn measured_length_is_the_printed_length() {
+        let mut arena = Arena::new();
+        let env = crate::env::Env::default();
+        let texts = [
+            "-x - y",
+            "x^(-3*y) - 2/(x*y)^2 + sqrt(x)/3",
+            "-(a - b)*c/(1 + exp(-x))",
+            "σ(z)*(1 - σ(z)) - 0.25*x^-2 + mean(xs*(a - y))",
+            "1e-07*x - 1.5e+20 + 2^(-x*y) + x^-y",
+            "-3*x^(3/2)/(2*(x^2 - sin(x)/x)^(5/2))",
+        ];
+        for text in texts {
+            let source = text.replace("xs", "x");
+            let id = crate::lower::expression_from_text(&mut arena, &env, &source).unwrap_or_else(|e| panic!("{e:?}"));
+            for candidate in [id, arena.expand(id), arena.factor(id), arena.together(id)] {
+                let shown = show(&arena, candidate);
+                assert_eq!(arena.print_length(candidate), shown.chars().count(), "{shown}");
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,12 @@
 //! [`Arena::together`] writes a sum of fractions over one denominator.
 //! [`Arena::simplify`] keeps an expression as it is unless one of these
 //! forms prints clearly shorter.
+//!
+//! Every rewriting here runs on a work budget (see `Arena::work`) linear in
+//! its input's size, instead of size thresholds under which the work could
+//! still be exponential: when the budget runs out, each step keeps what it
+//! has, which is always equal to its input. The budget counts operations,
+//! not time, so the same input gives the same form on every machine.
 
 use std::collections::HashMap;
 
@@ -35,22 +41,42 @@ const GROUPING_NODES: usize = 160;
 /// The largest integer power of a sum that is multiplied out.
 const POWER_LIMIT: i128 = 6;
 
+/// The work `simplify` may do (see `Arena::work`): this much per node of
+/// its input, plus a base, so the cost grows linearly with the input.
+const WORK_PER_NODE: u64 = 300;
+const WORK_BASE: u64 = 20_000;
+
+/// The work a normal form for a proof (`check`) may do per node: more than
+/// `simplify`, since a proof that gives up falls back to sampling.
+const PROOF_WORK_PER_NODE: u64 = 2000;
+
 impl Arena {
     /// `expr` with products of sums multiplied out, bottom-up.
     pub fn expand(&mut self, expr: Id) -> Id {
-        self.expand_with(expr, false)
+        let budget = self.budget_for(expr, WORK_PER_NODE);
+        self.with_budget(budget, |arena| arena.expand_with(expr, false))
     }
 
     /// A normal form for deciding equality: `expr` expanded, with sums and
     /// means of sums split into sums and means of terms and the factors
     /// that are the same in every row taken out (mean(m*x + b) → m*mean(x) + b).
     pub fn normal_form(&mut self, expr: Id) -> Id {
-        self.expand_with(expr, true)
+        let budget = self.budget_for(expr, PROOF_WORK_PER_NODE);
+        self.with_budget(budget, |arena| arena.expand_with(expr, true))
+    }
+
+    /// The work an engine may spend on `expr`: linear in its size.
+    fn budget_for(&self, expr: Id, per_node: u64) -> u64 {
+        let size = self.reachable(&[expr]).len() as u64;
+        WORK_BASE.saturating_add(per_node.saturating_mul(size))
     }
 
     fn expand_with(&mut self, expr: Id, split_reductions: bool) -> Id {
         let mut expanded: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
+            if self.out_of_budget() {
+                return expr;
+            }
             let node = self.node(id).clone();
             let get = |n: &Id| expanded.get(n).copied().unwrap_or(*n);
             let result = match node {
@@ -77,10 +103,17 @@ impl Arena {
     /// quarter or more): factored forms such as `σ(z)*(1 - σ(z))` are what a
     /// reader expects unless another form really pays.
     pub fn simplify(&mut self, expr: Id) -> Id {
-        let has_sum = self.reachable(&[expr]).iter().any(|&id| matches!(self.node(id), Node::Add(_)));
-        if !has_sum {
+        let nodes = self.reachable(&[expr]);
+        if !nodes.iter().any(|&id| matches!(self.node(id), Node::Add(_))) {
             return expr; // nothing to expand, factor or put over one denominator
         }
+        let budget = WORK_BASE.saturating_add(WORK_PER_NODE.saturating_mul(nodes.len() as u64));
+        self.with_budget(budget, |arena| arena.simplify_within(expr))
+    }
+
+    /// `simplify` inside its work budget: each rewriting stops where the
+    /// budget runs out, keeping what it has (always equal to `expr`).
+    fn simplify_within(&mut self, expr: Id) -> Id {
         let expanded = self.expand(expr);
         let candidates = [self.factor(expr), self.factor(expanded), self.together(expanded), expanded];
         let original = self.print_length(expr);
@@ -136,6 +169,9 @@ impl Arena {
     pub fn factor(&mut self, expr: Id) -> Id {
         let mut factored: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
+            if self.out_of_budget() {
+                return expr;
+            }
             let node = self.node(id).clone();
             let get = |n: &Id| factored.get(n).copied().unwrap_or(*n);
             let result = match node {
@@ -169,6 +205,9 @@ impl Arena {
 
     /// `terms` summed, with the powers they all share written once in front.
     fn factor_powers(&mut self, terms: &[Id]) -> Id {
+        if self.out_of_budget() {
+            return self.add(terms.iter().copied());
+        }
         let parts: Vec<Vec<(Id, Number)>> = terms.iter().map(|&t| self.numeric_powers(t)).collect();
         if parts.iter().map(Vec::len).sum::<usize>() > FACTORING_SIZE {
             return self.add(terms.iter().copied()); // a sum of long products: factoring costs more than it shows
@@ -254,6 +293,9 @@ impl Arena {
             return None; // each candidate costs a normal form; long products have too many
         }
         for (base, exponent) in candidates {
+            if self.out_of_budget() {
+                return None;
+            }
             let e = self.num(exponent);
             let factor = self.pow(base, e);
             let minus_e = self.num(exponent.negate());
@@ -314,6 +356,9 @@ impl Arena {
     /// `1/(1 + x^2) - 2*x^2/(1 + x^2)^2` → `(1 - x^2)/(1 + x^2)^2`.
     pub fn together(&mut self, expr: Id) -> Id {
         let Node::Add(terms) = self.node(expr).clone() else { return expr };
+        if self.out_of_budget() {
+            return expr;
+        }
         let mut denominator: Vec<(Id, Number)> = Vec::new();
         for &term in terms.iter() {
             for (base, exponent) in self.factors_of(term) {
@@ -367,6 +412,9 @@ impl Arena {
                 _ => vec![factor],
             };
             if terms.len() * parts.len() > TERM_LIMIT {
+                return self.mul(factors.iter().copied());
+            }
+            if self.out_of_budget() {
                 return self.mul(factors.iter().copied());
             }
             let mut next = Vec::with_capacity(terms.len() * parts.len());
