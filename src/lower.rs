@@ -343,6 +343,7 @@ impl<'a> Lowerer<'a> {
                 let negated = if self.written { self.arena.written_neg(operand) } else { self.arena.neg(operand) };
                 Ok(self.arena.in_rows_of(negated, operand))
             }
+            ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub, ..) if !self.written => self.sum_chain(ast, id, locals),
             ExprKind::Binary(op, lhs, rhs) => {
                 let a = self.expr(ast, *lhs, locals)?;
                 let b = self.expr(ast, *rhs, locals)?;
@@ -372,6 +373,34 @@ impl<'a> Lowerer<'a> {
                 })
             }
         }
+    }
+
+    /// A chain `a + b - c + …` lowered as one sum: building it a term at a
+    /// time would store every partial sum, n²/2 terms for n. Walks the
+    /// left spine without recursion; lengths are checked as each `+` would.
+    fn sum_chain(&mut self, ast: &Ast, id: ExprId, locals: &Locals) -> Lowered {
+        let mut operands = Vec::new(); // (subtracted, operand, what it is added to)
+        let mut left = id;
+        while let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), lhs, rhs) = ast.kind(left) {
+            operands.push((*op == BinaryOp::Sub, *rhs, Some(*lhs)));
+            left = *lhs;
+        }
+        operands.push((false, left, None));
+        let mut terms = Vec::with_capacity(operands.len());
+        let mut vector: Option<Id> = None;
+        for (subtracted, operand, before) in operands.into_iter().rev() {
+            let term = self.expr(ast, operand, locals)?;
+            if let (Some(v), Some(before)) = (vector, before) {
+                self.same_rows(v, term, ast.span(before), ast.span(operand))?;
+            }
+            vector = vector.or(self.arena.rows(term).map(|_| term));
+            terms.push(if subtracted { self.arena.neg(term) } else { term });
+        }
+        let sum = self.arena.add(terms);
+        Ok(match vector {
+            Some(vector) => self.arena.in_rows_of(sum, vector),
+            None => sum,
+        })
     }
 
     /// A derivative used as a number where all its parameters are locals
