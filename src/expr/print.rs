@@ -86,16 +86,25 @@ impl<'a> Printer<'a> {
 
     /// The expression as gd text: `2*x*sin(x) + x^2*cos(x)`.
     pub fn text(&mut self, id: Id) -> String {
-        let size = self.arena.printed_size(id);
-        if size > PRINT_LIMIT {
-            // Shared subexpressions are stored once but printed every time they
-            // occur: a 20,000-deep chain's derivative would be 400 million characters.
-            return format!(
-                "⟨an expression of about {size} characters, too long to print; call it, check it or graph it⟩"
-            );
+        match self.too_long(id) {
+            Some(size) => too_long_text(size),
+            None => text(&self.form(id)),
         }
-        let form = self.form(id);
-        text(&form)
+    }
+
+    /// The expression as LaTeX, under the same size limit as [`Printer::text`].
+    pub fn latex(&mut self, id: Id) -> String {
+        match self.too_long(id) {
+            Some(size) => format!("\\text{{{}}}", too_long_text(size)),
+            None => super::latex::latex(&self.form(id)),
+        }
+    }
+
+    /// About how many characters `id` prints as, when that is over the limit.
+    /// Shared subexpressions are stored once but printed every time they
+    /// occur: a 20,000-deep chain's derivative would be 400 million characters.
+    fn too_long(&self, id: Id) -> Option<usize> {
+        Some(self.arena.printed_size(id)).filter(|&size| size > PRINT_LIMIT)
     }
 
     /// The layout of `id`. Children are laid out first, in id order, so
@@ -507,6 +516,12 @@ fn wrapped_length(form: &Form, at_least: Prec) -> usize {
 /// The most characters an expression may print as.
 const PRINT_LIMIT: usize = 1_000_000;
 
+/// What prints in place of an expression over the limit: it cannot be
+/// pasted back as an expression by mistake.
+fn too_long_text(size: usize) -> String {
+    format!("⟨an expression of about {size} characters, too long to print; call it, check it or graph it⟩")
+}
+
 impl Arena {
     /// About how many characters `id` prints as, at least (found in one pass
     /// over the DAG, counting each use of a shared subexpression).
@@ -689,6 +704,22 @@ mod tests {
         assert_eq!(shown(&mut arena, "x/2"), "x/2");
         assert_eq!(shown(&mut arena, "x/3 + 0.75"), "0.75 + x/3");
         assert_eq!(shown(&mut arena, "3*x/4"), "3*x/4");
+    }
+
+    #[test]
+    fn latex_has_the_same_size_limit_as_text() {
+        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let mut chain = vars[0];
+        for _ in 0..5000 {
+            chain = arena.apply(Func::Sin, chain);
+        }
+        let derivative = arena.derivative(chain, vars[0]);
+        let mut printer = Printer::new(&arena);
+        let (text, latex) = (printer.text(derivative), printer.latex(derivative));
+        assert!(text.starts_with("⟨an expression of about"), "{text}");
+        assert!(latex.starts_with("\\text{⟨an expression of about") && latex.len() < 200, "{latex}");
+        let small = arena.apply(Func::Sin, vars[0]);
+        assert_eq!(Printer::new(&arena).latex(small), "\\sin\\left(x\\right)");
     }
 
     #[test]
