@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::arena::{Arena, Id, Node};
+use super::arena::{Arena, Constancy, Id, Node};
 use super::number::Number;
 use crate::builtins::Reduction;
 
@@ -335,7 +335,10 @@ impl Arena {
             .collect()
     }
 
-    /// The non-numeric factors of a term as (base, exponent) ids.
+    /// The non-numeric factors of a term as (base, exponent) ids, leaving out
+    /// bases that are 0 or undefined: multiplying a sum by `b^k/b^k` is only
+    /// the same sum where b is nonzero, so `1e9 - t/0` must not become
+    /// `(0*1e9 - 0*t/0)/0`.
     fn factors_of(&mut self, term: Id) -> Vec<(Id, Id)> {
         let one = self.int(1);
         let factors: Vec<Id> = match self.node(term) {
@@ -349,6 +352,7 @@ impl Arena {
                 Node::Pow(base, exponent) => (*base, *exponent),
                 _ => (f, one),
             })
+            .filter(|&(base, _)| !matches!(self.constancy(base), Constancy::Undefined | Constancy::Value(0.0)))
             .collect()
     }
 
@@ -539,6 +543,19 @@ mod tests {
         let d = arena.derivative(f, x);
         let simplified = arena.simplify(d);
         assert_eq!(crate::expr::print::Printer::new(&arena).text(simplified), "(1 - x^2)/(1 + x^2)^2");
+    }
+
+    #[test]
+    fn division_by_a_literal_zero_never_becomes_zero_over_zero() {
+        let mut arena = Arena::new();
+        let env = crate::env::Env::default();
+        for text in ["1e9 - t/0", "x/0 + 1/x", "t/0 - 2*t/0^2 + 1", "(x + 1)/(0*x) - 3", "t/(1 - 1) + t^2"] {
+            let id = crate::lower::expression_from_text(&mut arena, &env, text).unwrap_or_else(|e| panic!("{e:?}"));
+            for candidate in [arena.simplify(id), arena.together(id), arena.factor(id), arena.expand(id)] {
+                let shown = Printer::new(&arena).text(candidate);
+                assert!(!shown.contains("0/0") && !shown.contains("(0 +"), "{text} became {shown}");
+            }
+        }
     }
 
     #[test]
