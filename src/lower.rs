@@ -520,7 +520,7 @@ impl<'a> Lowerer<'a> {
             return Err(Diagnostic::runtime("an empty vector", span, "no elements"));
         }
         let values = ndarray::Array1::from(values);
-        let shown = crate::data::table::vector_text(&values);
+        let shown = crate::data::table::vector_literal_text(&values);
         Ok(self.arena.data(&shown, std::sync::Arc::new(values)))
     }
 
@@ -753,6 +753,14 @@ mod tests {
                        ys = 0*xs; len(ys)\nf(c) = sum(c*xs + 1); f(0)\nK(m) = sum(m + 0*xs); K(1); K'");
         assert_eq!(out.err, "");
         assert_eq!(out.out, "3\n6\n3\n3\n[0, 0, 0]\n[0, 0, 0]\n3\n3\n3\nK'(m) = 3\n");
+    }
+
+    #[test]
+    fn a_printed_function_with_a_vector_reads_back_the_same() {
+        let printed = run("f(x) = sum(x*[0.1, 1/3, 2/7]); f").out;
+        assert_eq!(printed, "f(x) = sum([0.1, 0.3333333333333333, 0.2857142857142857]*x)\n");
+        let again = run(&format!("{}g(x) = sum(x*[0.1, 1/3, 2/7]); f(3) - g(3)", printed));
+        assert_eq!(again.out, "0\n", "{}", again.err);
     }
 
     #[test]
