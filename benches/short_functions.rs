@@ -33,7 +33,8 @@ impl Rng {
     }
 }
 
-const FUNCS: [&str; 13] = ["sin", "cos", "exp", "log", "tanh", "σ", "relu", "abs", "sign", "sqrt", "step", "tan", "exp"];
+const FUNCS: [&str; 13] =
+    ["sin", "cos", "exp", "log", "tanh", "σ", "relu", "abs", "sign", "sqrt", "step", "tan", "exp"];
 const LEAVES: [&str; 10] = ["x", "y", "x", "y", "1", "2", "3", "0.5", "0.1", "10"];
 const EXPONENTS: [&str; 9] = ["2", "3", "4", "6", "12", "-1", "-0.5", "0.5", "-2"];
 
@@ -107,8 +108,19 @@ fn main() {
     }
     times.sort_by_key(|(time, _)| *time);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].0.as_secs_f64() * 1000.0;
-    println!("{} programs ({bodies} bodies × {} derivatives, seed {seed}); {errors} answered with an error", times.len(), asked.len());
-    println!("median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms", at(0.5), at(0.9), at(0.99), at(0.999), at(1.0));
+    println!(
+        "{} programs ({bodies} bodies × {} derivatives, seed {seed}); {errors} answered with an error",
+        times.len(),
+        asked.len()
+    );
+    println!(
+        "median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(0.999),
+        at(1.0)
+    );
     for limit in [1.0, 10.0, 50.0, 100.0] {
         let over = times.iter().filter(|(t, _)| t.as_secs_f64() * 1000.0 > limit).count();
         println!("over {limit} ms: {over}");

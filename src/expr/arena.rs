@@ -259,7 +259,9 @@ impl Arena {
             Node::Mul(items) => [8].into_iter().chain(items.iter().flat_map(child)).collect(),
             Node::Pow(base, exponent) => [vec![9], child(base).to_vec(), child(exponent).to_vec()].concat(),
             Node::Apply(func, arg) => [vec![10, *func as u64], child(arg).to_vec()].concat(),
-            Node::Reduce(reduction, arg, rows) => [vec![11, *reduction as u64, *rows as u64], child(arg).to_vec()].concat(),
+            Node::Reduce(reduction, arg, rows) => {
+                [vec![11, *reduction as u64, *rows as u64], child(arg).to_vec()].concat()
+            }
         };
         Key::of(words)
     }

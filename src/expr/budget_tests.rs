@@ -83,7 +83,8 @@ fn strip_simplify(arena: &mut Arena, case: &str) -> Id {
         return crate::lower::expression_from_text(arena, &Env::default(), inner).unwrap_or_else(|e| panic!("{e:?}"));
     };
     let (expression, variables) = split_diff(body);
-    let mut id = crate::lower::expression_from_text(arena, &Env::default(), expression).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut id =
+        crate::lower::expression_from_text(arena, &Env::default(), expression).unwrap_or_else(|e| panic!("{e:?}"));
     for name in variables {
         let symbol = arena.symbol(name);
         let variable = arena.var(symbol);
@@ -127,7 +128,8 @@ fn sums_of_many_distinct_terms_cost_linear_work() {
 fn the_same_statement_gives_the_same_bits_whatever_came_before() {
     let statement = "diff(0.1*a*exp(b) + a^2*sin(b)/3 + 1.7*tanh(a*b) - 0.3*b*a + log(1 + a*a*b), a, b)";
     let evaluated = |arena: &mut Arena| {
-        let id = crate::lower::expression_from_text(arena, &Env::default(), statement).unwrap_or_else(|e| panic!("{e:?}"));
+        let id =
+            crate::lower::expression_from_text(arena, &Env::default(), statement).unwrap_or_else(|e| panic!("{e:?}"));
         let simplified = arena.simplify(id);
         let value = evaluate(arena, simplified, &|node| match node {
             Node::Var(symbol) => Some(if arena.name(*symbol) == "a" { 0.7319 } else { -1.113 }),
@@ -137,11 +139,13 @@ fn the_same_statement_gives_the_same_bits_whatever_came_before() {
     };
     let fresh = evaluated(&mut Arena::new());
     // Earlier input makes the same names and subexpressions in other orders.
-    let earlier = ["b*a", "tanh(b*a) + exp(b)", "log(1 + b*a^2) - sin(b)*a^2", "1.7 + 0.3*a*b + 0.1*exp(b)*a", "y + b + a"];
+    let earlier =
+        ["b*a", "tanh(b*a) + exp(b)", "log(1 + b*a^2) - sin(b)*a^2", "1.7 + 0.3*a*b + 0.1*exp(b)*a", "y + b + a"];
     for count in 1..=earlier.len() {
         let mut arena = Arena::new();
         for text in earlier[..count].iter().rev() {
-            let id = crate::lower::expression_from_text(&mut arena, &Env::default(), text).unwrap_or_else(|e| panic!("{e:?}"));
+            let id = crate::lower::expression_from_text(&mut arena, &Env::default(), text)
+                .unwrap_or_else(|e| panic!("{e:?}"));
             let _ = arena.simplify(id);
         }
         assert_eq!(evaluated(&mut arena), fresh, "after {count} earlier statements");

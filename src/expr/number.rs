@@ -269,7 +269,6 @@ fn integer_pow(base: Rational, exponent: i128) -> Option<Number> {
     folded.or_else(|| Number::float(base.to_f64()?.powi(i32::try_from(exponent).ok()?)))
 }
 
-
 /// The exact `q`-th root of a non-negative integer, if it is an integer.
 fn exact_root(n: i128, q: u32) -> Option<i128> {
     let guess = (n as f64).powf(1.0 / f64::from(q)).round() as i128;

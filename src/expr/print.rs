@@ -460,57 +460,87 @@ fn wrapped(form: &Form, at_least: Prec) -> String {
 
 /// How many characters [`text`] gives for `form`, in whatever order its
 /// terms and factors are (a sum prints positive terms first, so it starts
-/// with a minus only when every term is subtracted), without building the text.
+/// with a minus only when every term is subtracted), without building the
+/// text. A subexpression shared in the layout is measured once, so this is
+/// linear in the number of distinct subexpressions, not in the length.
 pub fn text_length(form: &Form) -> usize {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || length_inner(form))
+    Measure::default().length(form)
 }
 
-fn length_inner(form: &Form) -> usize {
-    let chars = |s: &str| s.chars().count();
-    match form {
-        Form::Number(n) => chars(&number_text(*n)),
-        Form::Symbol(name) => chars(name),
-        Form::Call(func, arg) => chars(func.name()) + 2 + text_length(arg),
-        Form::Reduce(reduction, arg) => chars(reduction.name()) + 2 + text_length(arg),
-        Form::Sqrt(arg) => "sqrt()".len() + text_length(arg),
-        Form::Power(base, exponent) => wrapped_length(base, Prec::Atom) + 1 + exponent_length(exponent),
-        Form::Product { negative, numerator, denominator } => {
-            let factors = |list: &[Rc<Form>]| -> usize {
-                list.iter().map(|f| wrapped_length(f, Prec::Unary)).sum::<usize>() + list.len().saturating_sub(1)
-            };
-            let top = if numerator.is_empty() { 1 } else { factors(numerator) };
-            let bottom = match denominator.as_slice() {
-                [] => 0,
-                [single] if single.prec() >= Prec::Power => 1 + text_length(single),
-                [single] => 3 + text_length(single),
-                several => 3 + factors(several),
-            };
-            usize::from(*negative) + top + bottom
+/// Lengths of the shared parts of one layout, by address (the layout owns
+/// them all while it is measured).
+#[derive(Default)]
+struct Measure {
+    known: HashMap<*const Form, usize>,
+}
+
+impl Measure {
+    fn length(&mut self, form: &Form) -> usize {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.inner(form))
+    }
+
+    fn child(&mut self, form: &Rc<Form>) -> usize {
+        let key = Rc::as_ptr(form);
+        if let Some(&known) = self.known.get(&key) {
+            return known;
         }
-        Form::Sum(terms) => {
-            let shown: usize = terms
-                .iter()
-                .map(|(subtracted, term)| if *subtracted { wrapped_length(term, Prec::Product) } else { text_length(term) })
-                .sum();
-            let all_subtracted = terms.iter().all(|(subtracted, _)| *subtracted);
-            shown + 3 * terms.len().saturating_sub(1) + usize::from(all_subtracted && !terms.is_empty())
+        let length = self.length(form);
+        self.known.insert(key, length);
+        length
+    }
+
+    fn wrapped(&mut self, form: &Rc<Form>, at_least: Prec) -> usize {
+        self.child(form) + if form.prec() < at_least { 2 } else { 0 }
+    }
+
+    fn factors(&mut self, list: &[Rc<Form>]) -> usize {
+        list.iter().map(|f| self.wrapped(f, Prec::Unary)).sum::<usize>() + list.len().saturating_sub(1)
+    }
+
+    fn inner(&mut self, form: &Form) -> usize {
+        let chars = |s: &str| s.chars().count();
+        match form {
+            Form::Number(n) => chars(&number_text(*n)),
+            Form::Symbol(name) => chars(name),
+            Form::Call(func, arg) => chars(func.name()) + 2 + self.child(arg),
+            Form::Reduce(reduction, arg) => chars(reduction.name()) + 2 + self.child(arg),
+            Form::Sqrt(arg) => "sqrt()".len() + self.child(arg),
+            Form::Power(base, exponent) => self.wrapped(base, Prec::Atom) + 1 + self.exponent(exponent),
+            Form::Product { negative, numerator, denominator } => {
+                let top = if numerator.is_empty() { 1 } else { self.factors(numerator) };
+                let bottom = match denominator.as_slice() {
+                    [] => 0,
+                    [single] if single.prec() >= Prec::Power => 1 + self.child(single),
+                    [single] => 3 + self.child(single),
+                    several => 3 + self.factors(several),
+                };
+                usize::from(*negative) + top + bottom
+            }
+            Form::Sum(terms) => {
+                let shown: usize = terms
+                    .iter()
+                    .map(
+                        |(subtracted, term)| {
+                            if *subtracted { self.wrapped(term, Prec::Product) } else { self.child(term) }
+                        },
+                    )
+                    .sum();
+                let all_subtracted = terms.iter().all(|(subtracted, _)| *subtracted);
+                shown + 3 * terms.len().saturating_sub(1) + usize::from(all_subtracted && !terms.is_empty())
+            }
         }
     }
-}
 
-fn exponent_length(exponent: &Form) -> usize {
-    match exponent {
-        Form::Product { negative: true, numerator, denominator }
-            if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
-        {
-            1 + text_length(&numerator[0])
+    fn exponent(&mut self, exponent: &Rc<Form>) -> usize {
+        match &**exponent {
+            Form::Product { negative: true, numerator, denominator }
+                if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
+            {
+                1 + self.child(&numerator[0])
+            }
+            _ => self.wrapped(exponent, Prec::Power),
         }
-        _ => wrapped_length(exponent, Prec::Power),
     }
-}
-
-fn wrapped_length(form: &Form, at_least: Prec) -> usize {
-    text_length(form) + if form.prec() < at_least { 2 } else { 0 }
 }
 
 /// The most characters an expression may print as.

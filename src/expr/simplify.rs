@@ -43,8 +43,8 @@ const POWER_LIMIT: i128 = 6;
 
 /// The work `simplify` may do (see `Arena::work`): this much per node of
 /// its input, plus a base, so the cost grows linearly with the input.
-const WORK_PER_NODE: u64 = 300;
-const WORK_BASE: u64 = 20_000;
+const WORK_PER_NODE: u64 = 250;
+const WORK_BASE: u64 = 10_000;
 
 /// The work a normal form for a proof (`check`) may do per node: more than
 /// `simplify`, since a proof that gives up falls back to sampling.
