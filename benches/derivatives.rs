@@ -5,10 +5,15 @@
 //! holding only the expression, so nothing is reused between iterations.
 //! `raw` is the derivative as built; `simplified` adds the `simplify` pass
 //! that gd runs before showing a derivative. Run: `cargo bench --bench derivatives`.
+//!
+//! The `issue 20/…` cases run whole programs through a fresh `Session`, as
+//! `gd -e DEF -e DERIVATIVE` does: derivatives of one-line functions that
+//! took seconds before simplification ran on a work budget.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use gd::builtins::Func;
 use gd::expr::arena::{Arena, Id};
+use gd::{Captured, Input, Session, Settings};
 
 fn variable(arena: &mut Arena, name: &str) -> Id {
     let symbol = arena.symbol(name);
@@ -106,5 +111,43 @@ fn derivatives(c: &mut Criterion) {
     bench_case(c, "tanh 2-2-1 network, 9 partials", tanh_network);
 }
 
-criterion_group!(benches, derivatives);
+/// Issue 20's programs: (name, definitions and the derivative asked for).
+const ISSUE_20: [(&str, &str); 6] = [
+    ("Φ fifth derivative", "Φ(w) = (w*w - σ(w)/w)^-0.5\n∂⁵Φ/∂w⁵"),
+    ("S mixed second", "S(v, z) = (3 + v/(1 + ((z + v)^4 - z - v)^2))*(v^12 - z*v)\n∂²S/∂v∂z"),
+    (
+        "P first with six signs",
+        "P(b, h) = (10*h + 3*(b + h)^6 + sign(b) + sign(h) + sign(b*h) + sign(b/h) + sign(b + h) + sign(b - h))^2\n∂P/∂h",
+    ),
+    (
+        "C simplified sum of partials",
+        "xs = [2.5, 1]\nC(a, z) = a*a*z/(1 + (sin(z)/a^2)^2)*mean(a*z*(xs + a))*(0.1*a*(a + 1)*(-a) - (exp(a + z) + relu(a)))\n\
+         simplify(∂C/∂z + ∂C/∂a)",
+    ),
+    (
+        "S with L, derivative arithmetic",
+        "L(m, w1) = m⁴ - 3*m² + m\nS(v, z) = (cos(L(0, v + v - (z - v))) - (3 + v/(1 + L(z + v, v)^2))*(((v^2)^3)^2 + -z*v))*(z + cos(v))\n\
+         ∂²S/∂v∂z - (∂S/∂v - ∂²S/∂v∂z)",
+    ),
+    (
+        "∇P at a point",
+        "P(b, h) = (10*h + 3*(b + h)^6 + sign(b) + sign(h) + sign(b*h) + sign(b/h) + sign(b + h) + sign(b - h))^2\n∇P(2^-1, 1/3)",
+    ),
+];
+
+fn issue_20(c: &mut Criterion) {
+    for (name, program) in ISSUE_20 {
+        c.bench_function(&format!("issue 20/{name}"), |b| {
+            b.iter(|| {
+                let mut session = Session::new(Settings::default());
+                let mut out = Captured::default();
+                session.run(vec![Input { name: "-e".into(), text: program.into(), dir: ".".into() }], &mut out);
+                assert!(out.err.is_empty(), "{name}: {}", out.err);
+                out
+            })
+        });
+    }
+}
+
+criterion_group!(benches, derivatives, issue_20);
 criterion_main!(benches);

@@ -343,6 +343,7 @@ impl<'a> Lowerer<'a> {
                 let negated = if self.written { self.arena.written_neg(operand) } else { self.arena.neg(operand) };
                 Ok(self.arena.in_rows_of(negated, operand))
             }
+            ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub, ..) if !self.written => self.sum_chain(ast, id, locals),
             ExprKind::Binary(op, lhs, rhs) => {
                 let a = self.expr(ast, *lhs, locals)?;
                 let b = self.expr(ast, *rhs, locals)?;
@@ -372,6 +373,34 @@ impl<'a> Lowerer<'a> {
                 })
             }
         }
+    }
+
+    /// A chain `a + b - c + …` lowered as one sum: building it a term at a
+    /// time would store every partial sum, n²/2 terms for n. Walks the
+    /// left spine without recursion; lengths are checked as each `+` would.
+    fn sum_chain(&mut self, ast: &Ast, id: ExprId, locals: &Locals) -> Lowered {
+        let mut operands = Vec::new(); // (subtracted, operand, what it is added to)
+        let mut left = id;
+        while let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), lhs, rhs) = ast.kind(left) {
+            operands.push((*op == BinaryOp::Sub, *rhs, Some(*lhs)));
+            left = *lhs;
+        }
+        operands.push((false, left, None));
+        let mut terms = Vec::with_capacity(operands.len());
+        let mut vector: Option<Id> = None;
+        for (subtracted, operand, before) in operands.into_iter().rev() {
+            let term = self.expr(ast, operand, locals)?;
+            if let (Some(v), Some(before)) = (vector, before) {
+                self.same_rows(v, term, ast.span(before), ast.span(operand))?;
+            }
+            vector = vector.or(self.arena.rows(term).map(|_| term));
+            terms.push(if subtracted { self.arena.neg(term) } else { term });
+        }
+        let sum = self.arena.add(terms);
+        Ok(match vector {
+            Some(vector) => self.arena.in_rows_of(sum, vector),
+            None => sum,
+        })
     }
 
     /// A derivative used as a number where all its parameters are locals
@@ -491,7 +520,7 @@ impl<'a> Lowerer<'a> {
             return Err(Diagnostic::runtime("an empty vector", span, "no elements"));
         }
         let values = ndarray::Array1::from(values);
-        let shown = crate::data::table::vector_text(&values);
+        let shown = crate::data::table::vector_literal_text(&values);
         Ok(self.arena.data(&shown, std::sync::Arc::new(values)))
     }
 
@@ -766,6 +795,14 @@ mod tests {
                        ys = 0*xs; len(ys)\nf(c) = sum(c*xs + 1); f(0)\nK(m) = sum(m + 0*xs); K(1); K'");
         assert_eq!(out.err, "");
         assert_eq!(out.out, "3\n6\n3\n3\n[0, 0, 0]\n[0, 0, 0]\n3\n3\n3\nK'(m) = 3\n");
+    }
+
+    #[test]
+    fn a_printed_function_with_a_vector_reads_back_the_same() {
+        let printed = run("f(x) = sum(x*[0.1, 1/3, 2/7]); f").out;
+        assert_eq!(printed, "f(x) = sum([0.1, 0.3333333333333333, 0.2857142857142857]*x)\n");
+        let again = run(&format!("{}g(x) = sum(x*[0.1, 1/3, 2/7]); f(3) - g(3)", printed));
+        assert_eq!(again.out, "0\n", "{}", again.err);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::env::{FunctionValue, GradientValue, Label};
 use crate::expr::arena::{Arena, Id};
-use crate::expr::latex::{latex, name_latex};
+use crate::expr::latex::name_latex;
 use crate::expr::number::format_value;
 use crate::expr::print::Printer;
 use crate::syntax::notation::partial_notation;
@@ -21,7 +21,7 @@ pub fn expression(arena: &Arena, id: Id, format: Format) -> String {
     let mut printer = Printer::new(arena);
     match format {
         Format::Text => printer.text(id),
-        Format::Latex => latex(&printer.form(id)),
+        Format::Latex => printer.latex(id),
     }
 }
 

@@ -187,16 +187,19 @@ fn value_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<(f64, f64)> {
     evaluate_with_scale(arena, id, &leaf).ok()
 }
 
-/// The value of `id` at `point`, row by row (a number is one row), if defined.
-fn rows_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<Vec<f64>> {
+/// The value of `id` at `point`, row by row (a number is one row), if
+/// defined, with the size of the numbers each row's value was summed from.
+fn rows_at(arena: &Arena, id: Id, point: &[f64; 3]) -> Option<(Vec<f64>, Vec<f64>)> {
     let leaf = |node: &Node| match node {
         Node::Var(symbol) => VARS.iter().position(|v| *v == arena.name(*symbol)).map(|i| point[i]),
         _ => None,
     };
-    match gd::eval::direct::evaluate_value(arena, id, &leaf).ok()? {
-        gd::eval::direct::Value::Vector(v) => Some(v.to_vec()),
-        gd::eval::direct::Value::Number(x) => Some(vec![x]),
-    }
+    let rows = |value: gd::eval::direct::Value| match value {
+        gd::eval::direct::Value::Vector(v) => v.to_vec(),
+        gd::eval::direct::Value::Number(x) => vec![x],
+    };
+    let (value, scale) = gd::eval::direct::evaluate_value_with_scale(arena, id, &leaf).ok()?;
+    Some((rows(value), rows(scale)))
 }
 
 fn close(a: f64, b: f64, scale: f64, tolerance: f64) -> bool {
@@ -328,7 +331,7 @@ proptest! {
         let Ok(trace) = pass::run(&mut arena, &graph, &p, &|_| None) else { return Ok(()) };
         for (i, &var) in variables.iter().enumerate() {
             let derivative = arena.derivative(id, var);
-            let Some(symbolic) = rows_at(&arena, derivative, &p) else { continue };
+            let Some((symbolic, scales)) = rows_at(&arena, derivative, &p) else { continue };
             let adjoint = match &trace.gradient[i].value {
                 gd::eval::direct::Value::Vector(v) => v.to_vec(),
                 gd::eval::direct::Value::Number(x) => vec![*x],
@@ -338,8 +341,8 @@ proptest! {
             prop_assert!(adjoint.len() == rows || adjoint.len() == 1, "∂/∂{} of {}: rows", VARS[i], text);
             prop_assert!(symbolic.len() == rows || symbolic.len() == 1, "∂/∂{} of {}: rows", VARS[i], text);
             let every = |v: &[f64]| if v.len() == rows { v.to_vec() } else { vec![v[0]; rows] };
-            for (a, s) in every(&adjoint).iter().zip(&every(&symbolic)) {
-                prop_assert!(close(*a, *s, 1.0, 1e-7), "∂/∂{} of {} at {:?}: graph {:?}, symbolic {:?}", VARS[i], text, p, adjoint, symbolic);
+            for ((a, s), scale) in every(&adjoint).iter().zip(&every(&symbolic)).zip(&every(&scales)) {
+                prop_assert!(close(*a, *s, *scale, 1e-7), "∂/∂{} of {} at {:?}: graph {:?}, symbolic {:?}", VARS[i], text, p, adjoint, symbolic);
             }
         }
     }

@@ -120,6 +120,15 @@ pub fn vector_text(values: &Array1<f64>) -> String {
     if elided { format!("[{elements}] ({} values)", values.len()) } else { format!("[{elements}]") }
 }
 
+/// A vector literal as it prints inside an expression: every element in
+/// shortest round-trip form, so a printed function reads back with the same
+/// numbers; a long one has its middle elided with `…`, which gd does not
+/// read, so an elided vector cannot be pasted back by mistake.
+pub fn vector_literal_text(values: &Array1<f64>) -> String {
+    let (elements, elided) = elements(values, "…", crate::expr::number::format_value);
+    if elided { format!("[{elements}] ({} values)", values.len()) } else { format!("[{elements}]") }
+}
+
 /// A vector's elements as `show` writes them, comma-separated: all of them
 /// when there are few, else the first and last five around `gap`; and
 /// whether any were left out.
@@ -170,5 +179,14 @@ mod tests {
             rows: 1,
         };
         assert_eq!(narrow.summary(), "n.csv: 1 row, 1 column (x)\n    x\n  1.5\n");
+    }
+
+    #[test]
+    fn vector_literals_print_every_digit_that_reads_back() {
+        let values = Array1::from(vec![0.1, 1.0 / 3.0, 2.5, 1e-320, -0.0]);
+        let shown = vector_literal_text(&values);
+        assert_eq!(shown, "[0.1, 0.3333333333333333, 2.5, 1e-320, 0]");
+        let read: Vec<f64> = shown[1..shown.len() - 1].split(", ").map(|v| v.parse().unwrap_or(f64::NAN)).collect();
+        assert!(read.iter().zip(values.iter()).all(|(a, b)| a == b));
     }
 }

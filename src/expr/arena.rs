@@ -11,6 +11,7 @@
 //! computation graphs, may repeat or nest operands (`x*x`, `(a + b) + c`),
 //! with the same meaning.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -40,10 +41,10 @@ pub enum Node {
     Var(Symbol),
     /// A name bound in the session (`α = 0.5`, a data column), read when evaluated.
     Global(Symbol),
-    /// A sum of at least two terms, ordered by id; in canonical form no two
+    /// A sum of at least two terms, in structural order (`Arena::order_key`); in canonical form no two
     /// alike and no nested sums.
     Add(Box<[Id]>),
-    /// A product of at least two factors, ordered by id; in canonical form a
+    /// A product of at least two factors, in structural order; in canonical form a
     /// numeric coefficient, if any, is one of them, no nested products, no
     /// two with the same base.
     Mul(Box<[Id]>),
@@ -55,6 +56,23 @@ pub enum Node {
     /// The sum or mean over the rows of its argument, which has this many
     /// rows; a scalar argument counts as that value in every row.
     Reduce(Reduction, Id, usize),
+}
+
+/// Two independent, platform-independent 64-bit hashes of a list of words
+/// (SplitMix64 steps from two seeds): structural keys for [`Arena::order_key`].
+struct Key;
+
+impl Key {
+    fn of(words: impl IntoIterator<Item = u64>) -> (u64, u64) {
+        let mix = |mut z: u64| {
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        words.into_iter().fold((0x9e37_79b9_7f4a_7c15, 0x2545_f491_4f6c_dd1d), |(a, b), w| {
+            (mix(a.wrapping_add(w).wrapping_add(0x9e37_79b9_7f4a_7c15)), mix(b ^ w.rotate_left(17)).wrapping_add(w))
+        })
+    }
 }
 
 /// A vector's index in the arena's data store.
@@ -80,6 +98,8 @@ pub struct Arena {
     constancy: Vec<Constancy>,
     /// Ids of the stored nodes, found by the node's hash.
     index: HashTable<Id>,
+    /// Each node's structural key (see [`Arena::order_key`]).
+    keys: Vec<(u64, u64)>,
     hasher: FixedState,
     names: Vec<String>,
     symbols: HashMap<String, Symbol>,
@@ -87,8 +107,18 @@ pub struct Arena {
     rows: Vec<Option<usize>>,
     /// The vectors behind `Data` nodes, with the names they print as.
     data: Vec<(String, Arc<Array1<f64>>)>,
+    /// The structural key of each vector (its name and values).
+    data_keys: Vec<(u64, u64)>,
     /// The ids of 0, 1 and -1, which the constructors need all the time.
     pub(super) small: [Id; 3],
+    /// Units of symbolic work done so far: one per node built or looked up,
+    /// one per operand sorted into a sum or product, one per node walked.
+    /// It counts calls, not new nodes, so the same computation counts the
+    /// same whatever the arena already holds.
+    work: Cell<u64>,
+    /// The value of `work` at which the running bounded engine stops
+    /// improving its result (see `simplify`); `u64::MAX` when none runs.
+    limit: Cell<u64>,
 }
 
 impl Default for Arena {
@@ -103,20 +133,52 @@ impl Arena {
             nodes: Vec::new(),
             constancy: Vec::new(),
             index: HashTable::new(),
+            keys: Vec::new(),
             hasher: FixedState::default(),
             names: Vec::new(),
             symbols: HashMap::new(),
             rows: Vec::new(),
             data: Vec::new(),
+            data_keys: Vec::new(),
             small: [Id(0); 3],
+            work: Cell::new(0),
+            limit: Cell::new(u64::MAX),
         };
         arena.small = [0, 1, -1].map(|n| arena.intern(Node::Num(Number::int(n))));
         arena
     }
 
+    /// How much symbolic work this arena has done (see the `work` field):
+    /// what tests and benches measure instead of time.
+    pub fn work(&self) -> u64 {
+        self.work.get()
+    }
+
+    /// Counts `units` of work.
+    pub(super) fn count(&self, units: usize) {
+        self.work.set(self.work.get().saturating_add(units as u64));
+    }
+
+    /// True once the running bounded engine has used up its budget.
+    pub(super) fn out_of_budget(&self) -> bool {
+        self.work.get() >= self.limit.get()
+    }
+
+    /// Runs `engine` with at most `budget` more units of work before
+    /// `out_of_budget` says stop (inside a budget already running, the
+    /// tighter of the two holds).
+    pub(super) fn with_budget<T>(&mut self, budget: u64, engine: impl FnOnce(&mut Arena) -> T) -> T {
+        let outer = self.limit.get();
+        self.limit.set(outer.min(self.work.get().saturating_add(budget)));
+        let result = engine(self);
+        self.limit.set(outer);
+        result
+    }
+
     /// Returns the id of `node`, storing it if it is new. Callers outside
     /// this module go through the smart constructors in `build`.
     pub(super) fn intern(&mut self, node: Node) -> Id {
+        self.count(1);
         let hash = self.hasher.hash_one(&node);
         if let Some(&id) = self.index.find(hash, |&id| self.nodes[id.0 as usize] == node) {
             return id;
@@ -124,6 +186,7 @@ impl Arena {
         let id = Id(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.constancy.push(self.constancy_of(&node));
         self.rows.push(self.rows_of(&node));
+        self.keys.push(self.key_of(&node));
         self.nodes.push(node);
         let (nodes, hasher) = (&self.nodes, &self.hasher);
         self.index.insert_unique(hash, id, |&id| hasher.hash_one(&nodes[id.0 as usize]));
@@ -155,10 +218,52 @@ impl Arena {
     pub fn data(&mut self, name: &str, values: Arc<Array1<f64>>) -> Id {
         let found = self.data.iter().position(|(n, v)| n == name && Arc::ptr_eq(v, &values));
         let index = found.unwrap_or_else(|| {
+            let words = name.bytes().map(u64::from).chain(values.iter().map(|v| v.to_bits()));
+            self.data_keys.push(Key::of(words));
             self.data.push((name.to_string(), values));
             self.data.len() - 1
         });
         self.intern(Node::Data(DataId(index as u32)))
+    }
+
+    /// Orders nodes by structure, not by when they were made: sums and
+    /// products keep their operands in this order, so the same statement
+    /// builds (and evaluates in) the same order whatever came before it.
+    /// The key is two independent 64-bit hashes of the node's content, with
+    /// names by their text and children by their keys; the id breaks a tie
+    /// only between distinct nodes whose 128 bits collide.
+    pub fn order_key(&self, id: Id) -> (u64, u64, Id) {
+        let (a, b) = self.keys[id.0 as usize];
+        (a, b, id)
+    }
+
+    fn key_of(&self, node: &Node) -> (u64, u64) {
+        let name = |symbol: &Symbol| self.name(*symbol).bytes().map(u64::from).collect::<Vec<_>>();
+        let child = |id: &Id| {
+            let (a, b) = self.keys[id.0 as usize];
+            [a, b]
+        };
+        let words: Vec<u64> = match node {
+            Node::Num(n) => match n.as_ratio() {
+                Some((p, q)) => vec![1, p as u64, (p >> 64) as u64, q as u64, (q >> 64) as u64],
+                None => vec![2, n.to_f64().to_bits()],
+            },
+            Node::Const(c) => vec![3, *c as u64],
+            Node::Var(symbol) => [vec![4], name(symbol)].concat(),
+            Node::Global(symbol) => [vec![5], name(symbol)].concat(),
+            Node::Data(data) => {
+                let (a, b) = self.data_keys[data.0 as usize];
+                vec![6, a, b]
+            }
+            Node::Add(items) => [7].into_iter().chain(items.iter().flat_map(child)).collect(),
+            Node::Mul(items) => [8].into_iter().chain(items.iter().flat_map(child)).collect(),
+            Node::Pow(base, exponent) => [vec![9], child(base).to_vec(), child(exponent).to_vec()].concat(),
+            Node::Apply(func, arg) => [vec![10, *func as u64], child(arg).to_vec()].concat(),
+            Node::Reduce(reduction, arg, rows) => {
+                [vec![11, *reduction as u64, *rows as u64], child(arg).to_vec()].concat()
+            }
+        };
+        Key::of(words)
     }
 
     pub fn data_values(&self, data: DataId) -> &Arc<Array1<f64>> {
@@ -269,6 +374,7 @@ impl Arena {
             }
         }
         found.sort_unstable();
+        self.count(found.len());
         found
     }
 }

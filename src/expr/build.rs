@@ -94,7 +94,7 @@ impl Arena {
             let (coefficient, rest) = self.split_coefficient(term);
             parts.push((rest, coefficient, term));
         }
-        parts.sort_unstable_by_key(|(rest, _, _)| *rest);
+        parts.sort_unstable_by_key(|(rest, _, _)| self.order_key(*rest));
         let mut result: Vec<Id> = Vec::with_capacity(parts.len() + 1);
         let mut index = 0;
         while index < parts.len() {
@@ -166,7 +166,7 @@ impl Arena {
             rest.push(self.num(coefficient));
             return self.mul(rest);
         }
-        powers.sort_unstable_by_key(|(base, _, _)| *base);
+        powers.sort_unstable_by_key(|(base, _, _)| self.order_key(*base));
         let mut result = Vec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
         let mut index = 0;
@@ -295,7 +295,7 @@ impl Arena {
             _ => vec![rest],
         };
         factors.push(self.zero());
-        factors.sort_unstable();
+        factors.sort_unstable_by_key(|&f| self.order_key(f));
         let zeros = self.intern(Node::Mul(factors.into()));
         if value == self.zero() {
             return zeros;
@@ -412,11 +412,12 @@ impl Arena {
             _ => vec![rest],
         };
         items.push(self.num(coefficient));
-        items.sort_unstable();
+        items.sort_unstable_by_key(|&i| self.order_key(i));
         self.intern(Node::Mul(items.into()))
     }
 
-    /// Expands nested nodes of the same operator into one list.
+    /// Expands nested nodes of the same operator into one list (counted as
+    /// work: sorting the list is what a sum or product costs).
     fn flatten(&self, items: impl IntoIterator<Item = Id>, same: impl Fn(&Node) -> bool) -> Vec<Id> {
         let mut flat = Vec::new();
         for item in items {
@@ -429,6 +430,7 @@ impl Arena {
                 flat.push(item);
             }
         }
+        self.count(flat.len());
         flat
     }
 
@@ -444,7 +446,7 @@ impl Arena {
             0 => self.num(empty),
             1 => items[0],
             _ => {
-                items.sort_unstable();
+                items.sort_unstable_by_key(|&i| self.order_key(i));
                 self.intern(make(items.into()))
             }
         }

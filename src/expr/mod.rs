@@ -14,3 +14,6 @@ pub mod print;
 pub mod simplify;
 pub mod substitute;
 pub mod written;
+
+#[cfg(test)]
+mod budget_tests;

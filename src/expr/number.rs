@@ -11,13 +11,16 @@ use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
 use num_rational::Ratio;
-use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 
 type Rational = Ratio<i128>;
 
 /// A real number, exact when it can be.
 #[derive(Clone, Copy, Debug)]
 pub enum Number {
+    /// Numerator and denominator are never `i128::MIN`, whose negation and
+    /// division by -1 overflow: every exact result passes through
+    /// [`exact`], which turns such a value into a float.
     Exact(Rational),
     /// Always finite, never `-0.0`.
     Float(f64),
@@ -49,12 +52,12 @@ impl Number {
     pub const ONE: Number = Number::Exact(Ratio::new_raw(1, 1));
 
     pub fn int(n: i128) -> Number {
-        Number::Exact(Ratio::from_integer(n))
+        exact(n, 1).unwrap_or(Number::Float(n as f64))
     }
 
     /// `n/d`, or `None` when `d` is 0.
     pub fn ratio(n: i128, d: i128) -> Option<Number> {
-        (d != 0).then(|| Number::Exact(Ratio::new(n, d)))
+        exact(n, d)
     }
 
     /// A float result; `None` unless finite.
@@ -106,12 +109,14 @@ impl Number {
         }
     }
 
+    /// The sum, exact when it fits in i128, else a float; `None` when not finite.
     pub fn checked_add(self, other: Number) -> Option<Number> {
-        self.combine(other, |a, b| a.checked_add(&b), |a, b| a + b)
+        self.combine(other, exact_add, |a, b| a + b)
     }
 
+    /// The product, exact when it fits in i128, else a float; `None` when not finite.
     pub fn checked_mul(self, other: Number) -> Option<Number> {
-        self.combine(other, |a, b| a.checked_mul(&b), |a, b| a * b)
+        self.combine(other, |a, b| exact_mul(a, (*b.numer(), *b.denom())), |a, b| a * b)
     }
 
     /// `None` on division by zero.
@@ -119,7 +124,7 @@ impl Number {
         if other.is_zero() {
             return None;
         }
-        self.combine(other, |a, b| a.checked_div(&b), |a, b| a / b)
+        self.combine(other, |a, b| exact_mul(a, (*b.denom(), *b.numer())), |a, b| a / b)
     }
 
     pub fn negate(self) -> Number {
@@ -156,13 +161,13 @@ impl Number {
     fn combine(
         self,
         other: Number,
-        exact: impl Fn(Rational, Rational) -> Option<Rational>,
+        exact: impl Fn(Rational, Rational) -> Option<Number>,
         float: impl Fn(f64, f64) -> f64,
     ) -> Option<Number> {
         if let (Number::Exact(a), Number::Exact(b)) = (self, other)
             && let Some(result) = exact(a, b)
         {
-            return Some(Number::Exact(result));
+            return Some(result);
         }
         let (a, b) = (self.to_f64(), other.to_f64());
         let result = float(a, b);
@@ -183,6 +188,39 @@ impl Number {
     }
 }
 
+/// `n/d` in lowest terms, exact; a float when either part is `i128::MIN`
+/// (which num-rational cannot negate or divide by -1); `None` when `d` is 0.
+fn exact(n: i128, d: i128) -> Option<Number> {
+    if d == 0 {
+        return None;
+    }
+    if n == i128::MIN || d == i128::MIN {
+        return Number::float(n as f64 / d as f64);
+    }
+    let g = num_integer::gcd(n, d); // both above MIN, so g fits and is positive
+    let (n, d) = (n / g, d / g);
+    Some(Number::Exact(if d < 0 { Ratio::new_raw(-n, -d) } else { Ratio::new_raw(n, d) }))
+}
+
+/// `a + b` exactly, or `None` when an intermediate overflows i128.
+fn exact_add(a: Rational, b: Rational) -> Option<Number> {
+    let (p, q) = (*a.numer(), *a.denom());
+    let (r, s) = (*b.numer(), *b.denom());
+    let g = num_integer::gcd(q, s);
+    let numerator = p.checked_mul(s / g)?.checked_add(r.checked_mul(q / g)?)?;
+    exact(numerator, (q / g).checked_mul(s)?)
+}
+
+/// `a * (n/d)` exactly, or `None` when an intermediate overflows i128 (or d is 0).
+fn exact_mul(a: Rational, (n, d): (i128, i128)) -> Option<Number> {
+    let (p, q) = (*a.numer(), *a.denom());
+    if d == 0 || n == i128::MIN || d == i128::MIN {
+        return None;
+    }
+    let (g1, g2) = (num_integer::gcd(p, d).max(1), num_integer::gcd(n, q).max(1));
+    exact((p / g1).checked_mul(n / g2)?, (q / g2).checked_mul(d / g1)?)
+}
+
 fn exact_literal(text: &str) -> Option<Number> {
     let (negative, text) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -201,8 +239,7 @@ fn exact_literal(text: &str) -> Option<Number> {
     }
     let scale = exponent - i32::try_from(fraction.len()).ok()?;
     let power = 10i128.checked_pow(scale.unsigned_abs())?;
-    let r = if scale >= 0 { Ratio::from_integer(value.checked_mul(power)?) } else { Ratio::new(value, power) };
-    Some(Number::Exact(r))
+    if scale >= 0 { exact(value.checked_mul(power)?, 1) } else { exact(value, power) }
 }
 
 fn exact_pow(base: Rational, exponent: Rational) -> Option<Number> {
@@ -214,7 +251,7 @@ fn exact_pow(base: Rational, exponent: Rational) -> Option<Number> {
         return None;
     }
     let q = u32::try_from(q).ok()?;
-    let root = Ratio::new(exact_root(*base.numer(), q)?, exact_root(*base.denom(), q)?);
+    let Number::Exact(root) = exact(exact_root(*base.numer(), q)?, exact_root(*base.denom(), q)?)? else { return None };
     integer_pow(root, p)
 }
 
@@ -223,12 +260,13 @@ fn integer_pow(base: Rational, exponent: i128) -> Option<Number> {
         return None;
     }
     let magnitude = u32::try_from(exponent.unsigned_abs()).ok()?;
-    let exact = base.numer().checked_pow(magnitude).zip(base.denom().checked_pow(magnitude));
-    match exact {
-        Some((n, d)) if exponent >= 0 => Some(Number::Exact(Ratio::new(n, d))),
-        Some((n, d)) => Some(Number::Exact(Ratio::new(d, n))),
-        None => Number::float(base.to_f64()?.powi(i32::try_from(exponent).ok()?)),
-    }
+    let powers = base.numer().checked_pow(magnitude).zip(base.denom().checked_pow(magnitude));
+    let folded = match powers {
+        Some((n, d)) if exponent >= 0 => exact(n, d),
+        Some((n, d)) => exact(d, n),
+        None => None,
+    };
+    folded.or_else(|| Number::float(base.to_f64()?.powi(i32::try_from(exponent).ok()?)))
 }
 
 /// The exact `q`-th root of a non-negative integer, if it is an integer.
@@ -388,6 +426,31 @@ mod tests {
         assert_eq!(Number::int(-8).pow(Number::ratio(1, 3).unwrap()), None);
         assert_eq!(Number::ZERO.pow(Number::int(-1)), None);
         assert!(matches!(Number::int(10).pow(Number::int(50)), Some(Number::Float(_))));
+    }
+
+    #[test]
+    fn the_edge_of_i128_falls_back_to_floats() {
+        let min = Number::int(i128::MIN);
+        assert!(matches!(min, Number::Float(_)), "i128::MIN is never exact");
+        let minus_two = Number::int(-2);
+        let power = minus_two.pow(Number::int(127)).unwrap();
+        assert_eq!(power.to_f64(), -(2f64.powi(127)));
+        assert_eq!(minus_two.pow(Number::int(-127)).map(Number::to_f64), Some(-(2f64.powi(-127))));
+        assert_eq!(Number::ONE.checked_div(power).map(Number::to_f64), Some(-(2f64.powi(-127))));
+        let max = Number::int(i128::MAX);
+        let below = max.negate().checked_add(Number::int(-1)).unwrap();
+        assert_eq!(below.to_f64(), -(2f64.powi(127)));
+        assert_eq!(Number::ONE.checked_div(below).map(Number::to_f64), Some(-(2f64.powi(-127))));
+        assert_eq!(below.negate().to_f64(), 2f64.powi(127));
+        assert_eq!(below.abs().to_f64(), 2f64.powi(127));
+        let half_min = Number::int(i128::MIN / 2);
+        assert!(half_min.checked_mul(Number::int(2)).is_some());
+        assert!(half_min.checked_mul(Number::int(-2)).is_some());
+        assert!(Number::ratio(1, i128::MIN).is_some());
+        assert!(Number::ratio(i128::MIN, -1).is_some());
+        assert_eq!(Number::ratio(3, -6), Number::ratio(-1, 2));
+        assert_eq!(Number::ratio(1, 3).unwrap().checked_add(Number::ratio(1, 6).unwrap()), Number::ratio(1, 2));
+        assert_eq!(Number::ratio(2, 3).unwrap().checked_div(Number::ratio(-4, 9).unwrap()), Number::ratio(-3, 2));
     }
 
     #[test]

@@ -67,25 +67,44 @@ impl Form {
 pub struct Printer<'a> {
     arena: &'a Arena,
     forms: HashMap<Id, Rc<Form>>,
+    /// False when the layout is only measured: the order of terms and
+    /// factors does not change the length, and sorting them by their text
+    /// costs the text of every subexpression at every level.
+    sorted: bool,
 }
 
 impl<'a> Printer<'a> {
     pub fn new(arena: &'a Arena) -> Printer<'a> {
-        Printer { arena, forms: HashMap::new() }
+        Printer { arena, forms: HashMap::new(), sorted: true }
+    }
+
+    /// A printer whose layouts are for [`text_length`] only, laid out in
+    /// linear time: terms and factors are left in arena order.
+    fn measuring(arena: &'a Arena) -> Printer<'a> {
+        Printer { arena, forms: HashMap::new(), sorted: false }
     }
 
     /// The expression as gd text: `2*x*sin(x) + x^2*cos(x)`.
     pub fn text(&mut self, id: Id) -> String {
-        let size = self.arena.printed_size(id);
-        if size > PRINT_LIMIT {
-            // Shared subexpressions are stored once but printed every time they
-            // occur: a 20,000-deep chain's derivative would be 400 million characters.
-            return format!(
-                "⟨an expression of about {size} characters, too long to print; call it, check it or graph it⟩"
-            );
+        match self.too_long(id) {
+            Some(size) => too_long_text(size),
+            None => text(&self.form(id)),
         }
-        let form = self.form(id);
-        text(&form)
+    }
+
+    /// The expression as LaTeX, under the same size limit as [`Printer::text`].
+    pub fn latex(&mut self, id: Id) -> String {
+        match self.too_long(id) {
+            Some(size) => format!("\\text{{{}}}", too_long_text(size)),
+            None => super::latex::latex(&self.form(id)),
+        }
+    }
+
+    /// About how many characters `id` prints as, when that is over the limit.
+    /// Shared subexpressions are stored once but printed every time they
+    /// occur: a 20,000-deep chain's derivative would be 400 million characters.
+    fn too_long(&self, id: Id) -> Option<usize> {
+        Some(self.arena.printed_size(id)).filter(|&size| size > PRINT_LIMIT)
     }
 
     /// The layout of `id`. Children are laid out first, in id order, so
@@ -197,8 +216,10 @@ impl<'a> Printer<'a> {
                 _ => numerator.push(self.form(item)),
             }
         }
-        numerator.sort_by_cached_key(|f| factor_key(f));
-        denominator.sort_by_cached_key(|f| factor_key(f));
+        if self.sorted {
+            numerator.sort_by_cached_key(|f| factor_key(f));
+            denominator.sort_by_cached_key(|f| factor_key(f));
+        }
         let negative = coefficient.is_negative();
         let magnitude = coefficient.abs();
         match magnitude.as_ratio().filter(|_| !reads_as_decimal(magnitude, Place::Coefficient)) {
@@ -220,7 +241,9 @@ impl<'a> Printer<'a> {
 
     fn sum_form(&mut self, items: &[Id]) -> Form {
         let mut terms: Vec<(bool, Rc<Form>)> = items.iter().map(|&item| split_sign(self.form(item))).collect();
-        terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
+        if self.sorted {
+            terms.sort_by_cached_key(|(subtracted, term)| (*subtracted, !is_number(term), term_key(term)));
+        }
         Form::Sum(terms)
     }
 }
@@ -435,8 +458,99 @@ fn wrapped(form: &Form, at_least: Prec) -> String {
     if form.prec() < at_least { format!("({})", text(form)) } else { text(form) }
 }
 
+/// How many characters [`text`] gives for `form`, in whatever order its
+/// terms and factors are (a sum prints positive terms first, so it starts
+/// with a minus only when every term is subtracted), without building the
+/// text. A subexpression shared in the layout is measured once, so this is
+/// linear in the number of distinct subexpressions, not in the length.
+pub fn text_length(form: &Form) -> usize {
+    Measure::default().length(form)
+}
+
+/// Lengths of the shared parts of one layout, by address (the layout owns
+/// them all while it is measured).
+#[derive(Default)]
+struct Measure {
+    known: HashMap<*const Form, usize>,
+}
+
+impl Measure {
+    fn length(&mut self, form: &Form) -> usize {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.inner(form))
+    }
+
+    fn child(&mut self, form: &Rc<Form>) -> usize {
+        let key = Rc::as_ptr(form);
+        if let Some(&known) = self.known.get(&key) {
+            return known;
+        }
+        let length = self.length(form);
+        self.known.insert(key, length);
+        length
+    }
+
+    fn wrapped(&mut self, form: &Rc<Form>, at_least: Prec) -> usize {
+        self.child(form) + if form.prec() < at_least { 2 } else { 0 }
+    }
+
+    fn factors(&mut self, list: &[Rc<Form>]) -> usize {
+        list.iter().map(|f| self.wrapped(f, Prec::Unary)).sum::<usize>() + list.len().saturating_sub(1)
+    }
+
+    fn inner(&mut self, form: &Form) -> usize {
+        let chars = |s: &str| s.chars().count();
+        match form {
+            Form::Number(n) => chars(&number_text(*n)),
+            Form::Symbol(name) => chars(name),
+            Form::Call(func, arg) => chars(func.name()) + 2 + self.child(arg),
+            Form::Reduce(reduction, arg) => chars(reduction.name()) + 2 + self.child(arg),
+            Form::Sqrt(arg) => "sqrt()".len() + self.child(arg),
+            Form::Power(base, exponent) => self.wrapped(base, Prec::Atom) + 1 + self.exponent(exponent),
+            Form::Product { negative, numerator, denominator } => {
+                let top = if numerator.is_empty() { 1 } else { self.factors(numerator) };
+                let bottom = match denominator.as_slice() {
+                    [] => 0,
+                    [single] if single.prec() >= Prec::Power => 1 + self.child(single),
+                    [single] => 3 + self.child(single),
+                    several => 3 + self.factors(several),
+                };
+                usize::from(*negative) + top + bottom
+            }
+            Form::Sum(terms) => {
+                let shown: usize = terms
+                    .iter()
+                    .map(
+                        |(subtracted, term)| {
+                            if *subtracted { self.wrapped(term, Prec::Product) } else { self.child(term) }
+                        },
+                    )
+                    .sum();
+                let all_subtracted = terms.iter().all(|(subtracted, _)| *subtracted);
+                shown + 3 * terms.len().saturating_sub(1) + usize::from(all_subtracted && !terms.is_empty())
+            }
+        }
+    }
+
+    fn exponent(&mut self, exponent: &Rc<Form>) -> usize {
+        match &**exponent {
+            Form::Product { negative: true, numerator, denominator }
+                if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
+            {
+                1 + self.child(&numerator[0])
+            }
+            _ => self.wrapped(exponent, Prec::Power),
+        }
+    }
+}
+
 /// The most characters an expression may print as.
 const PRINT_LIMIT: usize = 1_000_000;
+
+/// What prints in place of an expression over the limit: it cannot be
+/// pasted back as an expression by mistake.
+fn too_long_text(size: usize) -> String {
+    format!("⟨an expression of about {size} characters, too long to print; call it, check it or graph it⟩")
+}
 
 impl Arena {
     /// About how many characters `id` prints as, at least (found in one pass
@@ -461,7 +575,7 @@ impl Arena {
     pub fn print_length(&self, id: Id) -> usize {
         match self.printed_size(id) {
             size if size > PRINT_LIMIT => size,
-            _ => text(&Printer::new(self).form(id)).chars().count(),
+            _ => text_length(&Printer::measuring(self).form(id)),
         }
     }
 }
@@ -620,6 +734,44 @@ mod tests {
         assert_eq!(shown(&mut arena, "x/2"), "x/2");
         assert_eq!(shown(&mut arena, "x/3 + 0.75"), "0.75 + x/3");
         assert_eq!(shown(&mut arena, "3*x/4"), "3*x/4");
+    }
+
+    #[test]
+    fn latex_has_the_same_size_limit_as_text() {
+        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let mut chain = vars[0];
+        for _ in 0..5000 {
+            chain = arena.apply(Func::Sin, chain);
+        }
+        let derivative = arena.derivative(chain, vars[0]);
+        let mut printer = Printer::new(&arena);
+        let (text, latex) = (printer.text(derivative), printer.latex(derivative));
+        assert!(text.starts_with("⟨an expression of about"), "{text}");
+        assert!(latex.starts_with("\\text{⟨an expression of about") && latex.len() < 200, "{latex}");
+        let small = arena.apply(Func::Sin, vars[0]);
+        assert_eq!(Printer::new(&arena).latex(small), "\\sin\\left(x\\right)");
+    }
+
+    #[test]
+    fn measured_length_is_the_printed_length() {
+        let mut arena = Arena::new();
+        let env = crate::env::Env::default();
+        let texts = [
+            "-x - y",
+            "x^(-3*y) - 2/(x*y)^2 + sqrt(x)/3",
+            "-(a - b)*c/(1 + exp(-x))",
+            "σ(z)*(1 - σ(z)) - 0.25*x^-2 + mean(xs*(a - y))",
+            "1e-07*x - 1.5e+20 + 2^(-x*y) + x^-y",
+            "-3*x^(3/2)/(2*(x^2 - sin(x)/x)^(5/2))",
+        ];
+        for text in texts {
+            let source = text.replace("xs", "x");
+            let id = crate::lower::expression_from_text(&mut arena, &env, &source).unwrap_or_else(|e| panic!("{e:?}"));
+            for candidate in [id, arena.expand(id), arena.factor(id), arena.together(id)] {
+                let shown = show(&arena, candidate);
+                assert_eq!(arena.print_length(candidate), shown.chars().count(), "{shown}");
+            }
+        }
     }
 
     #[test]

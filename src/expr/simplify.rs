@@ -11,10 +11,16 @@
 //! [`Arena::together`] writes a sum of fractions over one denominator.
 //! [`Arena::simplify`] keeps an expression as it is unless one of these
 //! forms prints clearly shorter.
+//!
+//! Every rewriting here runs on a work budget (see `Arena::work`) linear in
+//! its input's size, instead of size thresholds under which the work could
+//! still be exponential: when the budget runs out, each step keeps what it
+//! has, which is always equal to its input. The budget counts operations,
+//! not time, so the same input gives the same form on every machine.
 
 use std::collections::HashMap;
 
-use super::arena::{Arena, Id, Node};
+use super::arena::{Arena, Constancy, Id, Node};
 use super::number::Number;
 use crate::builtins::Reduction;
 
@@ -35,22 +41,42 @@ const GROUPING_NODES: usize = 160;
 /// The largest integer power of a sum that is multiplied out.
 const POWER_LIMIT: i128 = 6;
 
+/// The work `simplify` may do (see `Arena::work`): this much per node of
+/// its input, plus a base, so the cost grows linearly with the input.
+const WORK_PER_NODE: u64 = 250;
+const WORK_BASE: u64 = 10_000;
+
+/// The work a normal form for a proof (`check`) may do per node: more than
+/// `simplify`, since a proof that gives up falls back to sampling.
+const PROOF_WORK_PER_NODE: u64 = 2000;
+
 impl Arena {
     /// `expr` with products of sums multiplied out, bottom-up.
     pub fn expand(&mut self, expr: Id) -> Id {
-        self.expand_with(expr, false)
+        let budget = self.budget_for(expr, WORK_PER_NODE);
+        self.with_budget(budget, |arena| arena.expand_with(expr, false))
     }
 
     /// A normal form for deciding equality: `expr` expanded, with sums and
     /// means of sums split into sums and means of terms and the factors
     /// that are the same in every row taken out (mean(m*x + b) → m*mean(x) + b).
     pub fn normal_form(&mut self, expr: Id) -> Id {
-        self.expand_with(expr, true)
+        let budget = self.budget_for(expr, PROOF_WORK_PER_NODE);
+        self.with_budget(budget, |arena| arena.expand_with(expr, true))
+    }
+
+    /// The work an engine may spend on `expr`: linear in its size.
+    fn budget_for(&self, expr: Id, per_node: u64) -> u64 {
+        let size = self.reachable(&[expr]).len() as u64;
+        WORK_BASE.saturating_add(per_node.saturating_mul(size))
     }
 
     fn expand_with(&mut self, expr: Id, split_reductions: bool) -> Id {
         let mut expanded: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
+            if self.out_of_budget() {
+                return expr;
+            }
             let node = self.node(id).clone();
             let get = |n: &Id| expanded.get(n).copied().unwrap_or(*n);
             let result = match node {
@@ -77,10 +103,17 @@ impl Arena {
     /// quarter or more): factored forms such as `σ(z)*(1 - σ(z))` are what a
     /// reader expects unless another form really pays.
     pub fn simplify(&mut self, expr: Id) -> Id {
-        let has_sum = self.reachable(&[expr]).iter().any(|&id| matches!(self.node(id), Node::Add(_)));
-        if !has_sum {
+        let nodes = self.reachable(&[expr]);
+        if !nodes.iter().any(|&id| matches!(self.node(id), Node::Add(_))) {
             return expr; // nothing to expand, factor or put over one denominator
         }
+        let budget = WORK_BASE.saturating_add(WORK_PER_NODE.saturating_mul(nodes.len() as u64));
+        self.with_budget(budget, |arena| arena.simplify_within(expr))
+    }
+
+    /// `simplify` inside its work budget: each rewriting stops where the
+    /// budget runs out, keeping what it has (always equal to `expr`).
+    fn simplify_within(&mut self, expr: Id) -> Id {
         let expanded = self.expand(expr);
         let candidates = [self.factor(expr), self.factor(expanded), self.together(expanded), expanded];
         let original = self.print_length(expr);
@@ -136,6 +169,9 @@ impl Arena {
     pub fn factor(&mut self, expr: Id) -> Id {
         let mut factored: HashMap<Id, Id> = HashMap::new();
         for id in self.reachable(&[expr]) {
+            if self.out_of_budget() {
+                return expr;
+            }
             let node = self.node(id).clone();
             let get = |n: &Id| factored.get(n).copied().unwrap_or(*n);
             let result = match node {
@@ -169,6 +205,9 @@ impl Arena {
 
     /// `terms` summed, with the powers they all share written once in front.
     fn factor_powers(&mut self, terms: &[Id]) -> Id {
+        if self.out_of_budget() {
+            return self.add(terms.iter().copied());
+        }
         let parts: Vec<Vec<(Id, Number)>> = terms.iter().map(|&t| self.numeric_powers(t)).collect();
         if parts.iter().map(Vec::len).sum::<usize>() > FACTORING_SIZE {
             return self.add(terms.iter().copied()); // a sum of long products: factoring costs more than it shows
@@ -254,6 +293,9 @@ impl Arena {
             return None; // each candidate costs a normal form; long products have too many
         }
         for (base, exponent) in candidates {
+            if self.out_of_budget() {
+                return None;
+            }
             let e = self.num(exponent);
             let factor = self.pow(base, e);
             let minus_e = self.num(exponent.negate());
@@ -293,7 +335,10 @@ impl Arena {
             .collect()
     }
 
-    /// The non-numeric factors of a term as (base, exponent) ids.
+    /// The non-numeric factors of a term as (base, exponent) ids, leaving out
+    /// bases that are 0 or undefined: multiplying a sum by `b^k/b^k` is only
+    /// the same sum where b is nonzero, so `1e9 - t/0` must not become
+    /// `(0*1e9 - 0*t/0)/0`.
     fn factors_of(&mut self, term: Id) -> Vec<(Id, Id)> {
         let one = self.int(1);
         let factors: Vec<Id> = match self.node(term) {
@@ -307,6 +352,7 @@ impl Arena {
                 Node::Pow(base, exponent) => (*base, *exponent),
                 _ => (f, one),
             })
+            .filter(|&(base, _)| !matches!(self.constancy(base), Constancy::Undefined | Constancy::Value(0.0)))
             .collect()
     }
 
@@ -314,6 +360,9 @@ impl Arena {
     /// `1/(1 + x^2) - 2*x^2/(1 + x^2)^2` → `(1 - x^2)/(1 + x^2)^2`.
     pub fn together(&mut self, expr: Id) -> Id {
         let Node::Add(terms) = self.node(expr).clone() else { return expr };
+        if self.out_of_budget() {
+            return expr;
+        }
         let mut denominator: Vec<(Id, Number)> = Vec::new();
         for &term in terms.iter() {
             for (base, exponent) in self.factors_of(term) {
@@ -367,6 +416,9 @@ impl Arena {
                 _ => vec![factor],
             };
             if terms.len() * parts.len() > TERM_LIMIT {
+                return self.mul(factors.iter().copied());
+            }
+            if self.out_of_budget() {
                 return self.mul(factors.iter().copied());
             }
             let mut next = Vec::with_capacity(terms.len() * parts.len());
@@ -491,6 +543,19 @@ mod tests {
         let d = arena.derivative(f, x);
         let simplified = arena.simplify(d);
         assert_eq!(crate::expr::print::Printer::new(&arena).text(simplified), "(1 - x^2)/(1 + x^2)^2");
+    }
+
+    #[test]
+    fn division_by_a_literal_zero_never_becomes_zero_over_zero() {
+        let mut arena = Arena::new();
+        let env = crate::env::Env::default();
+        for text in ["1e9 - t/0", "x/0 + 1/x", "t/0 - 2*t/0^2 + 1", "(x + 1)/(0*x) - 3", "t/(1 - 1) + t^2"] {
+            let id = crate::lower::expression_from_text(&mut arena, &env, text).unwrap_or_else(|e| panic!("{e:?}"));
+            for candidate in [arena.simplify(id), arena.together(id), arena.factor(id), arena.expand(id)] {
+                let shown = Printer::new(&arena).text(candidate);
+                assert!(!shown.contains("0/0") && !shown.contains("(0 +"), "{text} became {shown}");
+            }
+        }
     }
 
     #[test]

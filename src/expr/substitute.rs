@@ -23,9 +23,12 @@ impl Arena {
         rebuilt.get(&expr).copied().unwrap_or(expr)
     }
 
-    /// The distinct leaves of `expr` that satisfy `wanted`, in id order.
+    /// The distinct leaves of `expr` that satisfy `wanted`, in structural
+    /// order (the same whatever the arena held before).
     pub fn leaves(&self, expr: Id, wanted: impl Fn(&Node) -> bool) -> Vec<Id> {
-        self.reachable(&[expr]).into_iter().filter(|&id| wanted(self.node(id))).collect()
+        let mut found: Vec<Id> = self.reachable(&[expr]).into_iter().filter(|&id| wanted(self.node(id))).collect();
+        found.sort_unstable_by_key(|&id| self.order_key(id));
+        found
     }
 }
 
