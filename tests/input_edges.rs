@@ -210,3 +210,10 @@ fn an_error_on_a_continued_line_labels_the_operator_above() {
     let err = errors("x = 1 +\n)");
     assert!(err.contains("the line above ends with `+`"), "{err}");
 }
+
+#[test]
+fn latex_lines_after_multibyte_text_are_found_by_character() {
+    // Found by the fuzzer: an error span inside `∂` on a line with a LaTeX command.
+    let err = errors("f(x) = x^2\n∂f/∂x \\cdot (");
+    assert!(err.contains("gd does not read LaTeX"), "{err}");
+}

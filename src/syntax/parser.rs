@@ -79,7 +79,11 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
 /// line with a `\` command, its errors become one that says so.
 fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> Vec<Diagnostic> {
     let line_of = |at: usize| {
-        let start = text[..at.min(text.len())].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
         (start, end)
     };
