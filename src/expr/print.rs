@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::arena::{Arena, Id, Node};
+use super::measure::text_length;
 use super::number::{Number, format_value};
 use crate::builtins::{Constant, Func, Reduction};
 
@@ -378,7 +379,7 @@ fn factor_key(form: &Form) -> (u8, usize, String) {
 
 /// A number: integers in full up to 16 digits, beyond that (and for other
 /// numbers) in the shortest form that reads back as the same number (`1e+20`).
-fn number_text(n: Number) -> String {
+pub(super) fn number_text(n: Number) -> String {
     match n.as_integer() {
         Some(i) if i.unsigned_abs() < 10u128.pow(16) => i.to_string(),
         Some(i) => {
@@ -456,91 +457,6 @@ fn text_inner(form: &Form) -> String {
 /// The text of `form`, in brackets if it binds more loosely than `at_least`.
 fn wrapped(form: &Form, at_least: Prec) -> String {
     if form.prec() < at_least { format!("({})", text(form)) } else { text(form) }
-}
-
-/// How many characters [`text`] gives for `form`, in whatever order its
-/// terms and factors are (a sum prints positive terms first, so it starts
-/// with a minus only when every term is subtracted), without building the
-/// text. A subexpression shared in the layout is measured once, so this is
-/// linear in the number of distinct subexpressions, not in the length.
-pub fn text_length(form: &Form) -> usize {
-    Measure::default().length(form)
-}
-
-/// Lengths of the shared parts of one layout, by address (the layout owns
-/// them all while it is measured).
-#[derive(Default)]
-struct Measure {
-    known: HashMap<*const Form, usize>,
-}
-
-impl Measure {
-    fn length(&mut self, form: &Form) -> usize {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.inner(form))
-    }
-
-    fn child(&mut self, form: &Rc<Form>) -> usize {
-        let key = Rc::as_ptr(form);
-        if let Some(&known) = self.known.get(&key) {
-            return known;
-        }
-        let length = self.length(form);
-        self.known.insert(key, length);
-        length
-    }
-
-    fn wrapped(&mut self, form: &Rc<Form>, at_least: Prec) -> usize {
-        self.child(form) + if form.prec() < at_least { 2 } else { 0 }
-    }
-
-    fn factors(&mut self, list: &[Rc<Form>]) -> usize {
-        list.iter().map(|f| self.wrapped(f, Prec::Unary)).sum::<usize>() + list.len().saturating_sub(1)
-    }
-
-    fn inner(&mut self, form: &Form) -> usize {
-        let chars = |s: &str| s.chars().count();
-        match form {
-            Form::Number(n) => chars(&number_text(*n)),
-            Form::Symbol(name) => chars(name),
-            Form::Call(func, arg) => chars(func.name()) + 2 + self.child(arg),
-            Form::Reduce(reduction, arg) => chars(reduction.name()) + 2 + self.child(arg),
-            Form::Sqrt(arg) => "sqrt()".len() + self.child(arg),
-            Form::Power(base, exponent) => self.wrapped(base, Prec::Atom) + 1 + self.exponent(exponent),
-            Form::Product { negative, numerator, denominator } => {
-                let top = if numerator.is_empty() { 1 } else { self.factors(numerator) };
-                let bottom = match denominator.as_slice() {
-                    [] => 0,
-                    [single] if single.prec() >= Prec::Power => 1 + self.child(single),
-                    [single] => 3 + self.child(single),
-                    several => 3 + self.factors(several),
-                };
-                usize::from(*negative) + top + bottom
-            }
-            Form::Sum(terms) => {
-                let shown: usize = terms
-                    .iter()
-                    .map(
-                        |(subtracted, term)| {
-                            if *subtracted { self.wrapped(term, Prec::Product) } else { self.child(term) }
-                        },
-                    )
-                    .sum();
-                let all_subtracted = terms.iter().all(|(subtracted, _)| *subtracted);
-                shown + 3 * terms.len().saturating_sub(1) + usize::from(all_subtracted && !terms.is_empty())
-            }
-        }
-    }
-
-    fn exponent(&mut self, exponent: &Rc<Form>) -> usize {
-        match &**exponent {
-            Form::Product { negative: true, numerator, denominator }
-                if denominator.is_empty() && numerator.len() == 1 && numerator[0].prec() >= Prec::Power =>
-            {
-                1 + self.child(&numerator[0])
-            }
-            _ => self.wrapped(exponent, Prec::Power),
-        }
-    }
 }
 
 /// The most characters an expression may print as.
