@@ -1,0 +1,33 @@
+# Regression cases of the fuzzer: tests/fuzz.rs replays each block in a fresh
+# session through the fuzzer's detectors (panic, time-out over 2 s, Rust Debug
+# or internal-error text, `inf`/`nan` printed, failure without a message) and
+# fails naming the blocks that still show one. A `#===` line starts a case and
+# says what it did; the lines up to the next `#===` are the program. The files
+# the cases may load (d.csv, edge.csv, one.csv, quoted.csv, data/*.csv) are
+# written by tests/fuzz/runner.rs into the folder each case runs in, and plots
+# go there too. See docs/fuzzing.md.
+
+#=== num-rational panic at i128::MIN: exact power (issue 13)
+(-2)^-127
+
+#=== num-rational panic at i128::MIN: reciprocal of a power, inside a tuple (fuzz seed 13 case 69)
+(1, 1/(-2)^127)
+
+#=== num-rational panic at i128::MIN: a sum that reaches it
+1/(-170141183460469231731687303715884105727 - 1)
+
+#=== index out of bounds at resolve.rs:286: f' of a function of nothing (issue 13)
+J() = 1
+J'
+
+#=== index out of bounds at resolve.rs:286, through check (fuzz seed 13 case 521)
+g() = 3
+check g' = 0.75
+
+#=== inf in a minimize verdict: 1.797e308 rounded up to three digits (fuzz seed 13 case 1100)
+f(t, a) = t
+minimize f from t = 10, a = 1.797e308
+
+#=== nan in the restarts table: random starts around 1e308 overflow (fuzz seed 13 case 1726)
+f(z) = 0
+minimize f from z = 1e308 with restarts = 3
