@@ -28,7 +28,7 @@ mod fuzz {
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use fuzz::detect::{Finding, finding};
+use fuzz::detect::{Finding, examine};
 use fuzz::reduce::reduce;
 use fuzz::rng::Rng;
 use fuzz::runner::Runner;
@@ -92,8 +92,7 @@ fn generated_and_mutated_programs_find_nothing() {
     let mut runner = Runner::new();
     if let Some(index) = env_number("GD_FUZZ_CASE") {
         let program = case(seed, index, &corpus);
-        let outcome = runner.run(&program);
-        let seen = finding(&program, &outcome);
+        let seen = examine(&program, &mut runner);
         println!("case {index} of seed {seed}:\n{program}\n--- finding: {seen:?}");
         assert!(seen.is_none());
         return;
@@ -107,9 +106,8 @@ fn generated_and_mutated_programs_find_nothing() {
     while report.ran < budget && !runner.exhausted() && deadline.is_none_or(|d| Instant::now() < d) {
         let index = report.ran;
         let program = case(seed, index, &corpus);
-        let outcome = runner.run(&program);
         report.ran += 1;
-        if let Some(seen) = finding(&program, &outcome) {
+        if let Some(seen) = examine(&program, &mut runner) {
             report.record(&program, seen, &mut runner, &format!("GD_FUZZ_SEED={seed} GD_FUZZ_CASE={index}"));
         }
         if last_note.elapsed() > Duration::from_secs(60) {
@@ -153,8 +151,7 @@ fn every_past_finding_stays_fixed() {
     assert!(!blocks.is_empty(), "regressions.gd has no cases");
     let mut failing = Vec::new();
     for (title, program) in &blocks {
-        let outcome = runner.run(program);
-        if let Some(seen) = finding(program, &outcome) {
+        if let Some(seen) = examine(program, &mut runner) {
             failing.push(format!("{title}: {} — {}", seen.key, seen.detail));
         }
     }

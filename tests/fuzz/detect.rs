@@ -1,13 +1,14 @@
 //! The detectors: take a program and its [`Outcome`], hand on the
 //! [`Finding`] it shows, if any — a panic, a time-out, Rust `Debug` output or
 //! internal-error text in what gd printed, `inf`/`nan` in results, a failure
-//! without a message, or runaway output. Each finding has a key (kind and
+//! without a message, runaway output, or (the one oracle of values) results
+//! that change when `−`, `·`, `×`, `⋅`, `÷`, `′` are written as ASCII. Each finding has a key (kind and
 //! place) so that reduction keeps the same bug and a long run reports each
 //! bug once.
 
 use gd::Status;
 
-use super::runner::Outcome;
+use super::runner::{Outcome, Runner};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -46,6 +47,42 @@ const NON_FINITE: &[&str] = &["inf", "nan", "infinity", "NaN"];
 
 /// Output beyond this many bytes is runaway work.
 const MAX_OUTPUT: usize = 4 << 20;
+
+/// The pasted-maths spellings of operators and what they mean (docs/language.md, lexical rules).
+const ALIASES: &[(char, char)] = &[('−', '-'), ('·', '*'), ('×', '*'), ('⋅', '*'), ('÷', '/'), ('′', '\'')];
+
+/// Runs `program` and applies every detector: those on its own outcome, then
+/// the alias oracle — the program with its pasted-maths operators written in
+/// ASCII must print exactly the same results (a silently different number is
+/// the worst bug of issue 13).
+pub fn examine(program: &str, runner: &mut Runner) -> Option<Finding> {
+    let outcome = runner.run(program);
+    if let Some(seen) = finding(program, &outcome) {
+        return Some(seen);
+    }
+    let ascii = in_ascii(program);
+    let Outcome::Done { status, out } = outcome else { return None };
+    if ascii == program {
+        return None;
+    }
+    // gd echoes a claim as written, and writes `·` in graphs: both outputs are compared in ASCII.
+    let shown = in_ascii(&out.out);
+    match runner.run(&ascii) {
+        Outcome::Done { status: again, out: plain } if again == status && in_ascii(&plain.out) == shown => None,
+        Outcome::Done { out: plain, .. } => {
+            let plain = in_ascii(&plain.out);
+            let differ = shown.lines().zip(plain.lines()).find(|(a, b)| a != b);
+            let detail = differ.map_or(format!("{status:?}"), |(a, b)| format!("`{a}`, but in ASCII `{b}`"));
+            Some(found("pasted-maths operator reads differently", &detail))
+        }
+        other => finding(&ascii, &other),
+    }
+}
+
+/// `text` with the pasted-maths operators written in ASCII.
+fn in_ascii(text: &str) -> String {
+    text.chars().map(|c| ALIASES.iter().find(|(a, _)| *a == c).map_or(c, |(_, b)| *b)).collect()
+}
 
 pub fn finding(program: &str, outcome: &Outcome) -> Option<Finding> {
     let (status, out) = match outcome {

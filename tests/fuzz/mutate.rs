@@ -10,11 +10,69 @@ use super::rng::Rng;
 /// Tokens worth dropping into a program: edges of numbers, pasted maths,
 /// keywords, brackets, line ends and encodings.
 const EDGE_TOKENS: &[&str] = &[
-    "1e308", "1e-320", "-0", "0^0", "x^1e10", "2^127", "(-2)^-127", "170141183460469231731687303715884105727",
-    "1e−3", "1E−3", "5e−1", "×10⁻³", "·", "²", "⁻¹", "−", "∂", "∇", "'", "′", "(", ")", "[", "]", ",", "=", ";",
-    "\n", "\r", "\r\n", "\u{FEFF}", "#", "\"", "check", "graph", "minimize", "maximize", "at", "as", "over", "from",
-    "with", "within", "diff", "grad", "simplify", "load", "sum", "mean", "len", "dot", "restarts = 1e9",
-    "steps = 1e9", "batch = 1e9", "trace = 1e9", "plot", "as latex", "\\frac{1}{2}", "gd> ", "**", "==", "é", "θ₁",
+    "1e308",
+    "1e-320",
+    "-0",
+    "0^0",
+    "x^1e10",
+    "2^127",
+    "(-2)^-127",
+    "170141183460469231731687303715884105727",
+    "1e−3",
+    "1E−3",
+    "5e−1",
+    "×10⁻³",
+    "·",
+    "²",
+    "⁻¹",
+    "−",
+    "∂",
+    "∇",
+    "'",
+    "′",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "=",
+    ";",
+    "\n",
+    "\r",
+    "\r\n",
+    "\u{FEFF}",
+    "#",
+    "\"",
+    "check",
+    "graph",
+    "minimize",
+    "maximize",
+    "at",
+    "as",
+    "over",
+    "from",
+    "with",
+    "within",
+    "diff",
+    "grad",
+    "simplify",
+    "load",
+    "sum",
+    "mean",
+    "len",
+    "dot",
+    "restarts = 1e9",
+    "steps = 1e9",
+    "batch = 1e9",
+    "trace = 1e9",
+    "plot",
+    "as latex",
+    "\\frac{1}{2}",
+    "gd> ",
+    "**",
+    "==",
+    "é",
+    "θ₁",
 ];
 
 /// The example scripts, read once: the corpus that mutation starts from.
@@ -65,7 +123,15 @@ pub fn tokens(text: &str) -> Vec<&str> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let class = |c: char| if c.is_alphanumeric() || c == '_' || c == '.' { 1 } else if c == ' ' { 2 } else { 0 };
+        let class = |c: char| {
+            if c.is_alphanumeric() || c == '_' || c == '.' {
+                1
+            } else if c == ' ' {
+                2
+            } else {
+                0
+            }
+        };
         let next_class = chars.peek().map(|&(_, n)| class(n));
         if class(c) == 0 || next_class != Some(class(c)) {
             let end = i + c.len_utf8();

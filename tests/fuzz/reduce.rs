@@ -4,7 +4,7 @@
 //! within lines, then whole lines again — within a budget of runs (a small one for time-outs, whose
 //! runs are slow and may cost a worker).
 
-use super::detect::finding;
+use super::detect::examine;
 use super::mutate::tokens;
 use super::runner::Runner;
 
@@ -19,8 +19,7 @@ pub fn reduce(program: &str, key: &str, runner: &mut Runner) -> String {
             return false;
         }
         budget -= 1;
-        let outcome = runner.run(candidate);
-        finding(candidate, &outcome).is_some_and(|f| f.key == key)
+        examine(candidate, runner).is_some_and(|f| f.key == key)
     };
     let lines: Vec<String> = program.lines().map(str::to_string).collect();
     let mut reduced = remove_chunks(lines, "\n", &mut still);

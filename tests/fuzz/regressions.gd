@@ -31,3 +31,25 @@ minimize f from t = 10, a = 1.797e308
 #=== nan in the restarts table: random starts around 1e308 overflow (fuzz seed 13 case 1726)
 f(z) = 0
 minimize f from z = 1e308 with restarts = 3
+
+#=== inf in a minimize verdict, constant function (long run seed 1796294317)
+Q(y, θ1) = 8
+minimize Q from y = 1.797e308, θ1 = 3
+
+#=== nan in the J column of the restarts table for a start outside the domain (long run seed 1796294317 case 3042)
+J(y) = y^0.5
+minimize J from y = 5 with steps = 1, restarts = 3
+
+#=== typographic minus in an exponent read as subtraction (issue 13): 1e−3 printed -0.2817…, unlike 1e-3
+1e−3
+x = 5e−1
+x
+
+#=== absurd work accepted: steps = 1e9 on an unbounded function runs for ever (long run seed 1796294317 case 16)
+Q(b) = b
+minimize Q with steps = 1e9, plot
+
+#=== absurd work accepted: restarts = 1e9 runs for ever, ignoring Ctrl-C (fuzz seed 13 case 4755); 1e9 itself
+# is not replayed here: gd allocates about 550 bytes per restart up front, 550 GB for 1e9
+Q(b) = b
+r0 = minimize Q from b = -0 with plot = "p.svg", restarts = 1e5

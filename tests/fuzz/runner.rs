@@ -163,3 +163,27 @@ impl Runner {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Outcome, Runner, confined};
+
+    #[test]
+    fn a_program_runs_in_the_folder_with_the_data_files() {
+        let mut runner = Runner::new();
+        let Outcome::Done { out, .. } = runner.run("t = load(\"d.csv\"); len(t.x)\nu = load(\"data/linear.csv\")")
+        else {
+            panic!("the program did not finish")
+        };
+        assert_eq!((out.out.as_str(), out.err.as_str()), ("6\n", ""));
+        assert_eq!(runner.leaked, 0);
+    }
+
+    #[test]
+    fn file_names_outside_the_folder_are_not_confined() {
+        assert!(confined("minimize J with plot = \"plots/p.svg\""));
+        for program in ["plot = \"/tmp/p.svg\"", "load(\"../x.csv\")", "plot = \"~/p.svg\"", "load(\"C:\\\\x.csv\")"] {
+            assert!(!confined(program), "{program}");
+        }
+    }
+}
