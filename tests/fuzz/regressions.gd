@@ -49,7 +49,11 @@ x
 Q(b) = b
 minimize Q with steps = 1e9, plot
 
-#=== absurd work accepted: restarts = 1e9 runs for ever, ignoring Ctrl-C (fuzz seed 13 case 4755); 1e9 itself
-# is not replayed here: gd allocates about 550 bytes per restart up front, 550 GB for 1e9
+#=== absurd work accepted: restarts = 1e9 runs for ever, ignoring Ctrl-C (fuzz seed 13 case 4755)
+# 1e9 itself is not replayed here: gd allocates about 550 bytes per restart up front, 550 GB for 1e9
 Q(b) = b
 r0 = minimize Q from b = -0 with plot = "p.svg", restarts = 1e5
+
+#=== i128 negation overflow in simplify's factor_sum: a panic in debug builds, a silent wrap in release (long run seed 1796294758 case 34674)
+Q(z, x) = z*((-2)^127 - x)
+simplify(Q)
