@@ -153,7 +153,7 @@ fn ctrl_c_stops_a_long_minimize_with_the_table_so_far() {
             "-e",
             "J(w) = (w - 3)^2",
             "-e",
-            "minimize J from w = 0 with α = 1e-12, tol = 0, steps = 1000000000",
+            "minimize J from w = 0 with α = 1e-12, tol = 0, steps = 200000000",
             "-e",
             "J(1)",
         ])

@@ -3,15 +3,15 @@
 //! `# expect ✓` or `# expect ✗` comment states — true derivations proved or
 //! confirmed, typical mistakes refuted, and nothing erroring.
 
-use gd::{Captured, Input, Session, Settings};
+mod common;
+
+use std::path::Path;
 
 const CORPUS: &str = include_str!("corpus/hand_derivations.gd");
 
 /// The verdict mark of the check a line runs, or what went wrong instead.
 fn verdict(code: &str) -> Result<char, String> {
-    let mut session = Session::new(Settings { seed: 2026, ..Settings::default() });
-    let mut out = Captured::default();
-    session.run(vec![Input { name: "corpus".into(), text: code.into(), dir: ".".into() }], &mut out);
+    let (_, out) = common::run_script(code, Path::new("."), 2026);
     if !out.err.is_empty() {
         return Err(out.err);
     }

@@ -217,3 +217,11 @@ fn latex_lines_after_multibyte_text_are_found_by_character() {
     let err = errors("f(x) = x^2\n∂f/∂x \\cdot (");
     assert!(err.contains("gd does not read LaTeX"), "{err}");
 }
+
+#[test]
+fn a_claim_reads_the_same_however_its_operators_are_typed() {
+    // Found by the fuzzer: pasted `·` and `−` changed the verdict's wording and its random points.
+    let ascii = run("f(x, y) = x*y\ncheck ∂f/∂x = y*1 + 1\ncheck f(1, 2) = 1e-3");
+    let pasted = run("f(x, y) = x·y\ncheck ∂f/∂x = y·1 + 1\ncheck f(1, 2) = 1e−3");
+    assert_eq!(ascii.0.replace("1e-3", "1e−3").replace("y*1", "y·1").replace("x*y", "x·y"), pasted.0);
+}

@@ -311,7 +311,7 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
         ("minimize J with steps = 1e15", "`steps` can be at most 1250000000"),
         (
             "minimize J with restarts = 10000, steps = 1e6",
-            "10001 runs of 1000000 steps; with these settings `steps` can be at most 124987",
+            "10001 runs of 1000000 steps; with these settings `steps` can be at most 24997",
         ),
         ("minimize J with trace = 1e16", "`trace` must be a whole number from 1 to 10^15"),
         ("minimize J with batch = 1e16", "`batch` must be a whole number from 1 to 10^15"),
@@ -323,8 +323,7 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     let data = ["xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]", "L(w) = mean((w*xs - 1)^2)"];
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1e9, restarts = 3"]);
     assert!(
-        stderr
-            .contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 156250000"),
+        stderr.contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 31250000"),
         "{stderr}"
     );
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1.3e9, batch = 4"]);

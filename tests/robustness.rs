@@ -1,7 +1,11 @@
 //! No input makes gd panic: random token soup and random text, run through
 //! a session in-process, always end in a result or a diagnostic.
 
-use gd::{Captured, Input, Session, Settings, Status};
+mod common;
+
+use std::path::Path;
+
+use gd::{Captured, Status};
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[
@@ -61,11 +65,7 @@ const TOKENS: &[&str] = &[
 ];
 
 fn run(text: &str) -> (Status, Captured) {
-    let mut session = Session::new(Settings::default());
-    let mut out = Captured::default();
-    let input = Input { name: "fuzz.gd".to_string(), text: text.to_string(), dir: ".".into() };
-    let status = session.run(vec![input], &mut out);
-    (status, out)
+    common::run_script(text, Path::new("."), 0)
 }
 
 proptest! {

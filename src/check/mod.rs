@@ -69,7 +69,7 @@ impl Session {
             None => None,
         };
         let claim = self.claim(program, lhs, rhs, &lhs_text, &rhs_text)?;
-        let seed = self.settings.seed ^ random::hash(&format!("{lhs_text} = {rhs_text}"));
+        let seed = self.settings.seed ^ random::hash(&spelling_free(&format!("{lhs_text}={rhs_text}")));
         let env = &self.env;
         let global = |name: &str| env.number(name);
         let outcome =
@@ -287,7 +287,7 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             let (left, right) = format_distinct(*left, *right, 6);
             let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
             let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
-            let right_part = if right_text.parse::<f64>().is_ok() {
+            let right_part = if right_text.replace('−', "-").parse::<f64>().is_ok() {
                 format!(", not {right_text}")
             } else {
                 format!(", {right_text} = {right}")
@@ -316,4 +316,20 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -
             )
         }
     }
+}
+
+/// The claim's text without spaces and with pasted-maths operators in ASCII
+/// (`·` is `*`, `−` is `-`), so that the same claim however typed is checked
+/// at the same random points.
+fn spelling_free(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '·' | '×' | '⋅' => '*',
+            '−' => '-',
+            '÷' => '/',
+            '′' => '\'',
+            other => other,
+        })
+        .collect()
 }

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests: running gd code in-process.
+//! Helpers shared by the integration tests: running gd code in-process,
+//! through a fresh [`Session`], and handing back its output and status.
 
 #![allow(dead_code)] // each test crate uses its own subset
 
@@ -36,4 +37,14 @@ pub fn errors(code: &str) -> String {
     let (out, err, _) = run(code);
     assert!(!err.is_empty(), "{code:?} gave no error; it printed {out:?}");
     err
+}
+
+/// Runs `text` as one script in a fresh session seeded with `seed`; relative
+/// file names (`load`, `plot`) resolve from `dir`.
+pub fn run_script(text: &str, dir: &std::path::Path, seed: u64) -> (Status, Captured) {
+    let mut session = Session::new(Settings { seed, ..Settings::default() });
+    let mut out = Captured::default();
+    let input = Input { name: "input.gd".to_string(), text: text.to_string(), dir: dir.to_path_buf() };
+    let status = session.run(vec![input], &mut out);
+    (status, out)
 }
