@@ -8,6 +8,10 @@
 //! half a file. A folder, a FIFO, a device or a socket is refused before
 //! anything is written, and so are a read-only file and an existing file
 //! that `replaceable` does not accept (a `:save` over a CSV file, say).
+//!
+//! Reading a file the user named ([`read_bounded`]) is bounded the same way:
+//! a device is refused, a pipe only where the caller allows one (a script
+//! from `gd <(…)`), and no more than a limit is read (never all of `/dev/zero`).
 
 use std::fmt;
 use std::fs::{self, File, Metadata};
@@ -102,6 +106,48 @@ fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
         }
     }
     Err(WriteError::Links { path: path.to_path_buf() })
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A folder, a device, a socket (or a pipe, where none is allowed).
+    NotAFile(&'static str),
+    /// More than the limit, in bytes.
+    TooLarge(u64),
+    /// The system refused (no such file, no permission).
+    Io(io::Error),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotAFile(kind) => write!(f, "it is {kind}, not a file"),
+            ReadError::TooLarge(limit) => write!(f, "it is larger than {} MB", limit / 1_000_000),
+            ReadError::Io(error) => f.write_str(&crate::diagnostics::read_failure(error)),
+        }
+    }
+}
+
+/// The bytes of the file at `path`, at most `limit` of them, checked before
+/// it is opened: a device or a socket is refused, and a pipe unless
+/// `pipes` (opening a pipe nobody writes to would wait for ever).
+pub fn read_bounded(path: &Path, limit: u64, pipes: bool) -> Result<Vec<u8>, ReadError> {
+    if let Ok(metadata) = fs::metadata(path)
+        && !metadata.is_file()
+    {
+        let kind = kind(&metadata);
+        if !(pipes && kind == "a named pipe (FIFO)") {
+            return Err(ReadError::NotAFile(kind));
+        }
+    }
+    let file = File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    Ok(bytes)
 }
 
 /// What `path` is (through its links) when it is there but is not a

@@ -90,8 +90,15 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
     }
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(gd::session::SCRIPT_LIMIT + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::usage(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > gd::session::SCRIPT_LIMIT {
+        return Err(Diagnostic::usage(format!(
+            "standard input is larger than {} MB, too large for a script",
+            gd::session::SCRIPT_LIMIT / 1_000_000
+        )));
+    }
     let text = Input::text_of(bytes, "standard input")?;
     Ok(Some(vec![Input { name: "<stdin>".to_string(), text, dir: here }]))
 }

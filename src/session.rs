@@ -62,6 +62,9 @@ pub struct Settings {
 /// Set when the user presses Ctrl-C; long loops poll it and stop cleanly.
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// The largest script gd reads, in bytes.
+pub const SCRIPT_LIMIT: u64 = 64_000_000;
+
 /// One piece of source text to run.
 pub struct Input {
     /// Shown in diagnostics: a file name, `-e`, `<stdin>`, `<repl>`.
@@ -75,10 +78,8 @@ impl Input {
     /// A script file, named as given; its relative file names resolve from its folder.
     pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
-            let reason = crate::diagnostics::read_failure(&e);
-            Diagnostic::usage(format!("cannot read `{shown}`: {reason}"))
-        })?;
+        let bytes = crate::files::read_bounded(path, SCRIPT_LIMIT, true)
+            .map_err(|e| Diagnostic::usage(format!("cannot read `{shown}`: {e}")))?;
         let text = Input::text_of(bytes, &format!("`{shown}`"))?;
         let dir =
             path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());

@@ -225,3 +225,32 @@ fn a_claim_reads_the_same_however_its_operators_are_typed() {
     let pasted = run("f(x, y) = x·y\ncheck ∂f/∂x = y·1 + 1\ncheck f(1, 2) = 1e−3");
     assert_eq!(ascii.0.replace("1e-3", "1e−3").replace("y*1", "y·1").replace("x*y", "x·y"), pasted.0);
 }
+
+#[test]
+fn a_power_of_e_after_a_number_is_warned_about() {
+    let (out, err, status) = run("1e⁻³");
+    assert_eq!((out.as_str(), status), ("0.049787068367863944\n", Status::Ok));
+    assert!(err.contains("not a power of ten") && err.contains("`1e-3`"), "{err}");
+    assert_eq!(run("1e-3").1, "");
+}
+
+#[test]
+fn devices_pipes_and_folders_are_not_read() {
+    let err = errors("d = load(\"/dev/zero\")");
+    assert!(err.contains("it is a device, not a file"), "{err}");
+    let err = errors("d = load(\"/tmp\")");
+    assert!(err.contains("it is a folder, not a file"), "{err}");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let fifo = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let err = errors(&format!("d = load(\"{}\")", fifo.display()));
+    assert!(err.contains("named pipe"), "a pipe nobody writes to is refused, not waited on: {err}");
+    let script = gd::Input::from_file(std::path::Path::new("/dev/zero"));
+    assert!(script.is_err(), "a script is never read from a device");
+}
+
+#[test]
+fn a_number_times_a_power_of_e_written_plainly_is_not_warned_about() {
+    assert_eq!(run("f(x) = 2e^(2x)\n2e²").1, "");
+}

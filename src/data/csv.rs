@@ -38,16 +38,18 @@ impl LoadError {
     }
 }
 
+/// The largest data file gd loads, in bytes.
+const DATA_LIMIT: u64 = 2_000_000_000;
+
 /// Reads `path` (shown to the user as `shown`). `interrupted` is polled
 /// every 65,536 rows.
 pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let reason = crate::diagnostics::read_failure(&e);
+    let bytes = crate::files::read_bounded(path, DATA_LIMIT, false).map_err(|e| {
         let help = format!(
             "looked for {} (a relative path is read from the script's folder; in the REPL and -e, from the working directory)",
             path.display()
         );
-        LoadError::whole(format!("cannot read `{shown}`: {reason}"), Some(&help))
+        LoadError::whole(format!("cannot read `{shown}`: {e}"), Some(&help))
     })?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::whole(

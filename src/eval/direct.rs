@@ -49,6 +49,14 @@ impl Value {
         zip(self, &product, |a, b| a + b)
     }
 
+    /// True when every row is a finite number.
+    pub fn is_finite(&self) -> bool {
+        match self {
+            Value::Number(x) => x.is_finite(),
+            Value::Vector(v) => v.iter().all(|x| x.is_finite()),
+        }
+    }
+
     pub fn abs(&self) -> Value {
         self.map(f64::abs)
     }

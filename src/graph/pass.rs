@@ -25,6 +25,7 @@ use super::{Graph, GraphNode, Input, Use};
 use crate::builtins::Reduction;
 use crate::eval::direct::{EvalError, Value, evaluate_with_values};
 use crate::expr::arena::{Arena, Id, Node, Symbol};
+use crate::math::Problem;
 
 /// One term of an adjoint: from the `use_index`-th use by node `parent`,
 /// whose adjoint is `parent_adjoint`, through the local derivative `local`.
@@ -164,6 +165,9 @@ pub fn run(
                 (Value::Number(x), Some(rows)) => Value::Number(slot.value.total() + x * rows as f64),
                 _ => Value::Number(slot.value.total() + product.total()),
             };
+            if !slot.value.is_finite() {
+                return Err(mismatch(Problem::Overflow));
+            }
             slot.terms.push(Contribution { parent: index, use_index, parent_adjoint: adjoint.clone(), local, summed });
         }
     }

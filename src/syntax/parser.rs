@@ -217,6 +217,25 @@ impl<'s> Builder<'s> {
                 .with_help("to multiply, write `*` (or the number directly before it: `2x`); between settings or values, put a `,`"),
             );
         }
+        // `1e⁻³` (a negative superscript: only a superscript is a negative literal here)
+        // reads like scientific notation but is 1·e⁻³.
+        if let ExprKind::Binary(BinaryOp::Pow, base, exponent) = *self.ast.kind(operand)
+            && matches!(self.ast.kind(base), ExprKind::Name(name) if name == "e")
+            && matches!(self.ast.kind(exponent), ExprKind::Number(power) if power.starts_with('-'))
+        {
+            let written = describe_number_or_name(&self.ast, number);
+            let k = describe_number_or_name(&self.ast, exponent);
+            self.warnings.push(
+                Diagnostic::warning(
+                    format!("`{written}e…` here is {written} times a power of e, not a power of ten"),
+                    Span::new(self.source, self.ast.span(number).start, self.ast.span(operand).end),
+                    "a number times e to a power",
+                )
+                .with_help(format!(
+                    "for {written}·10^{k} write `{written}e{k}` (no superscript); for the power of e write `{written}*e^{k}`"
+                )),
+            );
+        }
         let product = self.binary(BinaryOp::Mul, number, operand, start, end);
         self.implicit.push(product);
         product

@@ -57,3 +57,17 @@ r0 = minimize Q from b = -0 with plot = "p.svg", restarts = 1e5
 #=== i128 negation overflow in simplify's factor_sum: a panic in debug builds, a silent wrap in release (long run seed 1796294758 case 34674)
 Q(z, x) = z*((-2)^127 - x)
 simplify(Q)
+
+#=== pasted · changed a check's random points and `1e−3` its wording (fuzz seed 13 cases 1707, 5832)
+f(θ1, c, x, y, θ₂) = 100*log(θ₂)/3
+check ∂f/∂y = y·1 + 1
+check f(1, 1, 1, 1, 2) = 1e−3
+
+#=== inf printed as a graph adjoint: the backward product overflows (fuzz seed 1796296952 case 249983)
+K(θ1, w, z, c) = log((sqrt(z))×(8 ))
+graph K at θ1 = 3, w = 7, z=5e-324, c = 0.5
+graph K at θ1 = 3, w = 7, z=5e-324, c = 0.5 as dot
+
+#=== steps = 1e9 on an unbounded function ran for minutes (fuzz seed 13 case 7677)
+L(w, y, c) = y
+minimize L from w = 6, y=-100, c=100 with steps = 1e9
