@@ -1,22 +1,19 @@
-//! A small seeded PRNG (xorshift64*) for the fuzzer: takes a seed, hands on
-//! reproducible choices. `rand` is not a dependency, and the fuzzer needs no
-//! more than this.
+//! The fuzzer's choices, made from gd's own seeded generator
+//! ([`gd::random::Random`], SplitMix64): takes a seed, hands on reproducible
+//! picks, ranges and chances.
 
-pub struct Rng(u64);
+use gd::random::Random;
+
+pub struct Rng(Random);
 
 impl Rng {
     /// A generator for `seed`; every seed, 0 included, gives a usable stream.
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        Rng(Random::new(seed))
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (0 when n is 0).
