@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, Kind, Signature};
 use crate::expr::number::Number;
 use crate::suggest;
-use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident, Stmt, StmtKind};
+use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
@@ -320,6 +320,12 @@ impl<'e> Checker<'e> {
             ExprKind::Str(_) => Ok(Kind::Str),
             ExprKind::Name(name) => self.name_kind(name, span, scope),
             ExprKind::Neg(operand) => self.arithmetic(ast, &[*operand], scope),
+            ExprKind::Binary(BinaryOp::Div, _, rhs) if is_literal_zero(ast, *rhs) => Err(Diagnostic::runtime(
+                "division by zero",
+                ast.span(*rhs),
+                "a literal 0: this is undefined whatever the values",
+            )
+            .with_help("divide by something that is not 0")),
             ExprKind::Binary(_, lhs, rhs) => self.arithmetic(ast, &[*lhs, *rhs], scope),
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, scope),
             ExprKind::Field(target, field) => self.field(ast, *target, field, scope),
@@ -778,6 +784,11 @@ impl<'e> Checker<'e> {
             .with_help("a table has columns (`data.price`); a minimize result has fields (`r.J`)")),
         }
     }
+}
+
+/// True for a number literal whose value is 0 (`0`, `0.0`, `0e5`).
+fn is_literal_zero(ast: &Ast, id: ExprId) -> bool {
+    matches!(ast.kind(id), ExprKind::Number(text) if Number::parse_literal(text).is_some_and(|n| n.is_zero()))
 }
 
 /// `kind` when it is a number or a vector.

@@ -254,3 +254,11 @@ fn devices_pipes_and_folders_are_not_read() {
 fn a_number_times_a_power_of_e_written_plainly_is_not_warned_about() {
     assert_eq!(run("f(x) = 2e^(2x)\n2e²").1, "");
 }
+
+#[test]
+fn division_by_a_literal_zero_is_refused_where_it_is_written() {
+    let err = errors("Q(t, x) = 1e9 - t/0");
+    assert!(err.contains("division by zero") && err.contains("undefined whatever the values"), "{err}");
+    assert!(errors("1/0.0").contains("division by zero"));
+    assert_eq!(output("Q(t) = t/(t - 0)\nQ(2)"), "1\n");
+}
