@@ -65,10 +65,10 @@ impl Func {
             Func::Tan => x.tan(),
             Func::Tanh => x.tanh(),
             Func::Sigmoid => sigmoid(x),
-            Func::Relu => x.max(0.0),
+            Func::Relu => relu(x),
             Func::Softplus => softplus(x),
             Func::Abs => x.abs(),
-            Func::Step => f64::from(u8::from(x > 0.0)),
+            Func::Step => step(x),
             Func::Sign => {
                 if x == 0.0 {
                     0.0
@@ -95,6 +95,17 @@ impl Func {
             _ => None,
         }
     }
+}
+
+/// relu(x) = max(x, 0); a value that is not a number stays one (`f64::max`
+/// would turn NaN into 0 and hide an undefined point from the descent).
+pub fn relu(x: f64) -> f64 {
+    if x < 0.0 { 0.0 } else { x }
+}
+
+/// step(x) = 1 for x > 0, else 0; NaN stays NaN.
+pub fn step(x: f64) -> f64 {
+    if x.is_nan() { x } else { f64::from(u8::from(x > 0.0)) }
 }
 
 /// σ(x) = 1/(1 + e^−x), computed without overflow for large |x|.

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use ndarray::Array1;
 use rayon::prelude::*;
 
-use crate::builtins::{Func, Reduction, sigmoid, softplus};
+use crate::builtins::{Func, Reduction, relu, sigmoid, softplus, step};
 
 /// Rows per chunk.
 pub const CHUNK: usize = 256;
@@ -327,10 +327,10 @@ fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64], coef
                 Func::Tan => map(out, a, f64::tan),
                 Func::Tanh => map(out, a, f64::tanh),
                 Func::Sigmoid => map(out, a, sigmoid),
-                Func::Relu => map(out, a, |x| x.max(0.0)),
+                Func::Relu => map(out, a, relu),
                 Func::Softplus => map(out, a, softplus),
                 Func::Abs => map(out, a, f64::abs),
-                Func::Step => map(out, a, |x| f64::from(u8::from(x > 0.0))),
+                Func::Step => map(out, a, step),
                 Func::Sign => map(out, a, |x| if x == 0.0 { 0.0 } else { x.signum() }),
                 other => map(out, a, |x| other.apply(x)),
             }

@@ -71,3 +71,9 @@ graph K at θ1 = 3, w = 7, z=5e-324, c = 0.5 as dot
 #=== steps = 1e9 on an unbounded function ran for minutes (fuzz seed 13 case 7677)
 L(w, y, c) = y
 minimize L from w = 6, y=-100, c=100 with steps = 1e9
+
+#=== nan in a minimize record: relu hid a NaN step as 0 (fuzz seed 1796297882 case 264258)
+J(b, z, c, a, w) = (((0))/((1)))-c
+h(θ₂, w) = relu((θ₂)^(J(3, 0.5, w, θ₂, θ₂)))
+r1 = minimize h
+r1
