@@ -1,0 +1,130 @@
+//! Help for names the checker does not know: "did you mean", other
+//! spellings, a function written as a binding (`J = 3*(a + b*c)`), a
+//! function called at its own parameter names (`J'(a)`), a call that
+//! leads back to the function being defined. Takes the checker's view of
+//! the names in force; hands on diagnostics.
+
+use super::{Checked, Checker, Meaning, Scope, meaning};
+use crate::builtins;
+use crate::diagnostics::Diagnostic;
+use crate::suggest;
+use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
+use crate::syntax::span::Span;
+
+impl Checker<'_> {
+    /// `J = 3*(a + b*c)` with a, b, c unbound: a function written as a
+    /// binding; say how to list its parameters.
+    pub(super) fn bound_to_unknowns(&self, ast: &Ast, name: &Ident, value: ExprId) -> Checked<()> {
+        let mut unknown: Vec<(String, Span)> = Vec::new();
+        let mut stack = vec![value];
+        while let Some(id) = stack.pop() {
+            match ast.kind(id) {
+                ExprKind::Name(found) => {
+                    let bound = self.known(found).is_some() || builtins::lookup(found).is_some();
+                    if !bound && !unknown.iter().any(|(n, _)| n == found) {
+                        unknown.push((found.clone(), ast.span(id)));
+                    }
+                }
+                ExprKind::Neg(a) => stack.push(*a),
+                ExprKind::Binary(_, a, b) => stack.extend([*b, *a]),
+                ExprKind::Call(callee, args) if !matches!(ast.kind(*callee), ExprKind::Name(n) if matches!(n.as_str(), "diff" | "simplify" | "grad")) =>
+                {
+                    stack.extend(args.iter().rev());
+                }
+                ExprKind::Vector(items) => stack.extend(items.iter().rev()),
+                _ => {}
+            }
+        }
+        unknown.sort_by_key(|(_, span)| span.start);
+        let Some((first, span)) = unknown.first() else { return Ok(()) };
+        let params: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
+        let them = if params.len() == 1 { "it" } else { "them" };
+        Err(Diagnostic::runtime(format!("`{first}` is not defined"), *span, "unknown name").with_help(format!(
+            "to define a function of {0}, list {them}: `{1}({0}) = …`; to bind a value, define {first} first",
+            params.join(", "),
+            name.name
+        )))
+    }
+
+    pub(super) fn unknown_name(&self, name: &str, span: Span, scope: &Scope) -> Diagnostic {
+        if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
+            return Diagnostic::runtime(format!("`{name}` would call itself"), span, "the function being defined")
+                .with_help(
+                    "gd functions cannot be recursive; write the formula out, or split it into separate functions",
+                );
+        }
+        let mut candidates: Vec<String> = scope.locals.clone();
+        candidates.extend(self.planned.keys().cloned());
+        candidates.extend(self.env.names().map(str::to_string));
+        let diagnostic = Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name");
+        if let Some(product) = suggest::split_product(name, &candidates) {
+            return diagnostic.with_help(format!("`{name}` is one name; for a product write `{product}`"));
+        }
+        if let Some(help) = suggest::other_spelling(name) {
+            return diagnostic.with_help(help);
+        }
+        if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
+            return diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        let builtin_names = builtins::BUILTINS.iter().map(|(spelling, _)| *spelling);
+        if let Some(best) = suggest::closest_builtin(name, builtin_names) {
+            return diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        if let Some(params) = &scope.claim_params {
+            return diagnostic.with_help(format!("write the right side in the parameters {}", params.join(", ")));
+        }
+        match &scope.defining {
+            Some((function, params)) => {
+                let mut with_name = params.clone();
+                with_name.push(name.to_string());
+                diagnostic.with_help(format!(
+                    "bind it first (`{name} = …`) or make it a parameter: `{function}({})`",
+                    with_name.join(", ")
+                ))
+            }
+            None => diagnostic.with_help(format!("define it first, e.g. `{name} = 1`")),
+        }
+    }
+
+    /// `J'(a)` or `J(a, b)` with a, b unbound: the function was meant, not a value of it.
+    pub(super) fn arguments_named_as_parameters(
+        &self,
+        ast: &Ast,
+        callee: ExprId,
+        args: &[ExprId],
+        params: &[String],
+        scope: &Scope,
+    ) -> Checked<()> {
+        for &arg in args {
+            let ExprKind::Name(name) = ast.kind(arg) else { continue };
+            let unknown =
+                matches!(meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols), Meaning::Unknown);
+            if !unknown || !params.contains(name) {
+                continue;
+            }
+            let callee_text = source_callee(ast, callee);
+            let numbers: Vec<String> = (1..=params.len()).map(|n| n.to_string()).collect();
+            return Err(Diagnostic::runtime(format!("`{name}` is not defined"), ast.span(arg), "unknown name").with_help(
+                format!(
+                    "`{name}` is a parameter of `{callee_text}`: to see the function write `{callee_text}`; to evaluate it, give numbers, as in `{callee_text}({})`",
+                    numbers.join(", ")
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// How a callee is written: `J`, `J'`, `∂J/∂b`.
+fn source_callee(ast: &Ast, callee: ExprId) -> String {
+    match ast.kind(callee) {
+        ExprKind::Name(name) => name.clone(),
+        ExprKind::Prime(inner) => format!("{}'", source_callee(ast, *inner)),
+        ExprKind::Partial(function, variables) => {
+            let names: Vec<String> = variables.iter().map(|v| v.name.clone()).collect();
+            crate::syntax::notation::partial_notation(&function.name, &names)
+        }
+        ExprKind::Gradient(function) => format!("∇{}", function.name),
+        _ => "f".to_string(),
+    }
+}
