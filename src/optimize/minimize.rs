@@ -254,7 +254,9 @@ impl Descent<'_> {
             let dj = j - previous;
             previous = j;
             last_dj = dj;
-            let finite = j.is_finite();
+            // A step to a point that is not finite can still give a finite J (relu of NaN,
+            // (-∞)^(-∞) = 0): the parameters are checked every step too.
+            let finite = j.is_finite() && machine.params().iter().all(|t| t.is_finite());
             if k == rows.next || !finite {
                 rows.keep((k, machine.params().to_vec(), j, dj));
             }

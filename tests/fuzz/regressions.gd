@@ -77,3 +77,8 @@ J(b, z, c, a, w) = (((0))/((1)))-c
 h(θ₂, w) = relu((θ₂)^(J(3, 0.5, w, θ₂, θ₂)))
 r1 = minimize h
 r1
+
+#=== -inf in a maximize record: a step to θ = -∞ where K is finite again (fuzz seed 1796298742 case 894700)
+K(θ1) = (θ1^θ1)
+r0 = maximize K from θ1 = 0 with steps = 5
+r0
