@@ -713,14 +713,6 @@ pub(super) fn check_param_preferring(
     if params.contains(&variable.name) {
         return Ok(());
     }
-    if let Some(best) = suggest::closest(&variable.name, unused.iter().map(String::as_str)) {
-        return Err(Diagnostic::runtime(
-            format!("`{}` is not a parameter here", variable.name),
-            variable.span,
-            format!("the parameters are {}", params.join(", ")),
-        )
-        .with_help(format!("did you mean `{best}`?")));
-    }
     if params.is_empty() {
         return Err(no_parameters(variable.span));
     }
@@ -729,7 +721,10 @@ pub(super) fn check_param_preferring(
         variable.span,
         format!("the parameters are {}", params.join(", ")),
     );
-    if let Some(best) = suggest::closest(&variable.name, params.iter().map(String::as_str)) {
+    let name = variable.name.as_str();
+    let best = suggest::closest(name, unused.iter().map(String::as_str))
+        .or_else(|| suggest::closest(name, params.iter().map(String::as_str)));
+    if let Some(best) = best {
         diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
     } else if context == "∂" {
         diagnostic =
