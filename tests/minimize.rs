@@ -308,10 +308,10 @@ fn a_record_prints_its_fields_as_each_field_prints_alone() {
 fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     for (code, message) in [
         ("minimize J with restarts = 1e9", "`restarts` must be a whole number from 0 to 10000"),
-        ("minimize J with steps = 1e15", "`steps` can be at most 250000000"),
+        ("minimize J with steps = 1e15", "`steps` can be at most 40000000"),
         (
             "minimize J with restarts = 10000, steps = 1e6",
-            "10001 runs of 1000000 steps; with these settings `steps` can be at most 24997",
+            "10001 runs of 1000000 steps; with these settings `steps` can be at most 3999",
         ),
         ("minimize J with trace = 1e16", "`trace` must be a whole number from 1 to 10^15"),
         ("minimize J with batch = 1e16", "`batch` must be a whole number from 1 to 10^15"),
@@ -323,14 +323,28 @@ fn absurd_work_is_refused_with_its_bound_whatever_the_combination() {
     let data = ["xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]", "L(w) = mean((w*xs - 1)^2)"];
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 1e9, restarts = 3"]);
     assert!(
-        stderr.contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 31250000"),
+        stderr.contains("4 runs of 1000000000 steps over 16 rows; with these settings `steps` can be at most 4098360"),
         "{stderr}"
     );
     let (_, stderr, _) = gd(&[data[0], data[1], "minimize L with steps = 3e8, batch = 4"]);
     assert!(
-        stderr.contains("300000000 steps over 4 rows; with these settings `steps` can be at most 250000000"),
+        stderr.contains("300000000 steps in batches of 4 rows; with these settings `steps` can be at most 4566210"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_work_bound_counts_what_a_step_computes_not_only_its_rows() {
+    let terms: Vec<String> = (1..=400).map(|k| format!("sin({k}*x)")).collect();
+    let long = format!("J(x) = {}", terms.join(" + "));
+    let (_, stderr, status) = gd(&[&long, "minimize J from x = 1 with steps = 1000000"]);
+    assert_eq!(status, 1, "{stderr}");
+    let most = |stderr: &str| -> usize {
+        let tail = stderr.split("can be at most ").nth(1).unwrap_or_default();
+        tail.split(|c: char| !c.is_ascii_digit()).next().unwrap_or_default().parse().unwrap_or(0)
+    };
+    let (_, short, _) = gd(&["J(x) = sin(x)", "minimize J from x = 1 with steps = 1e12"]);
+    assert!(most(&stderr) > 0 && most(&stderr) * 100 < most(&short), "{stderr}\n{short}");
 }
 
 /// Runs `code` as a script in a temporary folder (plots are written there).

@@ -26,6 +26,14 @@ use crate::builtins::{Func, Reduction, relu, sigmoid, softplus, step};
 /// Rows per chunk.
 pub const CHUNK: usize = 256;
 
+/// What a row instruction costs per row, in the rough nanoseconds of
+/// `Tape::cost_per_run` (a vectorized loop over a chunk).
+const ROW_COST: f64 = 0.5;
+/// What drawing a batch and gathering it costs besides its values.
+const BATCH_OVERHEAD: f64 = 150.0;
+/// What gathering one value of a batch costs (a read from anywhere in a column).
+const GATHER_COST: f64 = 4.0;
+
 /// Below this many rows a pass runs on one thread.
 const PARALLEL_ROWS: usize = 65_536;
 
@@ -73,6 +81,22 @@ pub enum RowOp {
     ScalarPow(u32, Src),
     Pow(Src, Src),
     Apply(Func, Src),
+}
+
+impl RowOp {
+    /// Relative cost per row: 1 for arithmetic, more for transcendentals.
+    fn cost(&self) -> f64 {
+        match self {
+            RowOp::Lin { constants, singles, products } => {
+                1.0 + (constants.len() + singles.len() + 2 * products.len()) as f64 / 2.0
+            }
+            RowOp::Mul { factors, .. } => factors.len() as f64,
+            RowOp::PowScalar(..) | RowOp::ScalarPow(..) | RowOp::Pow(..) | RowOp::Apply(..) => {
+                super::tape::TRANSCENDENTAL
+            }
+            _ => 1.0,
+        }
+    }
 }
 
 /// A sum taken from a register as soon as it is filled: of its values, of
@@ -132,6 +156,21 @@ impl RowBlock {
             gathered: vec![0.0; self.columns.len() * CHUNK],
             coefficients: vec![0.0; self.coefficients.len()],
             sums: vec![0.0; self.accumulators.len()],
+        }
+    }
+
+    /// What one pass costs in the rough nanoseconds of `Tape::cost_per_run`:
+    /// its instructions over every row (vectorized, so cheap per row) or,
+    /// with a batch, over the batch's rows gathered one by one and shuffled.
+    pub fn cost(&self, batch: Option<usize>) -> f64 {
+        let per_row: f64 = self.code.iter().map(|instr| instr.op.cost()).sum::<f64>() + self.accumulators.len() as f64;
+        let setup = (self.coefficients.len() + self.accumulators.len()) as f64 * 2.0;
+        match batch {
+            None => setup + ROW_COST * per_row * self.rows as f64,
+            Some(size) => {
+                let size = size.min(self.rows) as f64;
+                BATCH_OVERHEAD + setup + size * (ROW_COST * per_row + GATHER_COST * (1 + self.columns.len()) as f64)
+            }
         }
     }
 

@@ -20,6 +20,12 @@ use crate::expr::number::Number;
 
 type Reg = u32;
 
+/// What a step of descent costs besides its instructions (the loop, the
+/// update, the checks), in the rough nanoseconds of [`Tape::cost_per_run`].
+const STEP_OVERHEAD: f64 = 20.0;
+/// What `exp`, `sin`, `powf` and the like cost, in the same units.
+pub const TRANSCENDENTAL: f64 = 16.0;
+
 /// One instruction; the destination register is kept beside it. Sums take
 /// their scaled terms inline (`2*a + b/10 - 1` is one instruction), which
 /// keeps the program short and the chain of register writes and reads that
@@ -369,6 +375,25 @@ impl Tape {
     /// How many rows one run of the tape reads, over all its row passes.
     pub fn rows_per_run(&self) -> usize {
         self.lengths.iter().sum()
+    }
+
+    /// What one run costs, in rough nanoseconds: scalar instructions
+    /// (transcendental ones dearer), each row pass over its rows or over a
+    /// `batch` of them, and the loop around a step. The work bound of
+    /// `minimize` is counted in these units.
+    pub fn cost_per_run(&self, batch: Option<usize>) -> f64 {
+        let scalar: f64 = self.code.iter().map(|(op, _)| self.op_cost(op)).sum();
+        let rows: f64 = self.stages.iter().flat_map(|(_, blocks)| blocks).map(|block| block.cost(batch)).sum();
+        STEP_OVERHEAD + scalar + rows
+    }
+
+    fn op_cost(&self, op: &Op) -> f64 {
+        match *op {
+            Op::LinN { len, .. } | Op::MulN { len, .. } => 1.0 + len as f64,
+            Op::Sqrt(_) | Op::Recip(_) => 2.0,
+            Op::PowConst(..) | Op::Pow(..) | Op::Apply(..) => TRANSCENDENTAL,
+            _ => 1.0,
+        }
     }
 
     /// How many parameters the tape reads.

@@ -108,7 +108,7 @@ impl Session {
                 settings.options.batch = Some(rows);
             }
         }
-        within_budget(&settings, tape.rows_per_run(), statement)?;
+        within_budget(&settings, &tape, statement)?;
         if let Some(PlotTarget::File(file)) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
             self.check_plot_folder(file, span)?;
@@ -451,14 +451,11 @@ const MAX_COUNT: usize = 1_000_000_000_000_000;
 /// The most `restarts`: each run is a row of the table, kept in memory.
 const MAX_RESTARTS: usize = 10_000;
 
-/// The most work one `minimize` may ask for, in rows read (a step counts
-/// as [`STEP_COST`] rows at least): about ten seconds on a laptop, with a
-/// progress bar on a terminal. The default 10,000 steps fit over 200,000
-/// rows; more data asks for fewer steps or `batch`.
-const MAX_WORK: f64 = 2e9;
-
-/// What a step costs at least, in rows read.
-const STEP_COST: usize = 8;
+/// The most work one `minimize` may ask for, in the rough nanoseconds of
+/// [`Tape::cost_per_run`]: about a second, with a progress bar on a
+/// terminal. The default 10,000 steps fit a model of a few terms over
+/// 30,000 rows; more data asks for fewer steps or `batch`.
+const MAX_WORK: f64 = 1e9;
 
 /// A whole number in `range`.
 fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &str) -> Result<usize, Diagnostic> {
@@ -473,21 +470,21 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
     Ok(value as usize)
 }
 
-/// Refuses a run whose runs × steps × rows per step is beyond [`MAX_WORK`],
-/// whatever the combination, before it starts.
-fn within_budget(settings: &Settings, rows: usize, statement: Span) -> Result<(), Diagnostic> {
+/// Refuses a run whose runs × steps × cost of a step is beyond
+/// [`MAX_WORK`], whatever the combination, before it starts.
+fn within_budget(settings: &Settings, tape: &Tape, statement: Span) -> Result<(), Diagnostic> {
     let options = &settings.options;
-    let rows = options.batch.map_or(rows, |batch| batch.min(rows));
-    let per_step = rows.max(STEP_COST);
+    let per_step = tape.cost_per_run(options.batch);
     let runs = settings.restarts + 1;
-    let work = runs as f64 * options.steps as f64 * per_step as f64;
+    let work = runs as f64 * options.steps as f64 * per_step;
     if work <= MAX_WORK {
         return Ok(());
     }
-    let most = (MAX_WORK / (runs as f64 * per_step as f64)).floor().max(0.0);
-    let rows = match rows {
-        0 => String::new(),
-        rows => format!(" over {rows} rows"),
+    let most = (MAX_WORK / (runs as f64 * per_step)).floor().max(0.0);
+    let rows = match (tape.rows_per_run(), options.batch) {
+        (0, _) => String::new(),
+        (_, Some(batch)) => format!(" in batches of {batch} rows"),
+        (rows, None) => format!(" over {rows} rows"),
     };
     let runs = if runs > 1 { format!("{runs} runs of ") } else { String::new() };
     Err(Diagnostic::runtime(
