@@ -12,7 +12,7 @@ use std::sync::Arc;
 use ndarray::Array1;
 
 use crate::data::table::Table;
-use crate::expr::arena::Id;
+use crate::expr::arena::{Arena, Id};
 use crate::expr::number::Number;
 use crate::syntax::ast::ExprId;
 use crate::syntax::notation::partial_notation;
@@ -110,8 +110,36 @@ pub struct FunctionValue {
     pub params: Rc<[String]>,
     /// The parameters as arena variables, in order.
     pub variables: Vec<Id>,
-    /// The body, over `variables`.
+    /// The body, over `variables`, as computed: a derivative is the chain
+    /// rule's DAG, linear in its function's size. Values come from it.
     pub body: Id,
+    /// How the body prints.
+    pub printing: Printing,
+}
+
+/// How a function value prints. Simplifying is for reading only: a value
+/// never waits for it, so a derivative's printed form is worked out when
+/// it is shown (the arena keeps it once made).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Printing {
+    /// The body as it is: a definition, or a form the user asked for.
+    Body,
+    /// The body simplified.
+    Simplified,
+    /// This form, equal to the body (a combination of derivatives, each
+    /// printed as it prints alone).
+    Form(Id),
+}
+
+impl FunctionValue {
+    /// The form the function prints as.
+    pub fn printed(&self, arena: &mut Arena) -> Id {
+        match self.printing {
+            Printing::Body => self.body,
+            Printing::Simplified => arena.simplify(self.body),
+            Printing::Form(form) => form,
+        }
+    }
 }
 
 /// `∇J`: the partial derivatives of J, one per parameter.
@@ -123,7 +151,15 @@ pub struct GradientValue {
     pub function: String,
     pub params: Rc<[String]>,
     pub variables: Vec<Id>,
+    /// ∂F/∂θi as computed (the chain rule's DAG); each prints simplified.
     pub components: Vec<Id>,
+}
+
+impl GradientValue {
+    /// The components as they print: simplified.
+    pub fn printed(&self, arena: &mut Arena) -> Vec<Id> {
+        self.components.iter().map(|&c| arena.simplify(c)).collect()
+    }
 }
 
 /// The result of `r = minimize …`: named numbers (`r.θ1`, `r.J`, `r.iterations`).

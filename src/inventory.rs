@@ -4,6 +4,7 @@
 
 use crate::data::table::vector_text;
 use crate::env::{Entry, Value};
+use crate::expr::arena::Arena;
 use crate::session::Session;
 use crate::show::{self, Format};
 
@@ -67,7 +68,7 @@ impl Session {
     }
 
     /// The `:list` text: definitions as written, values, then data.
-    pub fn listing(&self) -> String {
+    pub fn listing(&mut self) -> String {
         let mut definitions = Vec::new();
         let mut values = Vec::new();
         let mut data = Vec::new();
@@ -84,7 +85,7 @@ impl Session {
                     table.rows,
                     table.names().collect::<Vec<_>>().join(", ")
                 )),
-                Some(Entry::Value(value)) => values.push(format!("{name} = {}", self.value_line(value))),
+                Some(Entry::Value(value)) => values.push(format!("{name} = {}", value_line(&mut self.arena, value))),
                 None => {}
             }
         }
@@ -102,24 +103,24 @@ impl Session {
         }
         out
     }
+}
 
-    /// A bound value on one line.
-    fn value_line(&self, value: &Value) -> String {
-        match value {
-            Value::Number(number) => show::number(number.to_f64(), Format::Text),
-            Value::Vector(values) => vector_text(values),
-            Value::Function(function) => show::function(&self.arena, function, Format::Text),
-            Value::Gradient(gradient) => show::gradient_inline(&self.arena, gradient),
-            Value::Record(record) => {
-                let fields: Vec<String> = record
-                    .fields
-                    .iter()
-                    .map(|(field, value)| format!("{field} = {}", show::number(*value, Format::Text)))
-                    .collect();
-                format!("minimize result: {}", fields.join(", "))
-            }
-            Value::Table(table) => table.source.clone(),
+/// A bound value on one line.
+fn value_line(arena: &mut Arena, value: &Value) -> String {
+    match value {
+        Value::Number(number) => show::number(number.to_f64(), Format::Text),
+        Value::Vector(values) => vector_text(values),
+        Value::Function(function) => show::function(arena, function, Format::Text),
+        Value::Gradient(gradient) => show::gradient_inline(arena, gradient),
+        Value::Record(record) => {
+            let fields: Vec<String> = record
+                .fields
+                .iter()
+                .map(|(field, value)| format!("{field} = {}", show::number(*value, Format::Text)))
+                .collect();
+            format!("minimize result: {}", fields.join(", "))
         }
+        Value::Table(table) => table.source.clone(),
     }
 }
 
@@ -149,7 +150,7 @@ mod tests {
 
     #[test]
     fn the_listing_shows_definitions_as_written_and_values() {
-        let session = session(&["J(a,b,c) = 3*(a + b*c)", "x = 1/4", "dJ = ∂J/∂b"]);
+        let mut session = session(&["J(a,b,c) = 3*(a + b*c)", "x = 1/4", "dJ = ∂J/∂b"]);
         assert_eq!(
             session.listing(),
             "functions:\n  J(a,b,c) = 3*(a + b*c)\nvalues:\n  x = 0.25\n  dJ = ∂J/∂b = 3*c\n"

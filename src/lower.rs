@@ -20,7 +20,7 @@ use std::rc::Rc;
 use crate::builtins::{Builtin, Func, Reduction};
 use crate::data::table::column_text;
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Value};
+use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Printing, Value};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 use crate::resolve::{Meaning, meaning};
@@ -171,8 +171,9 @@ impl<'a> Lowerer<'a> {
                 Some(match builtin {
                     Builtin::Grad => Ok(self.gradient(&base)),
                     Builtin::Simplify => {
-                        let body = self.arena.simplify(base.body);
-                        Ok(Callable::Function(FunctionValue { body, ..base }))
+                        let printed = base.printed(self.arena);
+                        let body = self.arena.simplify(printed);
+                        Ok(Callable::Function(FunctionValue { body, printing: Printing::Body, ..base }))
                     }
                     _ => {
                         let variables = args[1..].iter().map(|&a| ident(ast, a)).collect::<Option<Vec<_>>>();
@@ -216,6 +217,7 @@ impl<'a> Lowerer<'a> {
             params: def.signature.params.clone(),
             variables,
             body,
+            printing: Printing::Body,
         })
     }
 
@@ -227,7 +229,7 @@ impl<'a> Lowerer<'a> {
         self.partial(&base, &order).map(Callable::Function)
     }
 
-    /// F differentiated by each of `variables` in turn, simplified; labelled
+    /// F differentiated by each of `variables` in turn (printed simplified); labelled
     /// in the usual notation (the last variable taken is written first).
     fn partial(&mut self, base: &FunctionValue, variables: &[Ident]) -> Result<FunctionValue, Diagnostic> {
         let mut body = base.body;
@@ -243,9 +245,9 @@ impl<'a> Lowerer<'a> {
             body = self.arena.derivative(body, base.variables[index]);
             names.insert(0, variable.name.clone());
         }
-        let body = self.arena.simplify(body);
         let label = base.label.differentiated(&names);
-        Ok(FunctionValue { label, params: base.params.clone(), variables: base.variables.clone(), body })
+        let (params, variables) = (base.params.clone(), base.variables.clone());
+        Ok(FunctionValue { label, params, variables, body, printing: Printing::Simplified })
     }
 
     /// `f'` for a function of one parameter.
@@ -253,8 +255,7 @@ impl<'a> Lowerer<'a> {
         let [variable] = base.variables[..] else {
             return Err(Diagnostic::runtime("`'` needs a function of one parameter", span, "here"));
         };
-        let derivative = self.arena.derivative(base.body, variable);
-        let body = self.arena.simplify(derivative);
+        let body = self.arena.derivative(base.body, variable);
         let label = match &base.label {
             Label::Defined(name) => Label::Prime { function: name.clone(), order: 1 },
             Label::Prime { function, order } => Label::Prime { function: function.clone(), order: order + 1 },
@@ -269,19 +270,13 @@ impl<'a> Lowerer<'a> {
             params: base.params.clone(),
             variables: base.variables.clone(),
             body,
+            printing: Printing::Simplified,
         }))
     }
 
-    /// ∇F: every first partial derivative, simplified.
+    /// ∇F: every first partial derivative (printed simplified).
     fn gradient(&mut self, base: &FunctionValue) -> Callable {
-        let components = base
-            .variables
-            .iter()
-            .map(|&variable| {
-                let derivative = self.arena.derivative(base.body, variable);
-                self.arena.simplify(derivative)
-            })
-            .collect();
+        let components = base.variables.iter().map(|&variable| self.arena.derivative(base.body, variable)).collect();
         let function = match &base.label {
             Label::Defined(name) => name.clone(),
             other => format!("({})", other.head()),
@@ -787,6 +782,34 @@ mod tests {
         let mut out = Captured::default();
         session.run(vec![Input { name: "-e".into(), text: code.into(), dir: ".".into() }], &mut out);
         out
+    }
+
+    /// A session after `lines`, each run as its own input.
+    fn session_after(lines: &[&str]) -> (Session, Captured) {
+        let mut session = Session::new(Settings::default());
+        let mut out = Captured::default();
+        for line in lines {
+            session.run(vec![Input { name: "-e".into(), text: (*line).into(), dir: ".".into() }], &mut out);
+        }
+        (session, out)
+    }
+
+    #[test]
+    fn a_derivatives_value_never_waits_for_its_printed_form() {
+        let definition = "P(b, h) = (10*h + 3*(b + h)^6 + sign(b) + sign(h) + sign(b*h) + sign(b/h))^2";
+        let claim =
+            "check ∂P/∂h = 2*(10*h + 3*(b + h)^6 + sign(b) + sign(h) + sign(b*h) + sign(b/h))*(10 + 18*(b + h)^5)";
+        for value in ["∇P(2^-1, 1/3)", "(∂²P/∂b∂h)(0.5, 2)", "(∂⁵P/∂h⁵)(1, 1)", claim] {
+            let (session, out) = session_after(&[definition, value]);
+            assert!(!out.out.is_empty() && out.err.is_empty(), "{value}: {}", out.err);
+            assert!(session.arena.simplified.is_empty(), "{value} simplified {:?}", session.arena.simplified);
+        }
+        // Shown, a derivative is simplified once, and the form is kept.
+        let (session, out) = session_after(&[definition, "∂²P/∂b∂h", "∂²P/∂b∂h"]);
+        let lines: Vec<&str> = out.out.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", out.out);
+        assert_eq!(lines[0], lines[1]);
+        assert_eq!(session.arena.simplified.len(), 1);
     }
 
     #[test]

@@ -71,16 +71,18 @@ pub fn head(label: &Label, params: &[String], format: Format) -> String {
 }
 
 /// `J(a, b, c) = 3*(a + b*c)`, `∂J/∂b = 3*c`.
-pub fn function(arena: &Arena, function: &FunctionValue, format: Format) -> String {
-    format!("{} = {}", head(&function.label, &function.params, format), expression(arena, function.body, format))
+pub fn function(arena: &mut Arena, function: &FunctionValue, format: Format) -> String {
+    let printed = function.printed(arena);
+    format!("{} = {}", head(&function.label, &function.params, format), expression(arena, printed, format))
 }
 
 /// One line per parameter: `∂J/∂a = 3`, …
-pub fn gradient(arena: &Arena, gradient: &GradientValue, format: Format) -> Vec<String> {
+pub fn gradient(arena: &mut Arena, gradient: &GradientValue, format: Format) -> Vec<String> {
+    let printed = gradient.printed(arena);
     gradient
         .params
         .iter()
-        .zip(&gradient.components)
+        .zip(&printed)
         .map(|(param, &component)| {
             let label = gradient.label.differentiated(std::slice::from_ref(param));
             format!("{} = {}", head(&label, &gradient.params, format), expression(arena, component, format))
@@ -89,8 +91,9 @@ pub fn gradient(arena: &Arena, gradient: &GradientValue, format: Format) -> Vec<
 }
 
 /// `∇J = (3, 3*c, 3*b)`: a gradient on one line, for check verdicts.
-pub fn gradient_inline(arena: &Arena, gradient: &GradientValue) -> String {
-    let parts: Vec<String> = gradient.components.iter().map(|&c| expression(arena, c, Format::Text)).collect();
+pub fn gradient_inline(arena: &mut Arena, gradient: &GradientValue) -> String {
+    let printed = gradient.printed(arena);
+    let parts: Vec<String> = printed.iter().map(|&c| expression(arena, c, Format::Text)).collect();
     format!("∇{} = ({})", gradient.function, parts.join(", "))
 }
 

@@ -12,8 +12,8 @@
 pub mod decide;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::Label;
-use crate::expr::arena::{Id, Node};
+use crate::env::{FunctionValue, GradientValue, Label};
+use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::{format_distinct, format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
@@ -37,8 +37,28 @@ struct Claim {
     right_texts: Vec<String>,
     variables: Vec<Id>,
     names: Vec<String>,
-    /// "∂J/∂b = 3*c": what the left side really is.
-    correct: Option<String>,
+    /// What the left side really is, shown when the claim fails.
+    correct: Option<Correct>,
+}
+
+/// The left side of a claim, to show as it prints ("∂J/∂b = 3*c") when
+/// the claim fails; worked out only then, since a derivative's printed form
+/// is simplified and the decision never needs it.
+enum Correct {
+    Function(FunctionValue),
+    Gradient(GradientValue),
+    /// An expression and the text of its left side.
+    Expression(String, Id),
+}
+
+impl Correct {
+    fn shown(&self, arena: &mut Arena) -> String {
+        match self {
+            Correct::Function(function) => show::function(arena, function, Format::Text),
+            Correct::Gradient(gradient) => show::gradient_inline(arena, gradient),
+            Correct::Expression(left, id) => format!("{left} = {}", show::expression(arena, *id, Format::Text)),
+        }
+    }
 }
 
 impl Session {
@@ -77,7 +97,8 @@ impl Session {
         let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
         self.count_check(passed);
         let mark = self.mark(passed);
-        let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome);
+        let correct = claim.correct.as_ref().filter(|_| !passed).map(|c| c.shown(&mut self.arena));
+        let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome, correct);
         if let (Some(tolerance), Outcome::Agrees { .. }) = (tolerance, &outcome) {
             let within = format!("within {}", format_value(tolerance));
             match text.strip_suffix(')') {
@@ -112,7 +133,6 @@ impl Session {
         let claim = match lowerer.callable(ast, lhs) {
             Some(Ok(Callable::Function(function))) => {
                 let right = right_side(&mut lowerer, program, rhs, &function.params, &function.variables)?;
-                let correct = show::function(lowerer.arena, &function, Format::Text);
                 Claim {
                     pairs: vec![(function.body, right)],
                     domain: domain_of(&mut lowerer, &function.label, &function.variables),
@@ -120,7 +140,7 @@ impl Session {
                     right_texts: vec![rhs_text.to_string()],
                     variables: function.variables.clone(),
                     names: function.params.to_vec(),
-                    correct: Some(correct),
+                    correct: Some(Correct::Function(function)),
                 }
             }
             Some(Ok(Callable::Gradient(gradient))) => {
@@ -154,7 +174,7 @@ impl Session {
                     right_texts: rights.into_iter().map(|(_, text)| text).collect(),
                     variables: gradient.variables.clone(),
                     names: gradient.params.to_vec(),
-                    correct: Some(show::gradient_inline(lowerer.arena, &gradient)),
+                    correct: Some(Correct::Gradient(gradient)),
                 }
             }
             Some(Err(error)) => return Err(error),
@@ -173,8 +193,7 @@ impl Session {
                     .collect();
                 let locals = Locals { names: names.clone(), values: variables.clone(), free_symbols: false };
                 let right = lowerer.lower_with(ast, rhs, &locals)?;
-                let correct = (!variables.is_empty())
-                    .then(|| format!("{lhs_text} = {}", show::expression(lowerer.arena, left, Format::Text)));
+                let correct = (!variables.is_empty()).then(|| Correct::Expression(lhs_text.to_string(), left));
                 Claim {
                     pairs: vec![(left, right)],
                     domain: Vec::new(),
@@ -266,8 +285,8 @@ fn right_side(
 }
 
 /// The line (or two) a check prints.
-fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome) -> String {
-    let correct = claim.correct.as_ref().map(|c| format!("\n  correct: {c}")).unwrap_or_default();
+fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, correct: Option<String>) -> String {
+    let correct = correct.map(|c| format!("\n  correct: {c}")).unwrap_or_default();
     match outcome {
         Outcome::Proved if claim.variables.is_empty() => format!("{mark} {lhs} = {rhs}"),
         Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),

@@ -49,14 +49,16 @@ impl Session {
                 point.push(self.value_of(id, &origins, statement)?.to_f64());
             }
         }
-        let header = show::function(&self.arena, &function, Format::Text);
+        let header = show::function(&mut self.arena, &function, Format::Text);
+        // The graph draws the function as it prints: a derivative's nodes are its simplified form's.
+        let printed = function.printed(&mut self.arena);
         let taken = self.env.names().map(str::to_string).collect();
         let graph = Graph::build(
             &mut self.arena,
             &function.label.head(),
             &function.params,
             &function.variables,
-            function.body,
+            printed,
             &taken,
         );
         let trace = if at.is_empty() {

@@ -72,10 +72,10 @@ impl Session {
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         match lowerer.callable(ast, expr) {
             Some(Ok(Callable::Function(function))) => {
-                return Ok(format!("{}\n", show::function(&self.arena, &function, format)));
+                return Ok(format!("{}\n", show::function(&mut self.arena, &function, format)));
             }
             Some(Ok(Callable::Gradient(gradient))) => {
-                return Ok(show::gradient(&self.arena, &gradient, format).join("\n") + "\n");
+                return Ok(show::gradient(&mut self.arena, &gradient, format).join("\n") + "\n");
             }
             Some(Err(error)) => return Err(error),
             None => {}

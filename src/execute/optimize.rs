@@ -493,7 +493,7 @@ fn within_budget(settings: &Settings, tape: &Tape, statement: Span) -> Result<()
             options.steps
         ),
         statement,
-        "would run for more than a few seconds",
+        "would run for more than about a second",
     )
     .with_help("lower `steps` or `restarts`, or use `batch` for large data"))
 }

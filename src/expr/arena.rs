@@ -119,6 +119,11 @@ pub struct Arena {
     /// The value of `work` at which the running bounded engine stops
     /// improving its result (see `simplify`); `u64::MAX` when none runs.
     limit: Cell<u64>,
+    /// `simplify`'s results, for expressions shown more than once (a
+    /// derivative's printed form is made when it is shown). Only results
+    /// made under no outer budget are kept, so each is what `simplify`
+    /// gives on its own.
+    pub(crate) simplified: HashMap<Id, Id>,
 }
 
 impl Default for Arena {
@@ -143,6 +148,7 @@ impl Arena {
             small: [Id(0); 3],
             work: Cell::new(0),
             limit: Cell::new(u64::MAX),
+            simplified: HashMap::new(),
         };
         arena.small = [0, 1, -1].map(|n| arena.intern(Node::Num(Number::int(n))));
         arena
@@ -162,6 +168,11 @@ impl Arena {
     /// True once the running bounded engine has used up its budget.
     pub(super) fn out_of_budget(&self) -> bool {
         self.work.get() >= self.limit.get()
+    }
+
+    /// Whether a bounded engine is running.
+    pub(super) fn in_budget(&self) -> bool {
+        self.limit.get() != u64::MAX
     }
 
     /// Runs `engine` with at most `budget` more units of work before

@@ -103,12 +103,20 @@ impl Arena {
     /// quarter or more): factored forms such as `σ(z)*(1 - σ(z))` are what a
     /// reader expects unless another form really pays.
     pub fn simplify(&mut self, expr: Id) -> Id {
+        let outermost = !self.in_budget();
+        if let Some(&known) = self.simplified.get(&expr).filter(|_| outermost) {
+            return known;
+        }
         let nodes = self.reachable(&[expr]);
         if !nodes.iter().any(|&id| matches!(self.node(id), Node::Add(_))) {
             return expr; // nothing to expand, factor or put over one denominator
         }
         let budget = WORK_BASE.saturating_add(WORK_PER_NODE.saturating_mul(nodes.len() as u64));
-        self.with_budget(budget, |arena| arena.simplify_within(expr))
+        let simplified = self.with_budget(budget, |arena| arena.simplify_within(expr));
+        if outermost {
+            self.simplified.insert(expr, simplified);
+        }
+        simplified
     }
 
     /// `simplify` inside its work budget: each rewriting stops where the

@@ -1,11 +1,12 @@
 //! Arithmetic on derivatives: `∂²f/∂x² + ∂²f/∂y²`, `2*∂J/∂a`, `-f'`. When
 //! an expression combines function values of the same parameters (and
 //! numbers), it is itself a function of those parameters: its body is the
-//! same arithmetic on theirs, simplified, and it is named as written.
+//! same arithmetic on theirs, and it prints as that arithmetic on their
+//! printed forms, made readable; it is named as written.
 
 use super::{Callable, Lowerer};
 use crate::diagnostics::Diagnostic;
-use crate::env::{FunctionValue, Label};
+use crate::env::{FunctionValue, Label, Printing};
 use crate::expr::arena::{Constancy, Id};
 use crate::expr::latex::name_latex;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind};
@@ -47,15 +48,17 @@ impl Lowerer<'_> {
             }
             ExprKind::Neg(a) => match self.part(ast, *a)? {
                 Ok(Part::Function(f)) => {
-                    let negated = self.arena.neg(f.body);
-                    let body = self.readable(negated);
+                    let body = self.arena.neg(f.body);
+                    let printed = f.printed(self.arena);
+                    let negated = self.arena.neg(printed);
+                    let printing = Printing::Form(self.readable(negated));
                     let (text, latex) = (f.label.head(), latex_of(&f.label));
                     let label = if is_plain(&text) || text.contains('/') && !text.contains(' ') {
                         Label::Combination { text: format!("-{text}"), latex: format!("-{latex}") }
                     } else {
                         Label::Combination { text: format!("-({text})"), latex: format!("-\\left({latex}\\right)") }
                     };
-                    Some(Ok(Part::Function(FunctionValue { label, body, ..f })))
+                    Some(Ok(Part::Function(FunctionValue { label, body, printing, ..f })))
                 }
                 other => Some(other),
             },
@@ -86,9 +89,18 @@ impl Lowerer<'_> {
             (Part::Function(t), _) | (_, Part::Function(t)) => t.clone(),
         };
         let body = self.operate(op, body_of(&a), body_of(&b));
-        let body = self.readable(body);
+        let (printed_a, printed_b) = (self.printed(&a), self.printed(&b));
+        let printed = self.operate(op, printed_a, printed_b);
+        let printing = Printing::Form(self.readable(printed));
         let label = Label::Combination { text: self.text(op, &a, &b), latex: self.latex(op, &a, &b) };
-        Ok(Part::Function(FunctionValue { label, body, ..template }))
+        Ok(Part::Function(FunctionValue { label, body, printing, ..template }))
+    }
+
+    fn printed(&mut self, part: &Part) -> Id {
+        match part {
+            Part::Function(f) => f.printed(self.arena),
+            Part::Number(n) => *n,
+        }
     }
 
     /// A combination's body as it reads best: simplified, or multiplied out
