@@ -197,12 +197,36 @@ fn write_beside(target: &Path, bytes: &[u8], existing: Option<&Metadata>) -> io:
         }
         file.write_all(bytes)?;
         file.sync_all()?;
+        if existing.is_some_and(has_other_names) {
+            // A rename would leave the file's other names with the old text:
+            // write the file itself, with the complete copy kept until then.
+            write_in_place(target, bytes)?;
+            return fs::remove_file(&temporary);
+        }
         fs::rename(&temporary, target)
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     written
+}
+
+/// Whether the file has hard links besides the name being written.
+#[cfg(unix)]
+fn has_other_names(metadata: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    metadata.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn has_other_names(_: &Metadata) -> bool {
+    false
+}
+
+fn write_in_place(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).truncate(true).open(target)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// A new, empty file `.NAME.PID-N.tmp` in `folder` that did not exist before.
@@ -260,6 +284,20 @@ mod tests {
         let looped = folder.path().join("loop.gd");
         symlink("loop.gd", &looped).expect("a loop");
         assert!(matches!(replace(&looped, b"x", anything), Err(WriteError::Links { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_name_of_a_hard_linked_file_sees_what_is_written() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let first = folder.path().join("first.gd");
+        fs::write(&first, "old\n").expect("written");
+        let second = folder.path().join("second.gd");
+        fs::hard_link(&first, &second).expect("a hard link");
+        replace(&second, b"new\n", anything).expect("written");
+        assert_eq!(fs::read_to_string(&first).expect("read"), "new\n");
+        assert_eq!(fs::read_to_string(&second).expect("read"), "new\n");
+        assert_eq!(fs::read_dir(folder.path()).expect("listed").count(), 2, "no temporary is left");
     }
 
     #[cfg(unix)]
