@@ -5,8 +5,8 @@ Writes tests/data/ml_reference.tsv: one row per value, three tab-separated
 columns: the gd definitions to run first (`;`-separated, often empty), the
 expression as a student types it, and its true value to 25 significant digits
 (or `overflow` where it is beyond ±1.8e308). Values are computed with mpmath
-at 1000 digits (so no tail such as e^-1600 in 1 + e^-1600 is lost), at the double nearest to each typed argument (which is the
-argument gd computes with).
+at 1000 digits (so no tail such as e^-1600 in 1 + e^-1600 is lost), at the
+double nearest to each typed argument (which is the argument gd computes with).
 
 Regenerate (CI does not run this; the table is checked in):
 
