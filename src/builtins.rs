@@ -27,6 +27,14 @@ pub enum Func {
     Atan,
     Sinh,
     Cosh,
+    /// log(1 + x), accurate for small x. Internal: the accurate form of
+    /// `log(1 + u)` (see `eval::stable`); no spelling reads as it.
+    Log1p,
+    /// exp(x) − 1, accurate for small x. Internal, for `exp(u) − 1`.
+    Expm1,
+    /// log(1 − exp(x)) for x < 0, accurate at both ends. Internal, for
+    /// `log(1 − exp(u))`.
+    Log1mexp,
 }
 
 impl Func {
@@ -52,6 +60,9 @@ impl Func {
             Func::Atan => "atan",
             Func::Sinh => "sinh",
             Func::Cosh => "cosh",
+            Func::Log1p => "log1p",
+            Func::Expm1 => "expm1",
+            Func::Log1mexp => "log1mexp",
         }
     }
 
@@ -83,6 +94,9 @@ impl Func {
             Func::Atan => x.atan(),
             Func::Sinh => x.sinh(),
             Func::Cosh => x.cosh(),
+            Func::Log1p => x.ln_1p(),
+            Func::Expm1 => x.exp_m1(),
+            Func::Log1mexp => log1mexp(x),
         }
     }
 
@@ -92,6 +106,8 @@ impl Func {
         match self {
             Func::Log | Func::Log10 | Func::Log2 => Some(("x > 0", x > 0.0)),
             Func::Asin | Func::Acos => Some(("-1 ≤ x ≤ 1", (-1.0..=1.0).contains(&x))),
+            Func::Log1p => Some(("x > -1", x > -1.0)),
+            Func::Log1mexp => Some(("x < 0", x < 0.0)),
             _ => None,
         }
     }
@@ -121,6 +137,12 @@ pub fn sigmoid(x: f64) -> f64 {
 /// softplus(x) = log(1 + e^x), computed without overflow for large x.
 pub fn softplus(x: f64) -> f64 {
     if x > 30.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }
+}
+
+/// log(1 − e^x) for x < 0: through expm1 near 0, through log1p further out
+/// (Mächler, "Accurately computing log(1 − exp(−|a|))", 2012).
+pub fn log1mexp(x: f64) -> f64 {
+    if x > -std::f64::consts::LN_2 { (-x.exp_m1()).ln() } else { (-x.exp()).ln_1p() }
 }
 
 /// A reduction of a vector to a number.
@@ -278,5 +300,13 @@ mod tests {
         assert!(sigmoid(-800.0) >= 0.0 && sigmoid(800.0) == 1.0);
         assert!((softplus(1000.0) - 1000.0).abs() < 1e-9);
         assert!((softplus(0.0) - 2f64.ln()).abs() < 1e-15);
+    }
+
+    #[test]
+    fn log1mexp_is_accurate_at_both_ends() {
+        // log(1 − e^−1e-20) = log(1e-20) and log(1 − e^−40) = −e^−40, to the last digit.
+        assert_eq!(log1mexp(-1e-20), (1e-20f64).ln());
+        assert_eq!(log1mexp(-40.0), -(-40f64).exp());
+        assert!((log1mexp(-1.0) - (1.0 - (-1f64).exp()).ln()).abs() < 1e-15);
     }
 }

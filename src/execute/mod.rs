@@ -12,6 +12,7 @@ use crate::data::table::vector_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionDef, Label, Signature, Value};
 use crate::eval::direct::{self, EvalError};
+use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
 use crate::lower::{Callable, Globals, Lowerer, Origins};
@@ -113,8 +114,8 @@ impl Session {
     }
 
     /// A lowered vector expression's values.
-    fn vector_of(&self, id: Id, origins: &Origins, statement: Span) -> Result<ndarray::Array1<f64>, Diagnostic> {
-        match direct::evaluate_value(&self.arena, id, &|node| self.global_value(node)) {
+    fn vector_of(&mut self, id: Id, origins: &Origins, statement: Span) -> Result<ndarray::Array1<f64>, Diagnostic> {
+        match self.evaluate_accurately(id) {
             Ok(direct::Value::Vector(values)) => Ok(values),
             Ok(direct::Value::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
             Err(error) => Err(self.evaluation_error(&error, origins, statement)),
@@ -183,13 +184,26 @@ impl Session {
     }
 
     /// A lowered constant expression as a number: exactly when it folded, else in f64.
-    pub(crate) fn value_of(&self, id: Id, origins: &Origins, statement: Span) -> Result<Number, Diagnostic> {
+    pub(crate) fn value_of(&mut self, id: Id, origins: &Origins, statement: Span) -> Result<Number, Diagnostic> {
         if let Some(value) = self.arena.as_number(id) {
             return Ok(value);
         }
-        let value = direct::evaluate(&self.arena, id, &|node| self.global_value(node))
-            .map_err(|error| self.evaluation_error(&error, origins, statement))?;
+        let value = match self.evaluate_accurately(id) {
+            Ok(direct::Value::Number(value)) => value,
+            Ok(direct::Value::Vector(_)) => {
+                let error = EvalError { node: id, problem: crate::math::Problem::NotANumber, row: None };
+                return Err(self.evaluation_error(&error, origins, statement));
+            }
+            Err(error) => return Err(self.evaluation_error(&error, origins, statement)),
+        };
         Number::float(value).ok_or_else(|| Diagnostic::runtime("the result is not finite", statement, "here"))
+    }
+
+    /// A lowered expression's value, computed through its accurate form
+    /// (`eval::stable`); an error names the operation as written.
+    fn evaluate_accurately(&mut self, id: Id) -> Result<direct::Value, EvalError> {
+        let accurate = stable::rewrite(&mut self.arena, id);
+        stable::evaluate(&self.arena, id, accurate, &|node| self.global_value(node).map(direct::Value::Number))
     }
 
     /// The value of a named leaf (a bound number).

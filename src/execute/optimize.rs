@@ -300,12 +300,14 @@ impl Session {
         Some(error.problem.describe().0)
     }
 
-    /// The tape of the function's value and its partial derivatives.
+    /// The tape of the function's value and its partial derivatives, in
+    /// their accurate forms (`eval::stable`).
     fn compile(&mut self, function: &FunctionValue, span: Span) -> Result<Tape, Diagnostic> {
         let mut outputs = vec![function.body];
         for &variable in &function.variables {
             outputs.push(self.arena.derivative(function.body, variable));
         }
+        let outputs = crate::eval::stable::rewrite_all(&mut self.arena, &outputs);
         let env = &self.env;
         Tape::compile(&self.arena, &function.variables, &outputs, &|name| env.number(name)).map_err(|error| match error
         {

@@ -156,6 +156,20 @@ impl Arena {
             }
             Func::Sinh => self.apply(Func::Cosh, arg),
             Func::Cosh => self.apply(Func::Sinh, arg),
+            // log1p' = (1 + x)^(−1), expm1' = exp, log1mexp'(x) = −1/expm1(−x)
+            Func::Log1p => {
+                let sum = self.add([one, arg]);
+                let minus_one = self.minus_one();
+                self.pow(sum, minus_one)
+            }
+            Func::Expm1 => self.apply(Func::Exp, arg),
+            Func::Log1mexp => {
+                let minus_arg = self.neg(arg);
+                let expm1 = self.apply(Func::Expm1, minus_arg);
+                let minus_one = self.minus_one();
+                let reciprocal = self.pow(expm1, minus_one);
+                self.neg(reciprocal)
+            }
         }
     }
 }

@@ -117,6 +117,9 @@ fn function_latex(func: Func) -> &'static str {
         Func::Atan => "\\arctan",
         Func::Sinh => "\\sinh",
         Func::Cosh => "\\cosh",
+        Func::Log1p => "\\operatorname{log1p}",
+        Func::Expm1 => "\\operatorname{expm1}",
+        Func::Log1mexp => "\\operatorname{log1mexp}",
     }
 }
 

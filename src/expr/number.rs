@@ -110,8 +110,15 @@ impl Number {
     }
 
     /// The sum, exact when it fits in i128, else a float; `None` when not finite.
+    /// A float sum that rounds to one of its nonzero parts has lost the other
+    /// (`1 + 1e-300` is 1 in f64): `None` too, so it stays unfolded and
+    /// evaluation can keep it (`log(1 + 1e-300)` is 1e-300).
     pub fn checked_add(self, other: Number) -> Option<Number> {
-        self.combine(other, exact_add, |a, b| a + b)
+        let sum = self.combine(other, exact_add, |a, b| a + b)?;
+        let (a, b) = (self.to_f64(), other.to_f64());
+        let floats = matches!(self, Number::Float(_)) || matches!(other, Number::Float(_));
+        let absorbed = a != 0.0 && b != 0.0 && (sum.to_f64() == a || sum.to_f64() == b);
+        if floats && absorbed { None } else { Some(sum) }
     }
 
     /// The product, exact when it fits in i128, else a float; `None` when not finite.
