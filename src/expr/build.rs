@@ -244,8 +244,11 @@ impl Arena {
             if let Some(value) = exact_value(func, n) {
                 return self.num(value);
             }
+            // A result of exactly 1 from a nonzero float (exp(1e-300)) has rounded the
+            // argument away: kept unfolded, `exp(u) - 1` can still be computed as expm1(u).
             if let Number::Float(x) = n
                 && let Some(value) = Number::float(func.apply(x))
+                && !(value.is_one() && x != 0.0)
             {
                 return self.num(value);
             }
