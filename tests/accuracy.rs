@@ -20,10 +20,7 @@ const TARGET: f64 = 1e-15;
 /// The test fails when one of them starts to pass, so the list stays true.
 /// - `C(a, b, c)` with a large a: the arena splits `log(exp(a)/S)` into
 ///   `a - log(S)` when it is built, and that difference cancels.
-const KNOWN_MISSES: &[&str] = &[
-    "C(2.5, 0.25, -0.5)",
-    "C(40, 0, -40)",
-];
+const KNOWN_MISSES: &[&str] = &["C(2.5, 0.25, -0.5)", "C(40, 0, -40)"];
 
 /// One row of the table: definitions, the expression, its true value as written there.
 struct Case<'a> {
