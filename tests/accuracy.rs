@@ -16,12 +16,6 @@ use gd::Status;
 const TABLE: &str = include_str!("data/ml_reference.tsv");
 const TARGET: f64 = 1e-15;
 
-/// Cases that miss the target today, and why (issue 14: not yet fixed).
-/// The test fails when one of them starts to pass, so the list stays true.
-/// - `C(a, b, c)` with a large a: the arena splits `log(exp(a)/S)` into
-///   `a - log(S)` when it is built, and that difference cancels.
-const KNOWN_MISSES: &[&str] = &["C(2.5, 0.25, -0.5)", "C(40, 0, -40)"];
-
 /// One row of the table: definitions, the expression, its true value as written there.
 struct Case<'a> {
     setup: Vec<&'a str>,
@@ -86,12 +80,7 @@ fn ml_values_are_accurate_to_1e_15() {
     let mut failures = Vec::new();
     let mut worst = (0.0, "");
     for case in cases() {
-        let known = KNOWN_MISSES.contains(&case.expression);
         match error(&case) {
-            Ok(relative) if known && relative <= TARGET => {
-                failures.push(format!("{} passes now: take it off KNOWN_MISSES", case.expression));
-            }
-            _ if known => {}
             Ok(relative) if relative <= TARGET => {
                 if relative >= worst.0 {
                     worst = (relative, case.expression);

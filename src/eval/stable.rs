@@ -35,9 +35,17 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
     for id in arena.reachable(roots) {
         let mut changed = false;
         arena.for_each_child(id, |child| changed |= accurate.get(&child).is_some_and(|&a| a != child));
-        let rebuilt =
-            if changed { arena.rebuild(id, |child| accurate.get(&child).copied().unwrap_or(child)) } else { id };
-        let better = accurate_form(arena, rebuilt).unwrap_or(rebuilt);
+        let better = match shifted_log_sum(arena, id) {
+            Some(shifted) => rewrite(arena, shifted),
+            None => {
+                let rebuilt = if changed {
+                    arena.rebuild(id, |child| accurate.get(&child).copied().unwrap_or(child))
+                } else {
+                    id
+                };
+                accurate_form(arena, rebuilt).unwrap_or(rebuilt)
+            }
+        };
         accurate.insert(id, better);
     }
     roots.iter().map(|root| accurate.get(root).copied().unwrap_or(*root)).collect()
@@ -49,6 +57,32 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
 /// error names the operation the user wrote.
 pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Value, EvalError> {
     direct::evaluate_with_values(arena, accurate, leaf).or_else(|_| direct::evaluate_with_values(arena, written, leaf))
+}
+
+/// `c·log(Σ exp(bᵢ)) − c·bⱼ` (a sum, as written) → `c·lse(bᵢ − bⱼ)`: the
+/// log-softmax after the arena has split `log(exp(bⱼ)/Σ exp(bᵢ))` into a
+/// difference, which cancels when bⱼ is the largest (`C(40, 0, −40)`).
+/// Matched on the written form: the log's own accurate form would hide its sum.
+fn shifted_log_sum(arena: &mut Arena, id: Id) -> Option<Id> {
+    let Node::Add(items) = arena.node(id).clone() else { return None };
+    for (i, &term) in items.iter().enumerate() {
+        let (c, f) = coefficient(arena, term);
+        let Node::Apply(Func::Log, sum) = *arena.node(f) else { continue };
+        let Node::Add(terms) = arena.node(sum).clone() else { continue };
+        let Some(exponents) = exponents(arena, &terms) else { continue };
+        let rest: Vec<Id> = items.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &t)| t).collect();
+        let rest = arena.add(rest);
+        let per_log = arena.num(Number::ONE.checked_div(c)?.negate());
+        let shift = arena.mul([per_log, rest]);
+        if !exponents.contains(&shift) {
+            continue;
+        }
+        let shifted: Vec<Id> = exponents.iter().map(|&b| arena.sub(b, shift)).collect();
+        let lse = fold_log_add_exp(arena, &shifted)?;
+        let c = arena.num(c);
+        return Some(arena.mul([c, lse]));
+    }
+    None
 }
 
 /// The accurate form of one node whose children are accurate already, if a rule matches it.
@@ -431,6 +465,15 @@ mod tests {
             a.div(ex, sum)
         };
         close(value(1000.0, 1000.0, softmax), 0.5);
+        // The log-softmax of three, which building splits into x − log(Σ): shifted by x, no cancelling.
+        let log_softmax = |a: &mut Arena, x: Id, y: Id| {
+            let (ex, ey, one) = (a.apply(Func::Exp, x), a.apply(Func::Exp, y), a.one());
+            let sum = a.add([ex, ey, one]);
+            let p = a.div(ex, sum);
+            a.apply(Func::Log, p)
+        };
+        close(value(40.0, -40.0, log_softmax), -4.248354255291589e-18);
+        close(value(3.0, 2.0, log_softmax), -0.34901221676818637);
         let by_hand = |a: &mut Arena, x: Id, _| {
             let minus_x = a.neg(x);
             let e = a.apply(Func::Exp, minus_x);
