@@ -93,3 +93,14 @@ fn ml_values_are_accurate_to_1e_15() {
     println!("worst case within the target: {} (relative error {:e})", worst.1, worst.0);
     assert!(failures.is_empty(), "{} cases miss:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_graph_at_a_confident_prediction_keeps_its_digits() {
+    let cross_entropy = "L(z, y) = -(y*log(σ(z)) + (1 - y)*log(1 - σ(z)))";
+    let out = common::output(&format!("{cross_entropy}\ngraph L at z = 40, y = 0"));
+    assert!(out.contains("q = 1 - u  = 4.24835e-18"), "1 - σ(40) from z, not from the rounded σ(40) = 1:\n{out}");
+    assert!(out.contains("L = -t     = 40\n"), "{out}");
+    assert!(out.contains("gradient: ∂L/∂z = 1, ∂L/∂y = -40"), "σ(40) - 0, through the chain rule:\n{out}");
+    let undefined = common::errors("f(x) = log(x - 1) + σ(x)\ngraph f at x = 1");
+    assert!(undefined.contains("log of 0"), "a node with no value is still named: {undefined}");
+}

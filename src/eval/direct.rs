@@ -115,9 +115,27 @@ pub fn evaluate_with_values(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<
     evaluate_all(arena, root, leaf).map(|(value, _)| value)
 }
 
+/// Evaluates every one of `roots` in one pass over what they share.
+pub fn evaluate_many(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Vec<Value>, EvalError> {
+    let values = evaluate_reachable(arena, roots, leaf)?;
+    roots
+        .iter()
+        .map(|&node| {
+            let value = values.get(&node).map(|(value, _)| value.clone());
+            value.ok_or(EvalError { node, problem: Problem::NotANumber, row: None })
+        })
+        .collect()
+}
+
 fn evaluate_all(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<(Value, Value), EvalError> {
+    let mut values = evaluate_reachable(arena, &[root], leaf)?;
+    values.remove(&root).ok_or(EvalError { node: root, problem: Problem::NotANumber, row: None })
+}
+
+/// The value and scale of every node reachable from `roots`.
+fn evaluate_reachable(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<HashMap<Id, (Value, Value)>, EvalError> {
     let mut values: HashMap<Id, (Value, Value)> = HashMap::new();
-    for id in arena.reachable(&[root]) {
+    for id in arena.reachable(roots) {
         let fail = |problem, row| EvalError { node: id, problem, row };
         let result = match arena.node(id) {
             Node::Num(n) => plain(Value::Number(n.to_f64())),
@@ -153,7 +171,7 @@ fn evaluate_all(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<(Value, Valu
         }
         values.insert(id, result);
     }
-    values.remove(&root).ok_or(EvalError { node: root, problem: Problem::NotANumber, row: None })
+    Ok(values)
 }
 
 fn plain(value: Value) -> (Value, Value) {

@@ -1,11 +1,15 @@
 //! The forward and backward passes over a computation graph at a point.
 //!
-//! Forward: each node's operation, as written, is evaluated from its
-//! inputs' values, in evaluation order; a node over data rows holds a vector. Backward
+//! Forward: each node's value is computed from the parameters through its
+//! accurate form (`eval::stable`: `1 - σ(z)` as `σ(-z)`), all nodes in one
+//! pass; where some node has no value, each operation, as written, is
+//! evaluated from its inputs' values in evaluation order, which names the
+//! node that fails. A node over data rows holds a vector. Backward
 //! (reverse mode): the output's adjoint is 1; walking the nodes from the
 //! output back, every use of an input adds the node's adjoint times the
 //! local derivative of that use — the symbolic derivative of the node's
-//! operation by that use alone, evaluated at the forward values (row by row
+//! operation by that use alone, evaluated at the forward values through its
+//! accurate form (row by row
 //! for vectors; a `sum` or `mean` passes 1 or 1/n to each row). `u*u` so
 //! gives `u` two contributions, one per factor. Every contribution is kept,
 //! so the trace can show the chain rule at work; the parameters' adjoints
@@ -23,7 +27,8 @@ use std::collections::HashMap;
 
 use super::{Graph, GraphNode, Input, Use};
 use crate::builtins::Reduction;
-use crate::eval::direct::{EvalError, Value, evaluate_with_values};
+use crate::eval::direct::{EvalError, Value, evaluate_many, evaluate_with_values};
+use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::math::Problem;
 
@@ -105,10 +110,14 @@ pub fn run(
     for (&variable, &value) in graph.variables.iter().zip(point) {
         bind(arena, &mut known, variable, Value::Number(value));
     }
+    let accurate = accurate_values(arena, graph, &known, global);
     let mut values: Vec<Value> = Vec::with_capacity(graph.nodes.len());
     for (index, node) in graph.nodes.iter().enumerate() {
-        let value =
-            value_of(arena, node.operation, &known, global).map_err(|error| Failure::Forward { node: index, error })?;
+        let value = match &accurate {
+            Some(accurate) => accurate[index].clone(),
+            None => value_of(arena, node.operation, &known, global)
+                .map_err(|error| Failure::Forward { node: index, error })?,
+        };
         for u in &node.uses {
             let input = match u.input {
                 Input::Node(i) => values[i].clone(),
@@ -190,7 +199,23 @@ fn local_derivative(
         }));
     }
     let derivative = arena.derivative(node.by_use, u.variable);
-    value_of(arena, derivative, known, global)
+    let accurate = stable::rewrite(arena, derivative);
+    stable::evaluate(arena, derivative, accurate, &|leaf| leaf_value(arena, leaf, known, global))
+}
+
+/// Every node's value computed from the parameters through its accurate form
+/// (`eval::stable`), so that a node such as `1 - σ(z)` at z = 40 holds
+/// 4.2e-18, not the 0 its rounded inputs give; `None` when some node has no
+/// value, and the pass then finds which, from the inputs as written.
+fn accurate_values(
+    arena: &mut Arena,
+    graph: &Graph,
+    known: &HashMap<Symbol, Value>,
+    global: &dyn Fn(&str) -> Option<f64>,
+) -> Option<Vec<Value>> {
+    let written: Vec<Id> = graph.nodes.iter().map(|node| node.id).collect();
+    let accurate = stable::rewrite_all(arena, &written);
+    evaluate_many(arena, &accurate, &|leaf| leaf_value(arena, leaf, known, global)).ok()
 }
 
 fn bind(arena: &Arena, known: &mut HashMap<Symbol, Value>, variable: Id, value: Value) {
@@ -205,12 +230,21 @@ fn value_of(
     known: &HashMap<Symbol, Value>,
     global: &dyn Fn(&str) -> Option<f64>,
 ) -> Result<Value, EvalError> {
-    let leaf = |node: &Node| match node {
+    evaluate_with_values(arena, id, &|leaf| leaf_value(arena, leaf, known, global))
+}
+
+/// A leaf's value: a variable bound in the pass, or a bound name.
+fn leaf_value(
+    arena: &Arena,
+    node: &Node,
+    known: &HashMap<Symbol, Value>,
+    global: &dyn Fn(&str) -> Option<f64>,
+) -> Option<Value> {
+    match node {
         Node::Var(symbol) => known.get(symbol).cloned(),
         Node::Global(symbol) => global(arena.name(*symbol)).map(Value::Number),
         _ => None,
-    };
-    evaluate_with_values(arena, id, &leaf)
+    }
 }
 
 #[cfg(test)]
