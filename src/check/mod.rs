@@ -9,7 +9,10 @@
 //! and the correct result. Failed checks do not stop a script; the session
 //! counts them.
 
+mod cases;
 pub mod decide;
+mod digits;
+mod points;
 
 use crate::diagnostics::Diagnostic;
 use crate::env::{FunctionValue, GradientValue, Label};
@@ -17,13 +20,13 @@ use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::{format_distinct, format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
-use crate::session::Session;
+use crate::session::{Session, Verdict};
 use crate::show::{self, Format};
 use crate::syntax::ast::{ExprId, ExprKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
-use decide::{ATTEMPTS, Outcome};
+use decide::{ATTEMPTS, Condition, Outcome, Rules};
 
 /// A claim, lowered: the pairs of sides to compare, over which variables,
 /// and how to show the true value of the left side when the claim fails.
@@ -92,12 +95,20 @@ impl Session {
         let seed = self.settings.seed ^ random::hash(&spelling_free(&format!("{lhs_text}={rhs_text}")));
         let env = &self.env;
         let global = |name: &str| env.number(name);
+        let rules = Rules { tolerance, digits: digits::written_digits(&rhs_text) };
         let outcome =
-            decide::decide(&mut self.arena, &claim.pairs, &claim.domain, &claim.variables, &global, seed, tolerance);
-        let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
-        self.count_check(passed);
-        let mark = self.mark(passed);
-        let correct = claim.correct.as_ref().filter(|_| !passed).map(|c| c.shown(&mut self.arena));
+            decide::decide(&mut self.arena, &claim.pairs, &claim.domain, &claim.variables, &global, seed, rules);
+        let verdict_kind = if outcome.passed() {
+            Verdict::Passed
+        } else if outcome.conditional() {
+            Verdict::Conditional
+        } else {
+            Verdict::Failed
+        };
+        self.count_check(verdict_kind);
+        let mark = self.mark(verdict_kind);
+        let failed = verdict_kind == Verdict::Failed;
+        let correct = claim.correct.as_ref().filter(|_| failed).map(|c| c.shown(&mut self.arena));
         let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome, correct);
         if let (Some(tolerance), Outcome::Agrees { .. }) = (tolerance, &outcome) {
             let within = format!("within {}", format_value(tolerance));
@@ -212,6 +223,10 @@ impl Session {
 /// The function a derivative (or gradient) was taken of, over `variables`:
 /// a claim about `∂F/∂x` is a claim wherever F is defined.
 fn domain_of(lowerer: &mut Lowerer, label: &Label, variables: &[Id]) -> Vec<Id> {
+    if matches!(label, Label::Defined(_)) {
+        // A function itself claims nothing about where it is defined.
+        return Vec::new();
+    }
     let Some(Ok(Callable::Function(base))) = lowerer.named_callable(label.function()) else { return Vec::new() };
     if base.variables.len() != variables.len() {
         return Vec::new();
@@ -290,8 +305,50 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
     match outcome {
         Outcome::Proved if claim.variables.is_empty() => format!("{mark} {lhs} = {rhs}"),
         Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),
-        Outcome::Agrees { points: 0 } => format!("{mark} {lhs} = {rhs}"),
-        Outcome::Agrees { points } => format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)"),
+        Outcome::ProvedByCases { cases } => format!("{mark} {lhs} = {rhs} (proved, in {cases} cases)"),
+        Outcome::Agrees { points: 0, .. } => format!("{mark} {lhs} = {rhs}"),
+        Outcome::Agrees { points, around: 0 } => {
+            format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)")
+        }
+        Outcome::Agrees { points, around } => {
+            format!("{mark} {lhs} = {rhs} (numerically, at {points} random points and {around} beside breakpoints)")
+        }
+        Outcome::ToDigits { digits } => {
+            format!("{mark} {lhs} = {rhs} (to {digits} significant digit{})", plural(*digits))
+        }
+        Outcome::DiffersInDigit { value, exact, digit } => {
+            let how = if *exact && format_value(*value).len() <= 17 { " exactly" } else { "" };
+            format!(
+                "{mark} {lhs} ≠ {rhs} — {lhs} = {}{how}; your value differs in the {} digit",
+                format_value(*value),
+                ordinal(*digit)
+            )
+        }
+        Outcome::DomainDiffers { pair, point, left_defined, value, conditions } => {
+            let (defined, undefined) = if *left_defined { ("left", "right") } else { ("right", "left") };
+            let names = claim.names.as_slice();
+            let texts: Vec<String> = conditions.iter().map(|&c| condition_text(names, c)).collect();
+            let both = if texts.is_empty() { String::new() } else { format!(" ({})", texts.join(", ")) };
+            format!(
+                "{mark} {} — equal where both are defined{both}; at {} the {defined} side is {} and the {undefined} side is undefined",
+                equation(lhs, rhs, claim, *pair),
+                point_text(names, point, " = "),
+                format_significant(*value, 6)
+            )
+        }
+        Outcome::ExceptAt { pair, variable, point, lhs: left, rhs: right } => {
+            let name = claim.names.get(*variable).map_or("x", String::as_str);
+            let at = point.get(*variable).copied().unwrap_or(0.0);
+            let (left, right) = format_distinct(*left, *right, 6);
+            let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
+            let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
+            let there =
+                if point.len() > 1 { format!("at {}", point_text(&claim.names, point, "=")) } else { "there".into() };
+            format!(
+                "{mark} {lhs} = {rhs} — equal except at {name} = {} (a kink): {there} {left_name} = {left}, {right_text} = {right}",
+                format_significant(at, 6),
+            )
+        }
         Outcome::Differs { pair, point, row, lhs: left, rhs: right } => {
             let mut at = if point.is_empty() {
                 String::new()
@@ -335,6 +392,43 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
             )
         }
     }
+}
+
+/// `lhs = rhs`, or the pair's own sides for a gradient's component.
+fn equation(lhs: &str, rhs: &str, claim: &Claim, pair: usize) -> String {
+    match (claim.left_names.get(pair), claim.right_texts.get(pair)) {
+        (Some(left), Some(right)) if claim.pairs.len() > 1 => format!("{left} = {right}"),
+        _ => format!("{lhs} = {rhs}"),
+    }
+}
+
+/// `x = -1, y = 2` (with `equals` between name and value).
+fn point_text(names: &[String], point: &[f64], equals: &str) -> String {
+    let values: Vec<String> =
+        names.iter().zip(point).map(|(n, v)| format!("{n}{equals}{}", format_significant(*v, 6))).collect();
+    values.join(", ")
+}
+
+/// `x > 0`.
+fn condition_text(names: &[String], condition: Condition) -> String {
+    let name = names.get(condition.variable).map_or("x", String::as_str);
+    format!("{name} {}", condition.relation.text())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The claim's text without spaces and with pasted-maths operators in ASCII

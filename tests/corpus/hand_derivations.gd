@@ -161,7 +161,7 @@ f(x) = relu(x); check f' = step(x)  # expect ✓
 f(x) = relu(x); check f' = 1  # expect ✗
 f(x) = relu(x); check f' = sign(x)  # expect ✗
 f(x) = relu(x); check f' = relu(x)  # expect ✗
-f(x) = relu(x); check f' = (1 + sign(x))/2  # expect ✓
+f(x) = relu(x); check f' = (1 + sign(x))/2  # expect ~ (relu'(0) = 0, but (1 + sign(0))/2 = 1/2)
 f(x) = relu(2*x); check f' = 2*step(x)  # expect ✓
 f(x) = relu(x)^2; check f' = 2*relu(x)  # expect ✓
 f(x) = relu(x)^2; check f' = 2*x  # expect ✗
