@@ -184,7 +184,7 @@ impl Session {
         }
         let noun = if total == 1 { "check" } else { "checks" };
         let conditions = if conditional > 0 { format!(", {conditional} with a condition") } else { String::new() };
-        out.print(&format!("{total} {noun}: {passed} passed, {failed} failed{conditions}\n"));
+        out.print(&format!("{total} {noun}: {passed} passed{conditions}, {failed} failed\n"));
         if failed + conditional > 0 && status == Status::Ok { Status::Failed } else { status }
     }
 

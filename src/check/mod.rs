@@ -40,6 +40,9 @@ struct Claim {
     right_texts: Vec<String>,
     variables: Vec<Id>,
     names: Vec<String>,
+    /// Whether the variables are names bound nowhere (`check sin(2*x) = …`),
+    /// so that a verdict says it holds for all of them.
+    for_all: bool,
     /// What the left side really is, shown when the claim fails.
     correct: Option<Correct>,
 }
@@ -151,6 +154,7 @@ impl Session {
                     right_texts: vec![rhs_text.to_string()],
                     variables: function.variables.clone(),
                     names: function.params.to_vec(),
+                    for_all: false,
                     correct: Some(Correct::Function(function)),
                 }
             }
@@ -185,6 +189,7 @@ impl Session {
                     right_texts: rights.into_iter().map(|(_, text)| text).collect(),
                     variables: gradient.variables.clone(),
                     names: gradient.params.to_vec(),
+                    for_all: false,
                     correct: Some(Correct::Gradient(gradient)),
                 }
             }
@@ -193,23 +198,27 @@ impl Session {
                 gradient_at_point(&mut lowerer, program, (lhs, rhs), (&arguments, item_texts))?
             }
             None => {
-                let left = lowerer.lower_with(ast, lhs, &Locals::default())?;
-                let variables = lowerer.arena.leaves(left, |node| matches!(node, Node::Var(_)));
-                let names: Vec<String> = variables
-                    .iter()
-                    .map(|&v| match lowerer.arena.node(v) {
-                        Node::Var(symbol) => lowerer.arena.name(*symbol).to_string(),
-                        _ => String::new(),
-                    })
-                    .collect();
-                let locals = Locals { names: names.clone(), values: variables.clone(), free_symbols: false };
+                // Names bound nowhere are the claim's variables, on either side.
+                // A symbol of the left side (`x` in `diff(x^2, x)`) is one on the right too.
+                let left = lowerer.lower_with(ast, lhs, &Locals { free_symbols: true, ..Locals::default() })?;
+                let (left_variables, left_names) = variables_of(lowerer.arena, left);
+                let locals = Locals { names: left_names, values: left_variables, free_symbols: true };
                 let right = lowerer.lower_with(ast, rhs, &locals)?;
-                let correct = (!variables.is_empty()).then(|| Correct::Expression(lhs_text.to_string(), left));
+                let both = lowerer.arena.add([left, right]);
+                let (mut variables, _) = variables_of(lowerer.arena, both);
+                let claim_text = format!("{lhs_text} = {rhs_text}");
+                variables.sort_by_key(|&v| first_use(&claim_text, &name_of(lowerer.arena, v)));
+                let names = variables.iter().map(|&v| name_of(lowerer.arena, v)).collect();
+                // The left side's own form is worth showing only when it was worked out.
+                let worked_out = ["diff(", "simplify(", "grad("].iter().any(|call| lhs_text.contains(call));
+                let correct =
+                    (!variables.is_empty() && worked_out).then(|| Correct::Expression(lhs_text.to_string(), left));
                 Claim {
                     pairs: vec![(left, right)],
                     domain: Vec::new(),
                     left_names: vec![lhs_text.to_string()],
                     right_texts: vec![rhs_text.to_string()],
+                    for_all: !variables.is_empty(),
                     variables,
                     names,
                     correct,
@@ -218,6 +227,33 @@ impl Session {
         };
         Ok(claim)
     }
+}
+
+/// The variables of `expr` and their names.
+fn variables_of(arena: &Arena, expr: Id) -> (Vec<Id>, Vec<String>) {
+    let variables = arena.leaves(expr, |node| matches!(node, Node::Var(_)));
+    let names = variables.iter().map(|&v| name_of(arena, v)).collect();
+    (variables, names)
+}
+
+fn name_of(arena: &Arena, variable: Id) -> String {
+    match arena.node(variable) {
+        Node::Var(symbol) => arena.name(*symbol).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Where `name` is first written in `text` as a whole name, so that a
+/// claim's variables are listed in the order it names them.
+fn first_use(text: &str, name: &str) -> usize {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(name)
+        .find(|&(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(is_name) && !after.is_some_and(is_name)
+        })
+        .map_or(usize::MAX, |(at, _)| at)
 }
 
 /// The function a derivative (or gradient) was taken of, over `variables`:
@@ -268,6 +304,7 @@ fn gradient_at_point(
         right_texts: item_texts,
         variables: Vec::new(),
         names: Vec::new(),
+        for_all: false,
         correct: None,
     })
 }
@@ -304,15 +341,18 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
     let correct = correct.map(|c| format!("\n  correct: {c}")).unwrap_or_default();
     match outcome {
         Outcome::Proved if claim.variables.is_empty() => format!("{mark} {lhs} = {rhs}"),
-        Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),
-        Outcome::ProvedByCases { cases } => format!("{mark} {lhs} = {rhs} (proved, in {cases} cases)"),
+        Outcome::Proved => format!("{mark} {lhs} = {rhs} {}", how(claim, "proved")),
+        Outcome::ProvedByCases { cases } => {
+            format!("{mark} {lhs} = {rhs} {}", how(claim, &format!("proved, in {cases} cases")))
+        }
         Outcome::Agrees { points: 0, .. } => format!("{mark} {lhs} = {rhs}"),
         Outcome::Agrees { points, around: 0 } => {
-            format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)")
+            format!("{mark} {lhs} = {rhs} {}", how(claim, &format!("numerically, at {points} random points")))
         }
-        Outcome::Agrees { points, around } => {
-            format!("{mark} {lhs} = {rhs} (numerically, at {points} random points and {around} beside breakpoints)")
-        }
+        Outcome::Agrees { points, around } => format!(
+            "{mark} {lhs} = {rhs} {}",
+            how(claim, &format!("numerically, at {points} random points and {around} beside breakpoints"))
+        ),
         Outcome::ToDigits { digits } => {
             format!("{mark} {lhs} = {rhs} (to {digits} significant digit{})", plural(*digits))
         }
@@ -392,6 +432,12 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
             )
         }
     }
+}
+
+/// How a claim passed, in brackets, saying for which values when its
+/// variables are names bound nowhere: `(for all x: proved)`.
+fn how(claim: &Claim, passed: &str) -> String {
+    if claim.for_all { format!("(for all {}: {passed})", claim.names.join(", ")) } else { format!("({passed})") }
 }
 
 /// `lhs = rhs`, or the pair's own sides for a gradient's component.

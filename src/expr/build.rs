@@ -175,7 +175,7 @@ impl Arena {
             let end = index + powers[index..].iter().take_while(|(b, _, _)| *b == base).count();
             if end == index + 1 {
                 result.push(factor);
-            } else if self.merging_widens(&powers[index..end]) {
+            } else if !self.nonnegative(base, NONNEGATIVE_DEPTH) && self.merging_widens(&powers[index..end]) {
                 result.extend(powers[index..end].iter().map(|(_, _, f)| *f));
             } else {
                 let exponents: Vec<Id> = powers[index..end].iter().map(|(_, e, _)| *e).collect();
@@ -223,7 +223,12 @@ impl Arena {
             // value at x < 0), and sqrt(x^2) is |x| (see `NestedPower`).
             Node::Pow(inner_base, inner_exponent) => {
                 let a = self.as_number(inner_exponent);
-                match a.zip(e).map(|(a, e)| NestedPower::of(a, e)) {
+                let nested = if self.nonnegative(inner_base, NONNEGATIVE_DEPTH) {
+                    Some(NestedPower::Merge)
+                } else {
+                    a.zip(e).map(|(a, e)| NestedPower::of(a, e))
+                };
+                match nested {
                     Some(NestedPower::Merge) => {
                         let product = self.mul([inner_exponent, exponent]);
                         self.pow(inner_base, product)
@@ -344,6 +349,29 @@ impl Arena {
             }
         }
         !all_whole && sum.as_integer().is_some()
+    }
+
+    /// Whether `id` is ≥ 0 wherever it has a value, as far as `depth`
+    /// levels show: `var(xs)` (a mean of squares), `exp(x)`, `abs(x)`,
+    /// `x^2`, and sums and products of such. Powers of these merge freely.
+    fn nonnegative(&self, id: Id, depth: usize) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        match self.node(id) {
+            Node::Num(n) => !n.is_negative(),
+            Node::Const(_) => true,
+            Node::Apply(func, _) => {
+                matches!(func, Func::Exp | Func::Abs | Func::Sigmoid | Func::Softplus | Func::Relu | Func::Step)
+            }
+            Node::Pow(base, exponent) => {
+                self.as_number(*exponent).and_then(Number::as_integer).is_some_and(|k| k % 2 == 0)
+                    || self.nonnegative(*base, depth - 1)
+            }
+            Node::Add(items) | Node::Mul(items) => items.iter().all(|&item| self.nonnegative(item, depth - 1)),
+            Node::Reduce(_, arg, _) => self.nonnegative(*arg, depth - 1),
+            Node::Var(_) | Node::Global(_) | Node::Data(_) => false,
+        }
     }
 
     fn is_exp(&self, id: Id) -> bool {
@@ -490,6 +518,9 @@ impl Arena {
         }
     }
 }
+
+/// How deep [`Arena::nonnegative`] looks.
+const NONNEGATIVE_DEPTH: usize = 6;
 
 /// Whether `(b^a)^e` may be written with one exponent for numbers `a`, `e`.
 #[derive(Debug, PartialEq)]
