@@ -8,7 +8,8 @@
 //! 3. **Cases**: with piecewise functions, the difference is 0 in every
 //!    case of their pieces ([`cases`](super::cases)).
 //! 4. **Sampling**: both sides are evaluated at points beside every
-//!    breakpoint and at 30 random points (reproducible from a seed) drawn
+//!    breakpoint, at simple values (whole numbers and halves), at ±10^k for
+//!    k = −3 … 3, and at 30 random points (reproducible from a seed) drawn
 //!    from both signs, near zero and across magnitudes
 //!    ([`points`](super::points)). They agree at a point when they differ
 //!    by at most 1e-9 relative to the size of the numbers summed to make
@@ -216,6 +217,10 @@ fn not_a_number(node: Id) -> EvalError {
     EvalError { node, problem: Problem::NotANumber, row: None }
 }
 
+/// Points where only one side has a value count only if every variable
+/// is at most this large.
+const DOMAIN_REACH: f64 = 100.0;
+
 /// Simple values tried first for a counterexample.
 const SIMPLE: [f64; 10] = [1.0, 2.0, 0.5, -1.0, 3.0, -2.0, 1.5, 0.25, -0.5, 4.0];
 
@@ -245,7 +250,9 @@ enum Comparison {
         lhs: f64,
         rhs: f64,
     },
-    /// One side has a value and the other is outside its domain.
+    /// One side has a value and the other is outside its domain, at a
+    /// point within [`DOMAIN_REACH`] (beyond, exp(−x) underflows to 0 and
+    /// log of it looks undefined).
     OneSided {
         pair: usize,
         left_defined: bool,
@@ -325,13 +332,14 @@ impl Sides<'_> {
         if self.domain.iter().any(|&id| self.evaluate(id, &point).is_err()) {
             return Comparison::Undefined;
         }
+        let within_reach = values.iter().all(|v| v.abs() <= DOMAIN_REACH);
         for (pair, &(lhs, rhs)) in self.pairs.iter().enumerate() {
             let (l, r) = match (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) {
                 (Ok(l), Ok(r)) => (l, r),
-                (Ok((Value::Number(value), _)), Err(error)) if outside_domain(&error.problem) => {
+                (Ok((Value::Number(value), _)), Err(error)) if within_reach && outside_domain(&error.problem) => {
                     return Comparison::OneSided { pair, left_defined: true, value };
                 }
-                (Err(error), Ok((Value::Number(value), _))) if outside_domain(&error.problem) => {
+                (Err(error), Ok((Value::Number(value), _))) if within_reach && outside_domain(&error.problem) => {
                     return Comparison::OneSided { pair, left_defined: false, value };
                 }
                 _ => return Comparison::Undefined,
@@ -378,7 +386,9 @@ impl Sides<'_> {
                 Comparison::Undefined => {}
             }
         }
-        for point in self.simple_random(random) {
+        let mut special = self.simple_random(random);
+        special.extend(points::magnitudes(self.variables.len(), random));
+        for point in special {
             match self.compare(&point) {
                 Comparison::Different { .. } if plan.on_breakpoint(&point).is_none() => {
                     return self.counterexample(plan, point);
@@ -410,8 +420,12 @@ impl Sides<'_> {
             return self.domain_difference(plan, found);
         }
         for (variable, point) in plan.on(random) {
-            if let Comparison::Different { pair, lhs, rhs, .. } = self.compare(&point) {
-                return Outcome::ExceptAt { pair, variable, point, lhs, rhs };
+            match self.compare(&point) {
+                Comparison::Different { pair, lhs, rhs, .. } => {
+                    return Outcome::ExceptAt { pair, variable, point, lhs, rhs };
+                }
+                Comparison::OneSided { .. } => return self.domain_difference(plan, point),
+                _ => {}
             }
         }
         Outcome::Agrees { points: POINTS, around }

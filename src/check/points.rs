@@ -1,5 +1,6 @@
 //! Where a claim is tried: random values of each variable, drawn from both
-//! signs, near zero and across magnitudes (1e-3 … 1e3), and, where a
+//! signs, near zero and across magnitudes (1e-3 … 1e3), powers of ten from
+//! 1e-3 to 1e3 of either sign, and, where a
 //! piecewise function (relu, step, abs, sign, and max/min, which are written
 //! with relu) has an argument linear in one variable, points on both sides
 //! of its breakpoint and exactly on it. Takes the claim's expressions and
@@ -120,6 +121,19 @@ fn linear_root(arena: &mut Arena, arg: Id, variables: &[Id]) -> Option<(usize, f
     let intercept = arena.as_number(at_zero)?.to_f64();
     let root = -intercept / slope;
     (slope != 0.0 && root.is_finite()).then_some((index, root))
+}
+
+/// Points across magnitudes: every variable ±10^k (signs at random), for
+/// k = −3 … 3, four points each.
+pub fn magnitudes(variables: usize, random: &mut Random) -> Vec<Vec<f64>> {
+    let mut points = Vec::new();
+    for k in -3..=3 {
+        let magnitude = 10f64.powi(k);
+        for _ in 0..4 {
+            points.push((0..variables).map(|_| if random.below(2) == 0 { magnitude } else { -magnitude }).collect());
+        }
+    }
+    points
 }
 
 /// One value of a variable: from a range picked at random among several,
