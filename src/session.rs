@@ -123,11 +123,21 @@ impl Status {
     }
 }
 
-/// How many checks passed and failed in a run.
+/// How many checks passed and failed in a run, and how many hold only
+/// with a condition (where both sides are defined, or except at a kink).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     pub passed: usize,
     pub failed: usize,
+    pub conditional: usize,
+}
+
+/// A check's verdict, as counted and marked: ✓, ✗, or ~ (holds with a condition).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Passed,
+    Failed,
+    Conditional,
 }
 
 pub struct Session {
@@ -167,13 +177,15 @@ impl Session {
 
     /// Prints the count of checks, if there were any; a failed check makes the status a failure.
     fn report_tally(&mut self, status: Status, out: &mut dyn Output) -> Status {
-        let Tally { passed, failed } = self.tally;
-        if passed + failed == 0 {
+        let Tally { passed, failed, conditional } = self.tally;
+        let total = passed + failed + conditional;
+        if total == 0 {
             return status;
         }
-        let noun = if passed + failed == 1 { "check" } else { "checks" };
-        out.print(&format!("{} {noun}: {passed} passed, {failed} failed\n", passed + failed));
-        if failed > 0 && status == Status::Ok { Status::Failed } else { status }
+        let noun = if total == 1 { "check" } else { "checks" };
+        let conditions = if conditional > 0 { format!(", {conditional} with a condition") } else { String::new() };
+        out.print(&format!("{total} {noun}: {passed} passed{conditions}, {failed} failed\n"));
+        if failed + conditional > 0 && status == Status::Ok { Status::Failed } else { status }
     }
 
     /// Parses, checks, then runs the inputs as one program.
@@ -303,22 +315,22 @@ impl Session {
         self.sources.text(span.source).get(span.range()).unwrap_or("")
     }
 
-    pub(crate) fn count_check(&mut self, passed: bool) {
-        if passed {
-            self.tally.passed += 1;
-        } else {
-            self.tally.failed += 1;
+    pub(crate) fn count_check(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Passed => self.tally.passed += 1,
+            Verdict::Failed => self.tally.failed += 1,
+            Verdict::Conditional => self.tally.conditional += 1,
         }
     }
 
-    /// ✓ or ✗, in colour on a terminal.
-    pub(crate) fn mark(&self, passed: bool) -> String {
-        match (passed, self.settings.color_output) {
-            (true, true) => "\x1b[32m✓\x1b[0m".to_string(),
-            (false, true) => "\x1b[31m✗\x1b[0m".to_string(),
-            (true, false) => "✓".to_string(),
-            (false, false) => "✗".to_string(),
-        }
+    /// ✓, ✗ or ~, in colour on a terminal.
+    pub(crate) fn mark(&self, verdict: Verdict) -> String {
+        let (mark, colour) = match verdict {
+            Verdict::Passed => ("✓", "32"),
+            Verdict::Failed => ("✗", "31"),
+            Verdict::Conditional => ("~", "33"),
+        };
+        if self.settings.color_output { format!("\x1b[{colour}m{mark}\x1b[0m") } else { mark.to_string() }
     }
 
     /// Renders a diagnostic that arose outside a run (a missing file).

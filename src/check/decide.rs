@@ -1,19 +1,35 @@
 //! Deciding a claim: is each left side equal to its right side for every
-//! value of the variables?
+//! value of the variables? In this order:
 //!
-//! First symbolically: if the expanded difference of the two sides is 0,
-//! the claim is proved. Otherwise numerically: both sides are evaluated at
-//! random points (reproducible from a seed) drawn from several ranges, so
-//! logs, roots and probabilities all find their domains; points where
-//! either side is undefined are skipped. The sides agree at a point when
-//! they differ by at most 1e-9 relative to the size of the numbers summed
-//! to make them. A disagreement becomes a counterexample, preferably at
-//! simple values such as 1 and 2. Hands on an [`Outcome`].
+//! 1. **Proof**: the expanded difference of the two sides is 0.
+//! 2. **Exact**: with no variables, a difference that expands to a nonzero
+//!    number refutes the claim, unless the right side is a decimal, which
+//!    claims the digits it was written with ([`digits`](super::digits)).
+//! 3. **Cases**: with piecewise functions, the difference is 0 in every
+//!    case of their pieces ([`cases`](super::cases)).
+//! 4. **Sampling**: both sides are evaluated at points beside every
+//!    breakpoint, at simple values (whole numbers and halves), at ±10^k for
+//!    k = −3 … 3, and at 30 random points (reproducible from a seed) drawn
+//!    from both signs, near zero and across magnitudes
+//!    ([`points`](super::points)). They agree at a point when they differ
+//!    by at most 1e-9 relative to the size of the numbers summed to make
+//!    them. A disagreement becomes a counterexample, preferably at simple
+//!    values such as 1 and 2; a point where only one side has a value makes
+//!    the claim hold only where both are defined; a disagreement exactly on
+//!    a breakpoint makes it hold except there.
+//!
+//! Hands on an [`Outcome`]: facts, never sentences.
 
 use std::collections::HashMap;
 
+use super::cases;
+use super::digits;
+use super::points::{self, Plan};
+use crate::builtins::Func;
 use crate::eval::direct::{EvalError, Value, evaluate_value_with_scale};
 use crate::expr::arena::{Arena, Id, Node, Symbol};
+use crate::expr::number::Number;
+use crate::math::Problem;
 use crate::random::Random;
 
 /// Points at which both sides must agree (all defined).
@@ -28,20 +44,92 @@ pub const TOLERANCE: f64 = 1e-9;
 pub enum Outcome {
     /// The difference simplifies to 0.
     Proved,
-    /// Equal at `points` random points (0 when there are no variables).
-    Agrees { points: usize },
+    /// The difference simplifies to 0 in each of `cases` cases of the
+    /// claim's piecewise functions.
+    ProvedByCases { cases: usize },
+    /// Equal at `points` random points (0 when there are no variables) and
+    /// at `around` points beside breakpoints of piecewise functions.
+    Agrees { points: usize, around: usize },
+    /// A value rounds to the decimal written on the right at `digits`
+    /// significant digits.
+    ToDigits { digits: usize },
+    /// A value does not round to the decimal written: the left side's
+    /// `value` (`exact` when it is an exact number) and the first `digit`
+    /// (from 1) that differs.
+    DiffersInDigit { value: f64, exact: bool, digit: usize },
     /// The difference of pair `pair` (left − right) simplifies to a nonzero
     /// constant: false everywhere, whatever the numbers say.
     ConstantDifference { pair: usize, difference: f64 },
     /// Pair `pair` differs at `point` (values of the variables, in order),
     /// in data row `row` when the sides are vectors.
     Differs { pair: usize, point: Vec<f64>, row: Option<usize>, lhs: f64, rhs: f64 },
+    /// Equal wherever both sides have values, but at `point` only one has:
+    /// the left side when `left_defined`, with `value`. `conditions` say
+    /// where the other side has values, when that is simple (`x > 0`), else
+    /// are empty.
+    DomainDiffers { pair: usize, point: Vec<f64>, left_defined: bool, value: f64, conditions: Vec<Condition> },
+    /// Equal everywhere except on a breakpoint: where variable number
+    /// `variable` is `point[variable]`, the sides are `lhs` and `rhs`.
+    ExceptAt { pair: usize, variable: usize, point: Vec<f64>, lhs: f64, rhs: f64 },
     /// With no variables, the sides are vectors of different lengths.
     Lengths { pair: usize, left: usize, right: usize },
     /// With no variables, a side has no value.
     Undefined { pair: usize, left: bool, error: EvalError },
     /// Too few points where both sides are defined.
     Undecided { defined: usize, tried: usize },
+}
+
+impl Outcome {
+    /// Whether the claim holds (✓).
+    pub fn passed(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Proved | Outcome::ProvedByCases { .. } | Outcome::Agrees { .. } | Outcome::ToDigits { .. }
+        )
+    }
+
+    /// Whether the claim holds only with a condition (neither ✓ nor ✗).
+    pub fn conditional(&self) -> bool {
+        matches!(self, Outcome::DomainDiffers { .. } | Outcome::ExceptAt { .. })
+    }
+}
+
+/// Where a side has values, one variable at a time: `log(x)` needs x > 0,
+/// `sqrt(x)` x ≥ 0, `1/x` x ≠ 0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Condition {
+    /// The variable's index.
+    pub variable: usize,
+    pub relation: Relation,
+}
+
+/// How a [`Condition`] compares its variable with 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    NonZero,
+    NonNegative,
+    Positive,
+}
+
+impl Relation {
+    /// The relation to 0, as written after the variable's name.
+    pub fn text(self) -> &'static str {
+        match self {
+            Relation::Positive => "> 0",
+            Relation::NonNegative => "≥ 0",
+            Relation::NonZero => "≠ 0",
+        }
+    }
+}
+
+/// How a claim is to be judged, besides its sides.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rules {
+    /// An absolute tolerance given with `within`, replacing the relative one.
+    pub tolerance: Option<f64>,
+    /// The significant digits of a decimal written as the right side of a
+    /// value claim (see [`digits`](super::digits)).
+    pub digits: Option<usize>,
 }
 
 /// Decides whether every (left, right) pair is equal over `variables`.
@@ -53,8 +141,41 @@ pub fn decide(
     variables: &[Id],
     global: &dyn Fn(&str) -> Option<f64>,
     seed: u64,
-    tolerance: Option<f64>,
+    rules: Rules,
 ) -> Outcome {
+    let digits = rules.digits.filter(|_| variables.is_empty() && pairs.len() == 1 && rules.tolerance.is_none());
+    match symbolic(arena, pairs, rules.tolerance) {
+        Symbolic::Proved => return Outcome::Proved,
+        Symbolic::Constant { pair, difference } if digits.is_none() => {
+            return Outcome::ConstantDifference { pair, difference };
+        }
+        _ => {}
+    }
+    if let Some(digits) = digits {
+        return by_digits(arena, pairs[0], global, digits);
+    }
+    if !variables.is_empty()
+        && let Some(cases) = cases::prove(arena, pairs)
+    {
+        return Outcome::ProvedByCases { cases };
+    }
+    let roots: Vec<Id> = pairs.iter().flat_map(|&(l, r)| [l, r]).chain(domain.iter().copied()).collect();
+    let plan = Plan::new(arena, &roots, variables);
+    let sides = Sides { arena, pairs, domain, variables, global, tolerance: rules.tolerance };
+    if variables.is_empty() {
+        return sides.at_no_variables();
+    }
+    sides.sample(&plan, &mut Random::new(seed))
+}
+
+/// What the expanded differences show.
+enum Symbolic {
+    Proved,
+    Constant { pair: usize, difference: f64 },
+    Unknown,
+}
+
+fn symbolic(arena: &mut Arena, pairs: &[(Id, Id)], tolerance: Option<f64>) -> Symbolic {
     let mut proved = true;
     for (pair, &(lhs, rhs)) in pairs.iter().enumerate() {
         let difference = arena.sub(lhs, rhs);
@@ -62,65 +183,81 @@ pub fn decide(
         match arena.as_number(expanded) {
             Some(n) if n.is_zero() => {}
             Some(n) if tolerance.is_none_or(|t| n.to_f64().abs() > t) => {
-                return Outcome::ConstantDifference { pair, difference: n.to_f64() };
+                return Symbolic::Constant { pair, difference: n.to_f64() };
             }
             _ => proved = false,
         }
     }
-    if proved {
-        return Outcome::Proved;
-    }
-    let sides = Sides { arena, pairs, domain, variables, global, tolerance };
-    if variables.is_empty() {
-        return sides.at_no_variables();
-    }
-    let mut random = Random::new(seed);
-    let mut defined = 0;
-    for _ in 0..ATTEMPTS {
-        let point: Vec<f64> = variables.iter().map(|_| sample(&mut random)).collect();
-        match sides.compare(&point) {
-            Comparison::Undefined => continue,
-            Comparison::Equal => defined += 1,
-            Comparison::Different { .. } => return sides.counterexample(point),
-        }
-        if defined == POINTS {
-            return Outcome::Agrees { points: POINTS };
-        }
-    }
-    Outcome::Undecided { defined, tried: ATTEMPTS }
+    if proved { Symbolic::Proved } else { Symbolic::Unknown }
 }
 
-/// One value of a variable: from a range picked at random among several,
-/// so that positive-only, probability-like and wide domains are all met.
-fn sample(random: &mut Random) -> f64 {
-    let value = match random.below(5) {
-        0 => random.uniform(-2.0, 2.0),
-        1 => random.uniform(0.05, 3.0),
-        2 => random.uniform(0.01, 0.99),
-        3 => random.uniform(-3.0, -0.05),
-        _ => {
-            let magnitude = 10f64.powf(random.uniform(-2.0, 2.0));
-            if random.below(2) == 0 { magnitude } else { -magnitude }
-        }
+/// A value claim against a written decimal: the left value rounded to the
+/// digits written.
+fn by_digits(arena: &mut Arena, (lhs, rhs): (Id, Id), global: &dyn Fn(&str) -> Option<f64>, digits: usize) -> Outcome {
+    let expanded = arena.normal_form(lhs);
+    let exact = matches!(arena.as_number(expanded), Some(Number::Exact(_)));
+    let sides = Sides { arena, pairs: &[], domain: &[], variables: &[], global, tolerance: None };
+    let point = HashMap::new();
+    let number = |id: Id, left: bool| match sides.evaluate(id, &point) {
+        Ok((Value::Number(x), _)) => Ok(x),
+        Ok(_) => Err(Outcome::Undefined { pair: 0, left, error: not_a_number(id) }),
+        Err(error) => Err(Outcome::Undefined { pair: 0, left, error }),
     };
-    round_to(value, 4)
+    let (value, written) = match (number(lhs, true), number(rhs, false)) {
+        (Ok(value), Ok(written)) => (value, written),
+        (Err(outcome), _) | (_, Err(outcome)) => return outcome,
+    };
+    match digits::first_difference(value, written, digits) {
+        None => Outcome::ToDigits { digits },
+        Some(digit) => Outcome::DiffersInDigit { value, exact, digit },
+    }
 }
 
-/// `value` rounded to `digits` significant digits (shorter to read in verdicts).
-fn round_to(value: f64, digits: i32) -> f64 {
-    if value == 0.0 {
-        return 0.0;
-    }
-    let scale = 10f64.powi(digits - 1 - value.abs().log10().floor() as i32);
-    (value * scale).round() / scale
+fn not_a_number(node: Id) -> EvalError {
+    EvalError { node, problem: Problem::NotANumber, row: None }
 }
+
+/// Points where only one side has a value count only if every variable
+/// is at most this large.
+const DOMAIN_REACH: f64 = 100.0;
 
 /// Simple values tried first for a counterexample.
 const SIMPLE: [f64; 10] = [1.0, 2.0, 0.5, -1.0, 3.0, -2.0, 1.5, 0.25, -0.5, 4.0];
 
+/// Points of simple values tried at random before the random points.
+const SIMPLE_TRIES: usize = 100;
+
+/// Up to 1000 points of [`SIMPLE`] values for `n` variables.
+fn simple_points(n: usize) -> impl Iterator<Item = Vec<f64>> {
+    let combinations = SIMPLE.len().saturating_pow(n.min(6) as u32).min(1000);
+    (0..combinations).map(move |k| {
+        let mut digits = k;
+        (0..n)
+            .map(|_| {
+                let value = SIMPLE[digits % SIMPLE.len()];
+                digits /= SIMPLE.len();
+                value
+            })
+            .collect()
+    })
+}
+
 enum Comparison {
     Equal,
-    Different { pair: usize, row: Option<usize>, lhs: f64, rhs: f64 },
+    Different {
+        pair: usize,
+        row: Option<usize>,
+        lhs: f64,
+        rhs: f64,
+    },
+    /// One side has a value and the other is outside its domain, at a
+    /// point within [`DOMAIN_REACH`] (beyond, exp(−x) underflows to 0 and
+    /// log of it looks undefined).
+    OneSided {
+        pair: usize,
+        left_defined: bool,
+        value: f64,
+    },
     Undefined,
 }
 
@@ -195,9 +332,17 @@ impl Sides<'_> {
         if self.domain.iter().any(|&id| self.evaluate(id, &point).is_err()) {
             return Comparison::Undefined;
         }
+        let within_reach = values.iter().all(|v| v.abs() <= DOMAIN_REACH);
         for (pair, &(lhs, rhs)) in self.pairs.iter().enumerate() {
-            let (Ok(l), Ok(r)) = (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) else {
-                return Comparison::Undefined;
+            let (l, r) = match (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) {
+                (Ok(l), Ok(r)) => (l, r),
+                (Ok((Value::Number(value), _)), Err(error)) if within_reach && outside_domain(&error.problem) => {
+                    return Comparison::OneSided { pair, left_defined: true, value };
+                }
+                (Err(error), Ok((Value::Number(value), _))) if within_reach && outside_domain(&error.problem) => {
+                    return Comparison::OneSided { pair, left_defined: false, value };
+                }
+                _ => return Comparison::Undefined,
             };
             match self.difference(&l, &r) {
                 Ok(None) => {}
@@ -225,22 +370,78 @@ impl Sides<'_> {
                 Err((left, right)) => return Outcome::Lengths { pair, left, right },
             }
         }
-        Outcome::Agrees { points: 0 }
+        Outcome::Agrees { points: 0, around: 0 }
     }
 
-    /// A disagreement at simple values if there is one, else at `found`.
-    fn counterexample(&self, found: Vec<f64>) -> Outcome {
-        let n = self.variables.len();
-        let combinations = SIMPLE.len().saturating_pow(n.min(6) as u32).min(1000);
-        for k in 0..combinations {
-            let mut digits = k;
-            let point: Vec<f64> = (0..n)
-                .map(|_| {
-                    let value = SIMPLE[digits % SIMPLE.len()];
-                    digits /= SIMPLE.len();
-                    value
-                })
-                .collect();
+    /// Tries the points beside breakpoints, then random points until
+    /// [`POINTS`] have both sides defined, then the breakpoints themselves.
+    fn sample(&self, plan: &Plan, random: &mut Random) -> Outcome {
+        let mut one_sided = None;
+        let mut around = 0;
+        for point in plan.around(random) {
+            match self.compare(&point) {
+                Comparison::Equal => around += 1,
+                Comparison::Different { .. } => return self.counterexample(plan, point),
+                Comparison::OneSided { .. } => one_sided = one_sided.or(Some(point)),
+                Comparison::Undefined => {}
+            }
+        }
+        let mut special = self.simple_random(random);
+        special.extend(points::magnitudes(self.variables.len(), random));
+        for point in special {
+            match self.compare(&point) {
+                Comparison::Different { .. } if plan.on_breakpoint(&point).is_none() => {
+                    return self.counterexample(plan, point);
+                }
+                Comparison::OneSided { .. } => one_sided = one_sided.or(Some(point)),
+                _ => {}
+            }
+        }
+        let mut defined = 0;
+        for _ in 0..ATTEMPTS {
+            if defined == POINTS {
+                break;
+            }
+            let point: Vec<f64> = self.variables.iter().map(|_| points::sample(random)).collect();
+            if plan.on_breakpoint(&point).is_some() {
+                continue;
+            }
+            match self.compare(&point) {
+                Comparison::Equal => defined += 1,
+                Comparison::Different { .. } => return self.counterexample(plan, point),
+                Comparison::OneSided { .. } => one_sided = one_sided.or(Some(point)),
+                Comparison::Undefined => {}
+            }
+        }
+        if defined < POINTS {
+            return Outcome::Undecided { defined, tried: ATTEMPTS };
+        }
+        if let Some(found) = one_sided {
+            return self.domain_difference(plan, found);
+        }
+        for (variable, point) in plan.on(random) {
+            match self.compare(&point) {
+                Comparison::Different { pair, lhs, rhs, .. } => {
+                    return Outcome::ExceptAt { pair, variable, point, lhs, rhs };
+                }
+                Comparison::OneSided { .. } => return self.domain_difference(plan, point),
+                _ => {}
+            }
+        }
+        Outcome::Agrees { points: POINTS, around }
+    }
+
+    /// [`SIMPLE_TRIES`] points of [`SIMPLE`] values drawn at random: whole
+    /// numbers and halves meet what random decimals miss (`(x^2)^(1/2)` is
+    /// not `x^1` at x = −1).
+    fn simple_random(&self, random: &mut Random) -> Vec<Vec<f64>> {
+        (0..SIMPLE_TRIES).map(|_| self.variables.iter().map(|_| SIMPLE[random.below(SIMPLE.len())]).collect()).collect()
+    }
+
+    /// A disagreement at simple values (off the breakpoints) if there is
+    /// one, else at `found`.
+    fn counterexample(&self, plan: &Plan, found: Vec<f64>) -> Outcome {
+        for point in simple_points(self.variables.len()).filter(|p| plan.on_breakpoint(p).is_none()) {
             if let Comparison::Different { pair, row, lhs, rhs } = self.compare(&point) {
                 return Outcome::Differs { pair, point, row, lhs, rhs };
             }
@@ -249,6 +450,75 @@ impl Sides<'_> {
             Comparison::Different { pair, row, lhs, rhs } => Outcome::Differs { pair, point: found, row, lhs, rhs },
             _ => Outcome::Undecided { defined: 0, tried: 1 },
         }
+    }
+
+    /// A point where only one side has a value, at simple values if there
+    /// is one, else at `found`.
+    fn domain_difference(&self, plan: &Plan, found: Vec<f64>) -> Outcome {
+        let simple = simple_points(self.variables.len()).filter(|p| plan.on_breakpoint(p).is_none());
+        for point in simple.chain(std::iter::once(found)) {
+            if let Comparison::OneSided { pair, left_defined, value } = self.compare(&point) {
+                let (lhs, rhs) = self.pairs[pair];
+                let conditions = conditions(self.arena, if left_defined { rhs } else { lhs }, self.variables);
+                return Outcome::DomainDiffers { pair, point, left_defined, value, conditions };
+            }
+        }
+        Outcome::Undecided { defined: 0, tried: 1 }
+    }
+}
+
+/// Whether a side has no value because a point is outside an operation's
+/// domain (not because a number overflowed).
+fn outside_domain(problem: &Problem) -> bool {
+    matches!(
+        problem,
+        Problem::DivisionByZero
+            | Problem::LogOfZero
+            | Problem::LogOfNegative(_)
+            | Problem::RootOfNegative(_)
+            | Problem::FractionalPowerOfNegative { .. }
+            | Problem::OutsideDomain { .. }
+    )
+}
+
+/// Where `side` has values, as one condition per variable, when every
+/// operation that needs one applies to a variable directly (`log(x)`,
+/// `sqrt(y)`, `1/z`); empty otherwise.
+fn conditions(arena: &Arena, side: Id, variables: &[Id]) -> Vec<Condition> {
+    let mut found: Vec<Condition> = Vec::new();
+    for id in arena.reachable(&[side]) {
+        let (operand, relation) = match arena.node(id) {
+            Node::Apply(Func::Log | Func::Log10 | Func::Log2, arg) => (*arg, Relation::Positive),
+            Node::Apply(Func::Asin | Func::Acos, _) => return Vec::new(),
+            Node::Pow(base, exponent) => match power_needs(arena, *base, *exponent) {
+                Some(relation) => (*base, relation),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let Some(variable) = variables.iter().position(|&v| v == operand) else { return Vec::new() };
+        match found.iter_mut().find(|c| c.variable == variable) {
+            // x ≥ 0 and x ≠ 0 together are x > 0.
+            Some(c) if c.relation != relation => c.relation = Relation::Positive,
+            Some(_) => {}
+            None => found.push(Condition { variable, relation }),
+        }
+    }
+    found.sort_by_key(|c| c.variable);
+    found
+}
+
+/// What `base^exponent` needs of its base: nothing for a whole exponent
+/// ≥ 0 or a positive constant base.
+fn power_needs(arena: &Arena, base: Id, exponent: Id) -> Option<Relation> {
+    if matches!(arena.node(base), Node::Const(_)) || arena.as_number(base).is_some_and(|b| !b.is_negative()) {
+        return None;
+    }
+    match arena.as_number(exponent) {
+        Some(e) if e.as_integer().is_some() => e.is_negative().then_some(Relation::NonZero),
+        Some(e) if e.is_negative() => Some(Relation::Positive),
+        Some(_) => Some(Relation::NonNegative),
+        None => Some(Relation::Positive),
     }
 }
 
@@ -271,7 +541,7 @@ mod tests {
         let lhs = arena.mul([c, sum]);
         let bc = arena.mul([b, c]);
         let rhs = arena.add([bc, c]);
-        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[], &[b, c], &no_globals, 1, None), Outcome::Proved);
+        assert_eq!(decide(&mut arena, &[(lhs, rhs)], &[], &[b, c], &no_globals, 1, Rules::default()), Outcome::Proved);
     }
 
     #[test]
@@ -287,8 +557,8 @@ mod tests {
         let lhs = arena.add([sin2, cos2]);
         let one = arena.int(1);
         assert_eq!(
-            decide(&mut arena, &[(lhs, one)], &[], &[x], &no_globals, 1, None),
-            Outcome::Agrees { points: POINTS }
+            decide(&mut arena, &[(lhs, one)], &[], &[x], &no_globals, 1, Rules::default()),
+            Outcome::Agrees { points: POINTS, around: 0 }
         );
     }
 
@@ -299,19 +569,33 @@ mod tests {
         let x = arena.var(x);
         let two = arena.int(2);
         let lhs = arena.mul([two, x]);
-        let outcome = decide(&mut arena, &[(lhs, x)], &[], &[x], &no_globals, 1, None);
+        let outcome = decide(&mut arena, &[(lhs, x)], &[], &[x], &no_globals, 1, Rules::default());
         assert_eq!(outcome, Outcome::Differs { pair: 0, point: vec![1.0], row: None, lhs: 2.0, rhs: 1.0 });
     }
 
     #[test]
-    fn points_outside_the_domain_are_skipped() {
+    fn a_difference_of_domains_is_its_own_outcome() {
         let mut arena = Arena::new();
         let x = arena.symbol("x");
         let x = arena.var(x);
         let log = arena.apply(Func::Log, x);
         let exp = arena.apply(Func::Exp, log);
-        let outcome = decide(&mut arena, &[(exp, x)], &[], &[x], &no_globals, 3, None);
-        assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
+        let outcome = decide(&mut arena, &[(exp, x)], &[], &[x], &no_globals, 3, Rules::default());
+        let condition = Condition { variable: 0, relation: Relation::Positive };
+        assert_eq!(
+            outcome,
+            Outcome::DomainDiffers {
+                pair: 0,
+                point: vec![-1.0],
+                left_defined: false,
+                value: -1.0,
+                conditions: vec![condition]
+            },
+            "exp(log(x)) = x only where x > 0"
+        );
+        let domain = [log];
+        let outcome = decide(&mut arena, &[(exp, x)], &domain, &[x], &no_globals, 3, Rules::default());
+        assert!(matches!(outcome, Outcome::Agrees { .. }), "where log(x) is claimed: {outcome:?}");
     }
 
     #[test]
@@ -324,7 +608,7 @@ mod tests {
         let lhs = arena.sub(shifted, big);
         let sin = arena.apply(Func::Sin, lhs);
         let rhs = arena.apply(Func::Sin, x);
-        let outcome = decide(&mut arena, &[(sin, rhs)], &[], &[x], &no_globals, 5, None);
+        let outcome = decide(&mut arena, &[(sin, rhs)], &[], &[x], &no_globals, 5, Rules::default());
         assert!(matches!(outcome, Outcome::Proved | Outcome::Agrees { .. }), "{outcome:?}");
     }
 }

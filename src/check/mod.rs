@@ -9,7 +9,10 @@
 //! and the correct result. Failed checks do not stop a script; the session
 //! counts them.
 
+mod cases;
 pub mod decide;
+mod digits;
+mod points;
 
 use crate::diagnostics::Diagnostic;
 use crate::env::{FunctionValue, GradientValue, Label};
@@ -17,13 +20,13 @@ use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::{format_distinct, format_significant, format_value};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
-use crate::session::Session;
+use crate::session::{Session, Verdict};
 use crate::show::{self, Format};
 use crate::syntax::ast::{ExprId, ExprKind};
 use crate::syntax::parser::Program;
 use crate::syntax::span::Span;
 
-use decide::{ATTEMPTS, Outcome};
+use decide::{ATTEMPTS, Condition, Outcome, Rules};
 
 /// A claim, lowered: the pairs of sides to compare, over which variables,
 /// and how to show the true value of the left side when the claim fails.
@@ -37,6 +40,9 @@ struct Claim {
     right_texts: Vec<String>,
     variables: Vec<Id>,
     names: Vec<String>,
+    /// Whether the variables are names bound nowhere (`check sin(2*x) = …`),
+    /// so that a verdict says it holds for all of them.
+    for_all: bool,
     /// What the left side really is, shown when the claim fails.
     correct: Option<Correct>,
 }
@@ -92,12 +98,20 @@ impl Session {
         let seed = self.settings.seed ^ random::hash(&spelling_free(&format!("{lhs_text}={rhs_text}")));
         let env = &self.env;
         let global = |name: &str| env.number(name);
+        let rules = Rules { tolerance, digits: digits::written_digits(&rhs_text) };
         let outcome =
-            decide::decide(&mut self.arena, &claim.pairs, &claim.domain, &claim.variables, &global, seed, tolerance);
-        let passed = matches!(outcome, Outcome::Proved | Outcome::Agrees { .. });
-        self.count_check(passed);
-        let mark = self.mark(passed);
-        let correct = claim.correct.as_ref().filter(|_| !passed).map(|c| c.shown(&mut self.arena));
+            decide::decide(&mut self.arena, &claim.pairs, &claim.domain, &claim.variables, &global, seed, rules);
+        let verdict_kind = if outcome.passed() {
+            Verdict::Passed
+        } else if outcome.conditional() {
+            Verdict::Conditional
+        } else {
+            Verdict::Failed
+        };
+        self.count_check(verdict_kind);
+        let mark = self.mark(verdict_kind);
+        let failed = verdict_kind == Verdict::Failed;
+        let correct = claim.correct.as_ref().filter(|_| failed).map(|c| c.shown(&mut self.arena));
         let mut text = verdict(&mark, &lhs_text, &rhs_text, &claim, &outcome, correct);
         if let (Some(tolerance), Outcome::Agrees { .. }) = (tolerance, &outcome) {
             let within = format!("within {}", format_value(tolerance));
@@ -140,6 +154,7 @@ impl Session {
                     right_texts: vec![rhs_text.to_string()],
                     variables: function.variables.clone(),
                     names: function.params.to_vec(),
+                    for_all: false,
                     correct: Some(Correct::Function(function)),
                 }
             }
@@ -174,6 +189,7 @@ impl Session {
                     right_texts: rights.into_iter().map(|(_, text)| text).collect(),
                     variables: gradient.variables.clone(),
                     names: gradient.params.to_vec(),
+                    for_all: false,
                     correct: Some(Correct::Gradient(gradient)),
                 }
             }
@@ -182,23 +198,27 @@ impl Session {
                 gradient_at_point(&mut lowerer, program, (lhs, rhs), (&arguments, item_texts))?
             }
             None => {
-                let left = lowerer.lower_with(ast, lhs, &Locals::default())?;
-                let variables = lowerer.arena.leaves(left, |node| matches!(node, Node::Var(_)));
-                let names: Vec<String> = variables
-                    .iter()
-                    .map(|&v| match lowerer.arena.node(v) {
-                        Node::Var(symbol) => lowerer.arena.name(*symbol).to_string(),
-                        _ => String::new(),
-                    })
-                    .collect();
-                let locals = Locals { names: names.clone(), values: variables.clone(), free_symbols: false };
+                // Names bound nowhere are the claim's variables, on either side.
+                // A symbol of the left side (`x` in `diff(x^2, x)`) is one on the right too.
+                let left = lowerer.lower_with(ast, lhs, &Locals { free_symbols: true, ..Locals::default() })?;
+                let (left_variables, left_names) = variables_of(lowerer.arena, left);
+                let locals = Locals { names: left_names, values: left_variables, free_symbols: true };
                 let right = lowerer.lower_with(ast, rhs, &locals)?;
-                let correct = (!variables.is_empty()).then(|| Correct::Expression(lhs_text.to_string(), left));
+                let both = lowerer.arena.add([left, right]);
+                let (mut variables, _) = variables_of(lowerer.arena, both);
+                let claim_text = format!("{lhs_text} = {rhs_text}");
+                variables.sort_by_key(|&v| first_use(&claim_text, &name_of(lowerer.arena, v)));
+                let names = variables.iter().map(|&v| name_of(lowerer.arena, v)).collect();
+                // The left side's own form is worth showing only when it was worked out.
+                let worked_out = ["diff(", "simplify(", "grad("].iter().any(|call| lhs_text.contains(call));
+                let correct =
+                    (!variables.is_empty() && worked_out).then(|| Correct::Expression(lhs_text.to_string(), left));
                 Claim {
                     pairs: vec![(left, right)],
                     domain: Vec::new(),
                     left_names: vec![lhs_text.to_string()],
                     right_texts: vec![rhs_text.to_string()],
+                    for_all: !variables.is_empty(),
                     variables,
                     names,
                     correct,
@@ -209,9 +229,40 @@ impl Session {
     }
 }
 
+/// The variables of `expr` and their names.
+fn variables_of(arena: &Arena, expr: Id) -> (Vec<Id>, Vec<String>) {
+    let variables = arena.leaves(expr, |node| matches!(node, Node::Var(_)));
+    let names = variables.iter().map(|&v| name_of(arena, v)).collect();
+    (variables, names)
+}
+
+fn name_of(arena: &Arena, variable: Id) -> String {
+    match arena.node(variable) {
+        Node::Var(symbol) => arena.name(*symbol).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Where `name` is first written in `text` as a whole name, so that a
+/// claim's variables are listed in the order it names them.
+fn first_use(text: &str, name: &str) -> usize {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(name)
+        .find(|&(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(is_name) && !after.is_some_and(is_name)
+        })
+        .map_or(usize::MAX, |(at, _)| at)
+}
+
 /// The function a derivative (or gradient) was taken of, over `variables`:
 /// a claim about `∂F/∂x` is a claim wherever F is defined.
 fn domain_of(lowerer: &mut Lowerer, label: &Label, variables: &[Id]) -> Vec<Id> {
+    if matches!(label, Label::Defined(_)) {
+        // A function itself claims nothing about where it is defined.
+        return Vec::new();
+    }
     let Some(Ok(Callable::Function(base))) = lowerer.named_callable(label.function()) else { return Vec::new() };
     if base.variables.len() != variables.len() {
         return Vec::new();
@@ -253,6 +304,7 @@ fn gradient_at_point(
         right_texts: item_texts,
         variables: Vec::new(),
         names: Vec::new(),
+        for_all: false,
         correct: None,
     })
 }
@@ -289,9 +341,54 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
     let correct = correct.map(|c| format!("\n  correct: {c}")).unwrap_or_default();
     match outcome {
         Outcome::Proved if claim.variables.is_empty() => format!("{mark} {lhs} = {rhs}"),
-        Outcome::Proved => format!("{mark} {lhs} = {rhs} (proved)"),
-        Outcome::Agrees { points: 0 } => format!("{mark} {lhs} = {rhs}"),
-        Outcome::Agrees { points } => format!("{mark} {lhs} = {rhs} (numerically, at {points} random points)"),
+        Outcome::Proved => format!("{mark} {lhs} = {rhs} {}", how(claim, "proved")),
+        Outcome::ProvedByCases { cases } => {
+            format!("{mark} {lhs} = {rhs} {}", how(claim, &format!("proved, in {cases} cases")))
+        }
+        Outcome::Agrees { points: 0, .. } => format!("{mark} {lhs} = {rhs}"),
+        Outcome::Agrees { points, around: 0 } => {
+            format!("{mark} {lhs} = {rhs} {}", how(claim, &format!("numerically, at {points} random points")))
+        }
+        Outcome::Agrees { points, around } => format!(
+            "{mark} {lhs} = {rhs} {}",
+            how(claim, &format!("numerically, at {points} random points and {around} beside breakpoints"))
+        ),
+        Outcome::ToDigits { digits } => {
+            format!("{mark} {lhs} = {rhs} (to {digits} significant digit{})", plural(*digits))
+        }
+        Outcome::DiffersInDigit { value, exact, digit } => {
+            let how = if *exact && format_value(*value).len() <= 17 { " exactly" } else { "" };
+            format!(
+                "{mark} {lhs} ≠ {rhs} — {lhs} = {}{how}; your value differs in the {} digit",
+                format_value(*value),
+                ordinal(*digit)
+            )
+        }
+        Outcome::DomainDiffers { pair, point, left_defined, value, conditions } => {
+            let (defined, undefined) = if *left_defined { ("left", "right") } else { ("right", "left") };
+            let names = claim.names.as_slice();
+            let texts: Vec<String> = conditions.iter().map(|&c| condition_text(names, c)).collect();
+            let both = if texts.is_empty() { String::new() } else { format!(" ({})", texts.join(", ")) };
+            format!(
+                "{mark} {} — equal where both are defined{both}; at {} the {defined} side is {} and the {undefined} side is undefined",
+                equation(lhs, rhs, claim, *pair),
+                point_text(names, point, " = "),
+                format_significant(*value, 6)
+            )
+        }
+        Outcome::ExceptAt { pair, variable, point, lhs: left, rhs: right } => {
+            let name = claim.names.get(*variable).map_or("x", String::as_str);
+            let at = point.get(*variable).copied().unwrap_or(0.0);
+            let (left, right) = format_distinct(*left, *right, 6);
+            let left_name = claim.left_names.get(*pair).map_or(lhs, String::as_str);
+            let right_text = claim.right_texts.get(*pair).map_or(rhs, String::as_str);
+            let there =
+                if point.len() > 1 { format!("at {}", point_text(&claim.names, point, "=")) } else { "there".into() };
+            format!(
+                "{mark} {lhs} = {rhs} — equal except at {name} = {} (a kink): {there} {left_name} = {left}, {right_text} = {right}",
+                format_significant(at, 6),
+            )
+        }
         Outcome::Differs { pair, point, row, lhs: left, rhs: right } => {
             let mut at = if point.is_empty() {
                 String::new()
@@ -335,6 +432,49 @@ fn verdict(mark: &str, lhs: &str, rhs: &str, claim: &Claim, outcome: &Outcome, c
             )
         }
     }
+}
+
+/// How a claim passed, in brackets, saying for which values when its
+/// variables are names bound nowhere: `(for all x: proved)`.
+fn how(claim: &Claim, passed: &str) -> String {
+    if claim.for_all { format!("(for all {}: {passed})", claim.names.join(", ")) } else { format!("({passed})") }
+}
+
+/// `lhs = rhs`, or the pair's own sides for a gradient's component.
+fn equation(lhs: &str, rhs: &str, claim: &Claim, pair: usize) -> String {
+    match (claim.left_names.get(pair), claim.right_texts.get(pair)) {
+        (Some(left), Some(right)) if claim.pairs.len() > 1 => format!("{left} = {right}"),
+        _ => format!("{lhs} = {rhs}"),
+    }
+}
+
+/// `x = -1, y = 2` (with `equals` between name and value).
+fn point_text(names: &[String], point: &[f64], equals: &str) -> String {
+    let values: Vec<String> =
+        names.iter().zip(point).map(|(n, v)| format!("{n}{equals}{}", format_significant(*v, 6))).collect();
+    values.join(", ")
+}
+
+/// `x > 0`.
+fn condition_text(names: &[String], condition: Condition) -> String {
+    let name = names.get(condition.variable).map_or("x", String::as_str);
+    format!("{name} {}", condition.relation.text())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The claim's text without spaces and with pasted-maths operators in ASCII

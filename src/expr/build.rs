@@ -175,6 +175,8 @@ impl Arena {
             let end = index + powers[index..].iter().take_while(|(b, _, _)| *b == base).count();
             if end == index + 1 {
                 result.push(factor);
+            } else if !self.nonnegative(base, NONNEGATIVE_DEPTH) && self.merging_widens(&powers[index..end]) {
+                result.extend(powers[index..end].iter().map(|(_, _, f)| *f));
             } else {
                 let exponents: Vec<Id> = powers[index..end].iter().map(|(_, e, _)| *e).collect();
                 let exponent = self.add(exponents);
@@ -216,14 +218,28 @@ impl Arena {
                 let product = self.mul([inner, exponent]);
                 self.apply(Func::Exp, product)
             }
-            // (b^a)^e = b^(a*e) for whole e, or for odd a (b^a has b's sign, so
-            // both sides are defined for the same b): sqrt(1/z) is z^(-1/2).
-            Node::Pow(inner_base, inner_exponent)
-                if e.and_then(Number::as_integer).is_some()
-                    || self.as_number(inner_exponent).and_then(Number::as_integer).is_some_and(|a| a % 2 != 0) =>
-            {
-                let product = self.mul([inner_exponent, exponent]);
-                self.pow(inner_base, product)
+            // (b^a)^e = b^(a*e) only where both have values at the same b, and
+            // the same values: sqrt(1/z) is z^(-1/2), but sqrt(x)^2 stays (no
+            // value at x < 0), and sqrt(x^2) is |x| (see `NestedPower`).
+            Node::Pow(inner_base, inner_exponent) => {
+                let a = self.as_number(inner_exponent);
+                let nested = if self.nonnegative(inner_base, NONNEGATIVE_DEPTH) {
+                    Some(NestedPower::Merge)
+                } else {
+                    a.zip(e).map(|(a, e)| NestedPower::of(a, e))
+                };
+                match nested {
+                    Some(NestedPower::Merge) => {
+                        let product = self.mul([inner_exponent, exponent]);
+                        self.pow(inner_base, product)
+                    }
+                    Some(NestedPower::Absolute) => {
+                        let product = self.mul([inner_exponent, exponent]);
+                        let magnitude = self.apply(Func::Abs, inner_base);
+                        self.pow(magnitude, product)
+                    }
+                    _ => self.intern(Node::Pow(base, exponent)),
+                }
             }
             // (a*b)^n = a^n * b^n for whole n, so 1/(2*x) is 1/2 * 1/x. A long
             // product stays whole, as it does inside products, so P/P cancels.
@@ -278,7 +294,16 @@ impl Arena {
                 let log = self.apply(Func::Log, base);
                 self.mul([exponent, log])
             }
-            (Func::Log, Node::Apply(Func::Exp, inner)) | (Func::Exp, Node::Apply(Func::Log, inner)) => inner,
+            (Func::Log, Node::Pow(base, exponent))
+                if self.as_number(exponent).and_then(Number::as_integer).is_some_and(|k| k != 0 && k % 2 == 0) =>
+            {
+                // An even power is |base| to it: log(x^2) = 2*log(|x|), for every x ≠ 0.
+                let magnitude = self.apply(Func::Abs, base);
+                let log = self.apply(Func::Log, magnitude);
+                self.mul([exponent, log])
+            }
+            // log(exp(a)) = a everywhere; exp(log(x)) = x only for x > 0, so it stays.
+            (Func::Log, Node::Apply(Func::Exp, inner)) => inner,
             (Func::Log, Node::Const(Constant::E)) => self.int(1),
             (Func::Abs, Node::Apply(Func::Abs, _)) => arg,
             _ => self.intern(Node::Apply(func, arg)),
@@ -309,6 +334,47 @@ impl Arena {
         };
         terms.push(zeros);
         self.finish(terms, Number::ZERO, Node::Add)
+    }
+
+    /// Whether merging powers of one base, (base, exponent, factor), would
+    /// give a value where the factors have none: `sqrt(x)*sqrt(x)` is not
+    /// `x` at x < 0. Merging is safe when a power has no value at b < 0
+    /// after it either (a fractional sum), or every factor had one there.
+    fn merging_widens(&self, powers: &[(Id, Id, Id)]) -> bool {
+        let mut sum = Number::ZERO;
+        let mut all_whole = true;
+        for (_, exponent, _) in powers {
+            let Some(n) = self.as_number(*exponent) else { return false };
+            all_whole &= n.as_integer().is_some();
+            match sum.checked_add(n) {
+                Some(s) => sum = s,
+                None => return false,
+            }
+        }
+        !all_whole && sum.as_integer().is_some()
+    }
+
+    /// Whether `id` is ≥ 0 wherever it has a value, as far as `depth`
+    /// levels show: `var(xs)` (a mean of squares), `exp(x)`, `abs(x)`,
+    /// `x^2`, and sums and products of such. Powers of these merge freely.
+    fn nonnegative(&self, id: Id, depth: usize) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        match self.node(id) {
+            Node::Num(n) => !n.is_negative(),
+            Node::Const(_) => true,
+            Node::Apply(func, _) => {
+                matches!(func, Func::Exp | Func::Abs | Func::Sigmoid | Func::Softplus | Func::Relu | Func::Step)
+            }
+            Node::Pow(base, exponent) => {
+                self.as_number(*exponent).and_then(Number::as_integer).is_some_and(|k| k % 2 == 0)
+                    || self.nonnegative(*base, depth - 1)
+            }
+            Node::Add(items) | Node::Mul(items) => items.iter().all(|&item| self.nonnegative(item, depth - 1)),
+            Node::Reduce(_, arg, _) => self.nonnegative(*arg, depth - 1),
+            Node::Var(_) | Node::Global(_) | Node::Data(_) => false,
+        }
     }
 
     fn is_exp(&self, id: Id) -> bool {
@@ -456,6 +522,39 @@ impl Arena {
     }
 }
 
+/// How deep [`Arena::nonnegative`] looks.
+const NONNEGATIVE_DEPTH: usize = 6;
+
+/// Whether `(b^a)^e` may be written with one exponent for numbers `a`, `e`.
+#[derive(Debug, PartialEq)]
+enum NestedPower {
+    /// `b^(a*e)`: defined for the same b (up to b = 0), with the same values.
+    Merge,
+    /// `|b|^(a*e)`: `a` is even, so `b^a` is `|b|^a` (`sqrt(x^2)` is `|x|`).
+    Absolute,
+    /// Neither: `sqrt(x)^2` has no value at x < 0, where `x` has.
+    Keep,
+}
+
+impl NestedPower {
+    fn of(a: Number, e: Number) -> NestedPower {
+        let Some(product) = a.checked_mul(e) else { return NestedPower::Keep };
+        let whole = |n: Number| n.as_integer().is_some();
+        let even = |n: Number| n.as_integer().is_some_and(|k| k % 2 == 0);
+        // At b < 0: b^a has a value for whole a, and then (b^a)^e for whole
+        // e, or any e when b^a > 0 (a even).
+        let left_negative = whole(a) && (whole(e) || even(a));
+        let right_negative = whole(product);
+        if left_negative == right_negative && (!left_negative || whole(e) || even(product)) {
+            NestedPower::Merge
+        } else if even(a) {
+            NestedPower::Absolute
+        } else {
+            NestedPower::Keep
+        }
+    }
+}
+
 /// Products with more factors than this are not merged into the products
 /// they are factors of.
 const LONG_PRODUCT: usize = 64;
@@ -543,15 +642,19 @@ mod tests {
     }
 
     #[test]
-    fn powers_merge_and_roots_square_away() {
+    fn powers_merge_only_where_both_forms_have_values() {
         let (mut arena, a, _, _) = setup();
         let half = arena.num(Number::ratio(1, 2).unwrap());
         let root = arena.pow(a, half);
-        assert_eq!(arena.mul([root, root]), a);
+        assert_ne!(arena.mul([root, root]), a, "sqrt(a)*sqrt(a) has no value at a < 0, a has");
         let two = arena.int(2);
-        assert_eq!(arena.pow(root, two), a);
-        let square = arena.pow(a, two);
-        assert_ne!(arena.pow(square, half), a, "sqrt(a^2) is |a|, not a");
+        assert_ne!(arena.pow(root, two), a, "sqrt(a)^2 has no value at a < 0, a has");
+        let three = arena.int(3);
+        let cube = arena.pow(a, three);
+        let three_halves = arena.num(Number::ratio(3, 2).unwrap());
+        assert_eq!(arena.mul([root, a]), arena.pow(a, three_halves), "a^(3/2) has a value only at a ≥ 0 too");
+        let four = arena.int(4);
+        assert_eq!(arena.mul([cube, a]), arena.pow(a, four));
     }
 
     #[test]
@@ -573,7 +676,27 @@ mod tests {
         assert_eq!(arena.pow(reciprocal, half), arena.pow(a, minus_half), "sqrt(1/a) is a^(-1/2)");
         let square = arena.pow(a, two);
         let root = arena.pow(square, half);
-        assert!(matches!(arena.node(root), Node::Pow(base, _) if *base == square), "sqrt(a^2) is |a|, not a");
+        assert_eq!(root, arena.apply(Func::Abs, a), "sqrt(a^2) is |a|, not a");
+        let three_halves = arena.num(Number::ratio(3, 2).unwrap_or(Number::ONE));
+        let three = arena.int(3);
+        let abs = arena.apply(Func::Abs, a);
+        assert_eq!(arena.pow(square, three_halves), arena.pow(abs, three), "(a^2)^(3/2) is |a|^3");
+        let four = arena.int(4);
+        let fourth = arena.pow(a, four);
+        assert_eq!(arena.pow(fourth, half), square, "sqrt(a^4) is a^2");
+        let symbolic = arena.pow(a, half);
+        let b = arena.symbol("b");
+        let b = arena.var(b);
+        let nested = arena.pow(symbolic, b);
+        assert!(matches!(arena.node(nested), Node::Pow(base, _) if *base == symbolic), "(a^(1/2))^b stays");
+    }
+
+    #[test]
+    fn exp_of_log_keeps_its_domain() {
+        let (mut arena, a, _, _) = setup();
+        let log = arena.apply(Func::Log, a);
+        let exp = arena.apply(Func::Exp, log);
+        assert_ne!(exp, a, "exp(log(a)) has no value at a ≤ 0");
     }
 
     #[test]
@@ -593,11 +716,13 @@ mod tests {
         let log_b = arena.apply(Func::Log, b);
         let expected = arena.sub(a, log_b);
         assert_eq!(arena.apply(Func::Log, quotient), expected);
-        // log(b^2) is defined for negative b, 2*log(b) is not: even powers stay.
+        // log(b^2) is defined for negative b, 2*log(b) is not: it is 2*log(|b|).
         let two = arena.int(2);
         let square = arena.pow(b, two);
         let log_square = arena.apply(Func::Log, square);
-        assert!(matches!(arena.node(log_square), Node::Apply(Func::Log, _)));
+        let abs = arena.apply(Func::Abs, b);
+        let log_abs = arena.apply(Func::Log, abs);
+        assert_eq!(log_square, arena.mul([two, log_abs]));
     }
 
     #[test]

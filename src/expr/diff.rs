@@ -45,6 +45,13 @@ impl Arena {
                     let inner = d(&arg);
                     if inner == zero {
                         zero
+                    } else if let (Func::Log, Node::Apply(Func::Abs, magnitude)) = (func, self.node(arg)) {
+                        // log(|u|)' = u'/u (sign(u)/|u| is 1/u wherever either has a value).
+                        let magnitude = *magnitude;
+                        let minus_one = self.minus_one();
+                        let reciprocal = self.pow(magnitude, minus_one);
+                        let d_magnitude = d(&magnitude);
+                        self.mul([reciprocal, d_magnitude])
                     } else {
                         let outer = self.outer_derivative(func, id, arg);
                         self.mul([outer, inner])
@@ -325,6 +332,18 @@ mod tests {
             let d = arena.derivative(fx, x);
             assert_eq!(d, expected(&mut arena, x, fx), "{}'", func.name());
         }
+    }
+
+    #[test]
+    fn log_of_abs_has_the_derivative_one_over_its_argument() {
+        let Fixture { mut arena, x, .. } = fixture();
+        let two = arena.int(2);
+        let square = arena.pow(x, two);
+        let log = arena.apply(Func::Log, square);
+        let d = arena.derivative(log, x);
+        let minus_one = arena.minus_one();
+        let reciprocal = arena.pow(x, minus_one);
+        assert_eq!(d, arena.mul([two, reciprocal]), "log(x^2)' = 2/x");
     }
 
     #[test]

@@ -89,8 +89,10 @@ Try:
 ";
 
 const CHECK: &str = "\
-`check` says whether a claim holds: proved symbolically, or tested at 30
-random points, or refuted with a counterexample and the correct answer. A
+`check` says whether a claim holds: proved symbolically (or case by case
+for relu, abs, step), or tested at breakpoints and 30 random points, or
+refuted with a counterexample and the correct answer. `~` marks a claim true
+only where both sides are defined, or except at a kink (docs/check.md). A
 script ends with a count of its checks, and exits with status 1 if any failed.
 
   check ∂J/∂b = 3*c           a derivative you worked out
@@ -98,6 +100,7 @@ script ends with a count of its checks, and exits with status 1 if any failed.
   check J(1, 2, 3) = 21       a value
   check ∇J(1, 2, 3) = (3, 9, 6)   the gradient at a point
   check r.m = 2 within 0.01   a value, to a tolerance
+  check sin(2*x) = 2*sin(x)*cos(x)   an identity, for all x
 
 Try:
   gd> J(a, b, c) = 3*(a + b*c)

@@ -17,13 +17,14 @@ use crate::syntax::span::Span;
 impl Checker<'_> {
     pub(super) fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
         self.claim_written_with_arguments(ast, lhs)?;
-        let mut left_scope = Scope::default();
+        // A name bound nowhere is a variable of the claim: `check sin(2*x) = 2*sin(x)*cos(x)`.
+        let mut left_scope = Scope { free_symbols: true, ..Scope::default() };
         let left = self.kind(ast, lhs, &mut left_scope)?;
         let mut right_scope = match &left {
             Kind::Function(params) | Kind::Gradient(params) => {
                 Scope { claim_params: Some(params.to_vec()), ..Scope::with_locals(params.to_vec()) }
             }
-            _ => Scope::with_locals(left_scope.symbols),
+            _ => Scope { free_symbols: true, ..Scope::with_locals(left_scope.symbols) },
         };
         let right = self.kind(ast, rhs, &mut right_scope)?;
         let fits = match (&left, &right) {
