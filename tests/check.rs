@@ -183,3 +183,18 @@ fn a_claim_with_a_condition_is_counted_apart_and_fails_a_script() {
     assert!(out.ends_with("2 checks: 1 passed, 1 with a condition, 0 failed\n"), "{out}");
     assert_eq!(status, Status::Failed);
 }
+
+#[test]
+fn claims_at_the_limits_of_floating_point_are_decided_on_accurate_values() {
+    let cross_entropy = "L(z, y) = -(y*log(σ(z)) + (1 - y)*log(1 - σ(z)))";
+    for (code, expected) in [
+        (format!("{cross_entropy}\ncheck L(40, 0) = 40"), "✓ L(40, 0) = 40"),
+        ("check log(σ(-800)) = -800".to_string(), "✓ log(σ(-800)) = -800"),
+        ("check 1 - σ(40) = 4.2e-18".to_string(), "✓ 1 - σ(40) = 4.2e-18 (to 2 significant digits)"),
+        ("check 1 - σ(40) = 0".to_string(), "✗ 1 - σ(40) ≠ 0 — 1 - σ(40) = 4.24835e-18, not 0"),
+        ("check log(σ(z)) = -softplus(-z)".to_string(), "✓ log(σ(z)) = -softplus(-z) (for all z"),
+    ] {
+        let got = verdict(&code);
+        assert!(got.starts_with(expected), "{code}: {got}");
+    }
+}

@@ -27,6 +27,7 @@ use super::digits;
 use super::points::{self, Plan};
 use crate::builtins::Func;
 use crate::eval::direct::{EvalError, Value, evaluate_value_with_scale};
+use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::expr::number::Number;
 use crate::math::Problem;
@@ -161,7 +162,8 @@ pub fn decide(
     }
     let roots: Vec<Id> = pairs.iter().flat_map(|&(l, r)| [l, r]).chain(domain.iter().copied()).collect();
     let plan = Plan::new(arena, &roots, variables);
-    let sides = Sides { arena, pairs, domain, variables, global, tolerance: rules.tolerance };
+    let accurate = accurate_forms(arena, &roots);
+    let sides = Sides { arena, pairs, domain, variables, global, tolerance: rules.tolerance, accurate };
     if variables.is_empty() {
         return sides.at_no_variables();
     }
@@ -196,7 +198,8 @@ fn symbolic(arena: &mut Arena, pairs: &[(Id, Id)], tolerance: Option<f64>) -> Sy
 fn by_digits(arena: &mut Arena, (lhs, rhs): (Id, Id), global: &dyn Fn(&str) -> Option<f64>, digits: usize) -> Outcome {
     let expanded = arena.normal_form(lhs);
     let exact = matches!(arena.as_number(expanded), Some(Number::Exact(_)));
-    let sides = Sides { arena, pairs: &[], domain: &[], variables: &[], global, tolerance: None };
+    let accurate = accurate_forms(arena, &[lhs, rhs]);
+    let sides = Sides { arena, pairs: &[], domain: &[], variables: &[], global, tolerance: None, accurate };
     let point = HashMap::new();
     let number = |id: Id, left: bool| match sides.evaluate(id, &point) {
         Ok((Value::Number(x), _)) => Ok(x),
@@ -275,6 +278,14 @@ struct Sides<'a> {
     global: &'a dyn Fn(&str) -> Option<f64>,
     /// An absolute tolerance given with `within`, replacing the relative one.
     tolerance: Option<f64>,
+    /// Each side's accurate form for evaluation (`eval::stable`), so that a
+    /// claim about `log(σ(z))` is not decided on values rounded to 0.
+    accurate: HashMap<Id, Id>,
+}
+
+/// The accurate form of each of `roots`, by root.
+fn accurate_forms(arena: &mut Arena, roots: &[Id]) -> HashMap<Id, Id> {
+    roots.iter().copied().zip(stable::rewrite_all(arena, roots)).collect()
 }
 
 impl Sides<'_> {
@@ -284,7 +295,12 @@ impl Sides<'_> {
             Node::Global(symbol) => (self.global)(self.arena.name(*symbol)),
             _ => None,
         };
-        evaluate_value_with_scale(self.arena, id, &leaf)
+        match self.accurate.get(&id) {
+            // Where the accurate form has no value, neither has the written one, whose error names what was written.
+            Some(&accurate) => evaluate_value_with_scale(self.arena, accurate, &leaf)
+                .or_else(|_| evaluate_value_with_scale(self.arena, id, &leaf)),
+            None => evaluate_value_with_scale(self.arena, id, &leaf),
+        }
     }
 
     /// Compares two values (numbers, or vectors row by row, a number
