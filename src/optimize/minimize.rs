@@ -293,6 +293,13 @@ impl Descent<'_> {
             *machine.batch() = None;
             machine.run();
             previous = machine.output(0);
+            if !previous.is_finite() && run.ending != Ending::NotFinite && run.theta.iter().all(|t| t.is_finite()) {
+                // Each batch had a value, all the data has none here: the run left
+                // F's domain, and reports the last point kept where F has a value.
+                run.outside = Some(run.theta.clone());
+                run.ending = Ending::LeftDomain;
+                (run.theta, previous) = last_defined(&mut machine, &rows.items, start, start_j);
+            }
         }
         if run.ending != Ending::NotFinite && !run.theta.iter().all(|t| t.is_finite()) {
             run.ending = Ending::NotFinite;
@@ -333,6 +340,25 @@ impl Descent<'_> {
         }
         dot < 0.0 && now >= before * (1.0 - 1e-6)
     }
+}
+
+/// The latest of the `kept` points (then the start) where F over all the
+/// data has a value, with that value. The start has one (a run from a point
+/// where F has none does not begin), so this always finds a point.
+fn last_defined(
+    machine: &mut crate::eval::tape::Machine,
+    kept: &[(usize, Vec<f64>, f64, f64)],
+    start: &[f64],
+    start_j: f64,
+) -> (Vec<f64>, f64) {
+    for (_, theta, ..) in kept.iter().rev() {
+        machine.params().copy_from_slice(theta);
+        machine.run();
+        if machine.output(0).is_finite() {
+            return (theta.clone(), machine.output(0));
+        }
+    }
+    (start.to_vec(), start_j)
 }
 
 /// Mini-batches: the rows in a shuffled order (shuffled again after each
