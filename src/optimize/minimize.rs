@@ -151,7 +151,8 @@ impl Descent<'_> {
         let k = run.iterations;
         let mut quiet = options.clone();
         quiet.steps = k.saturating_sub(1);
-        quiet.rows = Rows::Every(usize::MAX);
+        // Rows are kept as usual: a batch run may step back to one (see `last_defined`).
+        quiet.rows = Rows::Auto;
         quiet.path_points = 0;
         let mut ignore = |_: usize, _: usize| {};
         let before = self.dispatch(
