@@ -93,8 +93,9 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
     let k_max = curve.iter().map(|p| p.0).fold(1.0, f64::max);
     let (low, high) =
         curve.iter().map(|p| p.1).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), j| (l.min(j), h.max(j)));
-    // Log ticks need a positive range of whole decades plotters can count.
-    let logarithmic = low >= 1e-300 && high / low > 100.0;
+    // Log ticks need a positive range of whole decades plotters can count:
+    // over hundreds of decades its tick search never ends, so beyond 1e100 the axis is linear.
+    let logarithmic = low >= 1e-300 && high / low > 100.0 && high / low <= 1e100;
     let caption = format!("{objective} against iteration{}", if logarithmic { " (log scale)" } else { "" });
     let mut builder = ChartBuilder::on(area);
     builder.caption(caption, ("sans-serif", 18)).margin(15).x_label_area_size(35).y_label_area_size(70);
@@ -271,6 +272,10 @@ mod tests {
         };
         assert_eq!(svg(&file, "J", &curve, Some(&surface)), Ok(()));
         assert!(terminal("J", &curve).contains("J against iteration"));
+        // Log scales over hundreds of decades once hung in plotters' tick search.
+        for curve in [[(0.0, 1e-290), (1.0, 1e300)], [(0.0, 1e-50), (1.0, 1e50)], [(0.0, 1e-300), (1.0, 1e-200)]] {
+            assert_eq!(svg(&file, "J", &curve, None), Ok(()));
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -98,3 +98,8 @@ r0 = minimize F from w=2.5 with batch = 1
 r0
 r1 = minimize F from w=2.5 with batch = 1, seed = 3
 r1
+
+#=== plotters hung drawing a log-scale axis over 590 decades (20-minute fuzz run, seed 1796309026 case 1721359)
+F(b, a, w) = a^(-(cos(b)))
+r0 = minimize F from b=3, a = 1e308, w = -0 with steps = 5, plot = "plots/p.svg"
+r0
