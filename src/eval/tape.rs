@@ -111,6 +111,18 @@ enum Op {
     Apply(Func, Reg),
 }
 
+impl Op {
+    /// What one run of the instruction costs, in the units of [`Tape::cost_per_run`].
+    fn cost(&self) -> f64 {
+        match *self {
+            Op::LinN { len, .. } | Op::MulN { len, .. } => 1.0 + len as f64,
+            Op::Sqrt(_) | Op::Recip(_) => 2.0,
+            Op::PowConst(..) | Op::Pow(..) | Op::Apply(..) => TRANSCENDENTAL,
+            _ => 1.0,
+        }
+    }
+}
+
 /// A compiled program computing several outputs from parameter values.
 #[derive(Clone, Debug)]
 pub struct Tape {
@@ -382,18 +394,9 @@ impl Tape {
     /// `batch` of them, and the loop around a step. The work bound of
     /// `minimize` is counted in these units.
     pub fn cost_per_run(&self, batch: Option<usize>) -> f64 {
-        let scalar: f64 = self.code.iter().map(|(op, _)| self.op_cost(op)).sum();
+        let scalar: f64 = self.code.iter().map(|(op, _)| op.cost()).sum();
         let rows: f64 = self.stages.iter().flat_map(|(_, blocks)| blocks).map(|block| block.cost(batch)).sum();
         STEP_OVERHEAD + scalar + rows
-    }
-
-    fn op_cost(&self, op: &Op) -> f64 {
-        match *op {
-            Op::LinN { len, .. } | Op::MulN { len, .. } => 1.0 + len as f64,
-            Op::Sqrt(_) | Op::Recip(_) => 2.0,
-            Op::PowConst(..) | Op::Pow(..) | Op::Apply(..) => TRANSCENDENTAL,
-            _ => 1.0,
-        }
     }
 
     /// How many parameters the tape reads.
