@@ -12,6 +12,7 @@ pub mod files;
 pub mod graph;
 pub mod inventory;
 pub mod journal;
+pub mod kernel;
 pub mod lower;
 pub mod math;
 pub mod optimize;

@@ -1,25 +1,30 @@
-//! The `gd` command: runs scripts, `-e` code, piped input, or the REPL.
-//! Reads the command line (clap), builds a [`Session`], hands it the input,
-//! and turns the outcome into the exit status: 0 ok, 1 runtime error or
-//! failed check, 2 syntax error or bad usage.
+//! The `gd` command: runs scripts, `-e` code, piped input, or the REPL;
+//! `gd kernel` installs or runs the Jupyter kernel. Reads the command line
+//! (clap), builds a [`Session`], hands it the input, and turns the outcome
+//! into the exit status: 0 ok, 1 runtime error or failed check, 2 syntax
+//! error or bad usage.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 use gd::diagnostics::Diagnostic;
+use gd::kernel::{self, Destination};
 use gd::{Input, Output, Session, Settings};
 
 /// gd — a language for differentiable expressions: values, exact partial
 /// derivatives, computation graphs, checks of hand derivations, and gradient
 /// descent.
 #[derive(Parser)]
-#[command(name = "gd", version, about, long_about = None)]
+#[command(name = "gd", version, about, long_about = None, args_conflicts_with_subcommands = true, disable_help_subcommand = true)]
 #[command(
-    after_help = "Examples:\n  gd                                  start the REPL\n  gd lesson.gd                        run a script\n  gd -e 'J(a,b,c) = 3*(a + b*c)' -e 'J(5, 3, 2)'\n  echo 'sqrt(2)' | gd                 run standard input"
+    after_help = "Examples:\n  gd                                  start the REPL\n  gd lesson.gd                        run a script\n  gd -e 'J(a,b,c) = 3*(a + b*c)' -e 'J(5, 3, 2)'\n  echo 'sqrt(2)' | gd                 run standard input\n  gd kernel install                   use gd in Jupyter (docs/jupyter.md)"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Scripts to run, in order, as one program
     files: Vec<PathBuf>,
 
@@ -30,6 +35,53 @@ struct Cli {
     /// Seed for the random points of `check`
     #[arg(long, default_value_t = 2026)]
     seed: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run gd as a Jupyter kernel (as Jupyter starts it), or install it: `gd kernel install`
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true, disable_help_subcommand = true)]
+    Kernel {
+        #[command(subcommand)]
+        action: Option<KernelAction>,
+
+        /// The connection file Jupyter writes for the kernel
+        #[arg(short = 'f', long = "connection-file", value_name = "CONNECTION_FILE", required = true)]
+        connection_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum KernelAction {
+    /// Register gd with Jupyter as the kernel `gd`
+    Install(InstallTarget),
+}
+
+/// Where `gd kernel install` writes the kernelspec (one at most).
+#[derive(Args)]
+#[group(multiple = false)]
+struct InstallTarget {
+    /// For the current user (the default)
+    #[arg(long)]
+    user: bool,
+
+    /// Under PATH/share/jupyter, for a Jupyter installed under PATH
+    #[arg(long, value_name = "PATH")]
+    prefix: Option<PathBuf>,
+
+    /// Into the active Python environment (virtualenv or conda), for its Jupyter
+    #[arg(long)]
+    sys_prefix: bool,
+}
+
+impl InstallTarget {
+    fn destination(&self) -> Destination {
+        match (&self.prefix, self.sys_prefix) {
+            (Some(prefix), _) => Destination::Prefix(prefix.clone()),
+            (None, true) => Destination::SysPrefix,
+            (None, false) => Destination::User,
+        }
+    }
 }
 
 /// Writes results to stdout and diagnostics to stderr, ignoring a closed pipe.
@@ -60,6 +112,9 @@ fn main() -> ExitCode {
     let _ = ctrlc::set_handler(|| gd::session::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
     let mut session = Session::new(settings);
     let mut out = Terminal;
+    if let Some(Command::Kernel { action, connection_file }) = &cli.command {
+        return run_kernel(action.as_ref(), connection_file.as_deref(), cli.seed, &session);
+    }
     let status = match inputs(&cli) {
         Ok(Some(inputs)) => session.run(inputs, &mut out).exit_code(),
         Ok(None) => gd::repl::run(&mut session, &mut out),
@@ -69,6 +124,29 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(u8::try_from(status).unwrap_or(1))
+}
+
+/// `gd kernel install …` or `gd kernel -f FILE`; a failure is reported as a usage error, with status 1.
+fn run_kernel(
+    action: Option<&KernelAction>,
+    connection_file: Option<&std::path::Path>,
+    seed: u64,
+    session: &Session,
+) -> ExitCode {
+    let outcome = match (action, connection_file) {
+        (Some(KernelAction::Install(target)), _) => kernel::install(&target.destination()).map(|folder| {
+            Terminal.print(&format!("installed the Jupyter kernel `gd` in {}\n", folder.display()));
+        }),
+        (None, Some(file)) => kernel::run(file, seed),
+        (None, None) => Err(kernel::KernelError("`gd kernel` needs `-f CONNECTION_FILE` or `install`".to_string())),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            Terminal.error(&session.render(&Diagnostic::usage(problem.to_string())));
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// The program to run, or `None` for the REPL.

@@ -7,7 +7,9 @@
 //! formats; after `data.`, the table's columns or the record's fields;
 //! anywhere else the session's names, their parameters, the builtins and
 //! the keywords; nothing in a comment. The words of a continued statement
-//! are read with its earlier lines. Hands on the start of the word and the candidates.
+//! are read with its earlier lines. Hands on the start of the word and the
+//! candidates. The REPL's editor and the Jupyter kernel both complete with
+//! [`complete`]; [`word_around`] finds the word a notebook asks help on.
 
 use std::path::Path;
 
@@ -155,6 +157,14 @@ fn file_candidates(typed: &str, after: &str) -> Vec<Candidate> {
 fn word_start(before: &str) -> usize {
     let tail = before.trim_end_matches(crate::syntax::lexer::is_name_char);
     tail.len()
+}
+
+/// The name that byte `pos` of `text` is in or at the end of (for help on
+/// the word under the cursor); empty when there is none.
+pub fn word_around(text: &str, pos: usize) -> &str {
+    let Some((before, after)) = text.split_at_checked(pos) else { return "" };
+    let end = after.find(|c| !crate::syntax::lexer::is_name_char(c)).unwrap_or(after.len());
+    &text[word_start(before)..pos + end]
 }
 
 /// `:he` → `:help`; `:help d` → its topics; `:load f` → a file name (a
@@ -305,6 +315,17 @@ mod tests {
             ["sigmoid", "sign", "simplify", "sin", "sinh"],
             "a # in a string is no comment"
         );
+    }
+
+    #[test]
+    fn the_word_around_the_cursor() {
+        assert_eq!(word_around("2*sin(θ1)", 4), "sin");
+        assert_eq!(word_around("2*sin(θ1)", 2), "sin");
+        assert_eq!(word_around("2*sin(θ1)", 5), "sin");
+        assert_eq!(word_around("2*sin(θ1)", 6), "θ1");
+        assert_eq!(word_around("2*sin(θ1)", 7), "", "inside θ is no character boundary");
+        assert_eq!(word_around("1 + 2", 2), "");
+        assert_eq!(word_around("x", 9), "");
     }
 
     #[test]

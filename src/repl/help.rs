@@ -1,9 +1,12 @@
 //! The text of `:help` and its topics. Every topic ends with a runnable
 //! example: lines after `gd> ` are typed, the lines below them are what gd
 //! prints (a test runs each topic's examples and compares, so they stay true;
-//! `…` stands for lines left out).
+//! `…` stands for lines left out). [`about`] answers a notebook's question
+//! about one word from the same texts.
 
-use super::unicode;
+use super::{hint, unicode};
+use crate::builtins::{self, Builtin};
+use crate::inventory::Vocabulary;
 
 /// The topics of `:help TOPIC`, with a one-line summary each.
 pub const TOPICS: &[(&str, &str)] = &[
@@ -57,6 +60,60 @@ pub fn topic(name: &str) -> Option<String> {
         _ => return None,
     };
     Some(text)
+}
+
+/// Help on one word, for a notebook's inspector (Shift-Tab in Jupyter): a
+/// name the session defines (its entry in `listing`, the `:list` text), a
+/// builtin (how it is called, and the topic that tells more), or a keyword
+/// or topic name (the topic). `None` for a word gd does not know.
+pub fn about(word: &str, vocabulary: &Vocabulary, listing: &str) -> Option<String> {
+    if let Some(entry) = listed(word, listing) {
+        return Some(format!("{entry}\n\n(defined in this session; `:list` shows everything defined)\n"));
+    }
+    if let Some(builtin) = builtins::lookup(word) {
+        let call = match hint::params_of(word, vocabulary) {
+            Some(params) => format!("{word}({}): a builtin function", params.join(", ")),
+            None => format!("{word}: a builtin constant"),
+        };
+        let more = builtin_topic(builtin).and_then(topic).map(|text| format!("\n\n{text}")).unwrap_or_default();
+        return Some(format!("{call}{more}\n"));
+    }
+    topic(keyword_topic(word).unwrap_or(word))
+}
+
+/// The `:list` entry that defines `name`: its line, with the lines of a
+/// definition written over several, which `:list` indents under it.
+fn listed(name: &str, listing: &str) -> Option<String> {
+    let defines = |line: &str| {
+        let entry = line.strip_prefix("  ").filter(|entry| !entry.starts_with(' '));
+        entry.and_then(|entry| entry.strip_prefix(name)).is_some_and(|rest| rest.starts_with(['(', ' ', ':', '=']))
+    };
+    let mut lines = listing.lines().skip_while(|line| !defines(line));
+    let first = lines.next()?.trim_start();
+    let rest = lines.take_while(|line| line.starts_with("    ")).map(|line| &line[2..]);
+    Some(std::iter::once(first).chain(rest).collect::<Vec<_>>().join("\n"))
+}
+
+/// The topic that tells more about a builtin, if one does.
+fn builtin_topic(builtin: Builtin) -> Option<&'static str> {
+    match builtin {
+        Builtin::Diff | Builtin::Grad | Builtin::Simplify => Some("derivatives"),
+        Builtin::Load | Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Dot | Builtin::Var | Builtin::Std => {
+            Some("data")
+        }
+        Builtin::Math(_) | Builtin::Sqrt | Builtin::Constant(_) | Builtin::Max | Builtin::Min => None,
+    }
+}
+
+/// The topic about a keyword.
+fn keyword_topic(word: &str) -> Option<&'static str> {
+    match word {
+        "check" | "within" => Some("check"),
+        "graph" | "at" => Some("graph"),
+        "minimize" | "maximize" | "over" | "from" | "with" => Some("minimize"),
+        "as" => Some("derivatives"),
+        _ => None,
+    }
 }
 
 const DERIVATIVES: &str = "\
@@ -274,6 +331,29 @@ mod tests {
         session.run_line(&pasted.text, &mut out);
         assert_eq!(out.err, "");
         assert!(out.out.contains("s'(z) = σ(z)*(1 - σ(z))"), "{}", out.out);
+    }
+
+    #[test]
+    fn about_a_defined_name_a_builtin_a_keyword_and_an_unknown_word() {
+        let mut session = Session::new(Settings::default());
+        let mut out = Captured::default();
+        session.run_line("J(a, b,\n  c) = 3*(a + b*c)\nJx = 2\ndata = [1, 2]", &mut out);
+        assert_eq!(out.err, "");
+        let (vocabulary, listing) = (session.vocabulary(), session.listing());
+        let about = |word: &str| about(word, &vocabulary, &listing).unwrap_or_default();
+        assert!(about("J").starts_with("J(a, b,\n  c) = 3*(a + b*c)\n\n(defined"), "{}", about("J"));
+        assert!(about("Jx").starts_with("Jx = 2\n"), "{}", about("Jx"));
+        assert!(about("data").starts_with("data = [1, 2]\n"), "{}", about("data"));
+        assert_eq!(about("sin"), "sin(x): a builtin function\n");
+        assert!(
+            about("diff").starts_with("diff(F, x): a builtin function\n\nDerivatives are exact"),
+            "{}",
+            about("diff")
+        );
+        assert_eq!(about("pi"), "pi: a builtin constant\n");
+        assert_eq!(about("minimize"), topic("minimize").unwrap_or_default());
+        assert_eq!(about("unicode"), topic("unicode").unwrap_or_default());
+        assert!(about("nosuch").is_empty());
     }
 
     #[test]

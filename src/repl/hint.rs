@@ -55,7 +55,7 @@ pub fn parameters(line: &str, pos: usize, vocabulary: &Vocabulary) -> Option<Str
 }
 
 /// The parameters of a user function or a builtin, by name.
-fn params_of(name: &str, vocabulary: &Vocabulary) -> Option<Vec<String>> {
+pub(super) fn params_of(name: &str, vocabulary: &Vocabulary) -> Option<Vec<String>> {
     if let Some(params) = vocabulary.params(name) {
         return Some(params.to_vec());
     }

@@ -5,11 +5,13 @@
 //! each statement to the session or each `:command` to [`commands`], and
 //! prints what comes back. An error leaves the session as
 //! it was; Ctrl-C abandons the statement being typed (or stops a running
-//! minimize); Ctrl-D leaves.
+//! minimize); Ctrl-D leaves. The Jupyter kernel, another frontend, reuses
+//! the completer, the help, the commands and [`readiness`] (whether a text
+//! is complete, unfinished or wrong).
 
-mod commands;
-mod complete;
-mod help;
+pub(crate) mod commands;
+pub(crate) mod complete;
+pub(crate) mod help;
 mod helper;
 mod highlight;
 mod hint;
@@ -118,6 +120,29 @@ fn read_statement(editor: &mut Editor<GdHelper, FileHistory>) -> Result<Statemen
         }
     }
     Ok(Statement { text, output_lines })
+}
+
+/// Whether a text is ready to run, as a notebook asks before running a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Readiness {
+    /// Every statement in it is whole.
+    Complete,
+    /// It stops mid-statement (an open bracket, a trailing operator): more lines could finish it.
+    Unfinished,
+    /// It holds a mistake that no further line could mend.
+    Invalid,
+}
+
+/// Whether `text` (gd code, no `:command`) is complete, unfinished in the
+/// way the REPL continues on the next line, or wrong.
+pub(crate) fn readiness(text: &str) -> Readiness {
+    if parser::is_unfinished(text) {
+        Readiness::Unfinished
+    } else if parser::parse(text, crate::syntax::span::SourceId(0)).is_err() {
+        Readiness::Invalid
+    } else {
+        Readiness::Complete
+    }
 }
 
 /// The history file, and whether writing it has failed yet.
