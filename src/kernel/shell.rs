@@ -6,14 +6,14 @@
 //! `ipykernel` does, so that "Run All" stops at the first error.
 
 use std::collections::HashMap;
-use std::time::Duration;
+use std::task::Poll;
 
 use jupyter_protocol::{
     CommInfoReply, CompleteReply, CompleteRequest, DisplayData, ExecuteInput, ExecuteReply, ExecuteRequest,
     ExecuteResult, ExecutionCount, InspectReply, InspectRequest, IsCompleteReply, JupyterMessage,
     JupyterMessageContent, Media, MediaType, ReplyStatus, Status, StreamContent, Transient,
 };
-use jupyter_zmq_client::KernelShellConnection;
+use jupyter_zmq_client::{KernelShellConnection, RuntimeError};
 use tokio::sync::{mpsc, oneshot};
 
 use super::bundle::bundle;
@@ -21,10 +21,6 @@ use super::engine::{CellFailure, Engine, Event, Finish, Job};
 use super::history::CellHistory;
 use super::{cell, reply, wire};
 use crate::repl::Readiness;
-
-/// How long requests that arrive right after a failed cell count as sent
-/// before it was seen to fail.
-const ABORT_WINDOW: Duration = Duration::from_millis(50);
 
 /// The shell channel's state: the cell count and the history.
 pub struct Shell {
@@ -77,9 +73,19 @@ impl Shell {
         failed
     }
 
-    /// Answers `aborted` to the cells already waiting after a failed one.
+    /// Answers `aborted` to the cells already waiting when one fails (sent
+    /// before its failure was known): those the socket holds as soon as the
+    /// reply is sent. A request sent after the reply is served as usual.
     async fn abort_waiting(&mut self) {
-        while let Ok(Ok(request)) = tokio::time::timeout(ABORT_WINDOW, wire::read_request(&mut self.connection)).await {
+        loop {
+            let request = match waiting_request(&mut self.connection).await {
+                Poll::Pending => return,
+                Poll::Ready(Err(error)) => {
+                    super::pause_after(&error, "shell").await;
+                    continue;
+                }
+                Poll::Ready(Ok(request)) => request,
+            };
             if matches!(request.content, JupyterMessageContent::ExecuteRequest(_)) {
                 self.publish(Status::busy(), &request);
                 self.send(executed(ReplyStatus::Aborted, ExecutionCount::new(self.count)).as_child_of(&request)).await;
@@ -175,6 +181,12 @@ impl Shell {
             eprintln!("gd kernel: cannot answer on the shell channel: {error}");
         }
     }
+}
+
+/// The request the socket holds now, read without waiting for one.
+async fn waiting_request(connection: &mut KernelShellConnection) -> Poll<Result<JupyterMessage, RuntimeError>> {
+    let mut read = std::pin::pin!(wire::read_request(connection));
+    std::future::poll_fn(|context| Poll::Ready(read.as_mut().poll(context))).await
 }
 
 /// An `execute_reply`. Its `user_expressions` is an empty object, not

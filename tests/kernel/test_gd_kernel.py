@@ -49,7 +49,7 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "J(a, b, c) = 3*(a + b*c)\n∂J/∂b", "result": "∂J/∂b = 3*c"},
     ]
 
-    code_history_pattern = "1 + ?"
+    code_history_pattern = "1 + 2*"
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "sin"
@@ -80,6 +80,20 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         reply, outputs = self.result_of("kept + 1")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "3")
 
+    def test_cells_queued_behind_a_failed_one_are_aborted_and_later_ones_run(self):
+        self.flush_channels()
+        slow_failure = "L(w) = (w - 3)^2\nminimize L from w = 0 with α = 1e-12, tol = 0, steps = 40000000\nlog(0)"
+        failing = self.kc.execute(slow_failure)
+        queued = self.kc.execute("1 + 1")
+        replies = {}
+        while len(replies) < 2:
+            reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual(replies, {failing: "error", queued: "aborted"})
+        self.kc.execute("log(0)", reply=True, timeout=TIMEOUT)
+        reply = self.kc.execute("1 + 1", reply=True, timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok", "sent after the failure was known")
+
     def test_every_result_is_shown_and_the_last_is_the_cells(self):
         reply, outputs = self.result_of("f(x) = x^2\nf(3)\nf'")
         kinds = [message["msg_type"] for message in outputs]
@@ -101,8 +115,10 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         self.assertTrue(reply["content"]["found"])
         self.assertIn("Q(w) = (w - 3)^2", reply["content"]["data"]["text/plain"])
 
-    def test_interrupt_stops_a_long_minimize_and_the_kernel_goes_on(self):
-        # gd bounds one minimize to about a second of work; twenty in a row take longer.
+    def interrupt_a_long_minimize(self):
+        """Starts twenty long minimizes (gd bounds one to about a second of
+        work), interrupts them, and checks that the cell stopped and the
+        kernel goes on."""
         run = "minimize L from w = 0 with α = 1e-12, tol = 0, steps = 40000000\n"
         self.flush_channels()
         self.kc.execute("L(w) = (w - 3)^2\n" + run * 20)
@@ -113,6 +129,24 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["ename"], "Interrupted")
         reply, outputs = self.result_of("1 + 1")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "2")
+
+    def test_interrupt_stops_a_long_minimize_and_the_kernel_goes_on(self):
+        self.interrupt_a_long_minimize()  # with SIGINT, the kernelspec's interrupt_mode
+
+    def test_an_interrupt_request_stops_it_too(self):
+        spec = self.km.kernel_spec
+        spec.interrupt_mode = "message"
+        try:
+            self.interrupt_a_long_minimize()
+        finally:
+            spec.interrupt_mode = "signal"
+
+    def test_an_error_traceback_is_the_coloured_diagnostic(self):
+        reply, outputs = self.result_of("z = log(0)")
+        traceback = "\n".join(outputs[0]["content"]["traceback"])
+        self.assertIn("\x1b[", traceback)
+        self.assertIn("log(0) is -∞", traceback)
+        self.assertNotIn("\x1b", outputs[0]["content"]["evalue"])
 
 
 class GdKernelShutdownTests(unittest.TestCase):
