@@ -164,14 +164,18 @@ impl Lowerer<'_> {
     fn text_of(&self, part: &Part) -> String {
         match part {
             Part::Function(f) => f.label.head(),
-            Part::Number(n) => crate::show::expression(self.arena, *n, crate::show::Format::Text),
+            Part::Number(n) => {
+                crate::render::results::expression_text(self.arena, *n, crate::render::results::Format::Text)
+            }
         }
     }
 
     fn latex_part(&self, part: &Part) -> String {
         match part {
             Part::Function(f) => latex_of(&f.label),
-            Part::Number(n) => crate::show::expression(self.arena, *n, crate::show::Format::Latex),
+            Part::Number(n) => {
+                crate::render::results::expression_text(self.arena, *n, crate::render::results::Format::Latex)
+            }
         }
     }
 }
@@ -193,7 +197,7 @@ fn latex_of(label: &Label) -> String {
     match label {
         Label::Combination { latex, .. } => latex.clone(),
         Label::Defined(name) => name_latex(name),
-        other => crate::show::head(other, &[], crate::show::Format::Latex),
+        other => crate::render::results::head(other, &[], crate::render::results::Format::Latex),
     }
 }
 

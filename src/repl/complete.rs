@@ -16,8 +16,8 @@ use logos::Logos;
 use super::help::TOPICS;
 use super::unicode;
 use crate::builtins::{BUILTINS, KEYWORDS};
-use crate::inventory::Vocabulary;
 use crate::optimize::settings::{METHODS, SETTINGS};
+use crate::session::inventory::Vocabulary;
 use crate::syntax::lexer::{LexError, Token};
 
 /// The REPL's commands, as typed.
