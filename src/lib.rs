@@ -17,6 +17,7 @@ pub mod random;
 pub mod render;
 pub mod resolve;
 pub mod session;
+pub mod source;
 pub mod suggest;
 pub mod syntax;
 

@@ -19,10 +19,10 @@ use crate::builtins::{self, Builtin};
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, Kind, Signature};
 use crate::expr::number::Number;
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 /// What a name means at one place in the source.
 pub enum Meaning<E> {

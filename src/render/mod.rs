@@ -6,6 +6,7 @@
 //! ([`text`]), LaTeX ([`latex`]) or HTML ([`html`]). Wording lives here and
 //! nowhere upstream, so that another language's catalogue can replace it.
 
+pub mod data;
 pub mod descent;
 pub mod document;
 pub mod graph_diagram;

@@ -112,16 +112,7 @@ pub fn head(label: &Label, params: &[String], format: Format) -> String {
         (Format::Text, Label::Defined(name)) => format!("{name}({})", params.join(", ")),
         (Format::Text, Label::Prime { .. }) => format!("{}({})", label.head(), params.join(", ")),
         (Format::Text, Label::Partial { .. } | Label::Combination { .. }) => label.head(),
-        (Format::Latex, Label::Combination { latex, .. }) => latex.clone(),
-        (Format::Latex, Label::Defined(name)) => {
-            let params: Vec<String> = params.iter().map(|p| name_latex(p)).collect();
-            format!("{}\\left({}\\right)", name_latex(name), params.join(", "))
-        }
-        (Format::Latex, Label::Prime { function, order }) => {
-            let params: Vec<String> = params.iter().map(|p| name_latex(p)).collect();
-            format!("{}{}\\left({}\\right)", name_latex(function), "'".repeat(*order), params.join(", "))
-        }
-        (Format::Latex, Label::Partial { function, variables }) => partial_latex(function, variables),
+        (Format::Latex, _) => label.latex_head(params),
     }
 }
 
@@ -150,20 +141,6 @@ pub fn gradient_inline(arena: &mut Arena, gradient: &GradientValue) -> String {
     let printed = gradient.printed(arena);
     let parts: Vec<String> = printed.iter().map(|&c| expression_text(arena, c, Format::Text)).collect();
     format!("∇{} = ({})", gradient.function, parts.join(", "))
-}
-
-/// `\frac{\partial^{2} J}{\partial b \partial c}`
-fn partial_latex(function: &str, variables: &[String]) -> String {
-    let mut parts = Vec::new();
-    let mut index = 0;
-    while index < variables.len() {
-        let run = variables[index..].iter().take_while(|v| **v == variables[index]).count();
-        let power = if run > 1 { format!("^{{{run}}}") } else { String::new() };
-        parts.push(format!("\\partial {}{power}", name_latex(&variables[index])));
-        index += run;
-    }
-    let order = if variables.len() > 1 { format!("^{{{}}}", variables.len()) } else { String::new() };
-    format!("\\frac{{\\partial{order} {}}}{{{}}}", name_latex(function), parts.join(" "))
 }
 
 #[cfg(test)]

@@ -15,12 +15,13 @@ use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 use crate::check::report::Verdict;
-use crate::diagnostics::{self, Diagnostic, Sources};
+use crate::diagnostics::{self, Diagnostic};
 use crate::env::{Env, Signature};
 use crate::expr::arena::Arena;
 use crate::journal::{self, Journal};
 use crate::render::Document;
 use crate::resolve::Checker;
+use crate::source::Sources;
 use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
 
@@ -143,9 +144,8 @@ pub struct Tally {
 
 pub struct Session {
     pub(crate) settings: Settings,
-    sources: Sources,
+    pub(crate) sources: Sources,
     tally: Tally,
-    pub(crate) dirs: Vec<PathBuf>,
     pub(crate) arena: Arena,
     pub(crate) env: Env,
     pub(crate) journal: Journal,
@@ -160,7 +160,6 @@ impl Session {
             settings,
             sources: Sources::default(),
             tally: Tally::default(),
-            dirs: Vec::new(),
             arena: Arena::new(),
             env: Env::default(),
             journal: Journal::default(),
@@ -244,7 +243,7 @@ impl Session {
             _ => return,
         };
         let span = statement.span;
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let mut text = self.source_text(span).to_string();
         if let StmtKind::BindOptimize { .. } = &statement.kind {
             let iterations = match self.env.value(&name.name) {
@@ -307,14 +306,12 @@ impl Session {
     }
 
     /// Adds a text that diagnostics may point into (a data file with a problem).
-    pub(crate) fn add_source(&mut self, name: &str, text: String) -> crate::syntax::span::SourceId {
-        let source = self.sources.add(name, text);
-        self.dirs.push(PathBuf::new());
-        source
+    pub(crate) fn add_source(&mut self, name: &str, text: String) -> crate::source::SourceId {
+        self.sources.add(name, text, PathBuf::new())
     }
 
     /// The source text under a span.
-    pub(crate) fn source_text(&self, span: crate::syntax::span::Span) -> &str {
+    pub(crate) fn source_text(&self, span: crate::source::Span) -> &str {
         self.sources.text(span.source).get(span.range()).unwrap_or("")
     }
 
@@ -341,8 +338,7 @@ impl Session {
         let mut programs = Vec::new();
         let mut errors = Vec::new();
         for input in inputs {
-            let source = self.sources.add(input.name, input.text);
-            self.dirs.push(input.dir);
+            let source = self.sources.add(input.name, input.text, input.dir);
             match parser::parse(self.sources.text(source), source) {
                 Ok(program) => programs.push(Rc::new(program)),
                 Err(mut found) => errors.append(&mut found),

@@ -17,9 +17,9 @@ use crate::random;
 use crate::render::Document;
 use crate::render::results::{self as show, Format};
 use crate::session::Session;
+use crate::source::Span;
 use crate::syntax::ast::{ExprId, ExprKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 use super::Executed;
 

@@ -11,9 +11,9 @@ use crate::render::graph_text::{self, local_name, shown};
 use crate::render::results::{self as show, Format};
 use crate::render::{Block, Document, graph_diagram};
 use crate::session::Session;
+use crate::source::Span;
 use crate::syntax::ast::{Binding, ExprId, Ident};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 use super::Executed;
 

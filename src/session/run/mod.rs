@@ -18,9 +18,9 @@ use crate::lower::{Callable, Globals, Lowerer, Origins};
 use crate::render::Document;
 use crate::render::results::{self as show, Format};
 use crate::session::Session;
+use crate::source::Span;
 use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 mod check;
 mod graph;
@@ -87,7 +87,7 @@ impl Session {
         }
         if let ExprKind::Name(name) = ast.kind(expr) {
             match self.env.value(name) {
-                Some(Value::Table(table)) => return Ok(Document::lines(&table.summary())),
+                Some(Value::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
                 Some(Value::Record(record)) => {
                     let fields = record.fields.iter().map(|(field, value)| show::field(name, field, *value, format));
                     return Ok(Document { blocks: fields.collect() });
@@ -120,7 +120,7 @@ impl Session {
     /// `load("file.csv")`: the table, with problems shown in the file itself.
     fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Value, Diagnostic> {
         let span = program.ast.span(call);
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
         match loaded {
             Ok(table) => Ok(Value::Table(Rc::new(table))),

@@ -20,9 +20,9 @@ use crate::optimize::settings::SettingName;
 use crate::random::Random;
 use crate::render::{Block, Document, Styled, descent};
 use crate::session::{INTERRUPTED, Session};
+use crate::source::Span;
 use crate::syntax::ast::{self, ExprId, ExprKind, Ident, Optimize, Setting};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 use super::Executed;
 
@@ -172,7 +172,7 @@ impl Session {
     /// Refuses a plot file whose folder does not exist, before the run
     /// rather than after it (when the table would be lost with the error).
     fn check_plot_folder(&self, file: &std::path::Path, span: Span) -> Result<(), Diagnostic> {
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let path = dir.join(file);
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
         if folder.is_dir() {
@@ -203,7 +203,7 @@ impl Session {
                 "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`",
             )])),
             PlotTarget::File(file) => {
-                let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+                let dir = self.sources.dir(span.source).to_path_buf();
                 let path = dir.join(file);
                 let (surface, sampled) = match names.len() {
                     2 => {
