@@ -61,6 +61,7 @@ fn main() -> ExitCode {
         seed: cli.seed,
         terminal: std::io::stdout().is_terminal(),
         progress: std::io::stderr().is_terminal(),
+        pictures: false,
     };
     let _ = ctrlc::set_handler(|| gd::session::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
     let mut out = Terminal { colour: settings.color_output };

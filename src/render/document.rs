@@ -21,8 +21,9 @@ pub enum Block {
     Formula { text: String, latex: String },
     /// A table of cells, right-aligned in text.
     Table(Grid),
-    /// A picture, as SVG, with what a text output shows instead.
-    Picture { svg: String, text: String },
+    /// A picture, as SVG, with what a text output shows instead, and, for
+    /// a graph, its Mermaid text (which a notebook may draw itself).
+    Picture { svg: String, mermaid: Option<String>, fallback: Vec<Block> },
     /// Text in another language, shown as is (`latex`, `mermaid`, `dot`).
     Code { language: &'static str, text: String },
 }

@@ -10,14 +10,21 @@ use super::document::{Block, Document, Grid, Style, Styled};
 
 /// The document as text, in colour when `colour` is set.
 pub fn text(document: &Document, colour: bool) -> String {
+    blocks_text(&document.blocks, colour)
+}
+
+fn blocks_text(blocks: &[Block], colour: bool) -> String {
     let mut out = String::new();
-    for block in &document.blocks {
+    for block in blocks {
         match block {
             Block::Line(runs) => {
                 out.push_str(&runs_text(runs, colour));
                 out.push('\n');
             }
-            Block::Formula { text, .. } | Block::Picture { text, .. } | Block::Code { text, .. } => {
+            Block::Picture { fallback, .. } => {
+                out.push_str(&blocks_text(fallback, colour));
+            }
+            Block::Formula { text, .. } | Block::Code { text, .. } => {
                 out.push_str(text);
                 if !text.ends_with('\n') {
                     out.push('\n');

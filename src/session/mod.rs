@@ -67,6 +67,9 @@ pub struct Settings {
     pub terminal: bool,
     /// Standard error is a terminal (long runs show a progress bar).
     pub progress: bool,
+    /// The frontend shows pictures (a notebook): graphs and plots come
+    /// as SVG too, with their text form for plain output.
+    pub pictures: bool,
 }
 
 /// Set when the user presses Ctrl-C; long loops poll it and stop cleanly.

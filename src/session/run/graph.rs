@@ -9,7 +9,7 @@ use crate::graph::pass::{self, Failure, Trace};
 use crate::lower::{Callable, Globals, Lowerer, Origins};
 use crate::render::graph_text::{self, local_name, shown};
 use crate::render::results::{self as show, Format};
-use crate::render::{Block, Document, graph_diagram};
+use crate::render::{Block, Document, graph_diagram, graph_picture};
 use crate::session::Session;
 use crate::source::Span;
 use crate::syntax::ast::{Binding, ExprId, Ident};
@@ -81,7 +81,20 @@ impl Session {
             Some("dot") => {
                 Document::block(Block::Code { language: "dot", text: graph_diagram::dot(&self.arena, graph, trace) })
             }
-            _ => Document { blocks: graph_text::text(&self.arena, graph, header, trace) },
+            _ => {
+                let lines = graph_text::text(&self.arena, graph, header, trace);
+                let svg = self
+                    .settings
+                    .pictures
+                    .then(|| graph_picture::svg(&graph_diagram::dot(&self.arena, graph, trace), graph.nodes.len()));
+                match svg.flatten() {
+                    Some(svg) => {
+                        let mermaid = Some(graph_diagram::mermaid(&self.arena, graph, trace));
+                        Document::block(Block::Picture { svg, mermaid, fallback: lines })
+                    }
+                    None => Document { blocks: lines },
+                }
+            }
         }
     }
 

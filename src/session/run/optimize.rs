@@ -15,10 +15,9 @@ use crate::expr::number::format_short;
 use crate::lower::{Callable, Globals, Lowerer};
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
-use crate::optimize::plot;
 use crate::optimize::settings::SettingName;
 use crate::random::Random;
-use crate::render::{Block, Document, Styled, descent};
+use crate::render::{Block, Document, Styled, descent, plot};
 use crate::session::{INTERRUPTED, Session};
 use crate::source::Span;
 use crate::syntax::ast::{self, ExprId, ExprKind, Ident, Optimize, Setting};
@@ -34,7 +33,7 @@ pub(crate) enum PlotTarget {
 }
 
 /// The settings of a `minimize`, read and checked.
-struct Settings {
+struct DescentSettings {
     options: Options,
     restarts: usize,
     seed: Option<u64>,
@@ -199,9 +198,15 @@ impl Session {
             PlotTarget::Terminal if self.settings.terminal => {
                 Ok(Block::Code { language: "text", text: plot::terminal(objective, &curve) })
             }
-            PlotTarget::Terminal => Ok(Block::Line(vec![Styled::plain(
-                "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`",
-            )])),
+            PlotTarget::Terminal => {
+                let not_drawn = Block::Line(vec![Styled::plain(
+                    "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`",
+                )]);
+                match self.settings.pictures.then(|| plot::svg(objective, &curve, None)) {
+                    Some(Ok(svg)) => Ok(Block::Picture { svg, mermaid: None, fallback: vec![not_drawn] }),
+                    _ => Ok(not_drawn),
+                }
+            }
             PlotTarget::File(file) => {
                 let dir = self.sources.dir(span.source).to_path_buf();
                 let path = dir.join(file);
@@ -212,9 +217,11 @@ impl Session {
                     }
                     _ => (None, None),
                 };
-                plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
-                    Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
-                })?;
+                plot::svg(objective, &curve, surface.as_ref())
+                    .and_then(|svg| crate::files::write_svg(&path, &svg))
+                    .map_err(|problem| {
+                        Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
+                    })?;
                 let what = match (&surface, sampled) {
                     (None, _) => String::new(),
                     (Some(_), None) => format!(" and the path over the contours of {objective}"),
@@ -354,7 +361,7 @@ impl Session {
         settings: &[Setting],
         goal: Goal,
         statement: Span,
-    ) -> Result<Settings, Diagnostic> {
+    ) -> Result<DescentSettings, Diagnostic> {
         let mut options = Options {
             goal,
             method: Method::Gd,
@@ -367,7 +374,7 @@ impl Session {
             batch: None,
             seed: self.settings.seed,
         };
-        let mut parsed = Settings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
+        let mut parsed = DescentSettings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
         let mut method = None;
         let mut beta = None;
         let mut stochastic: Option<Span> = None;
@@ -471,7 +478,7 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
 
 /// Refuses a run whose runs × steps × cost of a step is beyond
 /// [`MAX_WORK`], whatever the combination, before it starts.
-fn within_budget(settings: &Settings, tape: &Tape, statement: Span) -> Result<(), Diagnostic> {
+fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Result<(), Diagnostic> {
     let options = &settings.options;
     let per_step = tape.cost_per_run(options.batch);
     let runs = settings.restarts + 1;
