@@ -12,6 +12,7 @@ pub mod graph;
 pub mod journal;
 pub mod lower;
 pub mod math;
+pub mod names;
 pub mod optimize;
 pub mod random;
 pub mod render;

@@ -18,8 +18,8 @@ fn forbidden(module: &str) -> &'static [&'static str] {
         &["session", "render", "repl", "kernel", "resolve", "lower", "syntax", "diagnostics", "journal", "env"];
     match module {
         m if ENGINES.contains(&m) => UPSTREAM_OF_ENGINES,
-        // The leaf every stage may use.
-        "source" => &[
+        // The leaves every stage may use.
+        "source" | "names" => &[
             "syntax",
             "diagnostics",
             "resolve",

@@ -11,7 +11,7 @@ use std::ops::Range;
 use logos::Logos;
 
 use crate::builtins;
-use crate::optimize::settings::{METHODS, SETTINGS};
+use crate::names::{METHODS, SETTINGS};
 use crate::session::inventory::Vocabulary;
 use crate::syntax::lexer::{LexError, Token};
 

@@ -13,9 +13,9 @@ use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::format_short;
 use crate::lower::{Callable, Globals, Lowerer};
+use crate::names::SettingName;
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
-use crate::optimize::settings::SettingName;
 use crate::random::Random;
 use crate::render::{Block, Document, Styled, descent, plot};
 use crate::session::{INTERRUPTED, Session};
@@ -374,7 +374,8 @@ impl Session {
             batch: None,
             seed: self.settings.seed,
         };
-        let mut parsed = DescentSettings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
+        let mut parsed =
+            DescentSettings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
         let mut method = None;
         let mut beta = None;
         let mut stochastic: Option<Span> = None;
