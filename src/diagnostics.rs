@@ -9,7 +9,7 @@ use std::fmt;
 
 use ariadne::{Cache, CharSet, Color, Config, IndexType, Label as AriadneLabel, Report, ReportKind, Source};
 
-use crate::syntax::span::{SourceId, Span};
+use crate::source::{SourceId, Sources, Span};
 
 /// Which kind of failure a diagnostic reports; decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,29 +97,6 @@ impl Diagnostic {
     }
 }
 
-/// The texts diagnostics point into, by [`SourceId`].
-#[derive(Default)]
-pub struct Sources {
-    entries: Vec<(String, Source<String>)>,
-}
-
-impl Sources {
-    /// Adds a source under a display name (`lesson.gd`, `-e`, `<repl>`).
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> SourceId {
-        let id = SourceId(u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
-        self.entries.push((name.into(), Source::from(text.into())));
-        id
-    }
-
-    pub fn text(&self, id: SourceId) -> &str {
-        self.entries.get(id.0 as usize).map_or("", |(_, source)| source.text())
-    }
-
-    pub fn name(&self, id: SourceId) -> &str {
-        self.entries.get(id.0 as usize).map_or("?", |(name, _)| name.as_str())
-    }
-}
-
 struct SourceName<'a>(&'a str);
 
 impl fmt::Display for SourceName<'_> {
@@ -132,12 +109,11 @@ impl Cache<SourceId> for &Sources {
     type Storage = String;
 
     fn fetch(&mut self, id: &SourceId) -> Result<&Source<String>, impl fmt::Debug> {
-        self.entries.get(id.0 as usize).map(|(_, source)| source).ok_or("unknown source")
+        self.indexed(*id).ok_or("unknown source")
     }
 
     fn display<'a>(&self, id: &'a SourceId) -> Option<impl fmt::Display + 'a> {
-        let name = self.entries.get(id.0 as usize).map_or("?", |(name, _)| name.as_str());
-        Some(SourceName(name).to_string())
+        Some(SourceName(self.name(*id)).to_string())
     }
 }
 

@@ -13,11 +13,12 @@ use ndarray::Array1;
 
 use crate::data::table::Table;
 use crate::expr::arena::{Arena, Id};
+use crate::expr::latex::name_latex;
 use crate::expr::number::Number;
+use crate::source::Span;
 use crate::syntax::ast::ExprId;
 use crate::syntax::notation::partial_notation;
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 /// What the resolver needs to know of a function: its parameters, the user
 /// functions its body calls (for the recursion check) and what it returns.
@@ -70,6 +71,20 @@ impl Label {
         }
     }
 
+    /// The left side of the function's line in LaTeX: `J\left(a, b\right)`,
+    /// `\frac{\partial J}{\partial b}`, `f'\left(x\right)`.
+    pub fn latex_head(&self, params: &[String]) -> String {
+        let params = || params.iter().map(|p| name_latex(p)).collect::<Vec<_>>().join(", ");
+        match self {
+            Label::Combination { latex, .. } => latex.clone(),
+            Label::Defined(name) => format!("{}\\left({}\\right)", name_latex(name), params()),
+            Label::Prime { function, order } => {
+                format!("{}{}\\left({}\\right)", name_latex(function), "'".repeat(*order), params())
+            }
+            Label::Partial { function, variables } => partial_latex(function, variables),
+        }
+    }
+
     /// The label of this function differentiated by `variables` (the one
     /// taken last first): `∂J/∂b` by a is `∂²J/∂a∂b`, `f'` by x is `f''`.
     pub fn differentiated(&self, variables: &[String]) -> Label {
@@ -100,6 +115,20 @@ impl Label {
             Label::Combination { text, .. } => text,
         }
     }
+}
+
+/// `\frac{\partial^{2} J}{\partial b \partial c}`
+fn partial_latex(function: &str, variables: &[String]) -> String {
+    let mut parts = Vec::new();
+    let mut index = 0;
+    while index < variables.len() {
+        let run = variables[index..].iter().take_while(|v| **v == variables[index]).count();
+        let power = if run > 1 { format!("^{{{run}}}") } else { String::new() };
+        parts.push(format!("\\partial {}{power}", name_latex(&variables[index])));
+        index += run;
+    }
+    let order = if variables.len() > 1 { format!("^{{{}}}", variables.len()) } else { String::new() };
+    format!("\\frac{{\\partial{order} {}}}{{{}}}", name_latex(function), parts.join(" "))
 }
 
 /// A function held as a value: `J` itself, a derivative (`∂J/∂b`), or one

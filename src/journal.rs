@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use logos::Logos;
 
-use crate::optimize::settings::SettingName;
+use crate::names::SettingName;
 use crate::syntax::lexer::Token;
 
 /// One statement that bound `name`.

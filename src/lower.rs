@@ -18,14 +18,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, Func, Reduction};
-use crate::data::table::column_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Printing, Value};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 use crate::resolve::{Meaning, meaning};
+use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident};
-use crate::syntax::span::Span;
+use crate::syntax::notation::column_text;
 
 /// How bound numbers enter the expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -762,7 +762,7 @@ pub fn expression_as_written(arena: &mut Arena, env: &Env, text: &str) -> Result
 
 fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
     use crate::syntax::ast::StmtKind;
-    let program = crate::syntax::parser::parse(text, crate::syntax::span::SourceId(0))?;
+    let program = crate::syntax::parser::parse(text, crate::source::SourceId(0))?;
     let [statement] = program.statements.as_slice() else {
         return Err(vec![Diagnostic::usage("expected exactly one expression")]);
     };

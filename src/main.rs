@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use gd::diagnostics::Diagnostic;
 use gd::kernel::{self, Destination};
+use gd::render::Document;
 use gd::{Input, Output, Session, Settings};
 
 /// gd — a language for differentiable expressions: values, exact partial
@@ -84,11 +85,15 @@ impl InstallTarget {
     }
 }
 
-/// Writes results to stdout and diagnostics to stderr, ignoring a closed pipe.
-struct Terminal;
+/// Writes results to stdout (in colour when it is a terminal) and
+/// diagnostics to stderr, ignoring a closed pipe.
+struct Terminal {
+    colour: bool,
+}
 
 impl Output for Terminal {
-    fn print(&mut self, text: &str) {
+    fn show(&mut self, result: &Document) {
+        let text = gd::render::text::text(result, self.colour);
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
     }
@@ -108,12 +113,13 @@ fn main() -> ExitCode {
         seed: cli.seed,
         terminal: std::io::stdout().is_terminal(),
         progress: std::io::stderr().is_terminal(),
+        pictures: false,
     };
     let _ = ctrlc::set_handler(|| gd::session::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
+    let mut out = Terminal { colour: settings.color_output };
     let mut session = Session::new(settings);
-    let mut out = Terminal;
     if let Some(Command::Kernel { action, connection_file }) = &cli.command {
-        return run_kernel(action.as_ref(), connection_file.as_deref(), cli.seed, &session);
+        return run_kernel(action.as_ref(), connection_file.as_deref(), cli.seed, &session, &mut out);
     }
     let status = match inputs(&cli) {
         Ok(Some(inputs)) => session.run(inputs, &mut out).exit_code(),
@@ -132,10 +138,11 @@ fn run_kernel(
     connection_file: Option<&std::path::Path>,
     seed: u64,
     session: &Session,
+    out: &mut Terminal,
 ) -> ExitCode {
     let outcome = match (action, connection_file) {
         (Some(KernelAction::Install(target)), _) => kernel::install(&target.destination()).map(|folder| {
-            Terminal.print(&format!("installed the Jupyter kernel `gd` in {}\n", folder.display()));
+            out.show(&Document::lines(&format!("installed the Jupyter kernel `gd` in {}", folder.display())));
         }),
         (None, Some(file)) => kernel::run(file, seed),
         (None, None) => Err(kernel::KernelError("`gd kernel` needs `-f CONNECTION_FILE` or `install`".to_string())),
@@ -143,7 +150,7 @@ fn run_kernel(
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
-            Terminal.error(&session.render(&Diagnostic::usage(problem.to_string())));
+            out.error(&session.render(&Diagnostic::usage(problem.to_string())));
             ExitCode::from(1)
         }
     }

@@ -19,12 +19,10 @@
 //! (`#0*#1`). The local derivative of each use — each factor of `u*u` on
 //! its own — is then the one symbolic derivative of the second form (a
 //! node with very many uses gets one variable per input instead).
-//! `pass` runs the forward and backward passes; `render` draws the result
-//! as text and `diagram` as Mermaid or Graphviz.
+//! `pass` runs the forward and backward passes; `render::graph_text` draws
+//! the result as text and `render::graph_diagram` as Mermaid or Graphviz.
 
-pub mod diagram;
 pub mod pass;
-pub mod render;
 
 use std::collections::{HashMap, HashSet};
 

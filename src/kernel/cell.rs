@@ -5,9 +5,9 @@
 //! completions at the cursor ([`completions`]), from the REPL's completer
 //! given the statement the cursor is in.
 
-use crate::inventory::Vocabulary;
 use crate::repl::complete::{self, Completion};
 use crate::repl::{self, Readiness};
+use crate::session::inventory::Vocabulary;
 
 /// One piece of a cell to run.
 #[derive(Debug, PartialEq, Eq)]

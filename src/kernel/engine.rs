@@ -11,6 +11,7 @@ use std::sync::mpsc;
 use tokio::sync::{mpsc as events, oneshot};
 
 use super::cell::{self, CellCompletions, Piece};
+use crate::render::Document;
 use crate::repl::commands::{self, Flow};
 use crate::repl::{complete, help};
 use crate::session::{Output, Session, Settings, Status};
@@ -32,7 +33,7 @@ pub enum Job {
 #[derive(Debug, PartialEq)]
 pub enum Event {
     /// A result that is not the cell's last (a notebook shows it as display data).
-    Display(String),
+    Display(Document),
     /// Text for standard error: a warning, or a note from a `:command`.
     Stderr(String),
     /// The cell has ended.
@@ -43,7 +44,7 @@ pub enum Event {
 #[derive(Debug, PartialEq)]
 pub struct Finish {
     /// Its last result, when it ran to the end (the notebook's `Out[n]`).
-    pub result: Option<String>,
+    pub result: Option<Document>,
     pub failure: Option<CellFailure>,
 }
 
@@ -131,7 +132,7 @@ fn inspect(session: &mut Session, cell: &str, cursor: usize) -> Option<String> {
 /// and go to standard error; at a failure they are the error.
 struct CellOutput {
     events: events::UnboundedSender<Event>,
-    held: Option<String>,
+    held: Option<Document>,
     errors: String,
 }
 
@@ -166,11 +167,11 @@ impl CellOutput {
 }
 
 impl Output for CellOutput {
-    fn print(&mut self, text: &str) {
-        if text.is_empty() {
+    fn show(&mut self, result: &Document) {
+        if result.is_empty() {
             return;
         }
-        if let Some(earlier) = self.held.replace(text.to_string()) {
+        if let Some(earlier) = self.held.replace(result.clone()) {
             self.send(Event::Display(earlier));
         }
         self.flush_errors();
@@ -183,61 +184,61 @@ impl Output for CellOutput {
 
 #[cfg(test)]
 mod tests {
+    use super::super::bundle::plain;
     use super::*;
 
-    /// The events of running `cells` one after another in one session.
-    fn run(cells: &[&str]) -> Vec<Vec<Event>> {
+    /// What running `cells` one after another in one session hands back, an
+    /// event a line: `display …`, `stderr …`, then `result …`, `done`,
+    /// `error …` or `interrupted …`.
+    fn run(cells: &[&str]) -> Vec<Vec<String>> {
         let mut session = Session::new(Settings::default());
         cells
             .iter()
             .map(|cell| {
                 let (sender, mut receiver) = events::unbounded_channel();
                 run_cell(&mut session, cell, sender);
-                std::iter::from_fn(|| receiver.try_recv().ok()).collect()
+                std::iter::from_fn(|| receiver.try_recv().ok()).map(described).collect()
             })
             .collect()
     }
 
-    fn finished(result: Option<&str>, failure: Option<CellFailure>) -> Event {
-        Event::Finished(Finish { result: result.map(str::to_string), failure })
+    fn described(event: Event) -> String {
+        match event {
+            Event::Display(result) => format!("display {}", plain(&result)),
+            Event::Stderr(text) => format!("stderr {text}"),
+            Event::Finished(Finish { failure: Some(CellFailure::Error(text)), .. }) => format!("error {text}"),
+            Event::Finished(Finish { failure: Some(CellFailure::Interrupted(text)), .. }) => {
+                format!("interrupted {text}")
+            }
+            Event::Finished(Finish { result: Some(result), .. }) => format!("result {}", plain(&result)),
+            Event::Finished(Finish { result: None, .. }) => "done".to_string(),
+        }
     }
 
     #[test]
     fn the_last_result_is_the_cells_and_state_persists() {
         let events = run(&["J(a, b, c) = 3*(a + b*c)", "J(5, 3, 2)\n∂J/∂b", "x = 2"]);
-        assert_eq!(events[0], [finished(None, None)]);
-        assert_eq!(events[1], [Event::Display("33\n".into()), finished(Some("∂J/∂b = 3*c\n"), None)]);
-        assert_eq!(events[2], [finished(None, None)]);
+        assert_eq!(events, [vec!["done"], vec!["display 33", "result ∂J/∂b = 3*c"], vec!["done"]]);
     }
 
     #[test]
     fn an_error_is_the_failure_and_a_warning_goes_to_stderr() {
         let events = run(&["1 + 1\nlog(0)", "y = 2\nx = 1/2y\nx"]);
-        let [Event::Display(two), Event::Finished(Finish { result: None, failure: Some(CellFailure::Error(text)) })] =
-            events[0].as_slice()
-        else {
-            panic!("{:?}", events[0])
-        };
-        assert_eq!(two, "2\n");
-        assert!(text.contains("log of 0"), "{text}");
-        let [Event::Stderr(warning), Event::Finished(Finish { result: Some(quarter), failure: None })] =
-            events[1].as_slice()
-        else {
-            panic!("{:?}", events[1])
-        };
-        assert!(warning.starts_with("Warning:"), "{warning}");
-        assert_eq!(quarter, "0.25\n");
+        let [two, error] = events[0].as_slice() else { panic!("{:?}", events[0]) };
+        assert_eq!(two, "display 2");
+        assert!(error.starts_with("error Error: log of 0"), "{error}");
+        let [warning, quarter] = events[1].as_slice() else { panic!("{:?}", events[1]) };
+        assert!(warning.starts_with("stderr Warning:"), "{warning}");
+        assert_eq!(quarter, "result 0.25");
     }
 
     #[test]
     fn commands_run_between_code() {
         let events = run(&["y = 3\n:list\n:quit\n:nosuch\ny + 1"]);
-        let [Event::Display(listing), Event::Stderr(notes), Event::Finished(finish)] = events[0].as_slice() else {
-            panic!("{:?}", events[0])
-        };
-        assert_eq!(listing, "values:\n  y = 3\n");
+        let [listing, notes, result] = events[0].as_slice() else { panic!("{:?}", events[0]) };
+        assert_eq!(listing, "display values:\n  y = 3");
         assert!(notes.contains("the kernel keeps running") && notes.contains("no command `:nosuch`"), "{notes}");
-        assert_eq!(*finish, Finish { result: Some("4\n".into()), failure: None });
+        assert_eq!(result, "result 4");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use jupyter_protocol::{
 use jupyter_zmq_client::{KernelShellConnection, RuntimeError};
 use tokio::sync::{mpsc, oneshot};
 
-use super::bundle::bundle;
+use super::bundle::{bundle, plain};
 use super::engine::{CellFailure, Engine, Event, Finish, Job};
 use super::history::CellHistory;
 use super::{cell, reply, wire};
@@ -109,9 +109,9 @@ impl Shell {
         }
         let finish = self.run(&execute.code, execute.silent, request).await;
         if counted {
-            self.history.record(count.0, &execute.code, finish.result.as_deref().unwrap_or_default());
+            self.history.record(count.0, &execute.code, &finish.result.as_ref().map(plain).unwrap_or_default());
         }
-        if let Some(result) = finish.result.as_deref().filter(|_| !execute.silent) {
+        if let Some(result) = finish.result.as_ref().filter(|_| !execute.silent) {
             let result =
                 ExecuteResult { transient: Some(Transient::default()), ..ExecuteResult::new(count, bundle(result)) };
             self.publish(result, request);

@@ -6,7 +6,7 @@
 
 use super::{hint, unicode};
 use crate::builtins::{self, Builtin};
-use crate::inventory::Vocabulary;
+use crate::session::inventory::Vocabulary;
 
 /// The topics of `:help TOPIC`, with a one-line summary each.
 pub const TOPICS: &[(&str, &str)] = &[

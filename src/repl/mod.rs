@@ -27,6 +27,7 @@ use rustyline::{Editor, Helper};
 
 use self::commands::Flow;
 use self::helper::GdHelper;
+use crate::render::Document;
 use crate::session::{Output, Session};
 use crate::syntax::parser;
 
@@ -49,10 +50,10 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
     if let Some(path) = &history.path {
         let _ = editor.load_history(path);
     }
-    out.print(&format!(
-        "gd {} — differentiable expressions. :help for help, Ctrl-D to leave.\n",
+    out.show(&Document::lines(&format!(
+        "gd {} — differentiable expressions. :help for help, Ctrl-D to leave.",
         env!("CARGO_PKG_VERSION")
-    ));
+    )));
     loop {
         if let Some(helper) = editor.helper_mut() {
             helper.vocabulary = session.vocabulary();
@@ -138,7 +139,7 @@ pub(crate) enum Readiness {
 pub(crate) fn readiness(text: &str) -> Readiness {
     if parser::is_unfinished(text) {
         Readiness::Unfinished
-    } else if parser::parse(text, crate::syntax::span::SourceId(0)).is_err() {
+    } else if parser::parse(text, crate::source::SourceId(0)).is_err() {
         Readiness::Invalid
     } else {
         Readiness::Complete

@@ -6,7 +6,7 @@
 //! Statements hold ids into the arena. Every node carries its [`Span`].
 //! The resolver reads this tree; nothing here knows what a name means.
 
-use super::span::Span;
+use crate::source::Span;
 
 /// An expression's index in its [`Ast`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -10,8 +10,8 @@ use lalrpop_util::{ErrorRecovery, ParseError};
 
 use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
 use super::lexer::{self, LexError, Token};
-use super::span::{SourceId, Span};
 use crate::diagnostics::Diagnostic;
+use crate::source::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_qualifications, unused_parens)]

@@ -5,8 +5,8 @@
 use crate::data::table::vector_text;
 use crate::env::{Entry, Value};
 use crate::expr::arena::Arena;
+use crate::render::results::{self as show, Format};
 use crate::session::Session;
-use crate::show::{self, Format};
 
 /// The session's names, by what they are.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -108,15 +108,15 @@ impl Session {
 /// A bound value on one line.
 fn value_line(arena: &mut Arena, value: &Value) -> String {
     match value {
-        Value::Number(number) => show::number(number.to_f64(), Format::Text),
+        Value::Number(number) => show::number_text(number.to_f64(), Format::Text),
         Value::Vector(values) => vector_text(values),
-        Value::Function(function) => show::function(arena, function, Format::Text),
+        Value::Function(function) => show::function_text(arena, function, Format::Text),
         Value::Gradient(gradient) => show::gradient_inline(arena, gradient),
         Value::Record(record) => {
             let fields: Vec<String> = record
                 .fields
                 .iter()
-                .map(|(field, value)| format!("{field} = {}", show::number(*value, Format::Text)))
+                .map(|(field, value)| format!("{field} = {}", show::number_text(*value, Format::Text)))
                 .collect();
             format!("minimize result: {}", fields.join(", "))
         }

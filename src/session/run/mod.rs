@@ -8,7 +8,6 @@
 
 use std::rc::Rc;
 
-use crate::data::table::vector_text;
 use crate::diagnostics::Diagnostic;
 use crate::env::{Entry, FunctionDef, Label, Signature, Value};
 use crate::eval::direct::{self, EvalError};
@@ -16,16 +15,18 @@ use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
 use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::render::Document;
+use crate::render::results::{self as show, Format};
 use crate::session::Session;
-use crate::show::{self, Format};
+use crate::source::Span;
 use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
+mod check;
 mod graph;
 mod optimize;
 
-pub(crate) type Executed = Result<String, Diagnostic>;
+pub(crate) type Executed = Result<Document, Diagnostic>;
 
 impl Session {
     pub(crate) fn execute(&mut self, program: &Rc<Program>, stmt: &Stmt, signature: Option<Rc<Signature>>) -> Executed {
@@ -49,12 +50,12 @@ impl Session {
                     span: name.span,
                 };
                 self.env.set(name.name.clone(), Entry::Function(Rc::new(def)));
-                Ok(String::new())
+                Ok(Document::default())
             }
             StmtKind::Bind { name, value } => {
                 let value = self.bound_value(program, name, *value, stmt.span)?;
                 self.env.set(name.name.clone(), Entry::Value(value));
-                Ok(String::new())
+                Ok(Document::default())
             }
             StmtKind::Check { lhs, rhs, within, .. } => self.check(program, *lhs, *rhs, *within, stmt.span),
             StmtKind::Graph { function, at, format, .. } => {
@@ -62,37 +63,34 @@ impl Session {
             }
             StmtKind::Optimize(optimize) => self.optimize(program, optimize, None, stmt.span),
             StmtKind::BindOptimize { name, optimize } => self.optimize(program, optimize, Some(name), stmt.span),
-            StmtKind::Invalid => Ok(String::new()),
+            StmtKind::Invalid => Ok(Document::default()),
         }
     }
 
-    /// Prints an expression's value: a function, gradient, tuple, number or
-    /// symbolic expression.
+    /// Shows an expression's value: a function, gradient, tuple, number or
+    /// symbolic expression, as a formula (its LaTeX source with `as latex`).
     fn show(&mut self, program: &Program, expr: ExprId, format: Format, statement: Span) -> Executed {
         let ast = &program.ast;
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         match lowerer.callable(ast, expr) {
             Some(Ok(Callable::Function(function))) => {
-                return Ok(format!("{}\n", show::function(&mut self.arena, &function, format)));
+                return Ok(Document::block(show::function(&mut self.arena, &function, format)));
             }
             Some(Ok(Callable::Gradient(gradient))) => {
-                return Ok(show::gradient(&mut self.arena, &gradient, format).join("\n") + "\n");
+                return Ok(Document { blocks: show::gradient(&mut self.arena, &gradient, format) });
             }
             Some(Err(error)) => return Err(error),
             None => {}
         }
         if let Some(values) = self.tuple(program, expr, statement)? {
-            return Ok(format!("{}\n", show::tuple(&values, format)));
+            return Ok(Document::block(show::tuple(&values, format)));
         }
         if let ExprKind::Name(name) = ast.kind(expr) {
             match self.env.value(name) {
-                Some(Value::Table(table)) => return Ok(table.summary()),
+                Some(Value::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
                 Some(Value::Record(record)) => {
-                    let fields = record
-                        .fields
-                        .iter()
-                        .map(|(field, value)| format!("{name}.{field} = {}\n", show::number(*value, format)));
-                    return Ok(fields.collect());
+                    let fields = record.fields.iter().map(|(field, value)| show::field(name, field, *value, format));
+                    return Ok(Document { blocks: fields.collect() });
                 }
                 _ => {}
             }
@@ -100,17 +98,14 @@ impl Session {
         let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
         if has_variables(self, id) {
             let (id, _) = self.lower_value(program, expr, Globals::Symbolic)?;
-            return Ok(format!("{}\n", show::expression(&self.arena, id, format)));
+            return Ok(Document::block(show::expression(&self.arena, id, format)));
         }
         if self.arena.rows(id).is_some() {
             let values = self.vector_of(id, &origins, statement)?;
-            return Ok(match format {
-                Format::Text => format!("{}\n", vector_text(&values)),
-                Format::Latex => format!("{}\n", show::vector_latex(&values)),
-            });
+            return Ok(Document::block(show::vector(&values, format)));
         }
         let value = self.value_of(id, &origins, statement)?;
-        Ok(format!("{}\n", show::number(value.to_f64(), format)))
+        Ok(Document::block(show::number(value.to_f64(), format)))
     }
 
     /// A lowered vector expression's values.
@@ -125,7 +120,7 @@ impl Session {
     /// `load("file.csv")`: the table, with problems shown in the file itself.
     fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Value, Diagnostic> {
         let span = program.ast.span(call);
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
         match loaded {
             Ok(table) => Ok(Value::Table(Rc::new(table))),
@@ -247,7 +242,7 @@ impl Session {
         }
         let (id, origins) = self.lower_value(program, value, Globals::Inline)?;
         if has_variables(self, id) {
-            let shown = show::expression(&self.arena, id, Format::Text);
+            let shown = show::expression_text(&self.arena, id, Format::Text);
             return Err(Diagnostic::runtime(
                 format!("`{}` would be `{shown}`, which has no value", name.name),
                 program.ast.span(value),

@@ -6,11 +6,11 @@
 //! (`∂v/∂u|local = …`), in the notation of `render`. Labels are quoted and
 //! escaped, so Unicode names (θ₁, ∂J/∂c) survive both renderers.
 
-use super::pass::Trace;
-use super::render::{adjoint_name, local_name, operations, shown};
-use super::{Graph, Input};
+use super::graph_text::{adjoint_name, local_name, operations, shown};
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
+use crate::graph::pass::Trace;
+use crate::graph::{Graph, Input};
 
 /// A node's label lines: operation, then value and adjoint when traced.
 fn node_label(arena: &Arena, graph: &Graph, operation: &str, index: usize, trace: Option<&Trace>) -> Vec<String> {
