@@ -36,7 +36,7 @@ pub fn read_failure(error: &std::io::Error) -> String {
 
 /// A span with what to say under it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Label {
+pub struct DiagnosticLabel {
     pub span: Span,
     pub message: String,
 }
@@ -46,7 +46,7 @@ pub struct Label {
 pub struct Diagnostic {
     pub class: Class,
     pub message: String,
-    pub labels: Vec<Label>,
+    pub labels: Vec<DiagnosticLabel>,
     pub help: Option<String>,
     pub note: Option<String>,
 }
@@ -77,7 +77,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(DiagnosticLabel { span, message: message.into() });
         self
     }
 

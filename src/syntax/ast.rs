@@ -124,7 +124,7 @@ pub struct Setting {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Goal {
+pub enum GoalKeyword {
     Minimize,
     Maximize,
 }
@@ -132,7 +132,7 @@ pub enum Goal {
 /// `minimize F over … from … with …` (or `maximize`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Optimize {
-    pub goal: Goal,
+    pub goal: GoalKeyword,
     pub keyword: Span,
     pub function: ExprId,
     pub over: Vec<Ident>,
