@@ -11,17 +11,18 @@ use ariadne::{Cache, CharSet, Color, Config, IndexType, Label as AriadneLabel, R
 
 use crate::source::{SourceId, Sources, Span};
 
-/// Which kind of failure a diagnostic reports; decides the exit status.
+/// Which kind of problem a diagnostic reports, which decides how it is headed
+/// (`Error:` or `Warning:`). The exit status is the run's [`crate::session::Status`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
-    /// The input is not valid gd (exit status 2; nothing runs).
+    /// The input is not valid gd; nothing runs.
     Syntax,
-    /// The input is valid but cannot be carried out (exit status 1).
+    /// The input is valid but cannot be carried out.
     Runtime,
-    /// The command line or a file cannot be used at all (exit status 2).
+    /// The command line or a file cannot be used at all.
     Usage,
     /// Valid input that may not mean what was meant; it runs, and the
-    /// warning says how to write each reading (exit status unchanged).
+    /// warning says how to write each reading.
     Warning,
 }
 

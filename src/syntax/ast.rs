@@ -101,12 +101,6 @@ impl Ast {
     pub fn span(&self, id: ExprId) -> Span {
         self.node(id).span
     }
-
-    /// Changes the recorded span of a node (the parser widens a parenthesised
-    /// expression's span to include its brackets).
-    pub fn set_span(&mut self, id: ExprId, span: Span) {
-        self.nodes[id.0 as usize].span = span;
-    }
 }
 
 /// `name = value` in `graph … at` and `minimize … from`.
