@@ -5,12 +5,11 @@
 //! first line may say `# exit: N` for the status it must end with (default 0).
 //! `GD_BLESS=1 cargo test --test examples` rewrites the expected files.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::{Path, PathBuf};
+
+use common::root;
 
 fn scripts(folder: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
@@ -34,14 +33,8 @@ fn expected_status(script: &Path) -> i32 {
 /// Runs one script from the project root, as `gd examples/…/NAME.gd`.
 fn run(script: &Path) -> (String, String, i32) {
     let relative = script.strip_prefix(root()).expect("script is under the project");
-    let output = Command::new(env!("CARGO_BIN_EXE_gd"))
-        .arg(relative)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("gd runs");
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("gd prints UTF-8");
-    (text(output.stdout), text(output.stderr), output.status.code().unwrap_or(-1))
+    let ran = common::finish(common::gd_command().arg(relative));
+    (ran.stdout, ran.stderr, ran.code.unwrap_or(-1))
 }
 
 /// Compares `actual` with the file, or rewrites the file when blessing.
@@ -52,10 +45,7 @@ fn compare(expected_file: &Path, actual: &str, failures: &mut Vec<String>) {
     }
     let expected = std::fs::read_to_string(expected_file).unwrap_or_default();
     if expected != actual {
-        failures.push(format!(
-            "{} differs.\n--- expected ---\n{expected}--- actual ---\n{actual}---",
-            expected_file.display()
-        ));
+        failures.push(format!("{} differs:\n{}", expected_file.display(), common::diff(&expected, actual)));
     }
 }
 
