@@ -3,6 +3,8 @@
 //! `examples/errors/*.gd` (one mistake each) must print exactly
 //! `examples/errors/NAME.err` on standard error, without colour. A script's
 //! first line may say `# exit: N` for the status it must end with (default 0).
+//! A difference is shown as a line diff (`common::diff`, also behind
+//! `common::check`), itself checked here.
 //! `GD_BLESS=1 cargo test --test examples` rewrites the expected files.
 
 mod common;
@@ -83,4 +85,14 @@ fn error_examples_print_their_expected_diagnostics() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_wrong_expectation_fails_with_a_line_diff() {
+    // The comparisons above and `common::check` report a difference as a diff; it must show one.
+    let failure = std::panic::catch_unwind(|| common::check("J(a) = a^2\nJ'(3)\n1", "7\n1\n")).expect_err("6 is not 7");
+    let message = failure.downcast_ref::<String>().expect("a formatted message");
+    assert!(message.contains("- 7\n+ 6\n  1"), "{message}");
+    let diff = common::diff("a\nb  \nc\n", "a\nb\nc");
+    assert_eq!(diff, "--- expected\n+++ actual\n  a\n- b··\n- c\n+ b\n+ c ⟨no line break at the end⟩");
 }
