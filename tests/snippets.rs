@@ -80,8 +80,10 @@ fn fenced_blocks(name: &str, text: &str) -> Vec<Block> {
 
 /// Reads a shell block: its `$` commands, each with the lines under it.
 fn read_block(block: &Block) -> Reading {
-    if !block.lines.first().is_some_and(|line| line.starts_with("$ ")) {
-        return Reading::Skip("no `$` command");
+    match block.lines.first() {
+        Some(line) if line.starts_with("$ ") => {}
+        Some(line) if line.starts_with("cargo ") => return Reading::Skip("cargo commands"),
+        _ => return Reading::Skip("no `$` command"),
     }
     let mut snippets = Vec::new();
     let mut index = 0;
@@ -339,7 +341,8 @@ fn continued_lines_quotes_and_comments_are_read_as_a_shell_would() {
 fn blocks_that_are_not_runnable_gd_commands_are_skipped_with_a_reason() {
     let cases = [
         ("```text\n$ gd\ngd> 1 + 1\n2\n```\n", Reading::Skip("a REPL session")),
-        ("```sh\ncargo test\n```\n", Reading::Skip("no `$` command")),
+        ("```sh\ncargo test\n```\n", Reading::Skip("cargo commands")),
+        ("```text\ngd        θ ← θ − α·g\n```\n", Reading::Skip("no `$` command")),
         ("```text\n$ cargo run\n```\n", Reading::Skip("not a gd command")),
         (
             "```text\n$ gd -e 'graph J as dot' | dot -Tsvg\n```\n",
