@@ -11,17 +11,18 @@ use ariadne::{Cache, CharSet, Color, Config, IndexType, Label as AriadneLabel, R
 
 use crate::source::{SourceId, Sources, Span};
 
-/// Which kind of failure a diagnostic reports; decides the exit status.
+/// Which kind of problem a diagnostic reports, which decides how it is headed
+/// (`Error:` or `Warning:`). The exit status is the run's [`crate::session::Status`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
-    /// The input is not valid gd (exit status 2; nothing runs).
+    /// The input is not valid gd; nothing runs.
     Syntax,
-    /// The input is valid but cannot be carried out (exit status 1).
+    /// The input is valid but cannot be carried out.
     Runtime,
-    /// The command line or a file cannot be used at all (exit status 2).
+    /// The command line or a file cannot be used at all.
     Usage,
     /// Valid input that may not mean what was meant; it runs, and the
-    /// warning says how to write each reading (exit status unchanged).
+    /// warning says how to write each reading.
     Warning,
 }
 
@@ -36,7 +37,7 @@ pub fn read_failure(error: &std::io::Error) -> String {
 
 /// A span with what to say under it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Label {
+pub struct DiagnosticLabel {
     pub span: Span,
     pub message: String,
 }
@@ -46,7 +47,7 @@ pub struct Label {
 pub struct Diagnostic {
     pub class: Class,
     pub message: String,
-    pub labels: Vec<Label>,
+    pub labels: Vec<DiagnosticLabel>,
     pub help: Option<String>,
     pub note: Option<String>,
 }
@@ -77,7 +78,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(DiagnosticLabel { span, message: message.into() });
         self
     }
 

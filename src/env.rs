@@ -205,7 +205,7 @@ impl Record {
 
 /// A bound value.
 #[derive(Clone, Debug)]
-pub enum Value {
+pub enum BoundValue {
     Number(Number),
     Vector(Arc<Array1<f64>>),
     Table(Rc<Table>),
@@ -214,15 +214,15 @@ pub enum Value {
     Record(Rc<Record>),
 }
 
-impl Value {
+impl BoundValue {
     pub fn kind(&self) -> Kind {
         match self {
-            Value::Number(_) => Kind::Number,
-            Value::Vector(_) => Kind::Vector,
-            Value::Table(_) => Kind::Table,
-            Value::Function(f) => Kind::Function(f.params.clone()),
-            Value::Gradient(g) => Kind::Gradient(g.params.clone()),
-            Value::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),
+            BoundValue::Number(_) => Kind::Number,
+            BoundValue::Vector(_) => Kind::Vector,
+            BoundValue::Table(_) => Kind::Table,
+            BoundValue::Function(f) => Kind::Function(f.params.clone()),
+            BoundValue::Gradient(g) => Kind::Gradient(g.params.clone()),
+            BoundValue::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),
         }
     }
 }
@@ -261,33 +261,33 @@ impl Kind {
 
 /// What a name stands for in the environment.
 #[derive(Clone, Debug)]
-pub enum Entry {
+pub enum EnvEntry {
     Function(Rc<FunctionDef>),
-    Value(Value),
+    Value(BoundValue),
 }
 
 /// Definitions and bindings by name. Cloning is cheap (shared contents), so
 /// a REPL line can be undone by restoring a copy.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, EnvEntry>,
 }
 
 impl Env {
-    pub fn get(&self, name: &str) -> Option<&Entry> {
+    pub fn get(&self, name: &str) -> Option<&EnvEntry> {
         self.entries.get(name)
     }
 
     pub fn function(&self, name: &str) -> Option<&Rc<FunctionDef>> {
         match self.entries.get(name) {
-            Some(Entry::Function(def)) => Some(def),
+            Some(EnvEntry::Function(def)) => Some(def),
             _ => None,
         }
     }
 
-    pub fn value(&self, name: &str) -> Option<&Value> {
+    pub fn value(&self, name: &str) -> Option<&BoundValue> {
         match self.entries.get(name) {
-            Some(Entry::Value(value)) => Some(value),
+            Some(EnvEntry::Value(value)) => Some(value),
             _ => None,
         }
     }
@@ -295,13 +295,13 @@ impl Env {
     /// The value of a bound number, in f64.
     pub fn number(&self, name: &str) -> Option<f64> {
         match self.value(name)? {
-            Value::Number(n) => Some(n.to_f64()),
+            BoundValue::Number(n) => Some(n.to_f64()),
             _ => None,
         }
     }
 
     /// Defines or redefines; a redefinition replaces the old entry.
-    pub fn set(&mut self, name: impl Into<String>, entry: Entry) {
+    pub fn set(&mut self, name: impl Into<String>, entry: EnvEntry) {
         self.entries.insert(name.into(), entry);
     }
 

@@ -17,7 +17,7 @@ mod unknown;
 
 use crate::builtins::{self, Builtin};
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, Env, Kind, Signature};
+use crate::env::{Env, EnvEntry, Kind, Signature};
 use crate::expr::number::Number;
 use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS};
 use crate::source::Span;
@@ -164,8 +164,8 @@ impl<'e> Checker<'e> {
             return Some(known.clone());
         }
         match self.env.get(name)? {
-            Entry::Function(def) => Some(Known::Function(def.signature.clone())),
-            Entry::Value(value) => Some(Known::Value(value.kind())),
+            EnvEntry::Function(def) => Some(Known::Function(def.signature.clone())),
+            EnvEntry::Value(value) => Some(Known::Value(value.kind())),
         }
     }
 

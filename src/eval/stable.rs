@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::direct::{self, EvalError, Value, ValueLeaf};
+use super::direct::{self, EvalError, Evaluated, ValueLeaf};
 use crate::builtins::Func;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
@@ -55,7 +55,7 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
 /// Where the accurate form has no value, neither has the written one
 /// (rules keep the domain): the written form is evaluated then, so the
 /// error names the operation the user wrote.
-pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Value, EvalError> {
+pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Evaluated, EvalError> {
     direct::evaluate_with_values(arena, accurate, leaf).or_else(|_| direct::evaluate_with_values(arena, written, leaf))
 }
 
@@ -411,8 +411,8 @@ mod tests {
         let written = make(&mut arena, vx, vy);
         let accurate = rewrite(&mut arena, written);
         let leaf = |node: &Node| match node {
-            Node::Var(s) if *s == sx => Some(Value::Number(x)),
-            Node::Var(s) if *s == sy => Some(Value::Number(y)),
+            Node::Var(s) if *s == sx => Some(Evaluated::Number(x)),
+            Node::Var(s) if *s == sy => Some(Evaluated::Number(y)),
             _ => None,
         };
         evaluate(&arena, written, accurate, &leaf).map(|v| v.number().unwrap_or(f64::NAN))
@@ -541,11 +541,11 @@ mod tests {
         let log = arena.apply(Func::Log, sum);
         let accurate = rewrite(&mut arena, log);
         assert_ne!(accurate, log);
-        let error = evaluate(&arena, log, accurate, &|_| Some(Value::Number(-2.0))).err();
+        let error = evaluate(&arena, log, accurate, &|_| Some(Evaluated::Number(-2.0))).err();
         assert_eq!(error.map(|e| (e.node, e.problem)), Some((log, Problem::LogOfNegative(-1.0))));
         let exp = arena.apply(Func::Exp, x);
         let accurate = rewrite(&mut arena, exp);
-        let error = evaluate(&arena, exp, accurate, &|_| Some(Value::Number(1000.0))).err();
+        let error = evaluate(&arena, exp, accurate, &|_| Some(Evaluated::Number(1000.0))).err();
         assert_eq!(error.map(|e| e.problem), Some(Problem::Overflow), "exp(1000) is too large");
     }
 }

@@ -14,12 +14,12 @@
 //! A derivative's name is bracketed inside the notation: `∂(∂J/∂c)/∂u`.
 
 use super::document::{Block, Style, Styled};
-use crate::eval::direct::Value;
+use crate::eval::direct::Evaluated;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::expr::print::Printer;
 use crate::graph::pass::{Adjoint, Trace};
-use crate::graph::{Graph, Input};
+use crate::graph::{Graph, NodeInput};
 
 /// The width lines are wrapped to.
 pub const WIDTH: usize = 80;
@@ -97,11 +97,11 @@ fn backward(arena: &Arena, graph: &Graph, trace: &Trace) -> Vec<Painted> {
     out.push(vec![Styled::plain("          (|local: the parent's own operation, differentiated by that use)")]);
     let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
     for index in (0..graph.nodes.len()).rev() {
-        let per_row = trace.per_row(arena, graph, Input::Node(index));
+        let per_row = trace.per_row(arena, graph, NodeInput::Node(index));
         rows.push(chain(graph, &graph.nodes[index].name, &trace.node_adjoints[index], per_row));
     }
     for (p, param) in graph.params.iter().enumerate() {
-        let per_row = trace.per_row(arena, graph, Input::Param(p));
+        let per_row = trace.per_row(arena, graph, NodeInput::Param(p));
         rows.push(chain(graph, param, &trace.gradient[p], per_row));
     }
     let lhs_width = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
@@ -169,11 +169,11 @@ fn bracket(name: &str) -> String {
 
 /// A value in a trace: a number to six digits, a vector by its size and
 /// first values; a number standing for every row says so when `per_row`.
-pub fn shown(value: &Value, per_row: bool) -> String {
+pub fn shown(value: &Evaluated, per_row: bool) -> String {
     match value {
-        Value::Number(x) if per_row => format!("{} in each row", format_short(*x)),
-        Value::Number(x) => format_short(*x),
-        Value::Vector(v) => {
+        Evaluated::Number(x) if per_row => format!("{} in each row", format_short(*x)),
+        Evaluated::Number(x) => format_short(*x),
+        Evaluated::Vector(v) => {
             let first: Vec<String> = v.iter().take(3).map(|x| format_short(*x)).collect();
             let more = if v.len() > 3 { ", …" } else { "" };
             format!("[{}{more}] ({} values)", first.join(", "), v.len())
@@ -182,9 +182,9 @@ pub fn shown(value: &Value, per_row: bool) -> String {
 }
 
 /// A value inside a product or after a `+`: negative numbers in brackets.
-fn bracketed(value: &Value) -> String {
+fn bracketed(value: &Evaluated) -> String {
     match value {
-        Value::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
+        Evaluated::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
         _ => shown(value, false),
     }
 }

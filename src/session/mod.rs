@@ -250,7 +250,7 @@ impl Session {
         let mut text = self.source_text(span).to_string();
         if let StmtKind::BindOptimize { .. } = &statement.kind {
             let iterations = match self.env.value(&name.name) {
-                Some(crate::env::Value::Record(record)) => record.get("iterations").unwrap_or(0.0) as usize,
+                Some(crate::env::BoundValue::Record(record)) => record.get("iterations").unwrap_or(0.0) as usize,
                 _ => 0,
             };
             let stopped_run = self.stopped_run.filter(|_| interrupted);

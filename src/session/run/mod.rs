@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, FunctionDef, Label, Signature, Value};
+use crate::env::{BoundValue, EnvEntry, FunctionDef, Label, Signature};
 use crate::eval::direct::{self, EvalError};
 use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
@@ -49,12 +49,12 @@ impl Session {
                     program: program.clone(),
                     span: name.span,
                 };
-                self.env.set(name.name.clone(), Entry::Function(Rc::new(def)));
+                self.env.set(name.name.clone(), EnvEntry::Function(Rc::new(def)));
                 Ok(Document::default())
             }
             StmtKind::Bind { name, value } => {
                 let value = self.bound_value(program, name, *value, stmt.span)?;
-                self.env.set(name.name.clone(), Entry::Value(value));
+                self.env.set(name.name.clone(), EnvEntry::Value(value));
                 Ok(Document::default())
             }
             StmtKind::Check { lhs, rhs, within, .. } => self.check(program, *lhs, *rhs, *within, stmt.span),
@@ -87,8 +87,8 @@ impl Session {
         }
         if let ExprKind::Name(name) = ast.kind(expr) {
             match self.env.value(name) {
-                Some(Value::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
-                Some(Value::Record(record)) => {
+                Some(BoundValue::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
+                Some(BoundValue::Record(record)) => {
                     let fields = record.fields.iter().map(|(field, value)| show::field(name, field, *value, format));
                     return Ok(Document { blocks: fields.collect() });
                 }
@@ -111,19 +111,19 @@ impl Session {
     /// A lowered vector expression's values.
     fn vector_of(&mut self, id: Id, origins: &Origins, statement: Span) -> Result<ndarray::Array1<f64>, Diagnostic> {
         match self.evaluate_accurately(id) {
-            Ok(direct::Value::Vector(values)) => Ok(values),
-            Ok(direct::Value::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
+            Ok(direct::Evaluated::Vector(values)) => Ok(values),
+            Ok(direct::Evaluated::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
             Err(error) => Err(self.evaluation_error(&error, origins, statement)),
         }
     }
 
     /// `load("file.csv")`: the table, with problems shown in the file itself.
-    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Value, Diagnostic> {
+    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<BoundValue, Diagnostic> {
         let span = program.ast.span(call);
         let dir = self.sources.dir(span.source).to_path_buf();
         let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
         match loaded {
-            Ok(table) => Ok(Value::Table(Rc::new(table))),
+            Ok(table) => Ok(BoundValue::Table(Rc::new(table))),
             Err(error) => {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
@@ -184,8 +184,8 @@ impl Session {
             return Ok(value);
         }
         let value = match self.evaluate_accurately(id) {
-            Ok(direct::Value::Number(value)) => value,
-            Ok(direct::Value::Vector(_)) => {
+            Ok(direct::Evaluated::Number(value)) => value,
+            Ok(direct::Evaluated::Vector(_)) => {
                 let error = EvalError { node: id, problem: crate::math::Problem::NotANumber, row: None };
                 return Err(self.evaluation_error(&error, origins, statement));
             }
@@ -196,16 +196,16 @@ impl Session {
 
     /// A lowered expression's value, computed through its accurate form
     /// (`eval::stable`); an error names the operation as written.
-    fn evaluate_accurately(&mut self, id: Id) -> Result<direct::Value, EvalError> {
+    fn evaluate_accurately(&mut self, id: Id) -> Result<direct::Evaluated, EvalError> {
         let accurate = stable::rewrite(&mut self.arena, id);
-        stable::evaluate(&self.arena, id, accurate, &|node| self.global_value(node).map(direct::Value::Number))
+        stable::evaluate(&self.arena, id, accurate, &|node| self.global_value(node).map(direct::Evaluated::Number))
     }
 
     /// The value of a named leaf (a bound number).
     pub(crate) fn global_value(&self, node: &Node) -> Option<f64> {
         match node {
             Node::Global(symbol) => match self.env.value(self.arena.name(*symbol)) {
-                Some(Value::Number(n)) => Some(n.to_f64()),
+                Some(BoundValue::Number(n)) => Some(n.to_f64()),
                 _ => None,
             },
             _ => None,
@@ -219,7 +219,7 @@ impl Session {
         name: &Ident,
         value: ExprId,
         statement: Span,
-    ) -> Result<Value, Diagnostic> {
+    ) -> Result<BoundValue, Diagnostic> {
         if let ExprKind::Call(callee, args) = program.ast.kind(value)
             && let ExprKind::Name(function) = program.ast.kind(*callee)
             && function == "load"
@@ -234,9 +234,9 @@ impl Session {
                 if let Label::Defined(_) = function.label {
                     function.label = Label::Defined(name.name.clone());
                 }
-                return Ok(Value::Function(Rc::new(function)));
+                return Ok(BoundValue::Function(Rc::new(function)));
             }
-            Some(Ok(Callable::Gradient(gradient))) => return Ok(Value::Gradient(Rc::new(gradient))),
+            Some(Ok(Callable::Gradient(gradient))) => return Ok(BoundValue::Gradient(Rc::new(gradient))),
             Some(Err(error)) => return Err(error),
             None => {}
         }
@@ -251,9 +251,11 @@ impl Session {
             .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
         }
         if self.arena.rows(id).is_some() {
-            return self.vector_of(id, &origins, statement).map(|values| Value::Vector(std::sync::Arc::new(values)));
+            return self
+                .vector_of(id, &origins, statement)
+                .map(|values| BoundValue::Vector(std::sync::Arc::new(values)));
         }
-        self.value_of(id, &origins, statement).map(Value::Number)
+        self.value_of(id, &origins, statement).map(BoundValue::Number)
     }
 
     pub(crate) fn evaluation_error(&self, error: &EvalError, origins: &Origins, statement: Span) -> Diagnostic {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, FunctionValue, Record, Value};
+use crate::env::{BoundValue, EnvEntry, FunctionValue, Record};
 use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::format_short;
@@ -61,7 +61,7 @@ impl Session {
             ExprKind::Name(name) => name.clone(),
             _ => function.label.head(),
         };
-        let goal = if optimize.goal == ast::Goal::Maximize { Goal::Maximize } else { Goal::Minimize };
+        let goal = if optimize.goal == ast::GoalKeyword::Maximize { Goal::Maximize } else { Goal::Minimize };
         let settings = self.settings(program, &optimize.settings, goal, statement)?;
         let start = self.start(program, optimize, &function, statement)?;
         let free: Vec<bool> = function
@@ -163,7 +163,7 @@ impl Session {
             fields.push((field, run.j));
             fields.push(("iterations".to_string(), run.iterations as f64));
             fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
-            self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));
+            self.env.set(name.name.clone(), EnvEntry::Value(BoundValue::Record(std::rc::Rc::new(Record { fields }))));
         }
         Ok(out)
     }
