@@ -66,7 +66,7 @@ impl Styled {
         Styled { text: text.into(), style: Style::Plain }
     }
 
-    pub fn styled(text: impl Into<String>, style: Style) -> Styled {
+    pub fn new(text: impl Into<String>, style: Style) -> Styled {
         Styled { text: text.into(), style }
     }
 }

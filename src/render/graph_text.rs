@@ -76,7 +76,7 @@ fn values_marked(line: &str, parts: &[(String, String)]) -> Painted {
         if let Some(at) = line[done..].find(&part) {
             let value_at = done + at + part.len() - value.len();
             runs.push(Styled::plain(&line[done..value_at]));
-            runs.push(Styled::styled(value, Style::Value));
+            runs.push(Styled::new(value, Style::Value));
             done = value_at + value.len();
         }
     }
@@ -244,13 +244,13 @@ fn paint(lines: Vec<String>, name: &str, value: Option<&str>) -> Vec<Painted> {
             && let Some(after) = rest.strip_prefix(&format!("  {name}"))
         {
             runs.push(Styled::plain("  "));
-            runs.push(Styled::styled(name, Style::Name));
+            runs.push(Styled::new(name, Style::Name));
             rest = after;
         }
         match value.filter(|_| index + 1 == count).and_then(|v| Some((rest.strip_suffix(v)?, v))) {
             Some((before, value)) => {
                 runs.push(Styled::plain(before));
-                runs.push(Styled::styled(value, Style::Value));
+                runs.push(Styled::new(value, Style::Value));
             }
             None => runs.push(Styled::plain(rest)),
         }

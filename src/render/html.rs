@@ -77,8 +77,7 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped_and_styles_become_spans() {
-        let document =
-            Document::block(Block::Line(vec![Styled::styled("✗", Style::Failed), Styled::plain(" a<b & c")]));
+        let document = Document::block(Block::Line(vec![Styled::new("✗", Style::Failed), Styled::plain(" a<b & c")]));
         let html = html(&document);
         assert!(html.contains("a&lt;b &amp; c"), "{html}");
         assert!(html.contains("<span style=\"color:#d43b3b;font-weight:bold\">✗</span>"), "{html}");

@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn colour_only_when_asked() {
-        let document = Document::block(Block::Line(vec![Styled::styled("✓", Style::Passed), Styled::plain(" x = 1")]));
+        let document = Document::block(Block::Line(vec![Styled::new("✓", Style::Passed), Styled::plain(" x = 1")]));
         assert_eq!(text(&document, false), "✓ x = 1\n");
         assert_eq!(text(&document, true), "\x1b[32m✓\x1b[0m x = 1\n");
     }

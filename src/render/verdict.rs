@@ -17,7 +17,7 @@ pub fn verdict(report: &CheckReport) -> Vec<Block> {
         Verdict::Conditional => ("~", Style::Conditional),
     };
     let mut blocks =
-        vec![Block::Line(vec![Styled::styled(mark, style), Styled::plain(format!(" {}", claim_text(report)))])];
+        vec![Block::Line(vec![Styled::new(mark, style), Styled::plain(format!(" {}", claim_text(report)))])];
     let evidence = matches!(report.outcome, Outcome::Differs { .. } | Outcome::ConstantDifference { .. });
     if let (Some(correct), true) = (&report.correct, evidence) {
         blocks.push(Block::Line(vec![Styled::plain(format!("  correct: {correct}"))]));

@@ -25,6 +25,16 @@ pub fn superscript(n: usize) -> String {
     n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
 }
 
+/// A column's name as written after `data.`: itself when it reads as one
+/// name, else in quotes (`data."sq ft"`, `data."from"`).
+pub fn column_text(name: &str) -> String {
+    use logos::Logos;
+    let mut tokens = super::lexer::Token::lexer(name);
+    let one_name =
+        matches!(tokens.next(), Some(Ok(super::lexer::Token::Ident(n))) if n == name) && tokens.next().is_none();
+    if one_name { name.to_string() } else { format!("\"{name}\"") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,14 +50,4 @@ mod tests {
         assert_eq!(partial_notation("J", &names(&["b", "b"])), "∂²J/∂b²");
         assert_eq!(partial_notation("J", &names(&["a", "b", "b"])), "∂³J/∂a∂b²");
     }
-}
-
-/// A column's name as written after `data.`: itself when it reads as one
-/// name, else in quotes (`data."sq ft"`, `data."from"`).
-pub fn column_text(name: &str) -> String {
-    use logos::Logos;
-    let mut tokens = super::lexer::Token::lexer(name);
-    let one_name =
-        matches!(tokens.next(), Some(Ok(super::lexer::Token::Ident(n))) if n == name) && tokens.next().is_none();
-    if one_name { name.to_string() } else { format!("\"{name}\"") }
 }

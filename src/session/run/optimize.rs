@@ -592,8 +592,6 @@ fn best_run(runs: &[Run], goal: Goal) -> Option<usize> {
     (0..runs.len()).filter(|&i| usable(&runs[i])).min_by(|&a, &b| score(&runs[a]).total_cmp(&score(&runs[b])))
 }
 
-/// Rows of the restarts table shown when there are many runs (the best is always shown).
-
 #[cfg(test)]
 mod tests {
     use super::*;
