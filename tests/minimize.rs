@@ -209,6 +209,15 @@ fn restarts_that_all_fail_have_no_best() {
 }
 
 #[test]
+fn rows_read_by_two_passes_over_the_data_are_computed_in_each() {
+    // The second pass reads a*v again, after mean(a*v): it used to read the parameter a instead.
+    let out =
+        ok(&["v = [1, 2, 3]", "J(a) = mean((a*v - mean(a*v))^2)", "minimize J from a = 1 with α = 0.1, steps = 1"]);
+    assert!(out.contains("start: a = 1, J = 0.666667"), "{out}");
+    assert!(out.contains("1  0.866667  0.500741"), "{out}");
+}
+
+#[test]
 fn a_batch_larger_than_the_data_uses_all_of_it_and_says_so() {
     let out = ok(&[
         "d = load(\"examples/data/linear.csv\"); x = d.x; y = d.y",
