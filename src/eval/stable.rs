@@ -200,8 +200,10 @@ fn log_form(arena: &mut Arena, arg: Id) -> Option<Id> {
 /// whose logs are known: `exp(u)` → `u`, `σ(u)` → `−softplus(−u)`, a sum of
 /// exponentials → [`log_sum_exp`], a sum or mean over rows of such → their
 /// log-sum-exp (`softmax`), a number c > 0 → `log(c)`, a power with a
-/// numeric exponent → that multiple. Nothing overflows or underflows on the
-/// way (`log(exp(1000)/(exp(1000) + exp(1000)))` is `−log(2)`).
+/// numeric exponent → that multiple, the absolute value of any of these
+/// (building writes `log(s^2)` as `2*log(|s|)`) → its log. Nothing
+/// overflows or underflows on the way (`log(exp(1000)/(exp(1000) +
+/// exp(1000)))` is `−log(2)`).
 pub(super) fn log_of_positive(arena: &mut Arena, f: Id) -> Option<Id> {
     match arena.node(f).clone() {
         Node::Apply(Func::Exp, u) => Some(u),
@@ -212,6 +214,8 @@ pub(super) fn log_of_positive(arena: &mut Arena, f: Id) -> Option<Id> {
         }
         Node::Add(items) => log_sum_exp(arena, &items),
         Node::Reduce(..) => softmax::log_of_reduction(arena, f),
+        // What has a log here is positive: its absolute value is itself.
+        Node::Apply(Func::Abs, inner) => log_of_positive(arena, inner),
         Node::Pow(base, exponent) if arena.as_number(exponent).is_some() => {
             let log = log_of_positive(arena, base)?;
             Some(arena.mul([exponent, log]))
@@ -624,6 +628,15 @@ mod tests {
         };
         close(over_rows(-1.0, &[1.0, 2.0, 3.0], plus_one), 0.44018969856119533);
         close(over_rows(1.0, &LARGE, plus_one), 1001.4076059644443);
+        let squared = |a: &mut Arena, x: Id, v: Id| {
+            let u = a.mul([x, v]);
+            let e = a.apply(Func::Exp, u);
+            let total = a.reduce(Reduction::Sum, e, 3);
+            let two = a.int(2);
+            let square = a.pow(total, two);
+            a.apply(Func::Log, square)
+        };
+        close(over_rows(1.0, &LARGE, squared), 2002.8152119288886);
     }
 
     #[test]

@@ -161,6 +161,8 @@ def log_sum_exp_over_rows():
     huge = vector("[1000, 1001, 999]")
     row("v = [1000, 1001, 999]", "log(sum(exp(-1000*v)))", lse(*[-1000 * x for x in huge]))
     row("v = [1000, 1001, 999]", "log(sum(exp(v)) + exp(1002))", lse(*huge, mpf(1002)))
+    row("v = [1000, 1001, 999]", "log(sum(exp(v))^2)", 2 * lse(*huge))
+    row("", "log((exp(1000) + exp(1000))^2)", 2 * lse(mpf(1000), mpf(1000)))
 
 
 def log_sum_exp_over_a_column():
