@@ -283,9 +283,6 @@ pub fn lookup(name: &str) -> Option<Builtin> {
     BUILTINS.iter().find(|(spelling, _)| *spelling == name).map(|(_, builtin)| *builtin)
 }
 
-/// The words of the language that cannot be names.
-pub const KEYWORDS: &[&str] = &["check", "graph", "minimize", "maximize", "at", "as", "over", "from", "with", "within"];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,19 +9,20 @@ use std::fmt;
 
 use ariadne::{Cache, CharSet, Color, Config, IndexType, Label as AriadneLabel, Report, ReportKind, Source};
 
-use crate::syntax::span::{SourceId, Span};
+use crate::source::{SourceId, Sources, Span};
 
-/// Which kind of failure a diagnostic reports; decides the exit status.
+/// Which kind of problem a diagnostic reports, which decides how it is headed
+/// (`Error:` or `Warning:`). The exit status is the run's [`crate::session::Status`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
-    /// The input is not valid gd (exit status 2; nothing runs).
+    /// The input is not valid gd; nothing runs.
     Syntax,
-    /// The input is valid but cannot be carried out (exit status 1).
+    /// The input is valid but cannot be carried out.
     Runtime,
-    /// The command line or a file cannot be used at all (exit status 2).
+    /// The command line or a file cannot be used at all.
     Usage,
     /// Valid input that may not mean what was meant; it runs, and the
-    /// warning says how to write each reading (exit status unchanged).
+    /// warning says how to write each reading.
     Warning,
 }
 
@@ -36,7 +37,7 @@ pub fn read_failure(error: &std::io::Error) -> String {
 
 /// A span with what to say under it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Label {
+pub struct DiagnosticLabel {
     pub span: Span,
     pub message: String,
 }
@@ -46,7 +47,7 @@ pub struct Label {
 pub struct Diagnostic {
     pub class: Class,
     pub message: String,
-    pub labels: Vec<Label>,
+    pub labels: Vec<DiagnosticLabel>,
     pub help: Option<String>,
     pub note: Option<String>,
 }
@@ -77,7 +78,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(DiagnosticLabel { span, message: message.into() });
         self
     }
 
@@ -97,29 +98,6 @@ impl Diagnostic {
     }
 }
 
-/// The texts diagnostics point into, by [`SourceId`].
-#[derive(Default)]
-pub struct Sources {
-    entries: Vec<(String, Source<String>)>,
-}
-
-impl Sources {
-    /// Adds a source under a display name (`lesson.gd`, `-e`, `<repl>`).
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> SourceId {
-        let id = SourceId(u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
-        self.entries.push((name.into(), Source::from(text.into())));
-        id
-    }
-
-    pub fn text(&self, id: SourceId) -> &str {
-        self.entries.get(id.0 as usize).map_or("", |(_, source)| source.text())
-    }
-
-    pub fn name(&self, id: SourceId) -> &str {
-        self.entries.get(id.0 as usize).map_or("?", |(name, _)| name.as_str())
-    }
-}
-
 struct SourceName<'a>(&'a str);
 
 impl fmt::Display for SourceName<'_> {
@@ -132,12 +110,11 @@ impl Cache<SourceId> for &Sources {
     type Storage = String;
 
     fn fetch(&mut self, id: &SourceId) -> Result<&Source<String>, impl fmt::Debug> {
-        self.entries.get(id.0 as usize).map(|(_, source)| source).ok_or("unknown source")
+        self.indexed(*id).ok_or("unknown source")
     }
 
     fn display<'a>(&self, id: &'a SourceId) -> Option<impl fmt::Display + 'a> {
-        let name = self.entries.get(id.0 as usize).map_or("?", |(name, _)| name.as_str());
-        Some(SourceName(name).to_string())
+        Some(SourceName(self.name(*id)).to_string())
     }
 }
 

@@ -13,11 +13,12 @@ use ndarray::Array1;
 
 use crate::data::table::Table;
 use crate::expr::arena::{Arena, Id};
+use crate::expr::latex::name_latex;
 use crate::expr::number::Number;
+use crate::source::Span;
 use crate::syntax::ast::ExprId;
 use crate::syntax::notation::partial_notation;
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 /// What the resolver needs to know of a function: its parameters, the user
 /// functions its body calls (for the recursion check) and what it returns.
@@ -70,6 +71,20 @@ impl Label {
         }
     }
 
+    /// The left side of the function's line in LaTeX: `J\left(a, b\right)`,
+    /// `\frac{\partial J}{\partial b}`, `f'\left(x\right)`.
+    pub fn latex_head(&self, params: &[String]) -> String {
+        let params = || params.iter().map(|p| name_latex(p)).collect::<Vec<_>>().join(", ");
+        match self {
+            Label::Combination { latex, .. } => latex.clone(),
+            Label::Defined(name) => format!("{}\\left({}\\right)", name_latex(name), params()),
+            Label::Prime { function, order } => {
+                format!("{}{}\\left({}\\right)", name_latex(function), "'".repeat(*order), params())
+            }
+            Label::Partial { function, variables } => partial_latex(function, variables),
+        }
+    }
+
     /// The label of this function differentiated by `variables` (the one
     /// taken last first): `∂J/∂b` by a is `∂²J/∂a∂b`, `f'` by x is `f''`.
     pub fn differentiated(&self, variables: &[String]) -> Label {
@@ -100,6 +115,20 @@ impl Label {
             Label::Combination { text, .. } => text,
         }
     }
+}
+
+/// `\frac{\partial^{2} J}{\partial b \partial c}`
+fn partial_latex(function: &str, variables: &[String]) -> String {
+    let mut parts = Vec::new();
+    let mut index = 0;
+    while index < variables.len() {
+        let run = variables[index..].iter().take_while(|v| **v == variables[index]).count();
+        let power = if run > 1 { format!("^{{{run}}}") } else { String::new() };
+        parts.push(format!("\\partial {}{power}", name_latex(&variables[index])));
+        index += run;
+    }
+    let order = if variables.len() > 1 { format!("^{{{}}}", variables.len()) } else { String::new() };
+    format!("\\frac{{\\partial{order} {}}}{{{}}}", name_latex(function), parts.join(" "))
 }
 
 /// A function held as a value: `J` itself, a derivative (`∂J/∂b`), or one
@@ -176,7 +205,7 @@ impl Record {
 
 /// A bound value.
 #[derive(Clone, Debug)]
-pub enum Value {
+pub enum BoundValue {
     Number(Number),
     Vector(Arc<Array1<f64>>),
     Table(Rc<Table>),
@@ -185,15 +214,15 @@ pub enum Value {
     Record(Rc<Record>),
 }
 
-impl Value {
+impl BoundValue {
     pub fn kind(&self) -> Kind {
         match self {
-            Value::Number(_) => Kind::Number,
-            Value::Vector(_) => Kind::Vector,
-            Value::Table(_) => Kind::Table,
-            Value::Function(f) => Kind::Function(f.params.clone()),
-            Value::Gradient(g) => Kind::Gradient(g.params.clone()),
-            Value::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),
+            BoundValue::Number(_) => Kind::Number,
+            BoundValue::Vector(_) => Kind::Vector,
+            BoundValue::Table(_) => Kind::Table,
+            BoundValue::Function(f) => Kind::Function(f.params.clone()),
+            BoundValue::Gradient(g) => Kind::Gradient(g.params.clone()),
+            BoundValue::Record(r) => Kind::Record(r.fields.iter().map(|(n, _)| n.clone()).collect()),
         }
     }
 }
@@ -232,33 +261,33 @@ impl Kind {
 
 /// What a name stands for in the environment.
 #[derive(Clone, Debug)]
-pub enum Entry {
+pub enum EnvEntry {
     Function(Rc<FunctionDef>),
-    Value(Value),
+    Value(BoundValue),
 }
 
 /// Definitions and bindings by name. Cloning is cheap (shared contents), so
 /// a REPL line can be undone by restoring a copy.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, EnvEntry>,
 }
 
 impl Env {
-    pub fn get(&self, name: &str) -> Option<&Entry> {
+    pub fn get(&self, name: &str) -> Option<&EnvEntry> {
         self.entries.get(name)
     }
 
     pub fn function(&self, name: &str) -> Option<&Rc<FunctionDef>> {
         match self.entries.get(name) {
-            Some(Entry::Function(def)) => Some(def),
+            Some(EnvEntry::Function(def)) => Some(def),
             _ => None,
         }
     }
 
-    pub fn value(&self, name: &str) -> Option<&Value> {
+    pub fn value(&self, name: &str) -> Option<&BoundValue> {
         match self.entries.get(name) {
-            Some(Entry::Value(value)) => Some(value),
+            Some(EnvEntry::Value(value)) => Some(value),
             _ => None,
         }
     }
@@ -266,13 +295,13 @@ impl Env {
     /// The value of a bound number, in f64.
     pub fn number(&self, name: &str) -> Option<f64> {
         match self.value(name)? {
-            Value::Number(n) => Some(n.to_f64()),
+            BoundValue::Number(n) => Some(n.to_f64()),
             _ => None,
         }
     }
 
     /// Defines or redefines; a redefinition replaces the old entry.
-    pub fn set(&mut self, name: impl Into<String>, entry: Entry) {
+    pub fn set(&mut self, name: impl Into<String>, entry: EnvEntry) {
         self.entries.insert(name.into(), entry);
     }
 

@@ -243,9 +243,43 @@ fn create_temporary(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     Err(last)
 }
 
+/// Writes a picture gd drew (an SVG) to `file`, through links, never into
+/// a FIFO; an existing file is replaced only if it is an SVG.
+pub fn write_svg(file: &Path, svg: &str) -> Result<(), String> {
+    let is_svg = |target: &Path, head: &[u8]| {
+        target.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) || head.starts_with(b"<svg")
+    };
+    replace(file, svg.as_bytes(), is_svg).map(|_| ()).map_err(|error| error.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_plot_goes_through_a_link_and_never_into_a_pipe_or_over_data() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let drawn = crate::render::plot::svg("J", &[(0.0, 4.0), (1.0, 1.0), (2.0, 0.25)], None).expect("drawn");
+        let real = folder.path().join("real.svg");
+        std::fs::write(&real, "old").expect("written");
+        let link = folder.path().join("p.svg");
+        std::os::unix::fs::symlink(&real, &link).expect("a link");
+        write_svg(&link, &drawn).expect("drawn");
+        assert!(std::fs::symlink_metadata(&link).expect("there").file_type().is_symlink());
+        assert!(std::fs::read_to_string(&real).expect("read").starts_with("<svg"));
+        let fifo = folder.path().join("pipe.svg");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+        let problem = write_svg(&fifo, &drawn).expect_err("a FIFO is refused, not waited on");
+        assert!(problem.contains("named pipe"), "{problem}");
+        let data = folder.path().join("data.csv");
+        std::fs::write(&data, "a\n1\n").expect("written");
+        assert!(write_svg(&data, &drawn).expect_err("data is kept").contains("not a file gd wrote"));
+        assert_eq!(std::fs::read_to_string(&data).expect("read"), "a\n1\n");
+        let plot = folder.path().join("plot");
+        write_svg(&plot, &drawn).expect("drawn");
+        write_svg(&plot, &drawn).expect("an SVG gd drew is replaced");
+    }
 
     fn anything(_: &Path, _: &[u8]) -> bool {
         true

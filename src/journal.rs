@@ -19,12 +19,12 @@ use std::path::{Path, PathBuf};
 
 use logos::Logos;
 
-use crate::optimize::settings::SettingName;
+use crate::names::SettingName;
 use crate::syntax::lexer::Token;
 
 /// One statement that bound `name`.
 #[derive(Clone, Debug, PartialEq)]
-struct Entry {
+struct JournalEntry {
     name: String,
     /// The statement's text, with relative file names made absolute.
     text: String,
@@ -35,14 +35,14 @@ struct Entry {
 /// The statements that changed the environment, oldest first.
 #[derive(Clone, Debug, Default)]
 pub struct Journal {
-    entries: Vec<Entry>,
+    entries: Vec<JournalEntry>,
 }
 
 impl Journal {
     /// Records that the statement `text`, run from the folder `dir`, bound `name`.
     pub fn record(&mut self, name: &str, text: &str, dir: &Path) {
         let reads = names_in(text).skip(1).map(str::to_string).collect();
-        self.entries.push(Entry { name: name.to_string(), text: absolute_paths(text, dir), reads });
+        self.entries.push(JournalEntry { name: name.to_string(), text: absolute_paths(text, dir), reads });
     }
 
     /// How many statements are recorded (a point to [`Journal::truncate`] back to).

@@ -18,14 +18,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, Func, Reduction};
-use crate::data::table::column_text;
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, Env, FunctionDef, FunctionValue, GradientValue, Label, Printing, Value};
+use crate::env::{BoundValue, Env, EnvEntry, FunctionDef, FunctionValue, GradientValue, Label, Printing};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 use crate::resolve::{Meaning, meaning};
+use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident};
-use crate::syntax::span::Span;
+use crate::syntax::notation::column_text;
 
 /// How bound numbers enter the expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,13 +190,15 @@ impl<'a> Lowerer<'a> {
 
     pub(crate) fn named_callable(&mut self, name: &str) -> Option<Result<Callable, Diagnostic>> {
         match self.env.get(name)? {
-            Entry::Function(def) => {
+            EnvEntry::Function(def) => {
                 let def = def.clone();
                 Some(self.defined(&def).map(Callable::Function))
             }
-            Entry::Value(Value::Function(f)) => Some(Ok(Callable::Function((**f).clone()))),
-            Entry::Value(Value::Gradient(g)) => Some(Ok(Callable::Gradient((**g).clone()))),
-            Entry::Value(Value::Number(_) | Value::Record(_) | Value::Vector(_) | Value::Table(_)) => None,
+            EnvEntry::Value(BoundValue::Function(f)) => Some(Ok(Callable::Function((**f).clone()))),
+            EnvEntry::Value(BoundValue::Gradient(g)) => Some(Ok(Callable::Gradient((**g).clone()))),
+            EnvEntry::Value(
+                BoundValue::Number(_) | BoundValue::Record(_) | BoundValue::Vector(_) | BoundValue::Table(_),
+            ) => None,
         }
     }
 
@@ -303,7 +305,7 @@ impl<'a> Lowerer<'a> {
         if self.globals == Globals::Inline {
             for leaf in self.arena.leaves(body, |node| matches!(node, Node::Global(_))) {
                 if let Node::Global(symbol) = *self.arena.node(leaf)
-                    && let Some(Value::Number(value)) = self.env.value(self.arena.name(symbol))
+                    && let Some(BoundValue::Number(value)) = self.env.value(self.arena.name(symbol))
                 {
                     let value = *value;
                     replacements.insert(leaf, self.arena.num(value));
@@ -455,8 +457,8 @@ impl<'a> Lowerer<'a> {
             .with_help("bind it first: `data = load(\"file.csv\")`, then `data.x`"));
         };
         let record = match self.env.value(name) {
-            Some(Value::Record(record)) => record.clone(),
-            Some(Value::Table(table)) => {
+            Some(BoundValue::Record(record)) => record.clone(),
+            Some(BoundValue::Table(table)) => {
                 let written: Vec<String> = table.names().map(column_text).collect();
                 let Some(column) = table.column(&field.name) else {
                     let mut diagnostic = Diagnostic::runtime(
@@ -536,12 +538,12 @@ impl<'a> Lowerer<'a> {
     fn name(&mut self, name: &str, span: Span, locals: &Locals) -> Lowered {
         match meaning(name, &locals.names, |n| self.env.get(n).cloned(), locals.free_symbols) {
             Meaning::Local(index) => Ok(locals.values[index]),
-            Meaning::Entry(Entry::Value(Value::Vector(values))) => Ok(self.arena.data(name, values)),
-            Meaning::Entry(Entry::Value(Value::Table(_))) => {
+            Meaning::Entry(EnvEntry::Value(BoundValue::Vector(values))) => Ok(self.arena.data(name, values)),
+            Meaning::Entry(EnvEntry::Value(BoundValue::Table(_))) => {
                 Err(Diagnostic::runtime(format!("`{name}` is a table"), span, "a table, used as a number")
                     .with_help(format!("pick a column, as in `{name}.x`")))
             }
-            Meaning::Entry(Entry::Value(Value::Number(value))) => Ok(match self.globals {
+            Meaning::Entry(EnvEntry::Value(BoundValue::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
                 Globals::Symbolic => {
                     let symbol = self.arena.symbol(name);
@@ -553,7 +555,7 @@ impl<'a> Lowerer<'a> {
                 let symbol = self.arena.symbol(name);
                 Ok(self.arena.var(symbol))
             }
-            Meaning::Entry(Entry::Value(Value::Record(record))) => {
+            Meaning::Entry(EnvEntry::Value(BoundValue::Record(record))) => {
                 let fields: Vec<String> = record.fields.iter().map(|(f, _)| format!("{name}.{f}")).collect();
                 Err(Diagnostic::runtime(format!("`{name}` is a minimize result"), span, "a result, used as a number")
                     .with_help(format!("pick a field: {}", fields.join(", "))))
@@ -572,7 +574,7 @@ impl<'a> Lowerer<'a> {
             let found = meaning(name, &locals.names, |n| self.env.get(n).cloned(), false);
             match found {
                 Meaning::Builtin(builtin) => return self.builtin_call(ast, span, builtin, args, locals),
-                Meaning::Entry(Entry::Function(def)) => {
+                Meaning::Entry(EnvEntry::Function(def)) => {
                     let values = self.arguments(ast, args, locals)?;
                     return self.inline(&def, values, span);
                 }
@@ -762,7 +764,7 @@ pub fn expression_as_written(arena: &mut Arena, env: &Env, text: &str) -> Result
 
 fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
     use crate::syntax::ast::StmtKind;
-    let program = crate::syntax::parser::parse(text, crate::syntax::span::SourceId(0))?;
+    let program = crate::syntax::parser::parse(text, crate::source::SourceId(0))?;
     let [statement] = program.statements.as_slice() else {
         return Err(vec![Diagnostic::usage("expected exactly one expression")]);
     };

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use gd::diagnostics::Diagnostic;
+use gd::render::Document;
 use gd::{Input, Output, Session, Settings};
 
 /// gd — a language for differentiable expressions: values, exact partial
@@ -32,11 +33,15 @@ struct Cli {
     seed: u64,
 }
 
-/// Writes results to stdout and diagnostics to stderr, ignoring a closed pipe.
-struct Terminal;
+/// Writes results to stdout (in colour when it is a terminal) and
+/// diagnostics to stderr, ignoring a closed pipe.
+struct Terminal {
+    colour: bool,
+}
 
 impl Output for Terminal {
-    fn print(&mut self, text: &str) {
+    fn show(&mut self, result: &Document) {
+        let text = gd::render::text::text(result, self.colour);
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
     }
@@ -56,10 +61,11 @@ fn main() -> ExitCode {
         seed: cli.seed,
         terminal: std::io::stdout().is_terminal(),
         progress: std::io::stderr().is_terminal(),
+        pictures: false,
     };
     let _ = ctrlc::set_handler(|| gd::session::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
+    let mut out = Terminal { colour: settings.color_output };
     let mut session = Session::new(settings);
-    let mut out = Terminal;
     let status = match inputs(&cli) {
         Ok(Some(inputs)) => session.run(inputs, &mut out).exit_code(),
         Ok(None) => gd::repl::run(&mut session, &mut out),

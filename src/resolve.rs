@@ -17,12 +17,13 @@ mod unknown;
 
 use crate::builtins::{self, Builtin};
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, Env, Kind, Signature};
+use crate::env::{Env, EnvEntry, Kind, Signature};
 use crate::expr::number::Number;
+use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS};
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 /// What a name means at one place in the source.
 pub enum Meaning<E> {
@@ -113,7 +114,7 @@ impl<'e> Checker<'e> {
         match &stmt.kind {
             StmtKind::Expr { expr, format } => {
                 let kind = self.kind(ast, *expr, &mut Scope::default())?;
-                check_format(format.as_ref(), &["text", "latex"])?;
+                check_format(format.as_ref(), EXPRESSION_FORMATS)?;
                 if matches!(kind, Kind::Str) {
                     return Err(Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
                         .with_help("strings name files, as in `load(\"data.csv\")`"));
@@ -151,7 +152,7 @@ impl<'e> Checker<'e> {
             StmtKind::Graph { function, at, format, .. } => {
                 let params = self.function_params(ast, *function)?;
                 self.point(ast, &params, at, true)?;
-                check_format(format.as_ref(), &["text", "mermaid", "dot"])?;
+                check_format(format.as_ref(), GRAPH_FORMATS)?;
                 Ok(None)
             }
             StmtKind::Invalid => Ok(None),
@@ -163,8 +164,8 @@ impl<'e> Checker<'e> {
             return Some(known.clone());
         }
         match self.env.get(name)? {
-            Entry::Function(def) => Some(Known::Function(def.signature.clone())),
-            Entry::Value(value) => Some(Known::Value(value.kind())),
+            EnvEntry::Function(def) => Some(Known::Function(def.signature.clone())),
+            EnvEntry::Value(value) => Some(Known::Value(value.kind())),
         }
     }
 

@@ -2,13 +2,14 @@
 //! statuses (0 ok, 1 runtime error, 2 syntax error or bad usage), and input
 //! that must not crash it (deep nesting, long sums, binary files).
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// The shared way of starting gd ([`common::gd_command`]), with assert_cmd's assertions.
 fn gd() -> Command {
-    let mut command = Command::cargo_bin("gd").expect("the gd binary is built");
-    command.env("NO_COLOR", "1");
-    command
+    Command::from_std(common::gd_command())
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -148,7 +149,7 @@ fn no_colour_codes_when_piped() {
 
 #[test]
 fn ctrl_c_stops_a_long_minimize_with_the_table_so_far() {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gd"))
+    let child = common::gd_command()
         .args([
             "-e",
             "J(w) = (w - 3)^2",
@@ -157,7 +158,6 @@ fn ctrl_c_stops_a_long_minimize_with_the_table_so_far() {
             "-e",
             "J(1)",
         ])
-        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

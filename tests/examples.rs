@@ -3,14 +3,15 @@
 //! `examples/errors/*.gd` (one mistake each) must print exactly
 //! `examples/errors/NAME.err` on standard error, without colour. A script's
 //! first line may say `# exit: N` for the status it must end with (default 0).
+//! A difference is shown as a line diff (`common::diff`, also behind
+//! `common::check`), itself checked here.
 //! `GD_BLESS=1 cargo test --test examples` rewrites the expected files.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::{Path, PathBuf};
+
+use common::root;
 
 fn scripts(folder: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
@@ -34,14 +35,8 @@ fn expected_status(script: &Path) -> i32 {
 /// Runs one script from the project root, as `gd examples/…/NAME.gd`.
 fn run(script: &Path) -> (String, String, i32) {
     let relative = script.strip_prefix(root()).expect("script is under the project");
-    let output = Command::new(env!("CARGO_BIN_EXE_gd"))
-        .arg(relative)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("gd runs");
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("gd prints UTF-8");
-    (text(output.stdout), text(output.stderr), output.status.code().unwrap_or(-1))
+    let ran = common::finish(common::gd_command().arg(relative));
+    (ran.stdout, ran.stderr, ran.code.unwrap_or(-1))
 }
 
 /// Compares `actual` with the file, or rewrites the file when blessing.
@@ -52,10 +47,7 @@ fn compare(expected_file: &Path, actual: &str, failures: &mut Vec<String>) {
     }
     let expected = std::fs::read_to_string(expected_file).unwrap_or_default();
     if expected != actual {
-        failures.push(format!(
-            "{} differs.\n--- expected ---\n{expected}--- actual ---\n{actual}---",
-            expected_file.display()
-        ));
+        failures.push(format!("{} differs:\n{}", expected_file.display(), common::diff(&expected, actual)));
     }
 }
 
@@ -93,4 +85,14 @@ fn error_examples_print_their_expected_diagnostics() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_wrong_expectation_fails_with_a_line_diff() {
+    // The comparisons above and `common::check` report a difference as a diff; it must show one.
+    let failure = std::panic::catch_unwind(|| common::check("J(a) = a^2\nJ'(3)\n1", "7\n1\n")).expect_err("6 is not 7");
+    let message = failure.downcast_ref::<String>().expect("a formatted message");
+    assert!(message.contains("- 7\n+ 6\n  1"), "{message}");
+    let diff = common::diff("a\nb  \nc\n", "a\nb\nc");
+    assert_eq!(diff, "--- expected\n+++ actual\n  a\n- b··\n- c\n+ b\n+ c ⟨no line break at the end⟩");
 }

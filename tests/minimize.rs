@@ -1,17 +1,17 @@
 //! `minimize` / `maximize` through the real binary: every setting and every
 //! method, each way a run can end, and the result record.
 
-use assert_cmd::Command;
+mod common;
 
+/// Runs `gd -e LINE …`: what it printed and its exit code.
 fn gd(code: &[&str]) -> (String, String, i32) {
-    let mut command = Command::cargo_bin("gd").expect("the gd binary is built");
-    command.env("NO_COLOR", "1");
-    for line in code {
-        command.args(["-e", line]);
-    }
-    let output = command.output().expect("gd runs");
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
-    (text(output.stdout), text(output.stderr), output.status.code().unwrap_or(-1))
+    let ran = common::gd_e(code);
+    (ran.stdout, ran.stderr, ran.code.unwrap_or(-1))
+}
+
+/// Runs `gd SCRIPT`.
+fn gd_script(script: &std::path::Path) -> common::Ran {
+    common::finish(common::gd_command().arg(script))
 }
 
 fn ok(code: &[&str]) -> String {
@@ -162,8 +162,8 @@ fn plots_are_written_as_svg() {
     )
     .expect("written");
     std::fs::create_dir(dir.path().join("out")).expect("folder");
-    let output = Command::cargo_bin("gd").expect("built").arg(&script).env("NO_COLOR", "1").output().expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let ran = gd_script(&script);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let svg = std::fs::read_to_string(dir.path().join("out/descent.svg")).expect("the plot is next to the script");
     assert!(svg.contains("<svg") && svg.contains("contours of J"), "a two-parameter plot has the contours");
     let piped = ok(&[BOWL, "minimize J from θ1 = 1, θ2 = -1 with plot"]);
@@ -398,10 +398,9 @@ fn in_folder(code: &str) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let script = dir.path().join("run.gd");
     std::fs::write(&script, code).expect("written");
-    let output = Command::cargo_bin("gd").expect("built").arg(&script).env("NO_COLOR", "1").output().expect("runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    (dir, stdout)
+    let ran = gd_script(&script);
+    assert_eq!(ran.code, Some(0), "{}{}", ran.stdout, ran.stderr);
+    (dir, ran.stdout)
 }
 
 #[test]

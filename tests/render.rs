@@ -6,13 +6,13 @@
 //! skips it, unless GD_REQUIRE_RENDERERS is set (CI sets it), when a missing
 //! renderer is a failure.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 /// The `graph` statements of the examples, with the definitions before them.
 fn graph_programs() -> Vec<(String, String)> {
@@ -34,15 +34,12 @@ fn graph_programs() -> Vec<(String, String)> {
     programs
 }
 
-fn gd(program: &str, format: &str) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_gd"))
-        .args(["-e", &format!("{program} as {format}")])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("gd runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = String::from_utf8(output.stdout).expect("UTF-8");
-    text.lines()
+/// The drawing `gd -e 'PROGRAM as FORMAT'` prints, from its first line on.
+fn drawing(program: &str, format: &str) -> String {
+    let ran = common::gd_e(&[&format!("{program} as {format}")]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    ran.stdout
+        .lines()
         .skip_while(|l| !l.starts_with(if format == "dot" { "digraph" } else { "graph LR" }))
         .collect::<Vec<_>>()
         .join("\n")
@@ -68,7 +65,7 @@ fn graphviz_renders_every_example_graph() {
         return missing("graphviz (dot)");
     }
     for (label, program) in graph_programs() {
-        let text = gd(&program, "dot");
+        let text = drawing(&program, "dot");
         let (ok, message) = run(Command::new("dot").arg("-Tsvg"), &text).expect("dot runs");
         assert!(ok, "{label}: dot rejected\n{text}\n{message}");
         assert!(message.contains("<svg"), "{label}: no SVG came out");
@@ -82,7 +79,7 @@ fn mermaid_parses_every_example_graph() {
         return missing("the mermaid parser (target/mermaid-check)");
     }
     for (label, program) in graph_programs() {
-        let text = gd(&program, "mermaid");
+        let text = drawing(&program, "mermaid");
         let mut node = Command::new("node");
         node.arg(checker.join("check.mjs")).current_dir(checker);
         let (ok, message) = run(&mut node, &text).expect("node runs");

@@ -4,6 +4,8 @@
 //! mistake, `:save` a session and run the file, stop a long minimize with
 //! Ctrl-C, leave with Ctrl-D, and find the history again next time.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -13,8 +15,9 @@ use rexpect::session::{PtySession, spawn_command};
 
 const PROMPT: &str = "gd> ";
 
+/// gd for a pseudo-terminal: the shared binary, with its own home (history) and a terminal type.
 fn gd(home: &Path, colour: bool) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gd"));
+    let mut command = Command::new(common::GD);
     command.env("HOME", home).env("XDG_DATA_HOME", home.join("data")).env("TERM", "xterm");
     if colour {
         command.env_remove("NO_COLOR");
@@ -224,13 +227,10 @@ fn save_writes_a_script_that_rebuilds_the_session() {
     assert!(listing.contains("J(a,b,c) = 3*(a + b*c)") && listing.contains(&raw("α = 0.25")), "{listing}");
     leave(repl);
 
-    let run = Command::new(env!("CARGO_BIN_EXE_gd"))
-        .arg(&file)
-        .args(["-e", "J(1, 2, 3) + α", "-e", "dJ", "-e", "dJ(1, 2, 3)"])
-        .output()
-        .expect("gd runs the saved file");
-    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "21.25\n∂J/∂b = 3*c\n9\n");
+    let run =
+        common::finish(common::gd_command().arg(&file).args(["-e", "J(1, 2, 3) + α", "-e", "dJ", "-e", "dJ(1, 2, 3)"]));
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, "21.25\n∂J/∂b = 3*c\n9\n");
 
     let mut repl = start(home.path());
     enter(&mut repl, &format!(":load {}", file.display()));
@@ -289,8 +289,7 @@ fn save_after_ctrl_c_during_restarts_replays_to_the_same_result() {
         !saved.contains("restarts = 3") && saved.contains(", steps = 11000000") && saved.contains("seed = 2026"),
         "{saved}"
     );
-    let replay = Command::new(env!("CARGO_BIN_EXE_gd")).arg(&file).args(["-e", "r"]).output().expect("gd runs it");
-    let replayed = String::from_utf8_lossy(&replay.stdout);
+    let replayed = common::finish(common::gd_command().arg(&file).args(["-e", "r"])).stdout;
     let shown: Vec<&str> = shown.lines().map(str::trim).filter(|l| !l.is_empty() && !l.contains('\x1b')).collect();
     assert!(!shown.is_empty() && replayed.ends_with(&format!("{}\n", shown.join("\n"))), "{shown:?} vs {replayed}");
 }

@@ -26,7 +26,7 @@ use super::cases;
 use super::digits;
 use super::points::{self, Plan};
 use crate::builtins::Func;
-use crate::eval::direct::{EvalError, Value, evaluate_value_with_scale};
+use crate::eval::direct::{EvalError, Evaluated, evaluate_value_with_scale};
 use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::expr::number::Number;
@@ -202,7 +202,7 @@ fn by_digits(arena: &mut Arena, (lhs, rhs): (Id, Id), global: &dyn Fn(&str) -> O
     let sides = Sides { arena, pairs: &[], domain: &[], variables: &[], global, tolerance: None, accurate };
     let point = HashMap::new();
     let number = |id: Id, left: bool| match sides.evaluate(id, &point) {
-        Ok((Value::Number(x), _)) => Ok(x),
+        Ok((Evaluated::Number(x), _)) => Ok(x),
         Ok(_) => Err(Outcome::Undefined { pair: 0, left, error: not_a_number(id) }),
         Err(error) => Err(Outcome::Undefined { pair: 0, left, error }),
     };
@@ -289,7 +289,7 @@ fn accurate_forms(arena: &mut Arena, roots: &[Id]) -> HashMap<Id, Id> {
 }
 
 impl Sides<'_> {
-    fn evaluate(&self, id: Id, point: &HashMap<Symbol, f64>) -> Result<(Value, Value), EvalError> {
+    fn evaluate(&self, id: Id, point: &HashMap<Symbol, f64>) -> Result<(Evaluated, Evaluated), EvalError> {
         let leaf = |node: &Node| match node {
             Node::Var(symbol) => point.get(symbol).copied(),
             Node::Global(symbol) => (self.global)(self.arena.name(*symbol)),
@@ -305,16 +305,18 @@ impl Sides<'_> {
 
     /// Compares two values (numbers, or vectors row by row, a number
     /// standing for every row).
-    fn difference(&self, (l, l_scale): &(Value, Value), (r, r_scale): &(Value, Value)) -> Difference {
+    fn difference(&self, (l, l_scale): &(Evaluated, Evaluated), (r, r_scale): &(Evaluated, Evaluated)) -> Difference {
         let rows = match (l, r) {
-            (Value::Number(_), Value::Number(_)) => None,
-            (Value::Vector(v), Value::Number(_)) | (Value::Number(_), Value::Vector(v)) => Some(v.len()),
-            (Value::Vector(a), Value::Vector(b)) if a.len() == b.len() => Some(a.len()),
-            (Value::Vector(a), Value::Vector(b)) => return Err((a.len(), b.len())),
+            (Evaluated::Number(_), Evaluated::Number(_)) => None,
+            (Evaluated::Vector(v), Evaluated::Number(_)) | (Evaluated::Number(_), Evaluated::Vector(v)) => {
+                Some(v.len())
+            }
+            (Evaluated::Vector(a), Evaluated::Vector(b)) if a.len() == b.len() => Some(a.len()),
+            (Evaluated::Vector(a), Evaluated::Vector(b)) => return Err((a.len(), b.len())),
         };
-        let at = |value: &Value, row: usize| match value {
-            Value::Number(x) => *x,
-            Value::Vector(v) => v[row],
+        let at = |value: &Evaluated, row: usize| match value {
+            Evaluated::Number(x) => *x,
+            Evaluated::Vector(v) => v[row],
         };
         for row in 0..rows.unwrap_or(1) {
             let (a, b) = (at(l, row), at(r, row));
@@ -352,10 +354,10 @@ impl Sides<'_> {
         for (pair, &(lhs, rhs)) in self.pairs.iter().enumerate() {
             let (l, r) = match (self.evaluate(lhs, &point), self.evaluate(rhs, &point)) {
                 (Ok(l), Ok(r)) => (l, r),
-                (Ok((Value::Number(value), _)), Err(error)) if within_reach && outside_domain(&error.problem) => {
+                (Ok((Evaluated::Number(value), _)), Err(error)) if within_reach && outside_domain(&error.problem) => {
                     return Comparison::OneSided { pair, left_defined: true, value };
                 }
-                (Err(error), Ok((Value::Number(value), _))) if within_reach && outside_domain(&error.problem) => {
+                (Err(error), Ok((Evaluated::Number(value), _))) if within_reach && outside_domain(&error.problem) => {
                     return Comparison::OneSided { pair, left_defined: false, value };
                 }
                 _ => return Comparison::Undefined,

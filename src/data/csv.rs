@@ -132,10 +132,10 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
     Ok(Table { source: shown.to_string(), columns, rows })
 }
 
-type Problem = (String, String, (usize, usize));
+type CsvProblem = (String, String, (usize, usize));
 
 /// The column names: trimmed, not empty, each once.
-fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, Problem> {
+fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, CsvProblem> {
     let record = reader
         .byte_headers()
         .map_err(|e| (format!("the header row is not valid CSV: {e}"), "here".to_string(), line_at(bytes, 0)))?;

@@ -21,31 +21,31 @@ use crate::math::{self, Problem};
 
 /// A value: a number, or a vector of numbers (one per data row).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Evaluated {
     Number(f64),
     Vector(Array1<f64>),
 }
 
-impl Value {
+impl Evaluated {
     /// The number, or `None` for a vector.
     pub fn number(&self) -> Option<f64> {
         match self {
-            Value::Number(x) => Some(*x),
-            Value::Vector(_) => None,
+            Evaluated::Number(x) => Some(*x),
+            Evaluated::Vector(_) => None,
         }
     }
 
     /// The sum of the rows (a number is itself).
     pub fn total(&self) -> f64 {
         match self {
-            Value::Number(x) => *x,
-            Value::Vector(v) => v.sum(),
+            Evaluated::Number(x) => *x,
+            Evaluated::Vector(v) => v.sum(),
         }
     }
 
     /// `self + other·factor` row by row; vectors of different lengths are
     /// [`Problem::Lengths`].
-    pub fn plus_product(&self, other: &Value, factor: &Value) -> Result<Value, Problem> {
+    pub fn plus_product(&self, other: &Evaluated, factor: &Evaluated) -> Result<Evaluated, Problem> {
         let product = zip(other, factor, |a, b| a * b)?;
         zip(self, &product, |a, b| a + b)
     }
@@ -53,19 +53,19 @@ impl Value {
     /// True when every row is a finite number.
     pub fn is_finite(&self) -> bool {
         match self {
-            Value::Number(x) => x.is_finite(),
-            Value::Vector(v) => v.iter().all(|x| x.is_finite()),
+            Evaluated::Number(x) => x.is_finite(),
+            Evaluated::Vector(v) => v.iter().all(|x| x.is_finite()),
         }
     }
 
-    pub fn abs(&self) -> Value {
+    pub fn abs(&self) -> Evaluated {
         self.map(f64::abs)
     }
 
-    pub fn map(&self, f: impl Fn(f64) -> f64) -> Value {
+    pub fn map(&self, f: impl Fn(f64) -> f64) -> Evaluated {
         match self {
-            Value::Number(x) => Value::Number(f(*x)),
-            Value::Vector(v) => Value::Vector(v.mapv(f)),
+            Evaluated::Number(x) => Evaluated::Number(f(*x)),
+            Evaluated::Vector(v) => Evaluated::Vector(v.mapv(f)),
         }
     }
 }
@@ -81,43 +81,43 @@ pub struct EvalError {
 type Leaf<'a> = &'a dyn Fn(&Node) -> Option<f64>;
 
 /// Gives the value of a leaf that may itself be a vector.
-pub type ValueLeaf<'a> = &'a dyn Fn(&Node) -> Option<Value>;
+pub type ValueLeaf<'a> = &'a dyn Fn(&Node) -> Option<Evaluated>;
 
 /// Evaluates `root` to a number. `leaf` gives the value of variables and
 /// named leaves. A vector result is summed up as its first problem, if any.
 pub fn evaluate(arena: &Arena, root: Id, leaf: Leaf) -> Result<f64, EvalError> {
     match evaluate_value(arena, root, leaf)? {
-        Value::Number(x) => Ok(x),
-        Value::Vector(_) => Err(EvalError { node: root, problem: Problem::NotANumber, row: None }),
+        Evaluated::Number(x) => Ok(x),
+        Evaluated::Vector(_) => Err(EvalError { node: root, problem: Problem::NotANumber, row: None }),
     }
 }
 
 /// Evaluates `root` to a number and its scale (see the module comment).
 pub fn evaluate_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(f64, f64), EvalError> {
-    match evaluate_all(arena, root, &|node| leaf(node).map(Value::Number))? {
-        (Value::Number(x), Value::Number(scale)) => Ok((x, scale)),
+    match evaluate_all(arena, root, &|node| leaf(node).map(Evaluated::Number))? {
+        (Evaluated::Number(x), Evaluated::Number(scale)) => Ok((x, scale)),
         _ => Err(EvalError { node: root, problem: Problem::NotANumber, row: None }),
     }
 }
 
 /// Evaluates `root` to a number or a vector, with its scale (per row for a vector).
-pub fn evaluate_value_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(Value, Value), EvalError> {
-    evaluate_all(arena, root, &|node| leaf(node).map(Value::Number))
+pub fn evaluate_value_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(Evaluated, Evaluated), EvalError> {
+    evaluate_all(arena, root, &|node| leaf(node).map(Evaluated::Number))
 }
 
 /// Evaluates `root` to a number or a vector.
-pub fn evaluate_value(arena: &Arena, root: Id, leaf: Leaf) -> Result<Value, EvalError> {
-    evaluate_all(arena, root, &|node| leaf(node).map(Value::Number)).map(|(value, _)| value)
+pub fn evaluate_value(arena: &Arena, root: Id, leaf: Leaf) -> Result<Evaluated, EvalError> {
+    evaluate_all(arena, root, &|node| leaf(node).map(Evaluated::Number)).map(|(value, _)| value)
 }
 
 /// Evaluates `root` with leaves that may be vectors (a computation graph's
 /// nodes standing for vectors).
-pub fn evaluate_with_values(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<Value, EvalError> {
+pub fn evaluate_with_values(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<Evaluated, EvalError> {
     evaluate_all(arena, root, leaf).map(|(value, _)| value)
 }
 
 /// Evaluates every one of `roots` in one pass over what they share.
-pub fn evaluate_many(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Vec<Value>, EvalError> {
+pub fn evaluate_many(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Vec<Evaluated>, EvalError> {
     let values = evaluate_reachable(arena, roots, leaf)?;
     roots
         .iter()
@@ -128,23 +128,27 @@ pub fn evaluate_many(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Vec
         .collect()
 }
 
-fn evaluate_all(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<(Value, Value), EvalError> {
+fn evaluate_all(arena: &Arena, root: Id, leaf: ValueLeaf) -> Result<(Evaluated, Evaluated), EvalError> {
     let mut values = evaluate_reachable(arena, &[root], leaf)?;
     values.remove(&root).ok_or(EvalError { node: root, problem: Problem::NotANumber, row: None })
 }
 
 /// The value and scale of every node reachable from `roots`.
-fn evaluate_reachable(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<HashMap<Id, (Value, Value)>, EvalError> {
-    let mut values: HashMap<Id, (Value, Value)> = HashMap::new();
+fn evaluate_reachable(
+    arena: &Arena,
+    roots: &[Id],
+    leaf: ValueLeaf,
+) -> Result<HashMap<Id, (Evaluated, Evaluated)>, EvalError> {
+    let mut values: HashMap<Id, (Evaluated, Evaluated)> = HashMap::new();
     for id in arena.reachable(roots) {
         let fail = |problem, row| EvalError { node: id, problem, row };
         let result = match arena.node(id) {
-            Node::Num(n) => plain(Value::Number(n.to_f64())),
-            Node::Const(c) => plain(Value::Number(c.value())),
+            Node::Num(n) => plain(Evaluated::Number(n.to_f64())),
+            Node::Const(c) => plain(Evaluated::Number(c.value())),
             node @ (Node::Var(symbol) | Node::Global(symbol)) => {
                 plain(leaf(node).ok_or_else(|| fail(Problem::NoValue(arena.name(*symbol).to_string()), None))?)
             }
-            Node::Data(data) => plain(Value::Vector(arena.data_values(*data).as_ref().clone())),
+            Node::Data(data) => plain(Evaluated::Vector(arena.data_values(*data).as_ref().clone())),
             Node::Add(items) => fold(items, &values, 0.0, |a, b| a + b).map_err(|p| fail(p, None))?,
             Node::Mul(items) => fold(items, &values, 1.0, |a, b| a * b).map_err(|p| fail(p, None))?,
             Node::Pow(base, exponent) => {
@@ -156,7 +160,7 @@ fn evaluate_reachable(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Ha
             }
             Node::Apply(func, arg) => {
                 let a = &values[arg];
-                let value = checked(&a.0, &Value::Number(0.0), |x, _| math::apply(*func, x))
+                let value = checked(&a.0, &Evaluated::Number(0.0), |x, _| math::apply(*func, x))
                     .map_err(|(p, row)| fail(p, row))?;
                 let scale = zip(&value.abs(), &relative(a), |v, r| v * r).map_err(|p| fail(p, None))?;
                 (value, scale)
@@ -170,11 +174,11 @@ fn evaluate_reachable(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Ha
                 } else {
                     reduce(Reduction::Max, scale, *rows).max(reduced.abs())
                 };
-                (Value::Number(reduced), Value::Number(scale))
+                (Evaluated::Number(reduced), Evaluated::Number(scale))
             }
         };
         if let Some(row) = first_not_finite(&result.0) {
-            let row = matches!(result.0, Value::Vector(_)).then_some(row);
+            let row = matches!(result.0, Evaluated::Vector(_)).then_some(row);
             return Err(fail(Problem::Overflow, row));
         }
         values.insert(id, result);
@@ -182,27 +186,27 @@ fn evaluate_reachable(arena: &Arena, roots: &[Id], leaf: ValueLeaf) -> Result<Ha
     Ok(values)
 }
 
-fn plain(value: Value) -> (Value, Value) {
+fn plain(value: Evaluated) -> (Evaluated, Evaluated) {
     let scale = value.abs();
     (value, scale)
 }
 
 /// How much larger the numbers summed were than the result (at least 1).
-fn relative((value, scale): &(Value, Value)) -> Value {
-    zip(value, scale, |v, s| if v == 0.0 { 1.0 } else { (s / v.abs()).max(1.0) }).unwrap_or(Value::Number(1.0))
+fn relative((value, scale): &(Evaluated, Evaluated)) -> Evaluated {
+    zip(value, scale, |v, s| if v == 0.0 { 1.0 } else { (s / v.abs()).max(1.0) }).unwrap_or(Evaluated::Number(1.0))
 }
 
 /// `a op b` row by row, a number standing for every row.
-fn zip(a: &Value, b: &Value, mut f: impl FnMut(f64, f64) -> f64) -> Result<Value, Problem> {
+fn zip(a: &Evaluated, b: &Evaluated, mut f: impl FnMut(f64, f64) -> f64) -> Result<Evaluated, Problem> {
     Ok(match (a, b) {
-        (Value::Number(x), Value::Number(y)) => Value::Number(f(*x, *y)),
-        (Value::Vector(v), Value::Number(y)) => Value::Vector(v.mapv(|x| f(x, *y))),
-        (Value::Number(x), Value::Vector(w)) => Value::Vector(w.mapv(|y| f(*x, y))),
-        (Value::Vector(v), Value::Vector(w)) => {
+        (Evaluated::Number(x), Evaluated::Number(y)) => Evaluated::Number(f(*x, *y)),
+        (Evaluated::Vector(v), Evaluated::Number(y)) => Evaluated::Vector(v.mapv(|x| f(x, *y))),
+        (Evaluated::Number(x), Evaluated::Vector(w)) => Evaluated::Vector(w.mapv(|y| f(*x, y))),
+        (Evaluated::Vector(v), Evaluated::Vector(w)) => {
             if v.len() != w.len() {
                 return Err(Problem::Lengths(v.len(), w.len()));
             }
-            Value::Vector(Zip::from(v).and(w).map_collect(|&x, &y| f(x, y)))
+            Evaluated::Vector(Zip::from(v).and(w).map_collect(|&x, &y| f(x, y)))
         }
     })
 }
@@ -210,12 +214,12 @@ fn zip(a: &Value, b: &Value, mut f: impl FnMut(f64, f64) -> f64) -> Result<Value
 /// Folds the values and scales of `items` with `op` (sum or product).
 fn fold(
     items: &[Id],
-    values: &HashMap<Id, (Value, Value)>,
+    values: &HashMap<Id, (Evaluated, Evaluated)>,
     identity: f64,
     op: impl Fn(f64, f64) -> f64 + Copy,
-) -> Result<(Value, Value), Problem> {
-    let mut value = Value::Number(identity);
-    let mut scale = Value::Number(identity);
+) -> Result<(Evaluated, Evaluated), Problem> {
+    let mut value = Evaluated::Number(identity);
+    let mut scale = Evaluated::Number(identity);
     for item in items {
         let (v, s) = &values[item];
         value = zip(&value, v, op)?;
@@ -226,10 +230,10 @@ fn fold(
 
 /// A checked operation row by row; the first failing row is reported.
 fn checked(
-    a: &Value,
-    b: &Value,
+    a: &Evaluated,
+    b: &Evaluated,
     f: impl Fn(f64, f64) -> Result<f64, Problem>,
-) -> Result<Value, (Problem, Option<usize>)> {
+) -> Result<Evaluated, (Problem, Option<usize>)> {
     let mut failure = None;
     let result = zip(a, b, |x, y| match f(x, y) {
         Ok(v) => v,
@@ -242,8 +246,8 @@ fn checked(
     match failure {
         Some(problem) => {
             let row = match &result {
-                Value::Vector(v) => v.iter().position(|x| x.is_nan()),
-                Value::Number(_) => None,
+                Evaluated::Vector(v) => v.iter().position(|x| x.is_nan()),
+                Evaluated::Number(_) => None,
             };
             Err((problem, row))
         }
@@ -251,19 +255,19 @@ fn checked(
     }
 }
 
-fn reduce(reduction: Reduction, value: &Value, rows: usize) -> f64 {
+fn reduce(reduction: Reduction, value: &Evaluated, rows: usize) -> f64 {
     match (reduction, value) {
-        (Reduction::Sum, Value::Vector(v)) => v.sum(),
-        (Reduction::Mean, Value::Vector(v)) => v.sum() / v.len().max(1) as f64,
-        (Reduction::Max, Value::Vector(v)) => logsumexp::max_of(&contiguous(v)),
-        (Reduction::LogSumExpShifted, Value::Vector(v)) => {
+        (Reduction::Sum, Evaluated::Vector(v)) => v.sum(),
+        (Reduction::Mean, Evaluated::Vector(v)) => v.sum() / v.len().max(1) as f64,
+        (Reduction::Max, Evaluated::Vector(v)) => logsumexp::max_of(&contiguous(v)),
+        (Reduction::LogSumExpShifted, Evaluated::Vector(v)) => {
             let mut sum = ShiftedSum::EMPTY;
             sum.add(&contiguous(v));
             sum.shifted()
         }
-        (Reduction::Sum, Value::Number(x)) => *x * rows as f64,
-        (Reduction::Mean | Reduction::Max, Value::Number(x)) => *x,
-        (Reduction::LogSumExpShifted, Value::Number(_)) => (rows as f64).ln(),
+        (Reduction::Sum, Evaluated::Number(x)) => *x * rows as f64,
+        (Reduction::Mean | Reduction::Max, Evaluated::Number(x)) => *x,
+        (Reduction::LogSumExpShifted, Evaluated::Number(_)) => (rows as f64).ln(),
     }
 }
 
@@ -276,10 +280,10 @@ fn contiguous(v: &Array1<f64>) -> std::borrow::Cow<'_, [f64]> {
 }
 
 /// The index of the first value that is not finite (0 for a number).
-fn first_not_finite(value: &Value) -> Option<usize> {
+fn first_not_finite(value: &Evaluated) -> Option<usize> {
     match value {
-        Value::Number(x) => (!x.is_finite()).then_some(0),
-        Value::Vector(v) => v.iter().position(|x| !x.is_finite()),
+        Evaluated::Number(x) => (!x.is_finite()).then_some(0),
+        Evaluated::Vector(v) => v.iter().position(|x| !x.is_finite()),
     }
 }
 
@@ -349,11 +353,11 @@ mod tests {
     #[test]
     fn rows_of_different_lengths_are_an_error_not_nan() {
         let (three, two) =
-            (Value::Vector(Array1::from(vec![1.0, 2.0, 3.0])), Value::Vector(Array1::from(vec![1.0, 2.0])));
-        assert_eq!(Value::Number(0.0).plus_product(&three, &two), Err(Problem::Lengths(3, 2)));
-        assert_eq!(two.plus_product(&three, &Value::Number(2.0)), Err(Problem::Lengths(2, 3)));
-        let sum = three.plus_product(&three, &Value::Number(2.0));
-        assert_eq!(sum, Ok(Value::Vector(Array1::from(vec![3.0, 6.0, 9.0]))));
+            (Evaluated::Vector(Array1::from(vec![1.0, 2.0, 3.0])), Evaluated::Vector(Array1::from(vec![1.0, 2.0])));
+        assert_eq!(Evaluated::Number(0.0).plus_product(&three, &two), Err(Problem::Lengths(3, 2)));
+        assert_eq!(two.plus_product(&three, &Evaluated::Number(2.0)), Err(Problem::Lengths(2, 3)));
+        let sum = three.plus_product(&three, &Evaluated::Number(2.0));
+        assert_eq!(sum, Ok(Evaluated::Vector(Array1::from(vec![3.0, 6.0, 9.0]))));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
 
 /// What the row block needs from the rest of the program.
-pub struct Context<'a> {
+pub struct RowContext<'a> {
     pub arena: &'a Arena,
     /// Scalar registers of the nodes that have one.
     pub scalars: &'a HashMap<Id, u32>,
@@ -28,8 +28,8 @@ pub struct Context<'a> {
 /// The block computing `nodes` (row nodes, in id order) and the
 /// reductions `reduces` (whose scalar registers are in `scalars`), over
 /// vectors of `rows` rows; a column of another length is an error.
-pub fn block(context: &Context, nodes: &[Id], reduces: &[Id], rows: usize) -> Result<RowBlock, CompileError> {
-    let mut builder = Builder {
+pub fn block(context: &RowContext, nodes: &[Id], reduces: &[Id], rows: usize) -> Result<RowBlock, CompileError> {
+    let mut builder = RowCompiler {
         context,
         registers: HashMap::new(),
         columns: Vec::new(),
@@ -82,7 +82,7 @@ enum Inline {
 
 /// Nodes used once, by a sum or a sum or mean over rows, that their user
 /// computes itself (a max or log-sum-exp reads a register).
-fn inlined(context: &Context, nodes: &[Id], reduces: &[Id]) -> HashMap<Id, Inline> {
+fn inlined(context: &RowContext, nodes: &[Id], reduces: &[Id]) -> HashMap<Id, Inline> {
     let arena = context.arena;
     let once = |id: &Id| context.uses.get(id) == Some(&1);
     let mut inside = HashMap::new();
@@ -144,8 +144,8 @@ enum Operand {
     Number(f64),
 }
 
-struct Builder<'a, 'b> {
-    context: &'b Context<'a>,
+struct RowCompiler<'a, 'b> {
+    context: &'b RowContext<'a>,
     registers: HashMap<Id, u32>,
     columns: Vec<Arc<Array1<f64>>>,
     column_index: HashMap<Id, u32>,
@@ -154,7 +154,7 @@ struct Builder<'a, 'b> {
     code: Vec<RowInstr>,
 }
 
-impl Builder<'_, '_> {
+impl RowCompiler<'_, '_> {
     fn fresh(&mut self) -> u32 {
         self.next += 1;
         self.next - 1

@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 
-use super::direct::{self, EvalError, Value, ValueLeaf};
+use super::direct::{self, EvalError, Evaluated, ValueLeaf};
 use super::softmax;
 use crate::builtins::Func;
 use crate::expr::arena::{Arena, Id, Node};
@@ -65,7 +65,7 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
 /// is too large and the written form meets a 0 that stands for a tiny
 /// number first (`1/sum(exp(v))` at v = −1000: not a division by zero):
 /// then it is the accurate form's overflow, said of the whole expression.
-pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Value, EvalError> {
+pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Evaluated, EvalError> {
     direct::evaluate_with_values(arena, accurate, leaf).or_else(|accurate_error| {
         direct::evaluate_with_values(arena, written, leaf).map_err(|written_error| {
             let underflowed = matches!(written_error.problem, Problem::DivisionByZero | Problem::LogOfZero);
@@ -440,8 +440,8 @@ mod tests {
         let written = make(&mut arena, vx, vy);
         let accurate = rewrite(&mut arena, written);
         let leaf = |node: &Node| match node {
-            Node::Var(s) if *s == sx => Some(Value::Number(x)),
-            Node::Var(s) if *s == sy => Some(Value::Number(y)),
+            Node::Var(s) if *s == sx => Some(Evaluated::Number(x)),
+            Node::Var(s) if *s == sy => Some(Evaluated::Number(y)),
             _ => None,
         };
         evaluate(&arena, written, accurate, &leaf).map(|v| v.number().unwrap_or(f64::NAN))
@@ -570,11 +570,11 @@ mod tests {
         let log = arena.apply(Func::Log, sum);
         let accurate = rewrite(&mut arena, log);
         assert_ne!(accurate, log);
-        let error = evaluate(&arena, log, accurate, &|_| Some(Value::Number(-2.0))).err();
+        let error = evaluate(&arena, log, accurate, &|_| Some(Evaluated::Number(-2.0))).err();
         assert_eq!(error.map(|e| (e.node, e.problem)), Some((log, Problem::LogOfNegative(-1.0))));
         let exp = arena.apply(Func::Exp, x);
         let accurate = rewrite(&mut arena, exp);
-        let error = evaluate(&arena, exp, accurate, &|_| Some(Value::Number(1000.0))).err();
+        let error = evaluate(&arena, exp, accurate, &|_| Some(Evaluated::Number(1000.0))).err();
         assert_eq!(error.map(|e| e.problem), Some(Problem::Overflow), "exp(1000) is too large");
     }
 
@@ -587,7 +587,7 @@ mod tests {
         let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(rows.to_vec())));
         let written = make(&mut arena, variable, v);
         let accurate = rewrite(&mut arena, written);
-        let leaf = |node: &Node| matches!(node, Node::Var(_)).then_some(Value::Number(a));
+        let leaf = |node: &Node| matches!(node, Node::Var(_)).then_some(Evaluated::Number(a));
         let value = evaluate(&arena, written, accurate, &leaf).map(|v| v.number().unwrap_or(f64::NAN));
         if let Ok(value) = value {
             let tape = super::super::tape::Tape::compile(&arena, &[variable], &[accurate], &|_| None);

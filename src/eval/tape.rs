@@ -251,7 +251,7 @@ impl Tape {
             initial.push(constant.unwrap_or(0.0));
             registers.insert(id, register);
         }
-        let context = rows_compile::Context { arena, scalars: &registers, uses: &uses };
+        let context = rows_compile::RowContext { arena, scalars: &registers, uses: &uses };
         for (level, code) in stage_code.into_iter().enumerate() {
             tape.code.extend(code);
             let mut blocks = Vec::new();

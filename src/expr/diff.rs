@@ -223,22 +223,22 @@ mod tests {
     use super::*;
     use crate::builtins::Constant;
 
-    struct Fixture {
+    struct DiffFixture {
         arena: Arena,
         x: Id,
         y: Id,
     }
 
-    fn fixture() -> Fixture {
+    fn fixture() -> DiffFixture {
         let mut arena = Arena::new();
         let (x, y) = (arena.symbol("x"), arena.symbol("y"));
         let (x, y) = (arena.var(x), arena.var(y));
-        Fixture { arena, x, y }
+        DiffFixture { arena, x, y }
     }
 
     /// Checks d/dx of `build(x)` against `expected(x)` by hash-consed identity.
     fn rule(build: impl Fn(&mut Arena, Id) -> Id, expected: impl Fn(&mut Arena, Id) -> Id) {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let e = build(&mut arena, x);
         let d = arena.derivative(e, x);
         let want = expected(&mut arena, x);
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn product_rule() {
-        let Fixture { mut arena, x, y } = fixture();
+        let DiffFixture { mut arena, x, y } = fixture();
         let xy = arena.mul([x, y]);
         assert_eq!(arena.derivative(xy, x), y);
         let sin = arena.apply(Func::Sin, x);
@@ -303,7 +303,7 @@ mod tests {
 
     #[test]
     fn power_rule_with_variable_exponent() {
-        let Fixture { mut arena, x, y } = fixture();
+        let DiffFixture { mut arena, x, y } = fixture();
         let power = arena.pow(x, y);
         let d = arena.derivative(power, y);
         let log = arena.apply(Func::Log, x);
@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn x_to_the_x() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let power = arena.pow(x, x);
         let d = arena.derivative(power, x);
         let log = arena.apply(Func::Log, x);
@@ -364,7 +364,7 @@ mod tests {
             (Func::Sign, |a, _, _| a.int(0)),
         ];
         for (func, expected) in cases {
-            let Fixture { mut arena, x, .. } = fixture();
+            let DiffFixture { mut arena, x, .. } = fixture();
             let fx = arena.apply(*func, x);
             let d = arena.derivative(fx, x);
             assert_eq!(d, expected(&mut arena, x, fx), "{}'", func.name());
@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn log_of_abs_has_the_derivative_one_over_its_argument() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let two = arena.int(2);
         let square = arena.pow(x, two);
         let log = arena.apply(Func::Log, square);
@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn chain_rule_multiplies_the_inner_derivative() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let two = arena.int(2);
         let square = arena.pow(x, two);
         let sin = arena.apply(Func::Sin, square);
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn sqrt_is_a_half_power() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let half = arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
         let root = arena.pow(x, half);
         let d = arena.derivative(root, x);
@@ -407,14 +407,14 @@ mod tests {
 
     #[test]
     fn other_variables_are_constants() {
-        let Fixture { mut arena, x, y } = fixture();
+        let DiffFixture { mut arena, x, y } = fixture();
         let exp = arena.apply(Func::Exp, y);
         assert_eq!(arena.derivative(exp, x), arena.int(0));
     }
 
     #[test]
     fn second_derivatives() {
-        let Fixture { mut arena, x, y } = fixture();
+        let DiffFixture { mut arena, x, y } = fixture();
         let two = arena.int(2);
         let square = arena.pow(x, two);
         let e = arena.mul([square, y]);
@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn nested_chains_stay_linear() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let mut e = x;
         for _ in 0..200 {
             e = arena.apply(Func::Sin, e);
@@ -440,7 +440,7 @@ mod tests {
 
     #[test]
     fn deep_chains_store_a_linear_number_of_factors() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let mut e = x;
         for _ in 0..5000 {
             e = arena.apply(Func::Sin, e);
@@ -457,7 +457,7 @@ mod tests {
 
     #[test]
     fn internal_reductions_move_with_the_largest_row_and_the_softmax() {
-        let Fixture { mut arena, x, .. } = fixture();
+        let DiffFixture { mut arena, x, .. } = fixture();
         let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0, 3.0])));
         let u = arena.mul([x, v]);
         let max = arena.reduce(Reduction::Max, u, 4);

@@ -500,12 +500,12 @@ impl Arena {
 mod tests {
     use super::*;
 
-    struct Fixture {
+    struct PrintFixture {
         arena: Arena,
         vars: Vec<Id>,
     }
 
-    fn fixture(names: &[&str]) -> Fixture {
+    fn fixture(names: &[&str]) -> PrintFixture {
         let mut arena = Arena::new();
         let vars = names
             .iter()
@@ -514,7 +514,7 @@ mod tests {
                 arena.var(s)
             })
             .collect();
-        Fixture { arena, vars }
+        PrintFixture { arena, vars }
     }
 
     fn show(arena: &Arena, id: Id) -> String {
@@ -523,7 +523,7 @@ mod tests {
 
     #[test]
     fn numeric_factor_first_and_minimal_brackets() {
-        let Fixture { mut arena, vars } = fixture(&["a", "b", "c"]);
+        let PrintFixture { mut arena, vars } = fixture(&["a", "b", "c"]);
         let (a, b, c) = (vars[0], vars[1], vars[2]);
         let three = arena.int(3);
         let bc = arena.mul([c, b]);
@@ -536,7 +536,7 @@ mod tests {
 
     #[test]
     fn subtraction_and_negation() {
-        let Fixture { mut arena, vars } = fixture(&["a", "b"]);
+        let PrintFixture { mut arena, vars } = fixture(&["a", "b"]);
         let (a, b) = (vars[0], vars[1]);
         let difference = arena.sub(a, b);
         assert_eq!(show(&arena, difference), "a - b");
@@ -557,7 +557,7 @@ mod tests {
 
     #[test]
     fn division_where_a_reader_writes_it() {
-        let Fixture { mut arena, vars } = fixture(&["x", "y"]);
+        let PrintFixture { mut arena, vars } = fixture(&["x", "y"]);
         let (x, y) = (vars[0], vars[1]);
         let (one, two) = (arena.int(1), arena.int(2));
         let square = arena.pow(x, two);
@@ -578,7 +578,7 @@ mod tests {
 
     #[test]
     fn roots_and_powers() {
-        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let PrintFixture { mut arena, vars } = fixture(&["x"]);
         let x = vars[0];
         let half = arena.num(Number::ratio(1, 2).unwrap_or(Number::ONE));
         let root = arena.pow(x, half);
@@ -599,7 +599,7 @@ mod tests {
 
     #[test]
     fn the_seed_derivatives_read_naturally() {
-        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let PrintFixture { mut arena, vars } = fixture(&["x"]);
         let x = vars[0];
         let two = arena.int(2);
         let square = arena.pow(x, two);
@@ -611,7 +611,7 @@ mod tests {
 
     #[test]
     fn positive_terms_before_negative_ones() {
-        let Fixture { mut arena, vars } = fixture(&["y", "z"]);
+        let PrintFixture { mut arena, vars } = fixture(&["y", "z"]);
         let (y, z) = (vars[0], vars[1]);
         let s = arena.apply(Func::Sigmoid, z);
         let difference = arena.sub(s, y);
@@ -654,7 +654,7 @@ mod tests {
 
     #[test]
     fn latex_has_the_same_size_limit_as_text() {
-        let Fixture { mut arena, vars } = fixture(&["x"]);
+        let PrintFixture { mut arena, vars } = fixture(&["x"]);
         let mut chain = vars[0];
         for _ in 0..5000 {
             chain = arena.apply(Func::Sin, chain);
@@ -692,7 +692,7 @@ mod tests {
 
     #[test]
     fn nested_as_written_reads_flat() {
-        let Fixture { mut arena, vars } = fixture(&["a", "b", "c"]);
+        let PrintFixture { mut arena, vars } = fixture(&["a", "b", "c"]);
         let (a, b, c) = (vars[0], vars[1], vars[2]);
         let two = arena.int(2);
         let two_b = arena.written_mul(two, b);

@@ -19,12 +19,10 @@
 //! (`#0*#1`). The local derivative of each use — each factor of `u*u` on
 //! its own — is then the one symbolic derivative of the second form (a
 //! node with very many uses gets one variable per input instead).
-//! `pass` runs the forward and backward passes; `render` draws the result
-//! as text and `diagram` as Mermaid or Graphviz.
+//! `pass` runs the forward and backward passes; `render::graph_text` draws
+//! the result as text and `render::graph_diagram` as Mermaid or Graphviz.
 
-pub mod diagram;
 pub mod pass;
-pub mod render;
 
 use std::collections::{HashMap, HashSet};
 
@@ -47,7 +45,7 @@ pub struct GraphNode {
 
 /// Something a node reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Input {
+pub enum NodeInput {
     /// Another node, by index in [`Graph::nodes`].
     Node(usize),
     /// A parameter, by index in [`Graph::params`].
@@ -57,7 +55,7 @@ pub enum Input {
 /// One use of an input by a node: `u*u` uses `u` twice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Use {
-    pub input: Input,
+    pub input: NodeInput,
     /// The variable standing for this use in the node's `by_use` operation.
     pub variable: Id,
 }
@@ -148,18 +146,18 @@ impl Graph {
     }
 
     /// The name of an input.
-    pub fn input_name(&self, input: Input) -> &str {
+    pub fn input_name(&self, input: NodeInput) -> &str {
         match input {
-            Input::Node(i) => &self.nodes[i].name,
-            Input::Param(i) => &self.params[i],
+            NodeInput::Node(i) => &self.nodes[i].name,
+            NodeInput::Param(i) => &self.params[i],
         }
     }
 
     /// The arena variable an input is written as in the operations shown.
-    pub fn input_variable(&self, arena: &mut Arena, input: Input) -> Id {
+    pub fn input_variable(&self, arena: &mut Arena, input: NodeInput) -> Id {
         match input {
-            Input::Node(i) => self.stand_in(arena, i),
-            Input::Param(p) => self.variables[p],
+            NodeInput::Node(i) => self.stand_in(arena, i),
+            NodeInput::Param(p) => self.variables[p],
         }
     }
 }
@@ -242,7 +240,7 @@ impl Expander<'_> {
     /// A body that is one leaf: a parameter is used once, anything else is constant.
     fn leaf(&mut self, arena: &mut Arena, id: Id, uses: &mut Vec<Use>) -> (Id, Id) {
         match self.variables.iter().position(|&v| v == id) {
-            Some(p) => (id, self.new_use(arena, Input::Param(p), uses)),
+            Some(p) => (id, self.new_use(arena, NodeInput::Param(p), uses)),
             None => (id, id),
         }
     }
@@ -280,10 +278,10 @@ impl Expander<'_> {
     /// an operation drawn inside (at most a few levels deep).
     fn operand(&mut self, arena: &mut Arena, id: Id, uses: &mut Vec<Use>) -> (Id, Id) {
         if let Some(&i) = self.index.get(&id) {
-            return (self.stand_ins[i], self.new_use(arena, Input::Node(i), uses));
+            return (self.stand_ins[i], self.new_use(arena, NodeInput::Node(i), uses));
         }
         if let Some(p) = self.variables.iter().position(|&v| v == id) {
-            return (id, self.new_use(arena, Input::Param(p), uses));
+            return (id, self.new_use(arena, NodeInput::Param(p), uses));
         }
         if is_leaf(arena.node(id)) {
             return (id, id);
@@ -291,7 +289,7 @@ impl Expander<'_> {
         self.expand(arena, id, uses)
     }
 
-    fn new_use(&mut self, arena: &mut Arena, input: Input, uses: &mut Vec<Use>) -> Id {
+    fn new_use(&mut self, arena: &mut Arena, input: NodeInput, uses: &mut Vec<Use>) -> Id {
         let symbol = arena.symbol(&format!("#{}", self.uses));
         self.uses += 1;
         let variable = arena.var(symbol);
@@ -334,8 +332,8 @@ mod tests {
         let j = arena.written_mul(three, sum);
         let graph = Graph::build(&mut arena, "J", &params(&["a", "b", "c"]), &v, j, &HashSet::new());
         assert_eq!(lines(&arena, &graph), ["u = b*c", "v = a + u", "J = 3*v"]);
-        let inputs: Vec<Input> = graph.nodes[1].uses.iter().map(|u| u.input).collect();
-        assert_eq!(inputs, [Input::Param(0), Input::Node(0)]);
+        let inputs: Vec<NodeInput> = graph.nodes[1].uses.iter().map(|u| u.input).collect();
+        assert_eq!(inputs, [NodeInput::Param(0), NodeInput::Node(0)]);
     }
 
     #[test]
@@ -347,7 +345,7 @@ mod tests {
         let k = arena.written_add(product, sin);
         let graph = Graph::build(&mut arena, "K", &params(&["x"]), &v, k, &HashSet::new());
         assert_eq!(lines(&arena, &graph), ["u = sin(x)", "v = u*u", "K = u + v"]);
-        let uses_of_u = graph.nodes.iter().flat_map(|n| &n.uses).filter(|u| u.input == Input::Node(0)).count();
+        let uses_of_u = graph.nodes.iter().flat_map(|n| &n.uses).filter(|u| u.input == NodeInput::Node(0)).count();
         assert_eq!(uses_of_u, 3, "sin(x) is used three times");
     }
 

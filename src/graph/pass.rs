@@ -25,8 +25,8 @@
 
 use std::collections::HashMap;
 
-use super::{Graph, GraphNode, Input, Use};
-use crate::eval::direct::{EvalError, Value, evaluate_many, evaluate_with_values};
+use super::{Graph, GraphNode, NodeInput, Use};
+use crate::eval::direct::{EvalError, Evaluated, evaluate_many, evaluate_with_values};
 use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::math::Problem;
@@ -37,8 +37,8 @@ use crate::math::Problem;
 pub struct Contribution {
     pub parent: usize,
     pub use_index: usize,
-    pub parent_adjoint: Value,
-    pub local: Value,
+    pub parent_adjoint: Evaluated,
+    pub local: Evaluated,
     /// True when the product, one value per row of the parent, was summed
     /// over the rows.
     pub summed: bool,
@@ -47,13 +47,13 @@ pub struct Contribution {
 /// An adjoint ∂F/∂node and the terms it is the sum of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Adjoint {
-    pub value: Value,
+    pub value: Evaluated,
     pub terms: Vec<Contribution>,
 }
 
 impl Adjoint {
     fn zero() -> Adjoint {
-        Adjoint { value: Value::Number(0.0), terms: Vec::new() }
+        Adjoint { value: Evaluated::Number(0.0), terms: Vec::new() }
     }
 }
 
@@ -63,7 +63,7 @@ pub struct Trace {
     /// The parameters' values.
     pub point: Vec<f64>,
     /// Each node's value; the last is F's.
-    pub values: Vec<Value>,
+    pub values: Vec<Evaluated>,
     /// Each node's adjoint.
     pub node_adjoints: Vec<Adjoint>,
     /// Each parameter's adjoint: the gradient.
@@ -74,13 +74,13 @@ pub struct Trace {
 
 impl Trace {
     /// F's value.
-    pub fn output(&self) -> &Value {
-        self.values.last().unwrap_or(&Value::Number(0.0))
+    pub fn output(&self) -> &Evaluated {
+        self.values.last().unwrap_or(&Evaluated::Number(0.0))
     }
 
     /// True when `input`'s adjoint holds one value per row.
-    pub fn per_row(&self, arena: &Arena, graph: &Graph, input: Input) -> bool {
-        self.rows || matches!(input, Input::Node(i) if arena.rows(graph.nodes[i].id).is_some())
+    pub fn per_row(&self, arena: &Arena, graph: &Graph, input: NodeInput) -> bool {
+        self.rows || matches!(input, NodeInput::Node(i) if arena.rows(graph.nodes[i].id).is_some())
     }
 }
 
@@ -91,7 +91,7 @@ pub enum Failure {
     Forward { node: usize, error: EvalError },
     /// The local derivative of use `use_index` of node `node` has no value
     /// (the forward pass gave `values`).
-    Backward { node: usize, use_index: usize, error: EvalError, values: Vec<Value> },
+    Backward { node: usize, use_index: usize, error: EvalError, values: Vec<Evaluated> },
     /// F is a vector and node `node` (a `sum` or `mean`) mixes its rows.
     RowsMix { node: usize },
 }
@@ -105,12 +105,12 @@ pub fn run(
 ) -> Result<Trace, Failure> {
     // The forward pass reads parameters and nodes by name, the backward pass each use by its variable.
     let stand_ins: Vec<Id> = (0..graph.nodes.len()).map(|i| graph.stand_in(arena, i)).collect();
-    let mut known: HashMap<Symbol, Value> = HashMap::new();
+    let mut known: HashMap<Symbol, Evaluated> = HashMap::new();
     for (&variable, &value) in graph.variables.iter().zip(point) {
-        bind(arena, &mut known, variable, Value::Number(value));
+        bind(arena, &mut known, variable, Evaluated::Number(value));
     }
     let accurate = accurate_values(arena, graph, &known, global);
-    let mut values: Vec<Value> = Vec::with_capacity(graph.nodes.len());
+    let mut values: Vec<Evaluated> = Vec::with_capacity(graph.nodes.len());
     for (index, node) in graph.nodes.iter().enumerate() {
         let value = match &accurate {
             Some(accurate) => accurate[index].clone(),
@@ -119,8 +119,8 @@ pub fn run(
         };
         for u in &node.uses {
             let input = match u.input {
-                Input::Node(i) => values[i].clone(),
-                Input::Param(p) => Value::Number(point.get(p).copied().unwrap_or(0.0)),
+                NodeInput::Node(i) => values[i].clone(),
+                NodeInput::Param(p) => Evaluated::Number(point.get(p).copied().unwrap_or(0.0)),
             };
             bind(arena, &mut known, u.variable, input);
         }
@@ -129,13 +129,13 @@ pub fn run(
     }
     let mut trace = Trace {
         point: point.to_vec(),
-        rows: matches!(values.last(), Some(Value::Vector(_))),
+        rows: matches!(values.last(), Some(Evaluated::Vector(_))),
         values,
         node_adjoints: vec![Adjoint::zero(); graph.nodes.len()],
         gradient: vec![Adjoint::zero(); graph.params.len()],
     };
     if let Some(last) = trace.node_adjoints.last_mut() {
-        last.value = Value::Number(1.0);
+        last.value = Evaluated::Number(1.0);
     }
     for (index, node) in graph.nodes.iter().enumerate().rev() {
         if trace.rows && !node.uses.is_empty() && matches!(arena.node(node.by_use), Node::Reduce(..)) {
@@ -151,8 +151,8 @@ pub fn run(
             })?;
             let per_row = trace.per_row(arena, graph, u.input);
             let slot = match u.input {
-                Input::Node(i) => &mut trace.node_adjoints[i],
-                Input::Param(p) => &mut trace.gradient[p],
+                NodeInput::Node(i) => &mut trace.node_adjoints[i],
+                NodeInput::Param(p) => &mut trace.gradient[p],
             };
             let mismatch = |problem| Failure::Backward {
                 node: index,
@@ -160,18 +160,18 @@ pub fn run(
                 error: EvalError { node: node.by_use, problem, row: None },
                 values: trace.values.clone(),
             };
-            let product = Value::Number(0.0).plus_product(&adjoint, &local).map_err(mismatch)?;
+            let product = Evaluated::Number(0.0).plus_product(&adjoint, &local).map_err(mismatch)?;
             // A parent over n rows passes one term per row; a number standing
             // for every row counts n times.
             let parent_rows = match &trace.values[index] {
-                Value::Vector(rows) => Some(rows.len()),
-                Value::Number(_) => None,
+                Evaluated::Vector(rows) => Some(rows.len()),
+                Evaluated::Number(_) => None,
             };
-            let summed = !per_row && (parent_rows.is_some() || matches!(product, Value::Vector(_)));
+            let summed = !per_row && (parent_rows.is_some() || matches!(product, Evaluated::Vector(_)));
             slot.value = match (&product, parent_rows) {
                 _ if per_row => slot.value.plus_product(&adjoint, &local).map_err(mismatch)?,
-                (Value::Number(x), Some(rows)) => Value::Number(slot.value.total() + x * rows as f64),
-                _ => Value::Number(slot.value.total() + product.total()),
+                (Evaluated::Number(x), Some(rows)) => Evaluated::Number(slot.value.total() + x * rows as f64),
+                _ => Evaluated::Number(slot.value.total() + product.total()),
             };
             if !slot.value.is_finite() {
                 return Err(mismatch(Problem::Overflow));
@@ -187,14 +187,14 @@ fn local_derivative(
     arena: &mut Arena,
     node: &GraphNode,
     u: &Use,
-    known: &HashMap<Symbol, Value>,
+    known: &HashMap<Symbol, Evaluated>,
     global: &dyn Fn(&str) -> Option<f64>,
-) -> Result<Value, EvalError> {
+) -> Result<Evaluated, EvalError> {
     if let Node::Reduce(reduction, _, rows) = *arena.node(node.by_use)
         && let Some(weight) = reduction.row_weight(rows)
     {
         // Each row of the input moves a sum by 1 and a mean by 1/n.
-        return Ok(Value::Number(weight));
+        return Ok(Evaluated::Number(weight));
     }
     let derivative = arena.derivative(node.by_use, u.variable);
     let accurate = stable::rewrite(arena, derivative);
@@ -208,15 +208,15 @@ fn local_derivative(
 fn accurate_values(
     arena: &mut Arena,
     graph: &Graph,
-    known: &HashMap<Symbol, Value>,
+    known: &HashMap<Symbol, Evaluated>,
     global: &dyn Fn(&str) -> Option<f64>,
-) -> Option<Vec<Value>> {
+) -> Option<Vec<Evaluated>> {
     let written: Vec<Id> = graph.nodes.iter().map(|node| node.id).collect();
     let accurate = stable::rewrite_all(arena, &written);
     evaluate_many(arena, &accurate, &|leaf| leaf_value(arena, leaf, known, global)).ok()
 }
 
-fn bind(arena: &Arena, known: &mut HashMap<Symbol, Value>, variable: Id, value: Value) {
+fn bind(arena: &Arena, known: &mut HashMap<Symbol, Evaluated>, variable: Id, value: Evaluated) {
     if let Node::Var(symbol) = arena.node(variable) {
         known.insert(*symbol, value);
     }
@@ -225,9 +225,9 @@ fn bind(arena: &Arena, known: &mut HashMap<Symbol, Value>, variable: Id, value: 
 fn value_of(
     arena: &Arena,
     id: Id,
-    known: &HashMap<Symbol, Value>,
+    known: &HashMap<Symbol, Evaluated>,
     global: &dyn Fn(&str) -> Option<f64>,
-) -> Result<Value, EvalError> {
+) -> Result<Evaluated, EvalError> {
     evaluate_with_values(arena, id, &|leaf| leaf_value(arena, leaf, known, global))
 }
 
@@ -235,12 +235,12 @@ fn value_of(
 fn leaf_value(
     arena: &Arena,
     node: &Node,
-    known: &HashMap<Symbol, Value>,
+    known: &HashMap<Symbol, Evaluated>,
     global: &dyn Fn(&str) -> Option<f64>,
-) -> Option<Value> {
+) -> Option<Evaluated> {
     match node {
         Node::Var(symbol) => known.get(symbol).cloned(),
-        Node::Global(symbol) => global(arena.name(*symbol)).map(Value::Number),
+        Node::Global(symbol) => global(arena.name(*symbol)).map(Evaluated::Number),
         _ => None,
     }
 }
@@ -280,15 +280,15 @@ mod tests {
         let j = arena.written_mul(three, sum);
         let graph = build(&mut arena, &["a", "b", "c"], &v, j);
         let trace = run(&mut arena, &graph, &[5.0, 3.0, 2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
-        let values: Vec<f64> = trace.values.iter().map(Value::total).collect();
+        let values: Vec<f64> = trace.values.iter().map(Evaluated::total).collect();
         assert_eq!(values, [6.0, 11.0, 33.0]);
         assert_eq!(numbers(&trace.node_adjoints), [3.0, 3.0, 1.0]);
         assert_eq!(numbers(&trace.gradient), [3.0, 6.0, 9.0]);
         let from_v = Contribution {
             parent: 1,
             use_index: 1,
-            parent_adjoint: Value::Number(3.0),
-            local: Value::Number(1.0),
+            parent_adjoint: Evaluated::Number(3.0),
+            local: Evaluated::Number(1.0),
             summed: false,
         };
         assert_eq!(trace.node_adjoints[0].terms, [from_v]);
@@ -315,7 +315,7 @@ mod tests {
         let v = vars(&mut arena, &["x", "y"]);
         let graph = build(&mut arena, &["x", "y"], &v, v[0]);
         let trace = run(&mut arena, &graph, &[2.0, 3.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(trace.output(), &Value::Number(2.0));
+        assert_eq!(trace.output(), &Evaluated::Number(2.0));
         assert_eq!(numbers(&trace.gradient), [1.0, 0.0]);
         assert_eq!(trace.gradient[0].terms.len(), 1);
         assert!(trace.gradient[1].terms.is_empty());
@@ -367,9 +367,9 @@ mod tests {
         let trace = run(&mut arena, &graph, &[1.0, 2.0], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
         assert!(trace.rows);
         // ∂R/∂m = 2(m x + b) x = [6, 16, 30]; ∂R/∂b = 2(m x + b) = [6, 8, 10].
-        let rows = |value: &Value| match value {
-            Value::Vector(v) => v.to_vec(),
-            Value::Number(x) => vec![*x],
+        let rows = |value: &Evaluated| match value {
+            Evaluated::Vector(v) => v.to_vec(),
+            Evaluated::Number(x) => vec![*x],
         };
         assert_eq!(rows(&trace.gradient[0].value), [6.0, 16.0, 30.0]);
         assert_eq!(rows(&trace.gradient[1].value), [6.0, 8.0, 10.0]);

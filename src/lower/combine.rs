@@ -9,8 +9,9 @@ use crate::diagnostics::Diagnostic;
 use crate::env::{FunctionValue, Label, Printing};
 use crate::expr::arena::{Constancy, Id};
 use crate::expr::latex::name_latex;
+use crate::expr::print::Printer;
+use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind};
-use crate::syntax::span::Span;
 
 /// A part of a combination: a function, or a number that applies to every point.
 enum Part {
@@ -164,14 +165,14 @@ impl Lowerer<'_> {
     fn text_of(&self, part: &Part) -> String {
         match part {
             Part::Function(f) => f.label.head(),
-            Part::Number(n) => crate::show::expression(self.arena, *n, crate::show::Format::Text),
+            Part::Number(n) => Printer::new(self.arena).text(*n),
         }
     }
 
     fn latex_part(&self, part: &Part) -> String {
         match part {
             Part::Function(f) => latex_of(&f.label),
-            Part::Number(n) => crate::show::expression(self.arena, *n, crate::show::Format::Latex),
+            Part::Number(n) => Printer::new(self.arena).latex(*n),
         }
     }
 }
@@ -193,7 +194,7 @@ fn latex_of(label: &Label) -> String {
     match label {
         Label::Combination { latex, .. } => latex.clone(),
         Label::Defined(name) => name_latex(name),
-        other => crate::show::head(other, &[], crate::show::Format::Latex),
+        other => other.latex_head(&[]),
     }
 }
 

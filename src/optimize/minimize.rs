@@ -128,11 +128,11 @@ impl Descent<'_> {
         interrupted: &AtomicBool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Run {
-        let run = self.dispatch(start, options, Context { options, interrupted, progress });
+        let run = self.dispatch(start, options, StepContext { options, interrupted, progress });
         if run.ending == Ending::NotFinite { self.diagnose(run, start, options) } else { run }
     }
 
-    fn dispatch(&self, start: &[f64], options: &Options, context: Context) -> Run {
+    fn dispatch(&self, start: &[f64], options: &Options, context: StepContext) -> Run {
         match Stepper::new(options.method, options.alpha, options.beta, self.tape.params()) {
             Stepper::Gd(rule) => self.iterate(start, rule, context),
             Stepper::Momentum(rule) => self.iterate(start, rule, context),
@@ -158,7 +158,7 @@ impl Descent<'_> {
         let before = self.dispatch(
             start,
             &quiet,
-            Context { options: &quiet, interrupted: &AtomicBool::new(false), progress: &mut ignore },
+            StepContext { options: &quiet, interrupted: &AtomicBool::new(false), progress: &mut ignore },
         );
         let mut machine = self.tape.machine();
         machine.params().copy_from_slice(&before.theta);
@@ -185,8 +185,8 @@ impl Descent<'_> {
     }
 
     /// The loop, compiled once per update rule so the rule inlines into it.
-    fn iterate(&self, start: &[f64], mut rule: impl Rule, context: Context) -> Run {
-        let Context { options, interrupted, progress } = context;
+    fn iterate(&self, start: &[f64], mut rule: impl Rule, context: StepContext) -> Run {
+        let StepContext { options, interrupted, progress } = context;
         let n = self.tape.params();
         let sign: f64 = if options.goal == Goal::Maximize { -1.0 } else { 1.0 };
         let mut machine = self.tape.machine();
@@ -398,7 +398,7 @@ impl Batches {
 }
 
 /// What a run needs besides its start and its rule.
-struct Context<'a, 'b> {
+struct StepContext<'a, 'b> {
     options: &'a Options,
     interrupted: &'a AtomicBool,
     progress: &'b mut dyn FnMut(usize, usize),

@@ -1,10 +1,7 @@
-//! Gradient descent (`minimize` / `maximize`): the settings and their names
-//! (`settings`), the update rules (`methods`), the descent loop over a
-//! compiled gradient (`minimize`), the table and verdict it prints (`table`),
-//! and its pictures (`plot`).
+//! Gradient descent (`minimize` / `maximize`): the update rules
+//! (`methods`) and the descent loop over a compiled gradient (`minimize`);
+//! the settings' names are in `names`. The table and verdict it prints are
+//! worded by `render::descent`, and its pictures drawn by `render::plot`.
 
 pub mod methods;
 pub mod minimize;
-pub mod plot;
-pub mod settings;
-pub mod table;

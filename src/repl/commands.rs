@@ -8,6 +8,7 @@ use super::complete::COMMANDS;
 use super::help;
 use crate::diagnostics::Diagnostic;
 use crate::files::{self, WriteError};
+use crate::render::Document;
 use crate::session::{Output, Session};
 use crate::suggest;
 
@@ -44,7 +45,8 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
         _ => Err(unknown(command)),
     };
     match result {
-        Ok(text) => out.print(&text),
+        Ok(text) if text.is_empty() => {}
+        Ok(text) => out.show(&Document::lines(&text)),
         Err(problem) => out.error(&session.render(&problem)),
     }
     Flow::Continue

@@ -15,17 +15,14 @@ use logos::Logos;
 
 use super::help::TOPICS;
 use super::unicode;
-use crate::builtins::{BUILTINS, KEYWORDS};
-use crate::inventory::Vocabulary;
-use crate::optimize::settings::{METHODS, SETTINGS};
+use crate::builtins::BUILTINS;
+use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS, KEYWORDS};
+use crate::names::{METHODS, SETTINGS};
+use crate::session::inventory::Vocabulary;
 use crate::syntax::lexer::{LexError, Token};
 
 /// The REPL's commands, as typed.
 pub const COMMANDS: &[&str] = &[":help", ":list", ":clear", ":load", ":save", ":quit"];
-
-/// The formats after `as`: of an expression, and of a graph.
-const FORMATS: &[&str] = &["text", "latex"];
-const GRAPH_FORMATS: &[&str] = &["text", "mermaid", "dot"];
 
 /// One way to complete: what the list shows, and what replaces the word.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,7 +188,7 @@ fn context_words(before: &str, vocabulary: &Vocabulary) -> Vec<String> {
             return vocabulary.fields(target).map(<[String]>::to_vec).unwrap_or_default();
         }
         [.., Token::As] if tokens.contains(&Token::Graph) => return owned(GRAPH_FORMATS),
-        [.., Token::As] => return owned(FORMATS),
+        [.., Token::As] => return owned(EXPRESSION_FORMATS),
         [.., Token::Ident("method"), Token::Equals] => return owned(METHODS),
         _ => {}
     }

@@ -14,7 +14,7 @@ use rustyline::{Context, Helper};
 
 use super::complete::{self, Completion};
 use super::{highlight, hint};
-use crate::inventory::Vocabulary;
+use crate::session::inventory::Vocabulary;
 
 /// What the editor asks of gd while a line is typed.
 pub struct GdHelper {

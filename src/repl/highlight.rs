@@ -11,8 +11,8 @@ use std::ops::Range;
 use logos::Logos;
 
 use crate::builtins;
-use crate::inventory::Vocabulary;
-use crate::optimize::settings::{METHODS, SETTINGS};
+use crate::names::{METHODS, SETTINGS};
+use crate::session::inventory::Vocabulary;
 use crate::syntax::lexer::{LexError, Token};
 
 const RESET: &str = "\x1b[0m";

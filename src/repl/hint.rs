@@ -8,7 +8,7 @@ use logos::Logos;
 
 use super::complete::{in_comment, open_string};
 use crate::builtins::{self, Builtin};
-use crate::inventory::Vocabulary;
+use crate::session::inventory::Vocabulary;
 use crate::syntax::lexer::Token;
 
 /// The parameters still to type in the innermost open call before `pos`,

@@ -25,6 +25,7 @@ use rustyline::{Editor, Helper};
 
 use self::commands::Flow;
 use self::helper::GdHelper;
+use crate::render::Document;
 use crate::session::{Output, Session};
 use crate::syntax::parser;
 
@@ -47,10 +48,10 @@ pub fn run(session: &mut Session, out: &mut dyn Output) -> i32 {
     if let Some(path) = &history.path {
         let _ = editor.load_history(path);
     }
-    out.print(&format!(
-        "gd {} — differentiable expressions. :help for help, Ctrl-D to leave.\n",
+    out.show(&Document::lines(&format!(
+        "gd {} — differentiable expressions. :help for help, Ctrl-D to leave.",
         env!("CARGO_PKG_VERSION")
-    ));
+    )));
     loop {
         if let Some(helper) = editor.helper_mut() {
             helper.vocabulary = session.vocabulary();

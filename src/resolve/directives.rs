@@ -9,10 +9,10 @@ use super::{Checked, Checker, Scope, check_param, check_param_preferring};
 use crate::builtins;
 use crate::diagnostics::Diagnostic;
 use crate::env::Kind;
-use crate::optimize::settings::{METHODS, SETTINGS, SettingName, SettingValue};
+use crate::names::{METHODS, SETTINGS, SettingName, SettingValue};
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Optimize, Setting};
-use crate::syntax::span::Span;
 
 impl Checker<'_> {
     pub(super) fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {

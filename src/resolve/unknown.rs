@@ -7,9 +7,9 @@
 use super::{Checked, Checker, Meaning, Scope, meaning};
 use crate::builtins;
 use crate::diagnostics::Diagnostic;
+use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
-use crate::syntax::span::Span;
 
 impl Checker<'_> {
     /// `J = 3*(a + b*c)` with a, b, c unbound: a function written as a

@@ -6,7 +6,7 @@
 //! Statements hold ids into the arena. Every node carries its [`Span`].
 //! The resolver reads this tree; nothing here knows what a name means.
 
-use super::span::Span;
+use crate::source::Span;
 
 /// An expression's index in its [`Ast`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,12 +101,6 @@ impl Ast {
     pub fn span(&self, id: ExprId) -> Span {
         self.node(id).span
     }
-
-    /// Changes the recorded span of a node (the parser widens a parenthesised
-    /// expression's span to include its brackets).
-    pub fn set_span(&mut self, id: ExprId, span: Span) {
-        self.nodes[id.0 as usize].span = span;
-    }
 }
 
 /// `name = value` in `graph … at` and `minimize … from`.
@@ -124,7 +118,7 @@ pub struct Setting {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Goal {
+pub enum GoalKeyword {
     Minimize,
     Maximize,
 }
@@ -132,7 +126,7 @@ pub enum Goal {
 /// `minimize F over … from … with …` (or `maximize`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Optimize {
-    pub goal: Goal,
+    pub goal: GoalKeyword,
     pub keyword: Span,
     pub function: ExprId,
     pub over: Vec<Ident>,

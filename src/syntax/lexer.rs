@@ -12,8 +12,8 @@
 
 use logos::Logos;
 
-use super::span::{SourceId, Span};
 use crate::diagnostics::Diagnostic;
+use crate::source::{SourceId, Span};
 
 /// What went wrong while lexing one token.
 #[derive(Clone, Debug, Default, PartialEq)]

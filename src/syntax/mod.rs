@@ -6,4 +6,3 @@ pub mod ast;
 pub mod lexer;
 pub mod notation;
 pub mod parser;
-pub mod span;

@@ -1,5 +1,7 @@
-//! How derivatives are written: `∂J/∂b`, `∂²J/∂b∂c`, `∂²J/∂b²`. Shared by the
-//! parser (to suggest the right form) and the printer (to label results).
+//! How names and derivatives are written: `∂J/∂b`, `∂²J/∂b∂c`, `∂²J/∂b²`,
+//! and a data column after `data.` (quoted unless it reads as one name).
+//! Shared by the parser (to suggest the right form), the lowerer and the
+//! render stage (to label results).
 
 /// `∂J/∂b`, `∂²J/∂b∂c`, `∂²J/∂b²` for the variables in order.
 pub fn partial_notation(function: &str, variables: &[String]) -> String {
@@ -21,6 +23,16 @@ pub fn partial_notation(function: &str, variables: &[String]) -> String {
 pub fn superscript(n: usize) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     n.to_string().chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+}
+
+/// A column's name as written after `data.`: itself when it reads as one
+/// name, else in quotes (`data."sq ft"`, `data."from"`).
+pub fn column_text(name: &str) -> String {
+    use logos::Logos;
+    let mut tokens = super::lexer::Token::lexer(name);
+    let one_name =
+        matches!(tokens.next(), Some(Ok(super::lexer::Token::Ident(n))) if n == name) && tokens.next().is_none();
+    if one_name { name.to_string() } else { format!("\"{name}\"") }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Parsing: tokens to the spanned AST, with every syntax error of a source.
 //!
 //! The LALRPOP grammar (grammar/gd.lalrpop) does the parsing; this module
-//! holds the [`Builder`] its actions call (spans, AST nodes, the checks that
+//! holds the [`AstBuilder`] its actions call (spans, AST nodes, the checks that
 //! turn `lhs = rhs` into a definition or a binding) and turns the parser's
 //! recovered errors into readable diagnostics. [`parse`] hands on a
 //! [`Program`]: the AST arena and its statements, or all the errors.
@@ -10,8 +10,8 @@ use lalrpop_util::{ErrorRecovery, ParseError};
 
 use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
 use super::lexer::{self, LexError, Token};
-use super::span::{SourceId, Span};
 use crate::diagnostics::Diagnostic;
+use crate::source::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_qualifications, unused_parens)]
@@ -32,7 +32,7 @@ pub struct Program {
 /// error found (lexical and grammatical) comes back, in source order.
 pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     let (tokens, mut errors) = lexer::tokenize(text, source);
-    let mut builder = Builder::new(source);
+    let mut builder = AstBuilder::new(source);
     let result = grammar::ProgramParser::new().parse(&mut builder, tokens.into_iter().map(Ok));
     let mut recovered = std::mem::take(&mut builder.recovered);
     let statements = match result {
@@ -123,7 +123,7 @@ pub fn is_unfinished(text: &str) -> bool {
     if lexical.iter().any(|e| !e.message.contains("never closed")) {
         return false;
     }
-    let mut builder = Builder::new(SourceId(0));
+    let mut builder = AstBuilder::new(SourceId(0));
     let result = grammar::ProgramParser::new().parse(&mut builder, tokens.into_iter().map(Ok));
     let at_end = |error: &ParseError<usize, Token, LexError>| matches!(error, ParseError::UnrecognizedEof { .. });
     let recovered_at_end = builder.recovered.iter().all(|recovery| at_end(&recovery.error));
@@ -131,7 +131,7 @@ pub fn is_unfinished(text: &str) -> bool {
 }
 
 /// What the grammar's actions build into.
-pub struct Builder<'s> {
+pub struct AstBuilder<'s> {
     source: SourceId,
     ast: Ast,
     recovered: Vec<ErrorRecovery<usize, Token<'s>, LexError>>,
@@ -147,9 +147,9 @@ pub enum Rhs {
     Optimize(Optimize),
 }
 
-impl<'s> Builder<'s> {
-    fn new(source: SourceId) -> Builder<'s> {
-        Builder {
+impl<'s> AstBuilder<'s> {
+    fn new(source: SourceId) -> AstBuilder<'s> {
+        AstBuilder {
             source,
             ast: Ast::default(),
             recovered: Vec::new(),
@@ -183,7 +183,7 @@ impl<'s> Builder<'s> {
     /// ½x² is a common mistake of this kind, so both readings are shown.
     fn warn_divided_product(&mut self, lhs: ExprId, rhs: ExprId) {
         let ExprKind::Binary(_, number, operand) = *self.ast.kind(rhs) else { return };
-        let text = |builder: &Builder, id: ExprId| describe_number_or_name(&builder.ast, id);
+        let text = |builder: &AstBuilder, id: ExprId| describe_number_or_name(&builder.ast, id);
         let (top, n, rest) = (text(self, lhs), text(self, number), text(self, operand));
         self.warnings.push(
             Diagnostic::warning(

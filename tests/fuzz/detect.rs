@@ -139,7 +139,7 @@ mod tests {
     use super::{Outcome, finding};
 
     fn done(status: Status, out: &str, err: &str) -> Outcome {
-        Outcome::Done { status, out: Captured { out: out.into(), err: err.into() } }
+        Outcome::Done { status, out: Captured { out: out.into(), err: err.into(), documents: Vec::new() } }
     }
 
     #[test]

@@ -103,3 +103,7 @@ r1
 F(b, a, w) = a^(-(cos(b)))
 r0 = minimize F from b=3, a = 1e308, w = -0 with steps = 5, plot = "plots/p.svg"
 r0
+
+#=== inf in a step-limit verdict: |ΔF| of two finite values overflowed (30-minute fuzz run, seed 1796313206 case 126205)
+F(y, c, b, x) = (cos(c))·1e308
+minimize F from y = 6, c=3, b=4, x = 2 with steps = 1

@@ -7,36 +7,46 @@
 //! checks all of it (names, arity, recursion), then runs it statement by
 //! statement, handing results and rendered diagnostics to an [`Output`].
 
+pub mod inventory;
+mod run;
+
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
-use crate::diagnostics::{self, Diagnostic, Sources};
+use crate::check::report::Verdict;
+use crate::diagnostics::{self, Diagnostic};
 use crate::env::{Env, Signature};
 use crate::expr::arena::Arena;
 use crate::journal::{self, Journal};
+use crate::render::Document;
 use crate::resolve::Checker;
+use crate::source::Sources;
 use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
 
-/// Where results and errors go.
+/// Where results and errors go. A frontend decides how a result looks:
+/// plain text, colour on a terminal, or rich output in a notebook.
 pub trait Output {
-    /// A result, as text ending in a newline.
-    fn print(&mut self, text: &str);
+    /// A result of one statement (or a REPL command).
+    fn show(&mut self, result: &Document);
     /// A rendered diagnostic.
     fn error(&mut self, text: &str);
 }
 
-/// Collects everything in memory (for tests and embedding).
+/// Collects everything in memory (for tests and embedding): results as
+/// documents and as plain text.
 #[derive(Default, Debug)]
 pub struct Captured {
     pub out: String,
     pub err: String,
+    pub documents: Vec<Document>,
 }
 
 impl Output for Captured {
-    fn print(&mut self, text: &str) {
-        self.out.push_str(text);
+    fn show(&mut self, result: &Document) {
+        self.out.push_str(&crate::render::text::text(result, false));
+        self.documents.push(result.clone());
     }
 
     fn error(&mut self, text: &str) {
@@ -57,6 +67,9 @@ pub struct Settings {
     pub terminal: bool,
     /// Standard error is a terminal (long runs show a progress bar).
     pub progress: bool,
+    /// The frontend shows pictures (a notebook): graphs and plots come
+    /// as SVG too, with their text form for plain output.
+    pub pictures: bool,
 }
 
 /// Set when the user presses Ctrl-C; long loops poll it and stop cleanly.
@@ -132,19 +145,10 @@ pub struct Tally {
     pub conditional: usize,
 }
 
-/// A check's verdict, as counted and marked: ✓, ✗, or ~ (holds with a condition).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    Passed,
-    Failed,
-    Conditional,
-}
-
 pub struct Session {
     pub(crate) settings: Settings,
-    sources: Sources,
+    pub(crate) sources: Sources,
     tally: Tally,
-    pub(crate) dirs: Vec<PathBuf>,
     pub(crate) arena: Arena,
     pub(crate) env: Env,
     pub(crate) journal: Journal,
@@ -159,7 +163,6 @@ impl Session {
             settings,
             sources: Sources::default(),
             tally: Tally::default(),
-            dirs: Vec::new(),
             arena: Arena::new(),
             env: Env::default(),
             journal: Journal::default(),
@@ -184,7 +187,7 @@ impl Session {
         }
         let noun = if total == 1 { "check" } else { "checks" };
         let conditions = if conditional > 0 { format!(", {conditional} with a condition") } else { String::new() };
-        out.print(&format!("{total} {noun}: {passed} passed{conditions}, {failed} failed\n"));
+        out.show(&Document::lines(&format!("{total} {noun}: {passed} passed{conditions}, {failed} failed")));
         if failed + conditional > 0 && status == Status::Ok { Status::Failed } else { status }
     }
 
@@ -212,10 +215,12 @@ impl Session {
         for (position, (program, index, signature)) in statements.into_iter().enumerate() {
             let statement = &program.statements[index];
             match self.execute(&program, statement, signature) {
-                Ok(text) => {
+                Ok(document) => {
                     let interrupted = INTERRUPTED.load(Ordering::Relaxed);
                     self.note_binding(statement, interrupted);
-                    out.print(&text);
+                    if !document.is_empty() {
+                        out.show(&document);
+                    }
                 }
                 Err(error) => {
                     self.report(&[error], out);
@@ -241,11 +246,11 @@ impl Session {
             _ => return,
         };
         let span = statement.span;
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let mut text = self.source_text(span).to_string();
         if let StmtKind::BindOptimize { .. } = &statement.kind {
             let iterations = match self.env.value(&name.name) {
-                Some(crate::env::Value::Record(record)) => record.get("iterations").unwrap_or(0.0) as usize,
+                Some(crate::env::BoundValue::Record(record)) => record.get("iterations").unwrap_or(0.0) as usize,
                 _ => 0,
             };
             let stopped_run = self.stopped_run.filter(|_| interrupted);
@@ -304,14 +309,12 @@ impl Session {
     }
 
     /// Adds a text that diagnostics may point into (a data file with a problem).
-    pub(crate) fn add_source(&mut self, name: &str, text: String) -> crate::syntax::span::SourceId {
-        let source = self.sources.add(name, text);
-        self.dirs.push(PathBuf::new());
-        source
+    pub(crate) fn add_source(&mut self, name: &str, text: String) -> crate::source::SourceId {
+        self.sources.add(name, text, PathBuf::new())
     }
 
     /// The source text under a span.
-    pub(crate) fn source_text(&self, span: crate::syntax::span::Span) -> &str {
+    pub(crate) fn source_text(&self, span: crate::source::Span) -> &str {
         self.sources.text(span.source).get(span.range()).unwrap_or("")
     }
 
@@ -321,16 +324,6 @@ impl Session {
             Verdict::Failed => self.tally.failed += 1,
             Verdict::Conditional => self.tally.conditional += 1,
         }
-    }
-
-    /// ✓, ✗ or ~, in colour on a terminal.
-    pub(crate) fn mark(&self, verdict: Verdict) -> String {
-        let (mark, colour) = match verdict {
-            Verdict::Passed => ("✓", "32"),
-            Verdict::Failed => ("✗", "31"),
-            Verdict::Conditional => ("~", "33"),
-        };
-        if self.settings.color_output { format!("\x1b[{colour}m{mark}\x1b[0m") } else { mark.to_string() }
     }
 
     /// Renders a diagnostic that arose outside a run (a missing file).
@@ -348,8 +341,7 @@ impl Session {
         let mut programs = Vec::new();
         let mut errors = Vec::new();
         for input in inputs {
-            let source = self.sources.add(input.name, input.text);
-            self.dirs.push(input.dir);
+            let source = self.sources.add(input.name, input.text, input.dir);
             match parser::parse(self.sources.text(source), source) {
                 Ok(program) => programs.push(Rc::new(program)),
                 Err(mut found) => errors.append(&mut found),

@@ -3,10 +3,10 @@
 //! `:list` text (definitions as written, bound values, loaded data).
 
 use crate::data::table::vector_text;
-use crate::env::{Entry, Value};
+use crate::env::{BoundValue, EnvEntry};
 use crate::expr::arena::Arena;
+use crate::render::results::{self as show, Format};
 use crate::session::Session;
-use crate::show::{self, Format};
 
 /// The session's names, by what they are.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,15 +53,17 @@ impl Session {
             let Some(entry) = self.env.get(name) else { continue };
             let name = name.to_string();
             match entry {
-                Entry::Function(def) => vocabulary.functions.push((name, def.params().to_vec())),
-                Entry::Value(Value::Function(function)) => vocabulary.functions.push((name, function.params.to_vec())),
-                Entry::Value(Value::Table(table)) => {
+                EnvEntry::Function(def) => vocabulary.functions.push((name, def.params().to_vec())),
+                EnvEntry::Value(BoundValue::Function(function)) => {
+                    vocabulary.functions.push((name, function.params.to_vec()))
+                }
+                EnvEntry::Value(BoundValue::Table(table)) => {
                     vocabulary.records.push((name, table.names().map(str::to_string).collect()));
                 }
-                Entry::Value(Value::Record(record)) => {
+                EnvEntry::Value(BoundValue::Record(record)) => {
                     vocabulary.records.push((name, record.fields.iter().map(|(f, _)| f.clone()).collect()));
                 }
-                Entry::Value(_) => vocabulary.values.push(name),
+                EnvEntry::Value(_) => vocabulary.values.push(name),
             }
         }
         vocabulary
@@ -74,18 +76,18 @@ impl Session {
         let mut data = Vec::new();
         for name in self.journal.names() {
             match self.env.get(name) {
-                Some(Entry::Function(_)) => {
+                Some(EnvEntry::Function(_)) => {
                     // A definition typed over several lines keeps its lines, indented under the first.
                     let text = self.journal.last_text(name).unwrap_or(name);
                     definitions.push(text.lines().map(str::trim).collect::<Vec<_>>().join("\n    "));
                 }
-                Some(Entry::Value(Value::Table(table))) => data.push(format!(
+                Some(EnvEntry::Value(BoundValue::Table(table))) => data.push(format!(
                     "{name}: {}, {} rows, columns {}",
                     table.source,
                     table.rows,
                     table.names().collect::<Vec<_>>().join(", ")
                 )),
-                Some(Entry::Value(value)) => values.push(format!("{name} = {}", value_line(&mut self.arena, value))),
+                Some(EnvEntry::Value(value)) => values.push(format!("{name} = {}", value_line(&mut self.arena, value))),
                 None => {}
             }
         }
@@ -106,21 +108,21 @@ impl Session {
 }
 
 /// A bound value on one line.
-fn value_line(arena: &mut Arena, value: &Value) -> String {
+fn value_line(arena: &mut Arena, value: &BoundValue) -> String {
     match value {
-        Value::Number(number) => show::number(number.to_f64(), Format::Text),
-        Value::Vector(values) => vector_text(values),
-        Value::Function(function) => show::function(arena, function, Format::Text),
-        Value::Gradient(gradient) => show::gradient_inline(arena, gradient),
-        Value::Record(record) => {
+        BoundValue::Number(number) => show::number_text(number.to_f64(), Format::Text),
+        BoundValue::Vector(values) => vector_text(values),
+        BoundValue::Function(function) => show::function_text(arena, function, Format::Text),
+        BoundValue::Gradient(gradient) => show::gradient_inline(arena, gradient),
+        BoundValue::Record(record) => {
             let fields: Vec<String> = record
                 .fields
                 .iter()
-                .map(|(field, value)| format!("{field} = {}", show::number(*value, Format::Text)))
+                .map(|(field, value)| format!("{field} = {}", show::number_text(*value, Format::Text)))
                 .collect();
             format!("minimize result: {}", fields.join(", "))
         }
-        Value::Table(table) => table.source.clone(),
+        BoundValue::Table(table) => table.source.clone(),
     }
 }
 

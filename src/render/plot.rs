@@ -1,14 +1,11 @@
 //! Pictures of a descent. As SVG (plotters): J against iteration, on a log
 //! scale when J spans decades; for a function of two parameters also the
 //! contour lines of J (marching squares, from the `contour` crate) with the
-//! path of θ drawn over them, written through [`crate::files::replace`]
-//! (through links, never into a FIFO or over a file that is not an SVG).
-//! In the terminal (textplots): J against iteration in braille dots. Every
+//! path of θ drawn over them; the session writes it to a file
+//! (`files::write_svg`) or hands it to a notebook. In the terminal (textplots): J against iteration in braille dots. Every
 //! axis range is finite and of nonzero width before it reaches plotters
 //! ([`axis_range`]): values beyond ±[`LIMIT`] are drawn at the edge, since
 //! plotters' tick computation never ends on a range whose width overflows.
-
-use std::path::Path;
 
 use contour::ContourBuilder;
 use plotters::prelude::*;
@@ -55,15 +52,11 @@ pub fn clamp(value: f64) -> f64 {
 const WIDTH: u32 = 1000;
 const HEIGHT: u32 = 450;
 
-/// Writes the SVG: the curve of J against iteration, and the contours when
-/// given. An existing file is replaced only if it is an SVG.
-pub fn svg(file: &Path, objective: &str, curve: &[(f64, f64)], surface: Option<&Surface>) -> Result<(), String> {
+/// The SVG: the curve of J against iteration, and the contours when given.
+pub fn svg(objective: &str, curve: &[(f64, f64)], surface: Option<&Surface>) -> Result<String, String> {
     let mut text = String::new();
     draw(&mut text, objective, curve, surface)?;
-    let is_svg = |target: &Path, head: &[u8]| {
-        target.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) || head.starts_with(b"<svg")
-    };
-    crate::files::replace(file, text.as_bytes(), is_svg).map(|_| ()).map_err(|error| error.to_string())
+    Ok(text)
 }
 
 /// Draws the SVG into `text`.
@@ -206,31 +199,6 @@ pub fn terminal(objective: &str, curve: &[(f64, f64)]) -> String {
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
-    #[test]
-    fn a_plot_goes_through_a_link_and_never_into_a_pipe_or_over_data() {
-        let folder = tempfile::tempdir().expect("a folder");
-        let curve = [(0.0, 4.0), (1.0, 1.0), (2.0, 0.25)];
-        let real = folder.path().join("real.svg");
-        std::fs::write(&real, "old").expect("written");
-        let link = folder.path().join("p.svg");
-        std::os::unix::fs::symlink(&real, &link).expect("a link");
-        svg(&link, "J", &curve, None).expect("drawn");
-        assert!(std::fs::symlink_metadata(&link).expect("there").file_type().is_symlink());
-        assert!(std::fs::read_to_string(&real).expect("read").starts_with("<svg"));
-        let fifo = folder.path().join("pipe.svg");
-        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
-        let problem = svg(&fifo, "J", &curve, None).expect_err("a FIFO is refused, not waited on");
-        assert!(problem.contains("named pipe"), "{problem}");
-        let data = folder.path().join("data.csv");
-        std::fs::write(&data, "a\n1\n").expect("written");
-        assert!(svg(&data, "J", &curve, None).expect_err("data is kept").contains("not a file gd wrote"));
-        assert_eq!(std::fs::read_to_string(&data).expect("read"), "a\n1\n");
-        let plot = folder.path().join("plot");
-        svg(&plot, "J", &curve, None).expect("drawn");
-        svg(&plot, "J", &curve, None).expect("an SVG gd drew is replaced");
-    }
-
     #[test]
     fn levels_spread_over_the_range() {
         let values: Vec<f64> = (1..=100).map(f64::from).collect();
@@ -256,11 +224,8 @@ mod tests {
 
     #[test]
     fn huge_values_draw_without_hanging() {
-        let dir = std::env::temp_dir().join(format!("gd-plot-test-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
         let curve = [(0.0, 1.69e308), (1.0, f64::MAX), (2.0, 1e300), (3.0, -f64::MAX)];
-        let file = dir.join("huge.svg");
-        assert_eq!(svg(&file, "J", &curve, None), Ok(()));
+        assert!(svg("J", &curve, None).is_ok_and(|svg| svg.starts_with("<svg")));
         let surface = Surface {
             names: ("a".to_string(), "b".to_string()),
             x: axis_range([1.3e154, -f64::MAX].into_iter(), 0.25, 0.5),
@@ -270,12 +235,11 @@ mod tests {
             rows: 2,
             path: vec![(clamp(1.3e308), 0.0)],
         };
-        assert_eq!(svg(&file, "J", &curve, Some(&surface)), Ok(()));
+        assert!(svg("J", &curve, Some(&surface)).is_ok());
         assert!(terminal("J", &curve).contains("J against iteration"));
         // Log scales over hundreds of decades once hung in plotters' tick search.
         for curve in [[(0.0, 1e-290), (1.0, 1e300)], [(0.0, 1e-50), (1.0, 1e50)], [(0.0, 1e-300), (1.0, 1e-200)]] {
-            assert_eq!(svg(&file, "J", &curve, None), Ok(()));
+            assert!(svg("J", &curve, None).is_ok());
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

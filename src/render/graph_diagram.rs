@@ -6,18 +6,18 @@
 //! (`∂v/∂u|local = …`), in the notation of `render`. Labels are quoted and
 //! escaped, so Unicode names (θ₁, ∂J/∂c) survive both renderers.
 
-use super::pass::Trace;
-use super::render::{adjoint_name, local_name, operations, shown};
-use super::{Graph, Input};
+use super::graph_text::{adjoint_name, local_name, operations, shown};
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
+use crate::graph::pass::Trace;
+use crate::graph::{Graph, NodeInput};
 
 /// A node's label lines: operation, then value and adjoint when traced.
 fn node_label(arena: &Arena, graph: &Graph, operation: &str, index: usize, trace: Option<&Trace>) -> Vec<String> {
     let name = &graph.nodes[index].name;
     let mut lines = vec![format!("{name} = {operation}")];
     if let Some(trace) = trace {
-        let per_row = trace.per_row(arena, graph, Input::Node(index));
+        let per_row = trace.per_row(arena, graph, NodeInput::Node(index));
         lines.push(format!("value {}", shown(&trace.values[index], false)));
         lines.push(format!(
             "{} = {}",
@@ -40,14 +40,14 @@ fn param_label(graph: &Graph, index: usize, trace: Option<&Trace>) -> Vec<String
 }
 
 /// One edge per use: (input, node index, its local derivative's label if traced).
-fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<String>)> {
+fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(NodeInput, usize, Option<String>)> {
     let mut edges = Vec::new();
     for (index, node) in graph.nodes.iter().enumerate() {
         for (use_index, u) in node.uses.iter().enumerate() {
             let label = trace.and_then(|t| {
                 let adjoint = match u.input {
-                    Input::Node(i) => &t.node_adjoints[i],
-                    Input::Param(p) => &t.gradient[p],
+                    NodeInput::Node(i) => &t.node_adjoints[i],
+                    NodeInput::Param(p) => &t.gradient[p],
                 };
                 let term = adjoint.terms.iter().find(|c| c.parent == index && c.use_index == use_index)?;
                 Some(format!("{} = {}", local_name(&node.name, graph.input_name(u.input)), shown(&term.local, false)))
@@ -60,14 +60,14 @@ fn edges(graph: &Graph, trace: Option<&Trace>) -> Vec<(Input, usize, Option<Stri
 
 fn used_params(graph: &Graph) -> Vec<usize> {
     (0..graph.params.len())
-        .filter(|&p| graph.nodes.iter().any(|n| n.uses.iter().any(|u| u.input == Input::Param(p))))
+        .filter(|&p| graph.nodes.iter().any(|n| n.uses.iter().any(|u| u.input == NodeInput::Param(p))))
         .collect()
 }
 
-fn input_id(input: Input) -> String {
+fn input_id(input: NodeInput) -> String {
     match input {
-        Input::Node(i) => format!("n{i}"),
-        Input::Param(p) => format!("p{p}"),
+        NodeInput::Node(i) => format!("n{i}"),
+        NodeInput::Param(p) => format!("p{p}"),
     }
 }
 

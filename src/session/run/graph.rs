@@ -4,15 +4,16 @@
 //! node (and, for the backward pass, the local derivative) where it failed.
 
 use crate::diagnostics::Diagnostic;
+use crate::graph::Graph;
 use crate::graph::pass::{self, Failure, Trace};
-use crate::graph::render::{self, Style, local_name, shown};
-use crate::graph::{Graph, diagram};
 use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::render::graph_text::{self, local_name, shown};
+use crate::render::results::{self as show, Format};
+use crate::render::{Block, Document, graph_diagram, graph_picture};
 use crate::session::Session;
-use crate::show::{self, Format};
+use crate::source::Span;
 use crate::syntax::ast::{Binding, ExprId, Ident};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 use super::Executed;
 
@@ -49,7 +50,7 @@ impl Session {
                 point.push(self.value_of(id, &origins, statement)?.to_f64());
             }
         }
-        let header = show::function(&mut self.arena, &function, Format::Text);
+        let header = show::function_text(&mut self.arena, &function, Format::Text);
         // The graph draws the function as it prints: a derivative's nodes are its simplified form's.
         let printed = function.printed(&mut self.arena);
         let taken = self.env.names().map(str::to_string).collect();
@@ -71,11 +72,29 @@ impl Session {
         Ok(self.draw(&graph, &header, trace.as_ref(), format))
     }
 
-    fn draw(&self, graph: &Graph, header: &str, trace: Option<&Trace>, format: Option<&Ident>) -> String {
+    fn draw(&self, graph: &Graph, header: &str, trace: Option<&Trace>, format: Option<&Ident>) -> Document {
         match format.map(|f| f.name.as_str()) {
-            Some("mermaid") => diagram::mermaid(&self.arena, graph, trace),
-            Some("dot") => diagram::dot(&self.arena, graph, trace),
-            _ => render::text(&self.arena, graph, header, trace, Style { color: self.settings.color_output }),
+            Some("mermaid") => Document::block(Block::Code {
+                language: "mermaid",
+                text: graph_diagram::mermaid(&self.arena, graph, trace),
+            }),
+            Some("dot") => {
+                Document::block(Block::Code { language: "dot", text: graph_diagram::dot(&self.arena, graph, trace) })
+            }
+            _ => {
+                let lines = graph_text::text(&self.arena, graph, header, trace);
+                let svg = self
+                    .settings
+                    .pictures
+                    .then(|| graph_picture::svg(&graph_diagram::dot(&self.arena, graph, trace), graph.nodes.len()));
+                match svg.flatten() {
+                    Some(svg) => {
+                        let mermaid = Some(graph_diagram::mermaid(&self.arena, graph, trace));
+                        Document::block(Block::Picture { svg, mermaid, fallback: lines })
+                    }
+                    None => Document { blocks: lines },
+                }
+            }
         }
     }
 
@@ -98,7 +117,7 @@ impl Session {
                 let variable = graph.input_variable(&mut self.arena, input);
                 let derivative = self.arena.derivative(graph.nodes[*node].operation, variable);
                 let (name, input) = (&graph.nodes[*node].name, graph.input_name(input));
-                let derivative = show::expression(&self.arena, derivative, Format::Text);
+                let derivative = show::expression_text(&self.arena, derivative, Format::Text);
                 let label = format!("in {} = {derivative}, {label}", local_name(name, input));
                 let message = format!("the backward pass fails at {}: {message}", self.node_line(graph, *node));
                 let output = values.last().map_or_else(String::new, |v| shown(v, false));
@@ -135,6 +154,6 @@ impl Session {
     /// `u = log(x)`: a node and its operation.
     fn node_line(&self, graph: &Graph, index: usize) -> String {
         let node = &graph.nodes[index];
-        format!("{} = {}", node.name, show::expression(&self.arena, node.operation, Format::Text))
+        format!("{} = {}", node.name, show::expression_text(&self.arena, node.operation, Format::Text))
     }
 }

@@ -8,24 +8,25 @@
 
 use std::rc::Rc;
 
-use crate::data::table::vector_text;
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, FunctionDef, Label, Signature, Value};
+use crate::env::{BoundValue, EnvEntry, FunctionDef, Label, Signature};
 use crate::eval::direct::{self, EvalError};
 use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
 use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::render::Document;
+use crate::render::results::{self as show, Format};
 use crate::session::Session;
-use crate::show::{self, Format};
+use crate::source::Span;
 use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
+mod check;
 mod graph;
 mod optimize;
 
-pub(crate) type Executed = Result<String, Diagnostic>;
+pub(crate) type Executed = Result<Document, Diagnostic>;
 
 impl Session {
     pub(crate) fn execute(&mut self, program: &Rc<Program>, stmt: &Stmt, signature: Option<Rc<Signature>>) -> Executed {
@@ -48,13 +49,13 @@ impl Session {
                     program: program.clone(),
                     span: name.span,
                 };
-                self.env.set(name.name.clone(), Entry::Function(Rc::new(def)));
-                Ok(String::new())
+                self.env.set(name.name.clone(), EnvEntry::Function(Rc::new(def)));
+                Ok(Document::default())
             }
             StmtKind::Bind { name, value } => {
                 let value = self.bound_value(program, name, *value, stmt.span)?;
-                self.env.set(name.name.clone(), Entry::Value(value));
-                Ok(String::new())
+                self.env.set(name.name.clone(), EnvEntry::Value(value));
+                Ok(Document::default())
             }
             StmtKind::Check { lhs, rhs, within, .. } => self.check(program, *lhs, *rhs, *within, stmt.span),
             StmtKind::Graph { function, at, format, .. } => {
@@ -62,37 +63,34 @@ impl Session {
             }
             StmtKind::Optimize(optimize) => self.optimize(program, optimize, None, stmt.span),
             StmtKind::BindOptimize { name, optimize } => self.optimize(program, optimize, Some(name), stmt.span),
-            StmtKind::Invalid => Ok(String::new()),
+            StmtKind::Invalid => Ok(Document::default()),
         }
     }
 
-    /// Prints an expression's value: a function, gradient, tuple, number or
-    /// symbolic expression.
+    /// Shows an expression's value: a function, gradient, tuple, number or
+    /// symbolic expression, as a formula (its LaTeX source with `as latex`).
     fn show(&mut self, program: &Program, expr: ExprId, format: Format, statement: Span) -> Executed {
         let ast = &program.ast;
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
         match lowerer.callable(ast, expr) {
             Some(Ok(Callable::Function(function))) => {
-                return Ok(format!("{}\n", show::function(&mut self.arena, &function, format)));
+                return Ok(Document::block(show::function(&mut self.arena, &function, format)));
             }
             Some(Ok(Callable::Gradient(gradient))) => {
-                return Ok(show::gradient(&mut self.arena, &gradient, format).join("\n") + "\n");
+                return Ok(Document { blocks: show::gradient(&mut self.arena, &gradient, format) });
             }
             Some(Err(error)) => return Err(error),
             None => {}
         }
         if let Some(values) = self.tuple(program, expr, statement)? {
-            return Ok(format!("{}\n", show::tuple(&values, format)));
+            return Ok(Document::block(show::tuple(&values, format)));
         }
         if let ExprKind::Name(name) = ast.kind(expr) {
             match self.env.value(name) {
-                Some(Value::Table(table)) => return Ok(table.summary()),
-                Some(Value::Record(record)) => {
-                    let fields = record
-                        .fields
-                        .iter()
-                        .map(|(field, value)| format!("{name}.{field} = {}\n", show::number(*value, format)));
-                    return Ok(fields.collect());
+                Some(BoundValue::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
+                Some(BoundValue::Record(record)) => {
+                    let fields = record.fields.iter().map(|(field, value)| show::field(name, field, *value, format));
+                    return Ok(Document { blocks: fields.collect() });
                 }
                 _ => {}
             }
@@ -100,35 +98,32 @@ impl Session {
         let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
         if has_variables(self, id) {
             let (id, _) = self.lower_value(program, expr, Globals::Symbolic)?;
-            return Ok(format!("{}\n", show::expression(&self.arena, id, format)));
+            return Ok(Document::block(show::expression(&self.arena, id, format)));
         }
         if self.arena.rows(id).is_some() {
             let values = self.vector_of(id, &origins, statement)?;
-            return Ok(match format {
-                Format::Text => format!("{}\n", vector_text(&values)),
-                Format::Latex => format!("{}\n", show::vector_latex(&values)),
-            });
+            return Ok(Document::block(show::vector(&values, format)));
         }
         let value = self.value_of(id, &origins, statement)?;
-        Ok(format!("{}\n", show::number(value.to_f64(), format)))
+        Ok(Document::block(show::number(value.to_f64(), format)))
     }
 
     /// A lowered vector expression's values.
     fn vector_of(&mut self, id: Id, origins: &Origins, statement: Span) -> Result<ndarray::Array1<f64>, Diagnostic> {
         match self.evaluate_accurately(id) {
-            Ok(direct::Value::Vector(values)) => Ok(values),
-            Ok(direct::Value::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
+            Ok(direct::Evaluated::Vector(values)) => Ok(values),
+            Ok(direct::Evaluated::Number(value)) => Ok(ndarray::Array1::from(vec![value])),
             Err(error) => Err(self.evaluation_error(&error, origins, statement)),
         }
     }
 
     /// `load("file.csv")`: the table, with problems shown in the file itself.
-    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Value, Diagnostic> {
+    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<BoundValue, Diagnostic> {
         let span = program.ast.span(call);
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
         match loaded {
-            Ok(table) => Ok(Value::Table(Rc::new(table))),
+            Ok(table) => Ok(BoundValue::Table(Rc::new(table))),
             Err(error) => {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
@@ -189,8 +184,8 @@ impl Session {
             return Ok(value);
         }
         let value = match self.evaluate_accurately(id) {
-            Ok(direct::Value::Number(value)) => value,
-            Ok(direct::Value::Vector(_)) => {
+            Ok(direct::Evaluated::Number(value)) => value,
+            Ok(direct::Evaluated::Vector(_)) => {
                 let error = EvalError { node: id, problem: crate::math::Problem::NotANumber, row: None };
                 return Err(self.evaluation_error(&error, origins, statement));
             }
@@ -201,16 +196,16 @@ impl Session {
 
     /// A lowered expression's value, computed through its accurate form
     /// (`eval::stable`); an error names the operation as written.
-    fn evaluate_accurately(&mut self, id: Id) -> Result<direct::Value, EvalError> {
+    fn evaluate_accurately(&mut self, id: Id) -> Result<direct::Evaluated, EvalError> {
         let accurate = stable::rewrite(&mut self.arena, id);
-        stable::evaluate(&self.arena, id, accurate, &|node| self.global_value(node).map(direct::Value::Number))
+        stable::evaluate(&self.arena, id, accurate, &|node| self.global_value(node).map(direct::Evaluated::Number))
     }
 
     /// The value of a named leaf (a bound number).
     pub(crate) fn global_value(&self, node: &Node) -> Option<f64> {
         match node {
             Node::Global(symbol) => match self.env.value(self.arena.name(*symbol)) {
-                Some(Value::Number(n)) => Some(n.to_f64()),
+                Some(BoundValue::Number(n)) => Some(n.to_f64()),
                 _ => None,
             },
             _ => None,
@@ -224,7 +219,7 @@ impl Session {
         name: &Ident,
         value: ExprId,
         statement: Span,
-    ) -> Result<Value, Diagnostic> {
+    ) -> Result<BoundValue, Diagnostic> {
         if let ExprKind::Call(callee, args) = program.ast.kind(value)
             && let ExprKind::Name(function) = program.ast.kind(*callee)
             && function == "load"
@@ -239,15 +234,15 @@ impl Session {
                 if let Label::Defined(_) = function.label {
                     function.label = Label::Defined(name.name.clone());
                 }
-                return Ok(Value::Function(Rc::new(function)));
+                return Ok(BoundValue::Function(Rc::new(function)));
             }
-            Some(Ok(Callable::Gradient(gradient))) => return Ok(Value::Gradient(Rc::new(gradient))),
+            Some(Ok(Callable::Gradient(gradient))) => return Ok(BoundValue::Gradient(Rc::new(gradient))),
             Some(Err(error)) => return Err(error),
             None => {}
         }
         let (id, origins) = self.lower_value(program, value, Globals::Inline)?;
         if has_variables(self, id) {
-            let shown = show::expression(&self.arena, id, Format::Text);
+            let shown = show::expression_text(&self.arena, id, Format::Text);
             return Err(Diagnostic::runtime(
                 format!("`{}` would be `{shown}`, which has no value", name.name),
                 program.ast.span(value),
@@ -256,9 +251,11 @@ impl Session {
             .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
         }
         if self.arena.rows(id).is_some() {
-            return self.vector_of(id, &origins, statement).map(|values| Value::Vector(std::sync::Arc::new(values)));
+            return self
+                .vector_of(id, &origins, statement)
+                .map(|values| BoundValue::Vector(std::sync::Arc::new(values)));
         }
-        self.value_of(id, &origins, statement).map(Value::Number)
+        self.value_of(id, &origins, statement).map(BoundValue::Number)
     }
 
     pub(crate) fn evaluation_error(&self, error: &EvalError, origins: &Origins, statement: Span) -> Diagnostic {

@@ -3,8 +3,8 @@
 //! column, then the backward pass with the chain rule written out for every
 //! node (one term per use), then the gradient. Long lines wrap at their
 //! loosest operator (` at `, ` = `, ` + `, …) under their first `=`.
-//! Colour (names bold, values cyan) only when asked, for a terminal.
-//! `diagram` draws the same graph for Mermaid and Graphviz with the same
+//! Hands on lines of runs: each node's name styled as a name and its value
+//! as a value (a terminal shows them bold and cyan). `graph_diagram` draws the same graph for Mermaid and Graphviz with the same
 //! notation, defined here:
 //!
 //! - `∂F/∂u` is the adjoint of u: how F changes with u through every path;
@@ -13,59 +13,47 @@
 //!
 //! A derivative's name is bracketed inside the notation: `∂(∂J/∂c)/∂u`.
 
-use super::pass::{Adjoint, Trace};
-use super::{Graph, Input};
-use crate::eval::direct::Value;
+use super::document::{Block, Style, Styled};
+use crate::eval::direct::Evaluated;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::expr::print::Printer;
+use crate::graph::pass::{Adjoint, Trace};
+use crate::graph::{Graph, NodeInput};
 
 /// The width lines are wrapped to.
 pub const WIDTH: usize = 80;
 /// Operations wider than this do not push the value column further right.
 const ALIGN_LIMIT: usize = 36;
 
-/// How text is decorated: plain, or with terminal colours.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
-    pub color: bool,
-}
+/// One line of the drawing, in runs.
+type Painted = Vec<Styled>;
 
-impl Style {
-    fn name(self, text: &str) -> String {
-        if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
-    }
-
-    fn value(self, text: &str) -> String {
-        if self.color { format!("\x1b[36m{text}\x1b[0m") } else { text.to_string() }
-    }
-}
-
-/// The graph as text. `header` is the function as defined (`J(a, b, c) = …`).
-pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>, style: Style) -> String {
+/// The graph as lines of text. `header` is the function as defined (`J(a, b, c) = …`).
+pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -> Vec<Block> {
     let operations = operations(arena, graph);
-    let mut out = Vec::new();
+    let mut out: Vec<Painted> = Vec::new();
     let header = match trace {
         None => header.to_string(),
         Some(trace) => format!("{header} at {}", point_text(graph, trace)),
     };
-    out.extend(wrap(&header, 4, &[" at ", " + ", " - ", " = "]));
+    out.extend(plain(wrap(&header, 4, &[" at ", " + ", " - ", " = "])));
     let name_width = graph.nodes.iter().map(|n| width(&n.name)).max().unwrap_or(0);
     let Some(trace) = trace else {
         for (node, operation) in graph.nodes.iter().zip(&operations) {
             let line = format!("  {:name_width$} = {operation}", node.name);
-            out.extend(paint(wrap(&line, name_width + 5, &[" + ", " - "]), &node.name, None, style));
+            out.extend(paint(wrap(&line, name_width + 5, &[" + ", " - "]), &node.name, None));
         }
         return lines(out);
     };
-    out.push("forward:".to_string());
+    out.push(vec![Styled::plain("forward:")]);
     let operation_width = operations.iter().map(|o| width(o)).filter(|w| *w <= ALIGN_LIMIT).max().unwrap_or(0);
     for (index, (node, operation)) in graph.nodes.iter().zip(&operations).enumerate() {
         let value = shown(&trace.values[index], false);
         let line = format!("  {} = {} = {value}", pad(&node.name, name_width), pad(operation, operation_width));
-        out.extend(paint(wrap(&line, name_width + 5, &[" = ", " + ", " - "]), &node.name, Some(&value), style));
+        out.extend(paint(wrap(&line, name_width + 5, &[" = ", " + ", " - "]), &node.name, Some(&value)));
     }
-    out.extend(backward(arena, graph, trace, style));
+    out.extend(backward(arena, graph, trace));
     let parts: Vec<(String, String)> = graph
         .params
         .iter()
@@ -73,33 +61,47 @@ pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>, s
         .map(|(param, adjoint)| (adjoint_name(&graph.name, param), shown(&adjoint.value, trace.rows)))
         .collect();
     let plain: Vec<String> = parts.iter().map(|(name, value)| format!("{name} = {value}")).collect();
-    for mut line in wrap(&format!("gradient: {}", plain.join(", ")), 10, &[", "]) {
-        for (name, value) in &parts {
-            line = line.replacen(&format!("{name} = {value}"), &format!("{name} = {}", style.value(value)), 1);
-        }
-        out.push(line);
+    for line in wrap(&format!("gradient: {}", plain.join(", ")), 10, &[", "]) {
+        out.push(values_marked(&line, &parts));
     }
     lines(out)
 }
 
+/// A line of `name = value` parts with each value marked as a value.
+fn values_marked(line: &str, parts: &[(String, String)]) -> Painted {
+    let mut runs = Vec::new();
+    let mut done = 0;
+    for (name, value) in parts {
+        let part = format!("{name} = {value}");
+        if let Some(at) = line[done..].find(&part) {
+            let value_at = done + at + part.len() - value.len();
+            runs.push(Styled::plain(&line[done..value_at]));
+            runs.push(Styled::new(value, Style::Value));
+            done = value_at + value.len();
+        }
+    }
+    runs.push(Styled::plain(&line[done..]));
+    runs
+}
+
 /// The backward pass: the notation, then one line per node from the output
 /// back, then one per parameter.
-fn backward(arena: &Arena, graph: &Graph, trace: &Trace, style: Style) -> Vec<String> {
+fn backward(arena: &Arena, graph: &Graph, trace: &Trace) -> Vec<Painted> {
     let f = &graph.name;
     let rule = format!(
         "backward: {} = Σ {} · ∂parent/∂node|local, one term per use",
         adjoint_name(f, "node"),
         adjoint_name(f, "parent")
     );
-    let mut out = wrap(&rule, 10, &[", "]);
-    out.push("          (|local: the parent's own operation, differentiated by that use)".to_string());
+    let mut out = plain(wrap(&rule, 10, &[", "]));
+    out.push(vec![Styled::plain("          (|local: the parent's own operation, differentiated by that use)")]);
     let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
     for index in (0..graph.nodes.len()).rev() {
-        let per_row = trace.per_row(arena, graph, Input::Node(index));
+        let per_row = trace.per_row(arena, graph, NodeInput::Node(index));
         rows.push(chain(graph, &graph.nodes[index].name, &trace.node_adjoints[index], per_row));
     }
     for (p, param) in graph.params.iter().enumerate() {
-        let per_row = trace.per_row(arena, graph, Input::Param(p));
+        let per_row = trace.per_row(arena, graph, NodeInput::Param(p));
         rows.push(chain(graph, param, &trace.gradient[p], per_row));
     }
     let lhs_width = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
@@ -110,7 +112,7 @@ fn backward(arena: &Arena, graph: &Graph, trace: &Trace, style: Style) -> Vec<St
             Some(symbolic) => format!("  {} = {} = {rest}", pad(&lhs, lhs_width), pad(&symbolic, symbolic_width)),
             None => format!("  {} = {rest}", pad(&lhs, lhs_width)),
         };
-        out.extend(paint(wrap(&line, lhs_width + 3, &[" = ", " + ", " · "]), &lhs, Some(&result), style));
+        out.extend(paint(wrap(&line, lhs_width + 3, &[" = ", " + ", " · "]), &lhs, Some(&result)));
     }
     out
 }
@@ -167,11 +169,11 @@ fn bracket(name: &str) -> String {
 
 /// A value in a trace: a number to six digits, a vector by its size and
 /// first values; a number standing for every row says so when `per_row`.
-pub fn shown(value: &Value, per_row: bool) -> String {
+pub fn shown(value: &Evaluated, per_row: bool) -> String {
     match value {
-        Value::Number(x) if per_row => format!("{} in each row", format_short(*x)),
-        Value::Number(x) => format_short(*x),
-        Value::Vector(v) => {
+        Evaluated::Number(x) if per_row => format!("{} in each row", format_short(*x)),
+        Evaluated::Number(x) => format_short(*x),
+        Evaluated::Vector(v) => {
             let first: Vec<String> = v.iter().take(3).map(|x| format_short(*x)).collect();
             let more = if v.len() > 3 { ", …" } else { "" };
             format!("[{}{more}] ({} values)", first.join(", "), v.len())
@@ -180,9 +182,9 @@ pub fn shown(value: &Value, per_row: bool) -> String {
 }
 
 /// A value inside a product or after a `+`: negative numbers in brackets.
-fn bracketed(value: &Value) -> String {
+fn bracketed(value: &Evaluated) -> String {
     match value {
-        Value::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
+        Evaluated::Number(x) if *x < 0.0 => format!("({})", format_short(*x)),
         _ => shown(value, false),
     }
 }
@@ -207,26 +209,54 @@ fn pad(text: &str, to: usize) -> String {
     format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
 }
 
-fn lines(lines: Vec<String>) -> String {
-    lines.iter().map(|l| format!("{}\n", l.trim_end())).collect()
+/// The drawing's lines as blocks, without trailing spaces.
+fn lines(lines: Vec<Painted>) -> Vec<Block> {
+    lines.into_iter().map(|line| Block::Line(trimmed(line))).collect()
 }
 
-/// Colours the name at the start of the first line and the value at the end of the last.
-fn paint(mut lines: Vec<String>, name: &str, value: Option<&str>, style: Style) -> Vec<String> {
-    if !style.color {
-        return lines;
+/// A line without trailing spaces or empty runs.
+fn trimmed(mut line: Painted) -> Painted {
+    while let Some(last) = line.last_mut() {
+        let kept = last.text.trim_end().len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        line.pop();
     }
-    if let Some(first) = lines.first_mut()
-        && let Some(rest) = first.strip_prefix(&format!("  {name}"))
-    {
-        *first = format!("  {}{rest}", style.name(name));
+    line.retain(|run| !run.text.is_empty());
+    line
+}
+
+/// Lines of plain text.
+fn plain(lines: Vec<String>) -> Vec<Painted> {
+    lines.into_iter().map(|line| vec![Styled::plain(line)]).collect()
+}
+
+/// Marks the name at the start of the first line and the value at the end of the last.
+fn paint(lines: Vec<String>, name: &str, value: Option<&str>) -> Vec<Painted> {
+    let count = lines.len();
+    let mut painted = Vec::new();
+    for (index, line) in lines.into_iter().enumerate() {
+        let mut runs = Vec::new();
+        let mut rest = line.as_str();
+        if index == 0
+            && let Some(after) = rest.strip_prefix(&format!("  {name}"))
+        {
+            runs.push(Styled::plain("  "));
+            runs.push(Styled::new(name, Style::Name));
+            rest = after;
+        }
+        match value.filter(|_| index + 1 == count).and_then(|v| Some((rest.strip_suffix(v)?, v))) {
+            Some((before, value)) => {
+                runs.push(Styled::plain(before));
+                runs.push(Styled::new(value, Style::Value));
+            }
+            None => runs.push(Styled::plain(rest)),
+        }
+        painted.push(runs);
     }
-    if let (Some(value), Some(last)) = (value, lines.last_mut())
-        && let Some(rest) = last.strip_suffix(value)
-    {
-        *last = format!("{rest}{}", style.value(value));
-    }
-    lines
+    painted
 }
 
 /// `line` broken into lines of at most [`WIDTH`] columns where it can be:
@@ -340,10 +370,15 @@ mod tests {
         (arena, graph, trace.unwrap_or_else(|e| panic!("{e:?}")))
     }
 
+    fn drawn(arena: &Arena, graph: &Graph, trace: &Trace, colour: bool) -> String {
+        let blocks = text(arena, graph, "J(a, b, c) = 3*(a + b*c)", Some(trace));
+        crate::render::text::text(&crate::render::Document { blocks }, colour)
+    }
+
     #[test]
     fn every_node_shows_the_chain_rule_with_locals_marked() {
         let (arena, graph, trace) = seed();
-        let shown = text(&arena, &graph, "J(a, b, c) = 3*(a + b*c)", Some(&trace), Style { color: false });
+        let shown = drawn(&arena, &graph, &trace, false);
         assert!(shown.contains("\n  v = a + u = 11\n"), "{shown}");
         assert!(shown.contains("\n  ∂J/∂J = 1\n"), "{shown}");
         assert!(shown.contains("\n  ∂J/∂v = ∂J/∂J · ∂J/∂v|local = 1 · 3 = 3\n"), "{shown}");
@@ -354,7 +389,7 @@ mod tests {
     #[test]
     fn colour_marks_names_and_values() {
         let (arena, graph, trace) = seed();
-        let shown = text(&arena, &graph, "J(a, b, c) = 3*(a + b*c)", Some(&trace), Style { color: true });
+        let shown = drawn(&arena, &graph, &trace, true);
         assert!(shown.contains("  \x1b[1mu\x1b[0m = b*c"), "{shown}");
         assert!(shown.contains("= \x1b[36m33\x1b[0m\n"), "{shown}");
         assert!(shown.contains("\x1b[1m∂J/∂u\x1b[0m = ∂J/∂v"), "{shown}");

@@ -8,20 +8,20 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostic;
-use crate::env::{Entry, FunctionValue, Record, Value};
+use crate::env::{BoundValue, EnvEntry, FunctionValue, Record};
 use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::format_short;
 use crate::lower::{Callable, Globals, Lowerer};
+use crate::names::SettingName;
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
-use crate::optimize::settings::SettingName;
-use crate::optimize::{plot, table};
 use crate::random::Random;
+use crate::render::{Block, Document, Styled, descent, plot};
 use crate::session::{INTERRUPTED, Session};
+use crate::source::Span;
 use crate::syntax::ast::{self, ExprId, ExprKind, Ident, Optimize, Setting};
 use crate::syntax::parser::Program;
-use crate::syntax::span::Span;
 
 use super::Executed;
 
@@ -33,7 +33,7 @@ pub(crate) enum PlotTarget {
 }
 
 /// The settings of a `minimize`, read and checked.
-struct Settings {
+struct DescentSettings {
     options: Options,
     restarts: usize,
     seed: Option<u64>,
@@ -61,7 +61,7 @@ impl Session {
             ExprKind::Name(name) => name.clone(),
             _ => function.label.head(),
         };
-        let goal = if optimize.goal == ast::Goal::Maximize { Goal::Maximize } else { Goal::Minimize };
+        let goal = if optimize.goal == ast::GoalKeyword::Maximize { Goal::Maximize } else { Goal::Minimize };
         let settings = self.settings(program, &optimize.settings, goal, statement)?;
         let start = self.start(program, optimize, &function, statement)?;
         let free: Vec<bool> = function
@@ -79,7 +79,7 @@ impl Session {
             .with_help("use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`"));
         }
         let mut settings = settings;
-        let mut note = String::new();
+        let mut out = Document::default();
         if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
                 format!(
@@ -104,7 +104,7 @@ impl Session {
                 ));
             }
             if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
-                note = format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them\n");
+                out.line(format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them"));
                 settings.options.batch = Some(rows);
             }
         }
@@ -115,11 +115,11 @@ impl Session {
         }
         let descent = Descent { tape: &tape, free: free.clone() };
         let names = function.params.to_vec();
-        let mut out = note + &heading(goal, &objective, &settings);
+        out.push(descent::heading(goal, &objective, &settings.options));
         let run = if settings.restarts == 0 {
             let run = self.descend(&descent, &function, &start, &settings.options);
             self.stopped_run = (run.ending == Ending::Interrupted).then_some(0);
-            out.push_str(&table::table(&run, &names, &objective, &settings.options));
+            out.blocks.extend(descent::run_table(&run, &names, &objective, &settings.options));
             run
         } else {
             let seed = settings.seed.unwrap_or(self.settings.seed);
@@ -133,16 +133,8 @@ impl Session {
                 .collect();
             self.stopped_run = runs.iter().position(|run| run.ending == Ending::Interrupted);
             let best = best_run(&runs, goal);
-            out.push_str(&restarts_table(&runs, &names, &objective, best));
+            out.blocks.extend(descent::restarts(&runs, &names, &objective, best, &settings.options));
             let chosen = best.unwrap_or(0);
-            let verdict = table::verdict(&runs[chosen], &names, &objective, &settings.options);
-            if best.is_none() {
-                out = out.replace(" (* marks the best)", "");
-            }
-            out.push_str(&match best {
-                Some(best) => format!("best: run {} — {verdict}\n", best + 1),
-                None => format!("no run converged or reached the step limit; run 1 — {verdict}\n"),
-            });
             runs.into_iter().nth(chosen).unwrap_or_else(|| self.descend(&descent, &function, &start, &settings.options))
         };
         if run.ending == Ending::UndefinedStart {
@@ -159,7 +151,7 @@ impl Session {
         }
         if let Some(target) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
-            out.push_str(&self.plot(&run, &names, &objective, target, &tape, span)?);
+            out.push(self.plot(&run, &names, &objective, target, &tape, span)?);
         }
         if let Some(name) = bind {
             let mut fields: Vec<(String, f64)> = names.iter().cloned().zip(run.theta.iter().copied()).collect();
@@ -171,7 +163,7 @@ impl Session {
             fields.push((field, run.j));
             fields.push(("iterations".to_string(), run.iterations as f64));
             fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
-            self.env.set(name.name.clone(), Entry::Value(Value::Record(std::rc::Rc::new(Record { fields }))));
+            self.env.set(name.name.clone(), EnvEntry::Value(BoundValue::Record(std::rc::Rc::new(Record { fields }))));
         }
         Ok(out)
     }
@@ -179,7 +171,7 @@ impl Session {
     /// Refuses a plot file whose folder does not exist, before the run
     /// rather than after it (when the table would be lost with the error).
     fn check_plot_folder(&self, file: &std::path::Path, span: Span) -> Result<(), Diagnostic> {
-        let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+        let dir = self.sources.dir(span.source).to_path_buf();
         let path = dir.join(file);
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
         if folder.is_dir() {
@@ -198,18 +190,25 @@ impl Session {
         target: &PlotTarget,
         tape: &Tape,
         span: Span,
-    ) -> Executed {
+    ) -> Result<Block, Diagnostic> {
         let mut curve: Vec<(f64, f64)> = vec![(0.0, run.start_j)];
         curve.extend(run.path.iter().filter(|(k, ..)| *k > 0).map(|(k, _, j)| (*k as f64, *j)));
         curve.retain(|(_, j)| j.is_finite());
         match target {
-            PlotTarget::Terminal if self.settings.terminal => Ok(plot::terminal(objective, &curve)),
-            PlotTarget::Terminal => Ok(
-                "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`\n"
-                    .to_string(),
-            ),
+            PlotTarget::Terminal if self.settings.terminal => {
+                Ok(Block::Code { language: "text", text: plot::terminal(objective, &curve) })
+            }
+            PlotTarget::Terminal => {
+                let not_drawn = Block::Line(vec![Styled::plain(
+                    "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`",
+                )]);
+                match self.settings.pictures.then(|| plot::svg(objective, &curve, None)) {
+                    Some(Ok(svg)) => Ok(Block::Picture { svg, mermaid: None, fallback: vec![not_drawn] }),
+                    _ => Ok(not_drawn),
+                }
+            }
             PlotTarget::File(file) => {
-                let dir = self.dirs.get(span.source.0 as usize).cloned().unwrap_or_default();
+                let dir = self.sources.dir(span.source).to_path_buf();
                 let path = dir.join(file);
                 let (surface, sampled) = match names.len() {
                     2 => {
@@ -218,9 +217,11 @@ impl Session {
                     }
                     _ => (None, None),
                 };
-                plot::svg(&path, objective, &curve, surface.as_ref()).map_err(|problem| {
-                    Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
-                })?;
+                plot::svg(objective, &curve, surface.as_ref())
+                    .and_then(|svg| crate::files::write_svg(&path, &svg))
+                    .map_err(|problem| {
+                        Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
+                    })?;
                 let what = match (&surface, sampled) {
                     (None, _) => String::new(),
                     (Some(_), None) => format!(" and the path over the contours of {objective}"),
@@ -228,7 +229,10 @@ impl Session {
                         format!(" and the path over the contours of {objective}, from {used} of the {total} rows")
                     }
                 };
-                Ok(format!("plot: {} ({objective} against iteration{what})\n", file.display()))
+                Ok(Block::Line(vec![Styled::plain(format!(
+                    "plot: {} ({objective} against iteration{what})",
+                    file.display()
+                ))]))
             }
         }
     }
@@ -357,7 +361,7 @@ impl Session {
         settings: &[Setting],
         goal: Goal,
         statement: Span,
-    ) -> Result<Settings, Diagnostic> {
+    ) -> Result<DescentSettings, Diagnostic> {
         let mut options = Options {
             goal,
             method: Method::Gd,
@@ -370,7 +374,8 @@ impl Session {
             batch: None,
             seed: self.settings.seed,
         };
-        let mut parsed = Settings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
+        let mut parsed =
+            DescentSettings { options: options.clone(), restarts: 0, seed: None, plot: None, stochastic: None };
         let mut method = None;
         let mut beta = None;
         let mut stochastic: Option<Span> = None;
@@ -474,7 +479,7 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
 
 /// Refuses a run whose runs × steps × cost of a step is beyond
 /// [`MAX_WORK`], whatever the combination, before it starts.
-fn within_budget(settings: &Settings, tape: &Tape, statement: Span) -> Result<(), Diagnostic> {
+fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Result<(), Diagnostic> {
     let options = &settings.options;
     let per_step = tape.cost_per_run(options.batch);
     let runs = settings.restarts + 1;
@@ -561,31 +566,6 @@ fn plot_span(program: &Program, settings: &[Setting]) -> Option<Span> {
 /// Rows per step for `method = sgd` without `batch`.
 const DEFAULT_BATCH: usize = 32;
 
-/// `gradient descent on J: α = 0.2, tol = 0.001`
-fn heading(goal: Goal, objective: &str, settings: &Settings) -> String {
-    let options = &settings.options;
-    let what = match (options.method, goal) {
-        (Method::Gd, Goal::Minimize) if options.batch.is_some() => "stochastic gradient descent".to_string(),
-        (Method::Gd, Goal::Minimize) => "gradient descent".to_string(),
-        (Method::Gd, Goal::Maximize) => "gradient ascent".to_string(),
-        (method, Goal::Minimize) => format!("{} descent", method.name()),
-        (method, Goal::Maximize) => format!("{} ascent", method.name()),
-    };
-    let mut parts = vec![format!("α = {}", crate::expr::number::format_given(options.alpha))];
-    match options.method {
-        Method::Momentum | Method::Nesterov => parts.push(format!("β = {}", options.beta)),
-        Method::Rmsprop => parts.push(format!("ρ = {}", options.beta)),
-        Method::Adam => parts.push(format!("β₁ = {}, β₂ = {}", options.beta, crate::optimize::methods::ADAM_BETA2)),
-        Method::Gd | Method::Adagrad => {}
-    }
-    parts.push(format!("tol = {}", crate::expr::number::format_value(options.tol)));
-    parts.push(format!("steps = {}", options.steps));
-    if let Some(batch) = options.batch {
-        parts.push(format!("batches of {batch} rows (seed {})", options.seed));
-    }
-    format!("{what} on {objective}: {}\n", parts.join(", "))
-}
-
 /// The given start, then `restarts` random ones around it (free parameters only).
 fn restart_points(start: &[f64], free: &[bool], restarts: usize, seed: u64) -> Vec<Vec<f64>> {
     let mut random = Random::new(seed);
@@ -610,63 +590,6 @@ fn best_run(runs: &[Run], goal: Goal) -> Option<usize> {
     let usable = |run: &Run| matches!(run.ending, Ending::Converged | Ending::StepLimit) && run.j.is_finite();
     let score = |run: &Run| if goal == Goal::Maximize { -run.j } else { run.j };
     (0..runs.len()).filter(|&i| usable(&runs[i])).min_by(|&a, &b| score(&runs[a]).total_cmp(&score(&runs[b])))
-}
-
-/// Rows of the restarts table shown when there are many runs (the best is always shown).
-const RUNS_SHOWN: usize = 20;
-
-/// One row per run: where it started, where it ended, how.
-fn restarts_table(runs: &[Run], names: &[String], objective: &str, best: Option<usize>) -> String {
-    let mut header = vec!["run".to_string()];
-    header.extend(names.iter().map(|n| format!("{n} start")));
-    header.extend(names.iter().map(|n| format!("{n} end")));
-    header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
-    let format = table::cell;
-    let mut body: Vec<Vec<String>> = runs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i < RUNS_SHOWN || Some(*i) == best)
-        .map(|(i, run)| {
-            let mut cells = vec![if Some(i) == best { format!("*{}", i + 1) } else { (i + 1).to_string() }];
-            cells.extend(run.start.iter().map(|v| format(*v)));
-            if run.ending == Ending::UndefinedStart {
-                // No step was taken: nothing to show but where it started.
-                cells.extend(vec!["—".to_string(); run.theta.len() + 1]);
-            } else {
-                cells.extend(run.theta.iter().map(|v| format(*v)));
-                cells.push(format(run.j));
-            }
-            cells.push(run.iterations.to_string());
-            cells.push(ending_word(&run.ending).to_string());
-            cells
-        })
-        .collect();
-    let hidden = runs.len().saturating_sub(body.len());
-    let mut text = format!(
-        "{} runs: from the start given and {} random starts around it (* marks the best)\n",
-        runs.len(),
-        runs.len() - 1
-    );
-    if hidden > 0 {
-        let mut more = vec![String::new(); header.len()];
-        more[0] = format!("… {hidden} more");
-        body.insert(RUNS_SHOWN.min(body.len()), more);
-    }
-    text.push_str(&table::columns(&header, &body));
-    text
-}
-
-fn ending_word(ending: &Ending) -> &'static str {
-    match ending {
-        Ending::Converged => "converged",
-        Ending::StepLimit => "step limit",
-        Ending::NotFinite | Ending::Growing => "diverged",
-        Ending::Unbounded => "unbounded",
-        Ending::LeftDomain => "left the domain",
-        Ending::InfiniteGradient => "infinite gradient",
-        Ending::Interrupted => "interrupted",
-        Ending::UndefinedStart => "undefined at start",
-    }
 }
 
 #[cfg(test)]
