@@ -150,6 +150,13 @@ pub fn log1mexp(x: f64) -> f64 {
 pub enum Reduction {
     Sum,
     Mean,
+    /// The largest row. Internal: the shift of a log-sum-exp over rows
+    /// (see `eval::stable`); no spelling reads as it.
+    Max,
+    /// log Σ exp(xᵢ − max x), between 0 and log n: the log-sum-exp of the
+    /// rows shifted so that the largest is 0, accurate when one row
+    /// dominates. Internal, with `Max`: log Σ exp(xᵢ) is their sum.
+    LogSumExpShifted,
 }
 
 impl Reduction {
@@ -157,7 +164,25 @@ impl Reduction {
         match self {
             Reduction::Sum => "sum",
             Reduction::Mean => "mean",
+            Reduction::Max => "max",
+            Reduction::LogSumExpShifted => "logsumexp_shifted",
         }
+    }
+
+    /// How much each row moves a reduction that is linear in its rows: 1 for
+    /// a sum, 1/n for a mean of n rows; `None` for the internal ones, which
+    /// are not linear (no factor comes out of them, no sum splits).
+    pub fn row_weight(self, rows: usize) -> Option<f64> {
+        match self {
+            Reduction::Sum => Some(1.0),
+            Reduction::Mean => Some(1.0 / rows.max(1) as f64),
+            Reduction::Max | Reduction::LogSumExpShifted => None,
+        }
+    }
+
+    /// Whether the reduction is a sum or a mean (see [`Reduction::row_weight`]).
+    pub fn is_linear(self) -> bool {
+        self.row_weight(1).is_some()
     }
 }
 

@@ -1,5 +1,6 @@
 //! gd's values against a reference computed offline (issue 14): the ML
-//! functions as a student types them (σ, softplus, log σ, tanh, log-sum-exp,
+//! functions as a student types them (σ, softplus, log σ, tanh, log-sum-exp
+//! of numbers and over the rows of a vector or a data column, log-softmax,
 //! cross-entropy, log1p/expm1 forms, their derivatives), at ordinary and
 //! extreme arguments, from `tests/data/ml_reference.tsv`, which
 //! `tests/reference/ml_values.py` makes with mpmath. No Python runs here.

@@ -209,6 +209,52 @@ fn restarts_that_all_fail_have_no_best() {
 }
 
 #[test]
+fn rows_read_by_two_passes_over_the_data_are_computed_in_each() {
+    // The second pass reads a*v again, after mean(a*v): it used to read the parameter a instead.
+    let out =
+        ok(&["v = [1, 2, 3]", "J(a) = mean((a*v - mean(a*v))^2)", "minimize J from a = 1 with α = 0.1, steps = 1"]);
+    assert!(out.contains("start: a = 1, J = 0.666667"), "{out}");
+    assert!(out.contains("1  0.866667  0.500741"), "{out}");
+}
+
+/// The log-likelihood of a softmax over the 200 rows of a column, with the
+/// logits w*x reaching 2000 at the start: every step computes the
+/// log-sum-exp and its softmax-weighted gradient without overflow.
+const SOFTMAX_OVER_ROWS: [&str; 2] = [
+    "d = load(\"examples/data/exams.csv\"); x = d.exam1; y = d.admitted",
+    "J(w) = -mean(y*(w*x - log(sum(exp(w*x)))))",
+];
+
+/// (exam1, admitted) from examples/data/exams.csv.
+fn exams() -> Vec<(f64, f64)> {
+    let text = std::fs::read_to_string("examples/data/exams.csv").expect("the example data is there");
+    let cell = |line: &str, index: usize| line.split(',').nth(index).and_then(|c| c.parse().ok()).unwrap_or(f64::NAN);
+    text.lines().skip(1).map(|line| (cell(line, 0), cell(line, 2))).collect()
+}
+
+#[test]
+fn a_log_likelihood_with_large_logits_over_data_converges() {
+    let mut code = SOFTMAX_OVER_ROWS.to_vec();
+    code.extend(["r = minimize J from w = 20 with α = 0.01, tol = 1e-12", "r.w"]);
+    let out = ok(&code);
+    assert!(out.contains("start: w = 20, J = 187.27"), "{out}");
+    assert!(out.contains("converged after"), "{out}");
+    let w: f64 = out.lines().last().and_then(|l| l.parse().ok()).unwrap_or(f64::NAN);
+    // At the minimum the softmax-weighted mean of x is the mean of x over the admitted rows.
+    let rows = exams();
+    let top = rows.iter().map(|&(x, _)| w * x).fold(f64::NEG_INFINITY, f64::max);
+    let weights: Vec<f64> = rows.iter().map(|&(x, _)| (w * x - top).exp()).collect();
+    let weighted = rows.iter().zip(&weights).map(|(&(x, _), p)| x * p).sum::<f64>() / weights.iter().sum::<f64>();
+    let admitted = rows.iter().map(|&(x, y)| x * y).sum::<f64>() / rows.iter().map(|&(_, y)| y).sum::<f64>();
+    assert!((weighted - admitted).abs() < 1e-3, "w = {w}: {weighted} ≠ {admitted}");
+    let mut batches = SOFTMAX_OVER_ROWS.to_vec();
+    batches.extend(["r = minimize J from w = 20 with α = 0.01, batch = 50, steps = 2000", "r.J"]);
+    let out = ok(&batches);
+    let j: f64 = out.lines().last().and_then(|l| l.parse().ok()).unwrap_or(f64::NAN);
+    assert!((2.19..2.3).contains(&j), "near the minimum, J = 2.1945: {out}");
+}
+
+#[test]
 fn a_batch_larger_than_the_data_uses_all_of_it_and_says_so() {
     let out = ok(&[
         "d = load(\"examples/data/linear.csv\"); x = d.x; y = d.y",

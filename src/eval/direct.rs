@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use ndarray::{Array1, Zip};
 
+use super::logsumexp::{self, ShiftedSum};
 use crate::builtins::Reduction;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::math::{self, Problem};
@@ -166,10 +167,14 @@ fn evaluate_reachable(
             }
             Node::Reduce(reduction, arg, rows) => {
                 let (value, scale) = &values[arg];
-                (
-                    Evaluated::Number(reduce(*reduction, value, *rows)),
-                    Evaluated::Number(reduce(*reduction, scale, *rows)),
-                )
+                let reduced = reduce(*reduction, value, *rows);
+                // A max or log-sum-exp is as uncertain as its largest input, not their sum.
+                let scale = if reduction.is_linear() {
+                    reduce(*reduction, scale, *rows)
+                } else {
+                    reduce(Reduction::Max, scale, *rows).max(reduced.abs())
+                };
+                (Evaluated::Number(reduced), Evaluated::Number(scale))
             }
         };
         if let Some(row) = first_not_finite(&result.0) {
@@ -254,8 +259,23 @@ fn reduce(reduction: Reduction, value: &Evaluated, rows: usize) -> f64 {
     match (reduction, value) {
         (Reduction::Sum, Evaluated::Vector(v)) => v.sum(),
         (Reduction::Mean, Evaluated::Vector(v)) => v.sum() / v.len().max(1) as f64,
+        (Reduction::Max, Evaluated::Vector(v)) => logsumexp::max_of(&contiguous(v)),
+        (Reduction::LogSumExpShifted, Evaluated::Vector(v)) => {
+            let mut sum = ShiftedSum::EMPTY;
+            sum.add(&contiguous(v));
+            sum.shifted()
+        }
         (Reduction::Sum, Evaluated::Number(x)) => *x * rows as f64,
-        (Reduction::Mean, Evaluated::Number(x)) => *x,
+        (Reduction::Mean | Reduction::Max, Evaluated::Number(x)) => *x,
+        (Reduction::LogSumExpShifted, Evaluated::Number(_)) => (rows as f64).ln(),
+    }
+}
+
+/// The rows of `v`, in order, as one slice.
+fn contiguous(v: &Array1<f64>) -> std::borrow::Cow<'_, [f64]> {
+    match v.as_slice() {
+        Some(values) => std::borrow::Cow::Borrowed(values),
+        None => std::borrow::Cow::Owned(v.to_vec()),
     }
 }
 

@@ -13,14 +13,18 @@
 //! is allocated per pass. Large data is split into a fixed number of parts
 //! run on threads (rayon) and summed in a fixed order, so results do not
 //! depend on the number of cores. A pass can also run over chosen rows only
-//! (a mini-batch), gathering them chunk by chunk. `rows_compile` builds
-//! blocks from arena expressions.
+//! (a mini-batch), gathering them chunk by chunk. Besides sums and means, a
+//! block takes the internal reductions of accurate forms from a register:
+//! its maximum, and its log-sum-exp shifted by that maximum (`logsumexp`),
+//! chunk by chunk in the same pass. `rows_compile` builds blocks from arena
+//! expressions.
 
 use std::sync::Arc;
 
 use ndarray::Array1;
 use rayon::prelude::*;
 
+use super::logsumexp::{ShiftedSum, larger, max_of};
 use crate::builtins::{Func, Reduction, relu, sigmoid, softplus, step};
 
 /// Rows per chunk.
@@ -108,14 +112,50 @@ pub enum Sum {
     Product(Src),
 }
 
-/// A reduction computed by the block: which register, which kind of sum,
-/// and the scalar register that receives the result.
+/// A reduction computed by the block: which register, which kind of sum
+/// (a plain one for the internal reductions), and the scalar register that
+/// receives the result.
 #[derive(Clone, Debug)]
 pub struct Accumulator {
     pub register: u32,
     pub sum: Sum,
     pub reduction: Reduction,
     pub target: u32,
+}
+
+impl Accumulator {
+    /// What taking one row costs, in the units of `RowOp::cost`.
+    fn cost(&self) -> f64 {
+        match self.reduction {
+            Reduction::LogSumExpShifted => super::tape::TRANSCENDENTAL,
+            _ => 1.0,
+        }
+    }
+
+    /// The reduction over the rows that `parts` have taken (`count` of the
+    /// block's `rows`, fewer in a batch), from its slot `index` in each.
+    fn result(&self, index: usize, parts: &[Workspace], count: usize, rows: usize, batched: bool) -> f64 {
+        let total = || parts.iter().map(|part| part.totals.sums[index]).sum::<f64>();
+        let count = count.max(1) as f64;
+        match (self.reduction, batched) {
+            (Reduction::Mean, _) => total() / count,
+            (Reduction::Sum, false) => total(),
+            // A batch's sum stands for the whole data's sum.
+            (Reduction::Sum, true) => total() * rows as f64 / count,
+            (Reduction::Max, _) => {
+                parts.iter().fold(f64::NEG_INFINITY, |peak, part| larger(peak, part.totals.sums[index]))
+            }
+            (Reduction::LogSumExpShifted, _) => {
+                let mut all = ShiftedSum::EMPTY;
+                for part in parts {
+                    all.merge(part.totals.shifted[index]);
+                }
+                // As for a sum: the batch's log-sum-exp stands for the whole data's.
+                let scale = if batched { (rows as f64 / count).ln() } else { 0.0 };
+                all.shifted() + scale
+            }
+        }
+    }
 }
 
 /// One row instruction: what it computes, where it goes, and which of the
@@ -145,7 +185,24 @@ pub struct Workspace {
     file: Vec<f64>,
     gathered: Vec<f64>,
     coefficients: Vec<f64>,
+    totals: Totals,
+}
+
+/// What one thread's accumulators have taken so far, by accumulator:
+/// running sums (running maxima for `Max`) and running log-sum-exps.
+struct Totals {
     sums: Vec<f64>,
+    shifted: Vec<ShiftedSum>,
+}
+
+impl Totals {
+    /// Nothing taken yet.
+    fn reset(&mut self, accumulators: &[Accumulator]) {
+        for (slot, accumulator) in self.sums.iter_mut().zip(accumulators) {
+            *slot = if accumulator.reduction == Reduction::Max { f64::NEG_INFINITY } else { 0.0 };
+        }
+        self.shifted.fill(ShiftedSum::EMPTY);
+    }
 }
 
 impl RowBlock {
@@ -155,7 +212,10 @@ impl RowBlock {
             file: vec![0.0; self.registers * CHUNK],
             gathered: vec![0.0; self.columns.len() * CHUNK],
             coefficients: vec![0.0; self.coefficients.len()],
-            sums: vec![0.0; self.accumulators.len()],
+            totals: Totals {
+                sums: vec![0.0; self.accumulators.len()],
+                shifted: vec![ShiftedSum::EMPTY; self.accumulators.len()],
+            },
         }
     }
 
@@ -163,7 +223,8 @@ impl RowBlock {
     /// its instructions over every row (vectorized, so cheap per row) or,
     /// with a batch, over the batch's rows gathered one by one and shuffled.
     pub fn cost(&self, batch: Option<usize>) -> f64 {
-        let per_row: f64 = self.code.iter().map(|instr| instr.op.cost()).sum::<f64>() + self.accumulators.len() as f64;
+        let per_row: f64 = self.code.iter().map(|instr| instr.op.cost()).sum::<f64>()
+            + self.accumulators.iter().map(Accumulator::cost).sum::<f64>();
         let setup = (self.coefficients.len() + self.accumulators.len()) as f64 * 2.0;
         match batch {
             None => setup + ROW_COST * per_row * self.rows as f64,
@@ -178,7 +239,7 @@ impl RowBlock {
     /// each reduction into `scalars`. `spaces` holds one workspace per part.
     pub fn run(&self, scalars: &mut [f64], spaces: &mut [Workspace], batch: Option<&[u32]>) {
         for space in spaces.iter_mut() {
-            space.sums.fill(0.0);
+            space.totals.reset(&self.accumulators);
             for (slot, coef) in space.coefficients.iter_mut().zip(&self.coefficients) {
                 *slot = coef.scalars.iter().fold(coef.value, |v, &s| v * scalars[s as usize]);
             }
@@ -196,13 +257,8 @@ impl RowBlock {
         }
         let used = if parallel { PARTS } else { 1 };
         for (index, accumulator) in self.accumulators.iter().enumerate() {
-            let total: f64 = spaces[..used].iter().map(|s| s.sums[index]).sum();
-            scalars[accumulator.target as usize] = match (accumulator.reduction, batch) {
-                (Reduction::Mean, _) => total / count.max(1) as f64,
-                (Reduction::Sum, None) => total,
-                // A batch's sum stands for the whole data's sum.
-                (Reduction::Sum, Some(_)) => total * self.rows as f64 / count.max(1) as f64,
-            };
+            scalars[accumulator.target as usize] =
+                accumulator.result(index, &spaces[..used], count, self.rows, batch.is_some());
         }
     }
 
@@ -221,13 +277,13 @@ impl RowBlock {
                 }
             }
             let columns = Columns { block: self, gathered: &space.gathered, batch: batch.is_some(), start, len };
-            self.chunk(&mut space.file, &mut space.sums, &space.coefficients, &columns, len);
+            self.chunk(&mut space.file, &mut space.totals, &space.coefficients, &columns, len);
             start += len;
         }
     }
 
     /// Every instruction over one chunk of `len` rows, and the sums.
-    fn chunk(&self, file: &mut [f64], sums: &mut [f64], coefficients: &[f64], columns: &Columns, len: usize) {
+    fn chunk(&self, file: &mut [f64], totals: &mut Totals, coefficients: &[f64], columns: &Columns, len: usize) {
         for instr in &self.code {
             let (before, after) = file.split_at_mut(instr.dst as usize * CHUNK);
             let src = |s: Src| -> &[f64] {
@@ -239,11 +295,18 @@ impl RowBlock {
             execute(&instr.op, &mut after[..len], &src, coefficients);
             let values = &after[..len];
             for &index in &instr.sums {
-                sums[index] += match self.accumulators[index].sum {
-                    Sum::Plain => sum(values),
-                    Sum::Square => dot(values, values),
-                    Sum::Product(other) => dot(values, src(other)),
-                };
+                let accumulator = &self.accumulators[index];
+                match accumulator.reduction {
+                    Reduction::Sum | Reduction::Mean => {
+                        totals.sums[index] += match accumulator.sum {
+                            Sum::Plain => sum(values),
+                            Sum::Square => dot(values, values),
+                            Sum::Product(other) => dot(values, src(other)),
+                        }
+                    }
+                    Reduction::Max => totals.sums[index] = larger(totals.sums[index], max_of(values)),
+                    Reduction::LogSumExpShifted => totals.shifted[index].add(values),
+                }
             }
         }
     }
@@ -456,5 +519,41 @@ mod tests {
         block.run(&mut scalars, &mut spaces, Some(&batch));
         let batch_sum: f64 = batch.iter().map(|&i| r[i as usize]).sum();
         assert!(close(scalars[2], batch_sum * n as f64 / 3.0));
+    }
+
+    /// A register's max and its log-sum-exp shifted by the max, over
+    /// chunks, over the parts of a long pass, and over a batch.
+    #[test]
+    fn max_and_shifted_log_sum_exp_of_a_register() {
+        let n = 100_000;
+        let x: Vec<f64> = (0..n).map(|i| 1000.0 + ((i * 7919) % 1000) as f64 / 100.0).collect();
+        let accumulator = |reduction, target| Accumulator { register: 0, sum: Sum::Plain, reduction, target };
+        let block = RowBlock {
+            code: vec![RowInstr {
+                op: RowOp::Lin { constants: vec![], singles: vec![(Src::Column(0), 0)], products: vec![] },
+                dst: 0,
+                sums: vec![0, 1],
+            }],
+            coefficients: vec![Coef { value: 1.0, scalars: vec![] }],
+            columns: vec![Arc::new(Array1::from(x.clone()))],
+            accumulators: vec![accumulator(Reduction::Max, 0), accumulator(Reduction::LogSumExpShifted, 1)],
+            registers: 1,
+            rows: n,
+        };
+        let mut scalars = vec![0.0; 2];
+        let mut spaces: Vec<Workspace> = (0..PARTS).map(|_| block.workspace()).collect();
+        block.run(&mut scalars, &mut spaces, None);
+        let mut whole = ShiftedSum::EMPTY;
+        whole.add(&x);
+        assert_eq!(scalars[0], 1009.99);
+        assert!((scalars[1] - whole.shifted()).abs() <= 1e-14 * whole.shifted(), "{scalars:?}");
+        // A batch: its own max, and its log-sum-exp standing for the whole data's (+ log(n/3)).
+        let batch = [5, 17, 99_999];
+        block.run(&mut scalars, &mut spaces, Some(&batch));
+        let picked: Vec<f64> = batch.iter().map(|&i| x[i as usize]).collect();
+        let mut part = ShiftedSum::EMPTY;
+        part.add(&picked);
+        assert_eq!(scalars[0], max_of(&picked));
+        assert!((scalars[1] - part.shifted() - (n as f64 / 3.0).ln()).abs() <= 1e-14, "{scalars:?}");
     }
 }

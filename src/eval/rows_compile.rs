@@ -80,7 +80,8 @@ enum Inline {
     Product(Id, Id),
 }
 
-/// Nodes used once, by a sum or a reduction, that their user computes itself.
+/// Nodes used once, by a sum or a sum or mean over rows, that their user
+/// computes itself (a max or log-sum-exp reads a register).
 fn inlined(context: &RowContext, nodes: &[Id], reduces: &[Id]) -> HashMap<Id, Inline> {
     let arena = context.arena;
     let once = |id: &Id| context.uses.get(id) == Some(&1);
@@ -95,8 +96,8 @@ fn inlined(context: &RowContext, nodes: &[Id], reduces: &[Id]) -> HashMap<Id, In
         }
     }
     for &reduce in reduces {
-        let Node::Reduce(_, arg, _) = *arena.node(reduce) else { continue };
-        if !once(&arg) || inside.contains_key(&arg) {
+        let Node::Reduce(reduction, arg, _) = *arena.node(reduce) else { continue };
+        if !reduction.is_linear() || !once(&arg) || inside.contains_key(&arg) {
             continue;
         }
         match arena.node(arg) {

@@ -4,8 +4,10 @@
 //! form as written loses its value to cancellation, overflow or underflow:
 //! `log(σ(z))` is `−softplus(−z)`, `1 − σ(z)` is `σ(−z)`, `log(1 + u)` is
 //! `log1p(u)`, `exp(u) − 1` is `expm1(u)`, `log(exp(a) + exp(b))` is the
-//! max-shifted log-sum-exp, and so on (each rule says its form). Only
-//! evaluation sees the result; what the user wrote prints as written.
+//! max-shifted log-sum-exp, and so on (each rule says its form); over the
+//! rows of a vector, `log(sum(exp(v)))` is too, with the log-softmax and
+//! softmax-weighted sums built from it (`softmax`). Only evaluation sees
+//! the result; what the user wrote prints as written.
 //!
 //! Every rule keeps the domain: the accurate form is undefined exactly where
 //! the written one is. So [`evaluate`] falls back to the written form when
@@ -20,9 +22,11 @@
 use std::collections::HashMap;
 
 use super::direct::{self, EvalError, Evaluated, ValueLeaf};
+use super::softmax;
 use crate::builtins::Func;
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
+use crate::math::Problem;
 
 /// The accurate form of `root` (see the module comment).
 pub fn rewrite(arena: &mut Arena, root: Id) -> Id {
@@ -35,17 +39,20 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
     for id in arena.reachable(roots) {
         let mut changed = false;
         arena.for_each_child(id, |child| changed |= accurate.get(&child).is_some_and(|&a| a != child));
-        let better = match shifted_log_sum(arena, id) {
-            Some(shifted) => rewrite(arena, shifted),
-            None => {
-                let rebuilt = if changed {
-                    arena.rebuild(id, |child| accurate.get(&child).copied().unwrap_or(child))
-                } else {
-                    id
-                };
-                accurate_form(arena, rebuilt).unwrap_or(rebuilt)
-            }
-        };
+        let over_rows =
+            |arena: &mut Arena| softmax::rewrite(arena, id, &|child| accurate.get(&child).copied().unwrap_or(child));
+        let better =
+            match shifted_log_sum(arena, id).map(|shifted| rewrite(arena, shifted)).or_else(|| over_rows(arena)) {
+                Some(final_form) => final_form,
+                None => {
+                    let rebuilt = if changed {
+                        arena.rebuild(id, |child| accurate.get(&child).copied().unwrap_or(child))
+                    } else {
+                        id
+                    };
+                    accurate_form(arena, rebuilt).unwrap_or(rebuilt)
+                }
+            };
         accurate.insert(id, better);
     }
     roots.iter().map(|root| accurate.get(root).copied().unwrap_or(*root)).collect()
@@ -54,9 +61,20 @@ pub fn rewrite_all(arena: &mut Arena, roots: &[Id]) -> Vec<Id> {
 /// The value of `written` computed through `accurate`, its [`rewrite`].
 /// Where the accurate form has no value, neither has the written one
 /// (rules keep the domain): the written form is evaluated then, so the
-/// error names the operation the user wrote.
+/// error names the operation the user wrote. Except when the true value
+/// is too large and the written form meets a 0 that stands for a tiny
+/// number first (`1/sum(exp(v))` at v = −1000: not a division by zero):
+/// then it is the accurate form's overflow, said of the whole expression.
 pub fn evaluate(arena: &Arena, written: Id, accurate: Id, leaf: ValueLeaf) -> Result<Evaluated, EvalError> {
-    direct::evaluate_with_values(arena, accurate, leaf).or_else(|_| direct::evaluate_with_values(arena, written, leaf))
+    direct::evaluate_with_values(arena, accurate, leaf).or_else(|accurate_error| {
+        direct::evaluate_with_values(arena, written, leaf).map_err(|written_error| {
+            let underflowed = matches!(written_error.problem, Problem::DivisionByZero | Problem::LogOfZero);
+            match accurate_error.problem {
+                Problem::Overflow if underflowed => EvalError { node: written, ..accurate_error },
+                _ => written_error,
+            }
+        })
+    })
 }
 
 /// `c·log(Σ exp(bᵢ)) − c·bⱼ` (a sum, as written) → `c·lse(bᵢ − bⱼ)`: the
@@ -180,10 +198,13 @@ fn log_form(arena: &mut Arena, arg: Id) -> Option<Id> {
 
 /// `log(f)` without computing `f`, when `f` is a product of positive factors
 /// whose logs are known: `exp(u)` → `u`, `σ(u)` → `−softplus(−u)`, a sum of
-/// exponentials → [`log_sum_exp`], a number c > 0 → `log(c)`, a power with a
-/// numeric exponent → that multiple. Nothing overflows or underflows on the
-/// way (`log(exp(1000)/(exp(1000) + exp(1000)))` is `−log(2)`).
-fn log_of_positive(arena: &mut Arena, f: Id) -> Option<Id> {
+/// exponentials → [`log_sum_exp`], a sum or mean over rows of such → their
+/// log-sum-exp (`softmax`), a number c > 0 → `log(c)`, a power with a
+/// numeric exponent → that multiple, the absolute value of any of these
+/// (building writes `log(s^2)` as `2*log(|s|)`) → its log. Nothing
+/// overflows or underflows on the way (`log(exp(1000)/(exp(1000) +
+/// exp(1000)))` is `−log(2)`).
+pub(super) fn log_of_positive(arena: &mut Arena, f: Id) -> Option<Id> {
     match arena.node(f).clone() {
         Node::Apply(Func::Exp, u) => Some(u),
         Node::Apply(Func::Sigmoid, u) => {
@@ -192,6 +213,9 @@ fn log_of_positive(arena: &mut Arena, f: Id) -> Option<Id> {
             Some(arena.neg(softplus))
         }
         Node::Add(items) => log_sum_exp(arena, &items),
+        Node::Reduce(..) => softmax::log_of_reduction(arena, f),
+        // What has a log here is positive: its absolute value is itself.
+        Node::Apply(Func::Abs, inner) => log_of_positive(arena, inner),
         Node::Pow(base, exponent) if arena.as_number(exponent).is_some() => {
             let log = log_of_positive(arena, base)?;
             Some(arena.mul([exponent, log]))
@@ -233,7 +257,10 @@ fn log_softmax(arena: &mut Arena, items: &[Id]) -> Option<Id> {
 
 /// A factor whose log is no more accurate than the log of the product it is in.
 fn is_plain(arena: &Arena, id: Id) -> bool {
-    !matches!(arena.node(id), Node::Apply(Func::Exp | Func::Sigmoid, _) | Node::Add(_) | Node::Pow(..))
+    !matches!(
+        arena.node(id),
+        Node::Apply(Func::Exp | Func::Sigmoid, _) | Node::Add(_) | Node::Pow(..) | Node::Reduce(..)
+    )
 }
 
 /// `log(1 + rest)` → `log1p(rest)`.
@@ -266,7 +293,8 @@ fn fold_log_add_exp(arena: &mut Arena, exponents: &[Id]) -> Option<Id> {
     Some(rest.iter().fold(first, |total, &a| log_add_exp(arena, total, a)))
 }
 
-/// `a` for a term `exp(a)`, `a + log(c)` for `c·exp(a)`, `log(c)` for a number, when c > 0.
+/// `a` for a term `exp(a)`, `a + log(c)` for `c·exp(a)`, `log(c)` for a
+/// number, when c > 0; for a sum over rows `sum(exp(v))`, its log-sum-exp.
 fn exponent(arena: &mut Arena, term: Id) -> Option<Id> {
     let (c, f) = coefficient(arena, term);
     if c.to_f64() <= 0.0 {
@@ -275,6 +303,7 @@ fn exponent(arena: &mut Arena, term: Id) -> Option<Id> {
     let a = match *arena.node(f) {
         Node::Apply(Func::Exp, a) => a,
         Node::Num(n) if n.is_one() => arena.zero(),
+        Node::Reduce(..) => softmax::log_of_reduction(arena, f)?,
         _ => return None,
     };
     if c.is_one() {
@@ -379,7 +408,7 @@ fn exp_argument(arena: &Arena, id: Id) -> Option<Id> {
 }
 
 /// Splits `c·f` into (c, f); anything else has coefficient 1.
-fn coefficient(arena: &Arena, term: Id) -> (Number, Id) {
+pub(super) fn coefficient(arena: &Arena, term: Id) -> (Number, Id) {
     if let Node::Mul(items) = arena.node(term)
         && let [a, b] = items[..]
     {
@@ -401,7 +430,7 @@ fn scaled(arena: &mut Arena, c: Number, x: Id) -> Id {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::Problem;
+    use crate::builtins::Reduction;
 
     /// `make(arena, x, y)` evaluated at (x, y) through its accurate form.
     fn value(x: f64, y: f64, make: impl Fn(&mut Arena, Id, Id) -> Id) -> Result<f64, EvalError> {
@@ -547,5 +576,135 @@ mod tests {
         let accurate = rewrite(&mut arena, exp);
         let error = evaluate(&arena, exp, accurate, &|_| Some(Evaluated::Number(1000.0))).err();
         assert_eq!(error.map(|e| e.problem), Some(Problem::Overflow), "exp(1000) is too large");
+    }
+
+    /// `make(arena, a, v)` at a, v being the vector `rows`, through its
+    /// accurate form; a tape computes the same value from it.
+    fn over_rows(a: f64, rows: &[f64], make: impl Fn(&mut Arena, Id, Id) -> Id) -> Result<f64, EvalError> {
+        let mut arena = Arena::new();
+        let symbol = arena.symbol("a");
+        let variable = arena.var(symbol);
+        let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(rows.to_vec())));
+        let written = make(&mut arena, variable, v);
+        let accurate = rewrite(&mut arena, written);
+        let leaf = |node: &Node| matches!(node, Node::Var(_)).then_some(Evaluated::Number(a));
+        let value = evaluate(&arena, written, accurate, &leaf).map(|v| v.number().unwrap_or(f64::NAN));
+        if let Ok(value) = value {
+            let tape = super::super::tape::Tape::compile(&arena, &[variable], &[accurate], &|_| None);
+            let mut machine = tape.as_ref().map(|t| t.machine()).unwrap_or_else(|e| panic!("{e:?}"));
+            machine.params()[0] = a;
+            machine.run();
+            let on_tape = machine.output(0);
+            assert!((on_tape - value).abs() <= 1e-15 * value.abs(), "tape {on_tape} ≠ {value}");
+        }
+        value
+    }
+
+    /// `log(reduction(exp(a*v)))`.
+    fn log_of_reduced_exp(arena: &mut Arena, a: Id, v: Id, reduction: Reduction) -> Id {
+        let u = arena.mul([a, v]);
+        let e = arena.apply(Func::Exp, u);
+        let rows = arena.rows(e).unwrap_or(1);
+        let reduced = arena.reduce(reduction, e, rows);
+        arena.apply(Func::Log, reduced)
+    }
+
+    const LARGE: [f64; 3] = [1000.0, 1001.0, 999.0];
+
+    #[test]
+    fn log_sum_exp_over_rows_shifts_by_the_largest_row() {
+        let lse = |a: &mut Arena, x: Id, v: Id| log_of_reduced_exp(a, x, v, Reduction::Sum);
+        close(over_rows(1.0, &LARGE, lse), 1001.4076059644443);
+        close(over_rows(-1000.0, &LARGE, lse), -999000.0);
+        close(over_rows(1.0, &[0.0, -40.0], lse), 4.248354255291589e-18);
+        let mean = |a: &mut Arena, x: Id, v: Id| log_of_reduced_exp(a, x, v, Reduction::Mean);
+        close(over_rows(1.0, &LARGE, mean), 1000.3089936757763);
+        let plus_one = |a: &mut Arena, x: Id, v: Id| {
+            let (u, one) = (a.mul([x, v]), a.one());
+            let e = a.apply(Func::Exp, u);
+            let total = a.reduce(Reduction::Sum, e, 3);
+            let sum = a.add([one, total]);
+            a.apply(Func::Log, sum)
+        };
+        close(over_rows(-1.0, &[1.0, 2.0, 3.0], plus_one), 0.44018969856119533);
+        close(over_rows(1.0, &LARGE, plus_one), 1001.4076059644443);
+        let squared = |a: &mut Arena, x: Id, v: Id| {
+            let u = a.mul([x, v]);
+            let e = a.apply(Func::Exp, u);
+            let total = a.reduce(Reduction::Sum, e, 3);
+            let two = a.int(2);
+            let square = a.pow(total, two);
+            a.apply(Func::Log, square)
+        };
+        close(over_rows(1.0, &LARGE, squared), 2002.8152119288886);
+    }
+
+    #[test]
+    fn softmax_weights_and_the_log_softmax_over_rows() {
+        // The derivative of log(sum(exp(a*v))): sum(v*exp(a*v))/sum(exp(a*v)), the softmax-weighted mean of v.
+        for reduction in [Reduction::Sum, Reduction::Mean] {
+            let slope = |a: &mut Arena, x: Id, v: Id| {
+                let lse = log_of_reduced_exp(a, x, v, reduction);
+                a.derivative(lse, x)
+            };
+            close(over_rows(1.0, &LARGE, slope), 1000.5752103826044);
+            close(over_rows(1.0, &[0.0, -40.0, -40.0], slope), -3.398683404233271e-16);
+        }
+        let log_softmax = |a: &mut Arena, x: Id, v: Id| {
+            let (u, lse) = (a.mul([x, v]), log_of_reduced_exp(a, x, v, Reduction::Sum));
+            let difference = a.sub(u, lse);
+            a.reduce(Reduction::Sum, difference, 3)
+        };
+        close(over_rows(1.0, &LARGE, log_softmax), -4.222817893333141);
+        // A confident, right prediction: its loss is e^-40 + e^-80, not the 0 that v - lse would round to.
+        let cross_entropy = |a: &mut Arena, x: Id, v: Id| {
+            let y = a.data("y", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 0.0, 0.0])));
+            let (u, lse) = (a.mul([x, v]), log_of_reduced_exp(a, x, v, Reduction::Sum));
+            let difference = a.sub(u, lse);
+            let picked = a.mul([y, difference]);
+            let mean = a.reduce(Reduction::Mean, picked, 3);
+            a.neg(mean)
+        };
+        close(over_rows(1.0, &[40.0, 0.0, -40.0], cross_entropy), 4.248354255291589e-18 / 3.0);
+        let probability = |a: &mut Arena, x: Id, v: Id| {
+            let y = a.data("y", std::sync::Arc::new(ndarray::Array1::from(vec![0.0, 0.0, 1.0])));
+            let u = a.mul([x, v]);
+            let e = a.apply(Func::Exp, u);
+            let total = a.reduce(Reduction::Sum, e, 3);
+            let share = a.div(e, total);
+            let picked = a.mul([y, share]);
+            a.reduce(Reduction::Sum, picked, 3)
+        };
+        close(over_rows(1.0, &LARGE, probability), 0.09003057317038046);
+    }
+
+    #[test]
+    fn a_reciprocal_of_a_sum_over_rows_is_too_large_only_when_it_is() {
+        let reciprocal = |a: &mut Arena, x: Id, v: Id| {
+            let u = a.mul([x, v]);
+            let e = a.apply(Func::Exp, u);
+            let total = a.reduce(Reduction::Sum, e, 3);
+            let one = a.one();
+            a.div(one, total)
+        };
+        close(over_rows(1.0, &[1.0, 2.0, 3.0], reciprocal), 0.03312039694626421);
+        assert_eq!(over_rows(1.0, &LARGE, reciprocal), Ok(0.0), "e^-1001.4 underflows");
+        let error = over_rows(-1.0, &LARGE, reciprocal).err().map(|e| e.problem);
+        assert_eq!(error, Some(Problem::Overflow), "e^998.6, not a division by a sum that underflowed to 0");
+    }
+
+    #[test]
+    fn the_written_form_is_kept_for_printing() {
+        let mut arena = Arena::new();
+        let symbol = arena.symbol("a");
+        let a = arena.var(symbol);
+        let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(LARGE.to_vec())));
+        let lse = log_of_reduced_exp(&mut arena, a, v, Reduction::Sum);
+        let slope = arena.derivative(lse, a);
+        let accurate = rewrite_all(&mut arena, &[lse, slope]);
+        assert!(accurate[0] != lse && accurate[1] != slope);
+        let mut printer = crate::expr::print::Printer::new(&arena);
+        assert_eq!(printer.text(lse), "log(sum(exp(a*v)))");
+        assert_eq!(printer.text(slope), "sum(v*exp(a*v))/sum(exp(a*v))");
     }
 }

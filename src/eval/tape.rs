@@ -10,7 +10,7 @@
 //! allocation. Results are not checked operation by operation; callers
 //! look at whether the outputs are finite.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::rows::{self, RowBlock};
 use super::rows_compile;
@@ -256,8 +256,7 @@ impl Tape {
             tape.code.extend(code);
             let mut blocks = Vec::new();
             for &length in &tape.lengths {
-                let row_nodes: Vec<Id> =
-                    order.iter().copied().filter(|id| arena.rows(*id) == Some(length) && levels[id] == level).collect();
+                let row_nodes = pass_nodes(arena, &order, &levels, length, level);
                 let reduces: Vec<Id> = order
                     .iter()
                     .copied()
@@ -430,6 +429,25 @@ fn levels(arena: &Arena, order: &[Id]) -> HashMap<Id, usize> {
         levels.insert(id, level);
     }
     levels
+}
+
+/// The row nodes of `length` rows that the pass at `level` computes, in id
+/// order: those at that level, and those of earlier levels that they read.
+/// A pass keeps no rows from an earlier one, so it computes them again
+/// (`a*v` in `mean((a*v - mean(a*v))^2)`, or a log-sum-exp's exponents,
+/// shifted by their max in the next pass).
+fn pass_nodes(arena: &Arena, order: &[Id], levels: &HashMap<Id, usize>, length: usize, level: usize) -> Vec<Id> {
+    let mut needed: HashSet<Id> =
+        order.iter().copied().filter(|id| arena.rows(*id) == Some(length) && levels[id] == level).collect();
+    let mut stack: Vec<Id> = needed.iter().copied().collect();
+    while let Some(id) = stack.pop() {
+        arena.for_each_child(id, |child| {
+            if arena.rows(child).is_some() && needed.insert(child) {
+                stack.push(child);
+            }
+        });
+    }
+    order.iter().copied().filter(|id| needed.contains(id)).collect()
 }
 
 /// How many times each node is read: by its parents, and as an output.
@@ -663,6 +681,25 @@ mod tests {
         assert!(close(machine.output(0), 1f64.sin() + 0.25));
         assert!(close(machine.output(1), 2.0 * 1f64.cos() + 1.0));
         assert!(close(machine.output(2), 0.5 * 1f64.cos()));
+    }
+
+    #[test]
+    fn a_pass_computes_again_the_rows_an_earlier_pass_computed() {
+        let mut arena = Arena::new();
+        let a = arena.symbol("a");
+        let a = arena.var(a);
+        let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0])));
+        let av = arena.mul([a, v]);
+        let mean = arena.reduce(crate::builtins::Reduction::Mean, av, 3);
+        let deviation = arena.sub(av, mean);
+        let two = arena.int(2);
+        let square = arena.pow(deviation, two);
+        let variance = arena.reduce(crate::builtins::Reduction::Mean, square, 3);
+        let tape = Tape::compile(&arena, &[a], &[variance], &|_| None).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut machine = tape.machine();
+        machine.params()[0] = 3.0;
+        machine.run();
+        assert!((machine.output(0) - 6.0).abs() < 1e-12, "{} (a*v read as a)", machine.output(0));
     }
 
     #[test]

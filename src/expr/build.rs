@@ -383,21 +383,30 @@ impl Arena {
 
     /// The sum or mean over the rows of `arg`, which has `rows` rows. When
     /// `arg` is a number (no data in it), it counts as that value in every
-    /// row: its mean is itself and its sum is `rows` times it.
+    /// row: its mean is itself and its sum is `rows` times it. (Likewise for
+    /// the internal reductions: the max is itself, the shifted log-sum-exp
+    /// `log(rows)`.)
     pub fn reduce(&mut self, reduction: Reduction, arg: Id, rows: usize) -> Id {
         if self.is_undefined(arg) {
             return self.intern(Node::Reduce(reduction, arg, rows));
         }
         if self.rows(arg).is_none() {
             return match reduction {
-                Reduction::Mean => arg,
+                Reduction::Mean | Reduction::Max => arg,
                 Reduction::Sum => {
                     let count = self.int(rows as i128);
                     self.mul([count, arg])
                 }
+                Reduction::LogSumExpShifted => {
+                    let count = self.int(rows as i128);
+                    self.apply(Func::Log, count)
+                }
             };
         }
-        // A numeric factor comes out: mean(2*v) is 2*mean(v).
+        if !reduction.is_linear() {
+            return self.intern(Node::Reduce(reduction, arg, rows));
+        }
+        // A numeric factor comes out of a sum or mean: mean(2*v) is 2*mean(v).
         let (coefficient, rest) = self.split_coefficient(arg);
         if !coefficient.is_one() {
             let inner = self.intern(Node::Reduce(reduction, rest, rows));
@@ -765,5 +774,26 @@ mod tests {
         let power = arena.pow(log, zero);
         assert!(arena.is_undefined(power));
         assert_eq!(arena.mul([zero, a]), zero, "0*a is 0 for every defined a");
+    }
+
+    #[test]
+    fn internal_reductions_are_not_linear() {
+        let (mut arena, a, _, _) = setup();
+        let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, -2.0, 3.0])));
+        let two = arena.int(-2);
+        let scaled = arena.mul([two, v]);
+        let max = arena.reduce(Reduction::Max, scaled, 3);
+        assert_eq!(*arena.node(max), Node::Reduce(Reduction::Max, scaled, 3), "max(-2*v) is not -2*max(v)");
+        let sum = arena.reduce(Reduction::Sum, scaled, 3);
+        assert_ne!(*arena.node(sum), Node::Reduce(Reduction::Sum, scaled, 3), "sum(-2*v) is -2*sum(v)");
+        assert_eq!(arena.reduce(Reduction::Max, a, 3), a);
+        let three = arena.int(3);
+        let log_three = arena.apply(Func::Log, three);
+        assert_eq!(arena.reduce(Reduction::LogSumExpShifted, a, 3), log_three, "three equal rows");
+        let b = arena.symbol("b");
+        let b = arena.var(b);
+        let shifted = arena.add([scaled, b]);
+        let max = arena.reduce(Reduction::Max, shifted, 3);
+        assert_eq!(arena.normal_form(max), max, "a max over rows does not split over a sum");
     }
 }

@@ -8,13 +8,16 @@
 //! is linear in size. Hands on the derivative's id.
 //!
 //! Rules at kinks: `relu'` is `step` (0 at 0), `abs'` is `sign` (0 at 0),
-//! and `step' = sign' = 0` (everywhere but the jump).
+//! and `step' = sign' = 0` (everywhere but the jump). Sums and means are
+//! differentiated row by row; the internal reductions of accurate forms
+//! (`max`, the shifted log-sum-exp: see `eval::stable`) are not linear and
+//! have their own rule.
 
 use std::collections::HashMap;
 
 use super::arena::{Arena, Id, Node};
 use super::number::Number;
-use crate::builtins::Func;
+use crate::builtins::{Func, Reduction};
 
 impl Arena {
     /// ∂`expr`/∂`variable`; `variable` is a `Var` node.
@@ -30,7 +33,13 @@ impl Arena {
                 // Sums and means are linear: differentiate row by row.
                 Node::Reduce(reduction, arg, rows) => {
                     let inner = d(&arg);
-                    if inner == zero { zero } else { self.reduce(reduction, inner, rows) }
+                    if inner == zero {
+                        zero
+                    } else if reduction.is_linear() {
+                        self.reduce(reduction, inner, rows)
+                    } else {
+                        self.peak_rule(reduction, id, arg, inner, rows)
+                    }
                 }
                 Node::Add(items) => {
                     let terms: Vec<Id> = items.iter().map(d).filter(|t| *t != zero).collect();
@@ -63,6 +72,34 @@ impl Arena {
             }
         }
         derivatives.get(&expr).copied().unwrap_or(zero)
+    }
+
+    /// The derivative of the internal reductions of `u` (with derivative
+    /// `du`) over `rows` rows, `reduced` being one of them: `max(u)` moves
+    /// with its row (tied rows share, the mean of their `du`: a
+    /// subgradient); `log Σ exp(u − max u)` by the softmax-weighted `du`,
+    /// less the max's move.
+    fn peak_rule(&mut self, reduction: Reduction, reduced: Id, u: Id, du: Id, rows: usize) -> Id {
+        let max = self.reduce(Reduction::Max, u, rows);
+        let gap = self.sub(max, u);
+        let below = self.apply(Func::Step, gap);
+        let one = self.one();
+        let at_max = self.sub(one, below);
+        let moved = self.mul([at_max, du]);
+        let moved = self.reduce(Reduction::Sum, moved, rows);
+        let ties = self.reduce(Reduction::Sum, at_max, rows);
+        let minus_one = self.minus_one();
+        let per_tie = self.pow(ties, minus_one);
+        let d_max = self.mul([moved, per_tie]);
+        if reduction == Reduction::Max {
+            return d_max;
+        }
+        let shift = self.add([max, reduced]);
+        let shifted = self.sub(u, shift);
+        let weight = self.apply(Func::Exp, shifted);
+        let relative = self.sub(du, d_max);
+        let weighted = self.mul([weight, relative]);
+        self.reduce(Reduction::Sum, weighted, rows)
     }
 
     /// Σᵢ f₁⋯fᵢ'⋯fₙ, skipping factors whose derivative is 0.
@@ -416,5 +453,24 @@ mod tests {
             })
             .sum();
         assert!(stored < 100 * 5000, "{stored} ids stored for a 5000-deep chain and its derivative");
+    }
+
+    #[test]
+    fn internal_reductions_move_with_the_largest_row_and_the_softmax() {
+        let DiffFixture { mut arena, x, .. } = fixture();
+        let v = arena.data("v", std::sync::Arc::new(ndarray::Array1::from(vec![1.0, 2.0, 3.0, 3.0])));
+        let u = arena.mul([x, v]);
+        let max = arena.reduce(Reduction::Max, u, 4);
+        let shifted = arena.reduce(Reduction::LogSumExpShifted, u, 4);
+        let lse = arena.add([max, shifted]);
+        let at_one = |arena: &Arena, id: Id| crate::eval::direct::evaluate(arena, id, &|_| Some(1.0));
+        let d_max = arena.derivative(max, x);
+        assert_eq!(at_one(&arena, d_max), Ok(3.0), "v in the largest rows (two, tied)");
+        // log(sum(exp(x*v)))' = sum(v*exp(x*v))/sum(exp(x*v))
+        let d_lse = arena.derivative(lse, x);
+        let e = [1f64, 2.0, 3.0, 3.0].map(f64::exp);
+        let expected = (e[0] + 2.0 * e[1] + 3.0 * e[2] + 3.0 * e[3]) / e.iter().sum::<f64>();
+        let value = at_one(&arena, d_lse).unwrap_or(f64::NAN);
+        assert!((value - expected).abs() < 1e-15 * expected, "{value} ≠ {expected}");
     }
 }

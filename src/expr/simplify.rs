@@ -88,7 +88,7 @@ impl Arena {
                     let (base, exponent) = (get(&base), get(&exponent));
                     self.expand_power(base, exponent)
                 }
-                Node::Reduce(reduction, arg, rows) if split_reductions => {
+                Node::Reduce(reduction, arg, rows) if split_reductions && reduction.is_linear() => {
                     let arg = get(&arg);
                     self.distribute_reduction(reduction, arg, rows)
                 }
@@ -165,7 +165,7 @@ impl Arena {
                 factors[at] = flipped;
                 Some(self.mul(factors))
             }
-            Node::Reduce(reduction, arg, rows) => {
+            Node::Reduce(reduction, arg, rows) if reduction.is_linear() => {
                 let flipped = self.negated(arg)?;
                 Some(self.reduce(reduction, flipped, rows))
             }

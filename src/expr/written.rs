@@ -12,7 +12,8 @@
 //! what canonical nodes of the same shape mean, so evaluation and the one
 //! derivative in `diff` work on them unchanged; they only give up the
 //! canonical form's promises (no repeats, no nesting), which is why only a
-//! graph's lowering builds them.
+//! graph's lowering builds them, and the accurate forms of `eval::stable`,
+//! which nest sums to fix the order they are computed in.
 
 use super::arena::{Arena, Id, Node};
 use crate::builtins::{Func, Reduction};

@@ -26,7 +26,6 @@
 use std::collections::HashMap;
 
 use super::{Graph, GraphNode, NodeInput, Use};
-use crate::builtins::Reduction;
 use crate::eval::direct::{EvalError, Evaluated, evaluate_many, evaluate_with_values};
 use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
@@ -191,12 +190,11 @@ fn local_derivative(
     known: &HashMap<Symbol, Evaluated>,
     global: &dyn Fn(&str) -> Option<f64>,
 ) -> Result<Evaluated, EvalError> {
-    if let Node::Reduce(reduction, _, rows) = *arena.node(node.by_use) {
+    if let Node::Reduce(reduction, _, rows) = *arena.node(node.by_use)
+        && let Some(weight) = reduction.row_weight(rows)
+    {
         // Each row of the input moves a sum by 1 and a mean by 1/n.
-        return Ok(Evaluated::Number(match reduction {
-            Reduction::Sum => 1.0,
-            Reduction::Mean => 1.0 / rows.max(1) as f64,
-        }));
+        return Ok(Evaluated::Number(weight));
     }
     let derivative = arena.derivative(node.by_use, u.variable);
     let accurate = stable::rewrite(arena, derivative);
@@ -250,7 +248,7 @@ fn leaf_value(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtins::Func;
+    use crate::builtins::{Func, Reduction};
     use std::collections::HashSet;
 
     fn vars(arena: &mut Arena, names: &[&str]) -> Vec<Id> {

@@ -113,6 +113,71 @@ def log_sum_exp():
         row(CCE, f"C({c}, {b}, {a})", lse(x, y, w) - w)
 
 
+# Vectors for the log-sum-exp over rows: large, small, mixed, tied, one row dominating.
+VECTORS = ["[1000, 1001, 999]", "[1, 2, 3]", "[-1000, -1001, -999]", "[0, -40]", "[40, 0, -40]",
+           "[700, -700, 0.5]", "[1000, 1000, 1000]", "[0.5, -0.25, 2.5, 1e-10]", "[-745, -745]", "[800, 0]",
+           "[36, 36.5, -1, 0]", "[-20, -21, -22, -23, -24]", "[0, 0]"]
+LSE_V = "F(a) = log(sum(exp(a*v)))"
+LSE_MEAN = "G(a) = log(mean(exp(a*v)))"
+
+
+def vector(text):
+    return [num(x) for x in text.strip("[]").split(",")]
+
+
+def softmax(xs):
+    top = lse(*xs)
+    return [exp(x - top) for x in xs]
+
+
+def one_hot(n, k):
+    return "[" + ", ".join("1" if i == k else "0" for i in range(n)) + "]"
+
+
+def log_sum_exp_over_rows():
+    for text in VECTORS:
+        v = vector(text)
+        n = len(v)
+        setup = f"v = {text}"
+        total = lse(*v)
+        row(setup, "log(sum(exp(v)))", total)
+        row(setup, "log(mean(exp(v)))", total - log(n))
+        row(setup, "log(sum(exp(-v)))", lse(*[-x for x in v]))
+        row(setup, "sum(v - log(sum(exp(v))))", sum(v) - n * total)
+        row(setup, "1/sum(exp(v))", exp(-total))
+        for a_text in ["1", "-1", "0.5"]:
+            a = num(a_text)
+            weights = softmax([a * x for x in v])
+            weighted = sum(w * x for w, x in zip(weights, v))
+            row(f"{setup}; {LSE_V}", f"F({a_text})", lse(*[a * x for x in v]))
+            row(f"{setup}; {LSE_V}", f"F'({a_text})", weighted)
+        row(f"{setup}; {LSE_V}", "(∂F/∂a)(2)", sum(w * x for w, x in zip(softmax([2 * x for x in v]), v)))
+        row(f"{setup}; {LSE_MEAN}", "G(1)", total - log(n))
+        row(f"{setup}; {LSE_MEAN}", "G'(1)", sum(w * x for w, x in zip(softmax(v), v)))
+        for k in sorted({v.index(max(v)), v.index(min(v))}):
+            with_y = f"{setup}; y = {one_hot(n, k)}"
+            row(with_y, "-mean(y*(v - log(sum(exp(v)))))", (total - v[k]) / n)
+            row(with_y, "sum(y*exp(v)/sum(exp(v)))", exp(v[k] - total))
+    huge = vector("[1000, 1001, 999]")
+    row("v = [1000, 1001, 999]", "log(sum(exp(-1000*v)))", lse(*[-1000 * x for x in huge]))
+    row("v = [1000, 1001, 999]", "log(sum(exp(v)) + exp(1002))", lse(*huge, mpf(1002)))
+    row("v = [1000, 1001, 999]", "log(sum(exp(v))^2)", 2 * lse(*huge))
+    row("", "log((exp(1000) + exp(1000))^2)", 2 * lse(mpf(1000), mpf(1000)))
+
+
+def log_sum_exp_over_a_column():
+    """A column of examples/data/exams.csv (the tests run from the repository's root), scaled past e^709."""
+    with open("examples/data/exams.csv") as f:
+        x = [num(line.split(",")[0]) for line in f.read().splitlines()[1:]]
+    setup = 'd = load("examples/data/exams.csv"); x = d.exam1'
+    for a_text in ["20", "-20", "0.1"]:
+        a = num(a_text)
+        row(setup, f"log(sum(exp({a_text}*x)))", lse(*[a * xi for xi in x]))
+        row(setup, f"log(mean(exp({a_text}*x)))", lse(*[a * xi for xi in x]) - log(len(x)))
+        weights = softmax([a * xi for xi in x])
+        row(f"{setup}; F(a) = log(sum(exp(a*x)))", f"F'({a_text})", sum(w * xi for w, xi in zip(weights, x)))
+
+
 def cross_entropy():
     for z in ["-1000", "-800", "-100", "-40", "-5", "-0.5", "0", "0.25", "1", "5", "36", "40", "100", "800", "1000"]:
         x = num(z)
@@ -136,6 +201,8 @@ def overflows():
 one_argument()
 near_zero()
 log_sum_exp()
+log_sum_exp_over_rows()
+log_sum_exp_over_a_column()
 cross_entropy()
 overflows()
 
