@@ -2,7 +2,9 @@
 //! a kernelspec that starts this gd, and the Jupyter project's conformance
 //! suite (jupyter_kernel_test, in tests/kernel/test_gd_kernel.py) passes
 //! against that kernelspec, run by the Python of the virtual environment
-//! that `.ci/run` makes in target/jupyter-venv. When that environment is
+//! that `.ci/run` makes in target/jupyter-venv; and the example notebooks
+//! (examples/notebooks) give their saved outputs when nbclient runs them
+//! again (tests/kernel/notebooks.py). When that environment is
 //! missing the suite says so and is skipped, unless GD_REQUIRE_KERNEL_TESTS
 //! is set (CI sets it), when a missing environment is a failure.
 
@@ -54,29 +56,50 @@ fn the_kernel_needs_a_connection_file_it_can_read() {
     assert_eq!(output.status.code(), Some(2), "one destination at most");
 }
 
-#[test]
-fn jupyter_conformance_suite_passes() {
+/// The venv's Python, or `None` (the test is skipped) when there is no venv
+/// and CI did not require one.
+fn venv_python() -> Option<PathBuf> {
     let python = root().join("target/jupyter-venv/bin/python");
-    if !python.exists() {
-        assert!(
-            std::env::var_os("GD_REQUIRE_KERNEL_TESTS").is_none(),
-            "the Jupyter test environment (target/jupyter-venv) is required but missing"
-        );
-        eprintln!("SKIPPED: no Jupyter test environment in target/jupyter-venv; run .ci/run to make it");
-        return;
+    if python.exists() {
+        return Some(python);
     }
+    assert!(
+        std::env::var_os("GD_REQUIRE_KERNEL_TESTS").is_none(),
+        "the Jupyter test environment (target/jupyter-venv) is required but missing"
+    );
+    eprintln!("SKIPPED: no Jupyter test environment in target/jupyter-venv; run .ci/run to make it");
+    None
+}
+
+/// Runs a Python script of tests/kernel with this gd installed as the kernel `gd`.
+fn run_with_kernel(python: &Path, args: &[&str]) -> std::process::Output {
     let prefix = tempfile::tempdir().expect("a folder");
     install(prefix.path());
     let runtime = tempfile::tempdir().expect("a folder");
-    let output = Command::new(python)
-        .args(["-m", "unittest", "-v", "tests/kernel/test_gd_kernel.py"])
+    Command::new(python)
+        .args(args)
         .current_dir(root())
         .env("JUPYTER_PATH", prefix.path().join("share/jupyter"))
         .env("JUPYTER_RUNTIME_DIR", runtime.path())
         .env("JUPYTER_PLATFORM_DIRS", "1")
         .env_remove("NO_COLOR")
         .output()
-        .expect("python runs");
+        .expect("python runs")
+}
+
+#[test]
+fn jupyter_conformance_suite_passes() {
+    let Some(python) = venv_python() else { return };
+    let output = run_with_kernel(&python, &["-m", "unittest", "-v", "tests/kernel/test_gd_kernel.py"]);
     let report = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "the conformance suite failed:\n{report}");
+}
+
+#[test]
+fn example_notebooks_give_their_saved_outputs() {
+    let Some(python) = venv_python() else { return };
+    let output = run_with_kernel(&python, &["tests/kernel/notebooks.py"]);
+    let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "the example notebooks changed:\n{report}");
+    assert_eq!(report.matches("\nok ").count() + usize::from(report.starts_with("ok ")), 3, "{report}");
 }

@@ -171,8 +171,10 @@ impl Output for CellOutput {
         if result.is_empty() {
             return;
         }
-        if let Some(earlier) = self.held.replace(result.clone()) {
-            self.send(Event::Display(earlier));
+        for part in super::bundle::parts(result) {
+            if let Some(earlier) = self.held.replace(part) {
+                self.send(Event::Display(earlier));
+            }
         }
         self.flush_errors();
     }

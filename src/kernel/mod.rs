@@ -57,7 +57,7 @@ const CONNECTION_FILE_LIMIT: u64 = 64_000;
 pub fn run(connection_file: &Path, seed: u64) -> Result<(), KernelError> {
     let info = connection_info(connection_file)?;
     let settings =
-        Settings { color_output: false, color_errors: true, seed, terminal: false, progress: false, pictures: false };
+        Settings { color_output: false, color_errors: true, seed, terminal: false, progress: false, pictures: true };
     let engine = engine::Engine::start(settings)
         .map_err(|error| KernelError(format!("cannot start the session's thread: {error}")))?;
     server::serve(&info, engine)

@@ -25,7 +25,19 @@ pub fn svg(dot: &str, nodes: usize) -> Option<String> {
     let mut writer = SVGWriter::new();
     // layout-rs asserts on shapes it cannot place; a picture is never worth a crash.
     std::panic::catch_unwind(AssertUnwindSafe(|| graph.do_it(false, false, false, &mut writer))).ok()?;
-    Some(writer.finalize())
+    Some(styled(&writer.finalize()))
+}
+
+/// The SVG with its style rules in a fixed order (layout-rs lists them in
+/// hash order, so the same graph would not give the same file twice) and
+/// in a sans-serif font, as the text and Mermaid drawings read.
+fn styled(svg: &str) -> String {
+    let (Some(start), Some(end)) = (svg.find("<style>\n"), svg.find("</style>")) else { return svg.to_string() };
+    let body = &svg[start + "<style>\n".len()..end];
+    let mut rules: Vec<&str> = body.lines().collect();
+    rules.sort_unstable();
+    let rules = rules.join("\n").replace("font-family: Times, serif", "font-family: Helvetica, Arial, sans-serif");
+    format!("{}<style>\n{rules}\n{}", &svg[..start], &svg[end..])
 }
 
 #[cfg(test)]
@@ -42,5 +54,14 @@ mod tests {
         assert!(svg.contains("∂J/∂a = 3"), "{svg}");
         assert!(svg.contains("value 15"), "{svg}");
         assert_eq!(super::svg(dot, MOST_NODES + 1), None);
+        assert!(
+            svg.contains("<style>\n.a14 { font-size: 14px; font-family: Helvetica, Arial, sans-serif; }\n"),
+            "{svg}"
+        );
+        assert_eq!(styled("<style>\n.b {}\n.a {}\n</style>"), "<style>\n.a {}\n.b {}\n</style>");
+        assert!(
+            (0..20).all(|_| super::svg(dot, 2).as_deref() == Some(svg.as_str())),
+            "the same graph, the same picture"
+        );
     }
 }

@@ -49,6 +49,14 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "J(a, b, c) = 3*(a + b*c)\n∂J/∂b", "result": "∂J/∂b = 3*c"},
     ]
 
+    # Every result but a cell's last is display_data, with the richest types that fit.
+    code_display_data = [
+        {"code": "J(a, b) = a*b\ngraph J at a=2, b=3\nJ(2, 3)", "mime": "image/svg+xml"},
+        {"code": "J(a, b) = a*b\ngraph J at a=2, b=3\nJ(2, 3)", "mime": "text/vnd.mermaid"},
+        {"code": "J(a, b) = a*b\n∂J/∂a\nJ(2, 3)", "mime": "text/latex"},
+        {"code": "J(a, b) = a*b\ncheck ∂J/∂a = b\nJ(2, 3)", "mime": "text/html"},
+    ]
+
     code_history_pattern = "1 + 2*"
     supported_history_operations = ("tail", "range", "search")
 
@@ -101,6 +109,15 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(outputs[0]["content"]["data"]["text/plain"], "9")
         self.assertEqual(outputs[1]["content"]["data"]["text/plain"], "f'(x) = 2*x")
         self.assertEqual(outputs[1]["content"]["execution_count"], reply["content"]["execution_count"])
+
+    def test_a_plot_without_a_file_is_drawn_inline(self):
+        reply, outputs = self.result_of("J(w) = (w - 3)^2\nminimize J from w = 0 with α = 0.1, plot")
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown = [o["content"]["data"] for o in outputs if o["msg_type"] in ("display_data", "execute_result")]
+        self.assertIn("converged after", shown[0]["text/plain"])
+        self.assertIn("text/html", shown[0])  # the iteration table
+        self.assertEqual(len(shown), 2)
+        self.assertTrue(shown[1]["image/svg+xml"].startswith("<svg"))
 
     def test_load_resolves_from_the_kernels_folder(self):
         reply, outputs = self.result_of('houses = load("houses.csv")\nmean(houses.price)')
