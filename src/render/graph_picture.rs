@@ -18,7 +18,9 @@ pub fn svg(dot: &str, nodes: usize) -> Option<String> {
     if nodes > MOST_NODES {
         return None;
     }
-    let ast = DotParser::new(dot).process().ok()?;
+    // Top to bottom, as a notebook's column is narrower than it is long.
+    let dot = dot.replacen("rankdir=LR;", "", 1);
+    let ast = DotParser::new(&dot).process().ok()?;
     let mut builder = GraphBuilder::new();
     builder.visit_graph(&ast);
     let mut graph = builder.get();

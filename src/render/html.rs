@@ -11,7 +11,7 @@ pub fn html(document: &Document) -> String {
     let mut out = String::from("<div class=\"gd-output\">");
     for block in &document.blocks {
         out.push_str(&match block {
-            Block::Line(runs) => format!("<div>{}</div>", runs_html(runs)),
+            Block::Line(runs) => format!("<div style=\"white-space:pre-wrap\">{}</div>", runs_html(runs)),
             Block::Formula { latex, .. } => format!("<div>\\({}\\)</div>", escape(latex)),
             Block::Table(grid) => table(grid),
             Block::Picture { svg, .. } => format!("<div>{svg}</div>"),
