@@ -52,8 +52,9 @@ impl std::fmt::Display for KernelError {
 const CONNECTION_FILE_LIMIT: u64 = 64_000;
 
 /// Runs the kernel on the sockets the connection file names, until a
-/// frontend shuts it down. Results are plain text (no colour);
-/// diagnostics keep their colour, as Jupyter shows a traceback's.
+/// frontend shuts it down. Results go out as rich bundles (see `bundle`),
+/// their plain-text part without colour; diagnostics keep their colour,
+/// as Jupyter shows a traceback's.
 pub fn run(connection_file: &Path, seed: u64) -> Result<(), KernelError> {
     let info = connection_info(connection_file)?;
     let settings =
