@@ -303,16 +303,28 @@ impl<'a> Lowerer<'a> {
     pub fn apply_body(&mut self, variables: &[Id], body: Id, args: &[Id]) -> Id {
         let mut replacements: HashMap<Id, Id> = variables.iter().copied().zip(args.iter().copied()).collect();
         if self.globals == Globals::Inline {
-            for leaf in self.arena.leaves(body, |node| matches!(node, Node::Global(_))) {
-                if let Node::Global(symbol) = *self.arena.node(leaf)
-                    && let Some(BoundValue::Number(value)) = self.env.value(self.arena.name(symbol))
-                {
-                    let value = *value;
-                    replacements.insert(leaf, self.arena.num(value));
-                }
-            }
+            self.number_values(body, &mut replacements);
         }
         self.arena.substitute(body, &replacements)
+    }
+
+    /// `id` with bound numbers in place of their names (folded again).
+    pub fn with_numbers_inline(&mut self, id: Id) -> Id {
+        let mut replacements = HashMap::new();
+        self.number_values(id, &mut replacements);
+        self.arena.substitute(id, &replacements)
+    }
+
+    /// Adds each bound number named in `id` to `replacements`, by its value.
+    fn number_values(&mut self, id: Id, replacements: &mut HashMap<Id, Id>) {
+        for leaf in self.arena.leaves(id, |node| matches!(node, Node::Global(_))) {
+            if let Node::Global(symbol) = *self.arena.node(leaf)
+                && let Some(BoundValue::Number(value)) = self.env.value(self.arena.name(symbol))
+            {
+                let value = *value;
+                replacements.insert(leaf, self.arena.num(value));
+            }
+        }
     }
 
     /// Lowers a function's body with its parameters as variables.

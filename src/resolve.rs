@@ -6,7 +6,8 @@
 //! (with "did you mean"), wrong argument counts ("J has parameters a, b, c"),
 //! recursion, duplicate parameters, misuse of functions as numbers, bad
 //! derivative variables, and unknown directive settings. It hands on each
-//! definition's [`Signature`]. The name-lookup order itself ([`meaning`])
+//! statement's [`StatementShape`]: what a value gives, a definition's
+//! [`Signature`], what a claim's left side is. The name-lookup order itself ([`meaning`])
 //! is shared with lowering, so both agree on what a name means.
 
 use std::collections::{HashMap, HashSet};
@@ -54,6 +55,22 @@ pub fn meaning<E>(
         return Meaning::Builtin(builtin);
     }
     if free_symbols { Meaning::Symbol } else { Meaning::Unknown }
+}
+
+/// What a checked statement is, learned while checking it and handed on, so
+/// that execution matches on it and never finds out by trying to lower.
+#[derive(Clone, Debug)]
+pub enum StatementShape {
+    /// An expression to show, or a value to bind: what it gives, and whether
+    /// free symbols appear in it (inside `diff(expr, x)` or `simplify`), so
+    /// that it may be a symbolic expression rather than a value.
+    Value { kind: Kind, symbolic: bool },
+    /// A function definition, with its signature.
+    Definition(Rc<Signature>),
+    /// `check lhs = rhs`, with what its left side is.
+    Check { left: Kind },
+    /// Another directive (`graph`, `minimize`), or an invalid statement.
+    Directive,
 }
 
 /// What the checker knows of a name: a function's signature or a value's kind.
@@ -107,25 +124,27 @@ impl<'e> Checker<'e> {
         Checker { env, planned: HashMap::new() }
     }
 
-    /// Checks one statement; when it is a definition, returns its signature.
+    /// Checks one statement and says what it is (see [`StatementShape`]).
     /// What the statement defines is visible to the statements checked after it.
-    pub fn check(&mut self, program: &Program, stmt: &Stmt) -> Checked<Option<Rc<Signature>>> {
+    pub fn check(&mut self, program: &Program, stmt: &Stmt) -> Checked<StatementShape> {
         let ast = &program.ast;
         match &stmt.kind {
             StmtKind::Expr { expr, format } => {
-                let kind = self.kind(ast, *expr, &mut Scope::default())?;
+                let (kind, symbolic) = self.value_shape(ast, *expr)?;
                 check_format(format.as_ref(), EXPRESSION_FORMATS)?;
                 if matches!(kind, Kind::Str) {
                     return Err(Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
                         .with_help("strings name files, as in `load(\"data.csv\")`"));
                 }
-                Ok(None)
+                Ok(StatementShape::Value { kind, symbolic })
             }
-            StmtKind::Define { name, params, body } => self.define(ast, name, params, *body).map(Some),
+            StmtKind::Define { name, params, body } => {
+                self.define(ast, name, params, *body).map(StatementShape::Definition)
+            }
             StmtKind::Bind { name, value } => {
                 check_bindable_name(name)?;
                 self.bound_to_unknowns(ast, name, *value)?;
-                let kind = self.kind(ast, *value, &mut Scope::default())?;
+                let (kind, symbolic) = self.value_shape(ast, *value)?;
                 if matches!(kind, Kind::Str | Kind::Tuple(_)) {
                     return Err(Diagnostic::runtime(
                         format!("cannot bind {}", kind.describe()),
@@ -133,30 +152,37 @@ impl<'e> Checker<'e> {
                         "bind a number, a vector, a table or a function",
                     ));
                 }
-                self.planned.insert(name.name.clone(), Known::Value(kind));
-                Ok(None)
+                self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
+                Ok(StatementShape::Value { kind, symbolic })
             }
             StmtKind::BindOptimize { name, optimize } => {
                 check_bindable_name(name)?;
                 let fields = self.optimize(ast, optimize)?;
                 self.planned.insert(name.name.clone(), Known::Value(Kind::Record(fields)));
-                Ok(None)
+                Ok(StatementShape::Directive)
             }
-            StmtKind::Optimize(optimize) => self.optimize(ast, optimize).map(|_| None),
+            StmtKind::Optimize(optimize) => self.optimize(ast, optimize).map(|_| StatementShape::Directive),
             StmtKind::Check { lhs, rhs, within, .. } => {
                 if let Some(tolerance) = within {
                     self.number(ast, *tolerance, &mut Scope::default())?;
                 }
-                self.check_claim(ast, *lhs, *rhs).map(|()| None)
+                self.check_claim(ast, *lhs, *rhs).map(|left| StatementShape::Check { left })
             }
             StmtKind::Graph { function, at, format, .. } => {
                 let params = self.function_params(ast, *function)?;
                 self.point(ast, &params, at, true)?;
                 check_format(format.as_ref(), GRAPH_FORMATS)?;
-                Ok(None)
+                Ok(StatementShape::Directive)
             }
-            StmtKind::Invalid => Ok(None),
+            StmtKind::Invalid => Ok(StatementShape::Directive),
         }
+    }
+
+    /// What a value expression gives, and whether free symbols appear in it.
+    fn value_shape(&mut self, ast: &Ast, id: ExprId) -> Checked<(Kind, bool)> {
+        let mut scope = Scope::default();
+        let kind = self.kind(ast, id, &mut scope)?;
+        Ok((kind, !scope.symbols.is_empty()))
     }
 
     fn known(&self, name: &str) -> Option<Known> {

@@ -262,3 +262,18 @@ fn division_by_a_literal_zero_is_refused_where_it_is_written() {
     assert!(errors("1/0.0").contains("division by zero"));
     check("Q(t) = t/(t - 0)\nQ(2)", "1\n");
 }
+
+/// Whatever the checker accepts as a value, execution carries out: a table or
+/// a result bound to a second name is the same table or result, and `load`
+/// on its own shows the table it reads.
+#[test]
+fn tables_and_results_bind_to_new_names_and_load_shows_its_table() {
+    let load = "d = load(\"examples/data/linear.csv\")";
+    check(&format!("{load}\nt = d\nmean(t.x) - mean(d.x)"), "0\n");
+    assert_eq!(output("load(\"examples/data/linear.csv\")"), output(&format!("{load}\nd")));
+    let minimize = "J(a) = (a - 2)^2\nr = minimize J from a = 0 with α = 0.5\n";
+    let shown = output(&format!("{minimize}r"));
+    let copied = output(&format!("{minimize}s = r\ns.a"));
+    assert!(shown.contains("r.a = 2\n"), "{shown}");
+    assert!(copied.ends_with("\n2\n"), "{copied}");
+}

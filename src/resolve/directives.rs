@@ -15,7 +15,8 @@ use crate::suggest;
 use crate::syntax::ast::{Ast, Binding, ExprId, ExprKind, Optimize, Setting};
 
 impl Checker<'_> {
-    pub(super) fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<()> {
+    /// Checks a claim's two sides; hands on what the left side is.
+    pub(super) fn check_claim(&mut self, ast: &Ast, lhs: ExprId, rhs: ExprId) -> Checked<Kind> {
         self.claim_written_with_arguments(ast, lhs)?;
         // A name bound nowhere is a variable of the claim: `check sin(2*x) = 2*sin(x)*cos(x)`.
         let mut left_scope = Scope { free_symbols: true, ..Scope::default() };
@@ -52,7 +53,7 @@ impl Checker<'_> {
             _ => false,
         };
         if fits {
-            return Ok(());
+            return Ok(left);
         }
         Err(Diagnostic::runtime(
             "the two sides of this check cannot be compared",

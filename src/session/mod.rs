@@ -16,11 +16,11 @@ use std::sync::atomic::Ordering;
 
 use crate::check::report::Verdict;
 use crate::diagnostics::{self, Diagnostic};
-use crate::env::{Env, Signature};
+use crate::env::Env;
 use crate::expr::arena::Arena;
 use crate::journal::{self, Journal};
 use crate::render::Document;
-use crate::resolve::Checker;
+use crate::resolve::{Checker, StatementShape};
 use crate::source::Sources;
 use crate::syntax::ast::StmtKind;
 use crate::syntax::parser::{self, Program};
@@ -212,9 +212,9 @@ impl Session {
         };
         INTERRUPTED.store(false, Ordering::Relaxed);
         let count = statements.len();
-        for (position, (program, index, signature)) in statements.into_iter().enumerate() {
+        for (position, CheckedStatement { program, index, shape }) in statements.into_iter().enumerate() {
             let statement = &program.statements[index];
-            match self.execute(&program, statement, signature) {
+            match self.execute(&program, statement, shape) {
                 Ok(document) => {
                     let interrupted = INTERRUPTED.load(Ordering::Relaxed);
                     self.note_binding(statement, interrupted);
@@ -350,24 +350,27 @@ impl Session {
         if errors.is_empty() { Ok(programs) } else { Err(errors) }
     }
 
-    /// Checks every statement in order; hands on (program, statement index,
-    /// signature of a definition) for each.
-    #[allow(clippy::type_complexity)]
-    fn check_all(
-        &self,
-        programs: &[Rc<Program>],
-    ) -> Result<Vec<(Rc<Program>, usize, Option<Rc<Signature>>)>, Vec<Diagnostic>> {
+    /// Checks every statement in order; hands on each with its shape.
+    fn check_all(&self, programs: &[Rc<Program>]) -> Result<Vec<CheckedStatement>, Vec<Diagnostic>> {
         let mut checker = Checker::new(&self.env);
         let mut checked = Vec::new();
         let mut errors = Vec::new();
         for program in programs {
             for (index, statement) in program.statements.iter().enumerate() {
                 match checker.check(program, statement) {
-                    Ok(signature) => checked.push((program.clone(), index, signature)),
+                    Ok(shape) => checked.push(CheckedStatement { program: program.clone(), index, shape }),
                     Err(error) => errors.push(error),
                 }
             }
         }
         if errors.is_empty() { Ok(checked) } else { Err(errors) }
     }
+}
+
+/// A statement the checker accepted: where it is, and what it is.
+struct CheckedStatement {
+    program: Rc<Program>,
+    /// Its index in the program's statements.
+    index: usize,
+    shape: StatementShape,
 }

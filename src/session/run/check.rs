@@ -10,7 +10,7 @@ use crate::check::decide::{self, Rules};
 use crate::check::digits;
 use crate::check::report::{CheckReport, Verdict};
 use crate::diagnostics::Diagnostic;
-use crate::env::{FunctionValue, GradientValue, Label};
+use crate::env::{FunctionValue, GradientValue, Kind, Label};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
 use crate::random;
@@ -67,12 +67,12 @@ impl Session {
     pub(crate) fn check(
         &mut self,
         program: &Program,
-        lhs: ExprId,
+        (lhs, left): (ExprId, &Kind),
         rhs: ExprId,
         within: Option<ExprId>,
         statement: Span,
     ) -> Executed {
-        let report = self.check_report(program, (lhs, rhs), within, statement)?;
+        let report = self.check_report(program, (lhs, left, rhs), within, statement)?;
         self.count_check(report.verdict);
         Ok(Document { blocks: crate::render::verdict::verdict(&report) })
     }
@@ -81,7 +81,7 @@ impl Session {
     fn check_report(
         &mut self,
         program: &Program,
-        (lhs, rhs): (ExprId, ExprId),
+        (lhs, left, rhs): (ExprId, &Kind, ExprId),
         within: Option<ExprId>,
         statement: Span,
     ) -> Result<CheckReport, Diagnostic> {
@@ -91,7 +91,7 @@ impl Session {
             Some(expr) => Some(self.tolerance(program, expr, statement)?),
             None => None,
         };
-        let claim = self.claim(program, lhs, rhs, &lhs_text, &rhs_text)?;
+        let claim = self.claim(program, (lhs, left, rhs), &lhs_text, &rhs_text)?;
         let seed = self.settings.seed ^ random::hash(&spelling_free(&format!("{lhs_text}={rhs_text}")));
         let env = &self.env;
         let global = |name: &str| env.number(name);
@@ -125,11 +125,11 @@ impl Session {
         Ok(value)
     }
 
+    /// The claim, lowered as its left side's kind says.
     fn claim(
         &mut self,
         program: &Program,
-        lhs: ExprId,
-        rhs: ExprId,
+        (lhs, left, rhs): (ExprId, &Kind, ExprId),
         lhs_text: &str,
         rhs_text: &str,
     ) -> Result<Claim, Diagnostic> {
@@ -146,7 +146,11 @@ impl Session {
             _ => String::new(),
         };
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
-        let claim = match lowerer.callable(ast, lhs) {
+        let callable = match left {
+            Kind::Function(_) | Kind::Gradient(_) => lowerer.callable(ast, lhs),
+            _ => None,
+        };
+        let claim = match callable {
             Some(Ok(Callable::Function(function))) => {
                 let right = right_side(&mut lowerer, program, rhs, &function.params, &function.variables)?;
                 Claim {
@@ -196,7 +200,7 @@ impl Session {
                 }
             }
             Some(Err(error)) => return Err(error),
-            None if matches!(ast.kind(rhs), ExprKind::Tuple(_)) => {
+            None if matches!(left, Kind::Tuple(_)) => {
                 gradient_at_point(&mut lowerer, program, (lhs, rhs), (&arguments, item_texts))?
             }
             None => {

@@ -1,15 +1,18 @@
 //! Running checked statements, one at a time, against the session.
 //!
-//! Definitions and bindings change the environment; expressions are lowered
-//! and shown (a number, a symbolic expression, a function or derivative, a
-//! gradient, a tuple); `check` is decided by `check` and reported here;
+//! Each statement comes with the shape the checker found, and is run as it
+//! says, lowered once. Definitions and bindings change the environment;
+//! expressions are lowered and shown (a number, a vector, a symbolic
+//! expression, a function or derivative, a gradient, a tuple, a table, a
+//! result record); `check` is decided by `check` and reported here;
 //! other directives are handed to their engines. Each statement gives back
 //! the text to print, or a diagnostic that stops the run.
 
 use std::rc::Rc;
 
+use crate::data::table::Table;
 use crate::diagnostics::Diagnostic;
-use crate::env::{BoundValue, EnvEntry, FunctionDef, Label, Signature};
+use crate::env::{BoundValue, EnvEntry, FunctionDef, Kind, Label, Record};
 use crate::eval::direct::{self, EvalError};
 use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
@@ -17,6 +20,7 @@ use crate::expr::number::Number;
 use crate::lower::{Callable, Globals, Lowerer, Origins};
 use crate::render::Document;
 use crate::render::results::{self as show, Format};
+use crate::resolve::StatementShape;
 use crate::session::Session;
 use crate::source::Span;
 use crate::syntax::ast::{ExprId, ExprKind, Ident, Stmt, StmtKind};
@@ -29,19 +33,16 @@ mod optimize;
 pub(crate) type Executed = Result<Document, Diagnostic>;
 
 impl Session {
-    pub(crate) fn execute(&mut self, program: &Rc<Program>, stmt: &Stmt, signature: Option<Rc<Signature>>) -> Executed {
-        match &stmt.kind {
-            StmtKind::Expr { expr, format } => {
+    pub(crate) fn execute(&mut self, program: &Rc<Program>, stmt: &Stmt, shape: StatementShape) -> Executed {
+        match (&stmt.kind, shape) {
+            (StmtKind::Expr { expr, format }, StatementShape::Value { kind, symbolic }) => {
                 let format = match format {
                     Some(f) if f.name == "latex" => Format::Latex,
                     _ => Format::Text,
                 };
-                self.show(program, *expr, format, stmt.span)
+                self.show(program, *expr, (&kind, symbolic), format, stmt.span)
             }
-            StmtKind::Define { name, body, .. } => {
-                let Some(signature) = signature else {
-                    return Err(Diagnostic::runtime("this definition was not checked", stmt.span, "internal error"));
-                };
+            (StmtKind::Define { name, body, .. }, StatementShape::Definition(signature)) => {
                 let def = FunctionDef {
                     name: name.name.clone(),
                     signature,
@@ -52,60 +53,128 @@ impl Session {
                 self.env.set(name.name.clone(), EnvEntry::Function(Rc::new(def)));
                 Ok(Document::default())
             }
-            StmtKind::Bind { name, value } => {
-                let value = self.bound_value(program, name, *value, stmt.span)?;
+            (StmtKind::Bind { name, value }, StatementShape::Value { kind, symbolic }) => {
+                let value = self.bound_value(program, name, *value, (&kind, symbolic), stmt.span)?;
                 self.env.set(name.name.clone(), EnvEntry::Value(value));
                 Ok(Document::default())
             }
-            StmtKind::Check { lhs, rhs, within, .. } => self.check(program, *lhs, *rhs, *within, stmt.span),
-            StmtKind::Graph { function, at, format, .. } => {
+            (StmtKind::Check { lhs, rhs, within, .. }, StatementShape::Check { left }) => {
+                self.check(program, (*lhs, &left), *rhs, *within, stmt.span)
+            }
+            (StmtKind::Graph { function, at, format, .. }, StatementShape::Directive) => {
                 self.graph(program, *function, at, format.as_ref(), stmt.span)
             }
-            StmtKind::Optimize(optimize) => self.optimize(program, optimize, None, stmt.span),
-            StmtKind::BindOptimize { name, optimize } => self.optimize(program, optimize, Some(name), stmt.span),
-            StmtKind::Invalid => Ok(Document::default()),
+            (StmtKind::Optimize(optimize), StatementShape::Directive) => {
+                self.optimize(program, optimize, None, stmt.span)
+            }
+            (StmtKind::BindOptimize { name, optimize }, StatementShape::Directive) => {
+                self.optimize(program, optimize, Some(name), stmt.span)
+            }
+            (StmtKind::Invalid, StatementShape::Directive) => Ok(Document::default()),
+            _ => Err(not_as_checked(stmt.span)),
         }
     }
 
-    /// Shows an expression's value: a function, gradient, tuple, number or
-    /// symbolic expression, as a formula (its LaTeX source with `as latex`).
-    fn show(&mut self, program: &Program, expr: ExprId, format: Format, statement: Span) -> Executed {
-        let ast = &program.ast;
-        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
-        match lowerer.callable(ast, expr) {
-            Some(Ok(Callable::Function(function))) => {
-                return Ok(Document::block(show::function(&mut self.arena, &function, format)));
-            }
-            Some(Ok(Callable::Gradient(gradient))) => {
-                return Ok(Document { blocks: show::gradient(&mut self.arena, &gradient, format) });
-            }
-            Some(Err(error)) => return Err(error),
-            None => {}
-        }
-        if let Some(values) = self.tuple(program, expr, statement)? {
-            return Ok(Document::block(show::tuple(&values, format)));
-        }
-        if let ExprKind::Name(name) = ast.kind(expr) {
-            match self.env.value(name) {
-                Some(BoundValue::Table(table)) => return Ok(Document { blocks: crate::render::data::summary(table) }),
-                Some(BoundValue::Record(record)) => {
-                    let fields = record.fields.iter().map(|(field, value)| show::field(name, field, *value, format));
-                    return Ok(Document { blocks: fields.collect() });
+    /// Shows an expression's value as its shape says: a function, gradient,
+    /// tuple, table, record, or a number, vector or symbolic expression, as a
+    /// formula (its LaTeX source with `as latex`).
+    fn show(
+        &mut self,
+        program: &Program,
+        expr: ExprId,
+        shape: (&Kind, bool),
+        format: Format,
+        statement: Span,
+    ) -> Executed {
+        match shape.0 {
+            Kind::Function(_) | Kind::Gradient(_) => match self.callable(program, expr)? {
+                Callable::Function(function) => Ok(Document::block(show::function(&mut self.arena, &function, format))),
+                Callable::Gradient(gradient) => {
+                    Ok(Document { blocks: show::gradient(&mut self.arena, &gradient, format) })
                 }
-                _ => {}
+            },
+            Kind::Tuple(_) => {
+                let values = self.tuple(program, expr, statement)?;
+                Ok(Document::block(show::tuple(&values, format)))
             }
+            Kind::Table => {
+                let table = self.table(program, expr)?;
+                Ok(Document { blocks: crate::render::data::summary(&table) })
+            }
+            Kind::Record(_) => {
+                let (name, record) = self.record(program, expr)?;
+                let fields = record.fields.iter().map(|(field, value)| show::field(&name, field, *value, format));
+                Ok(Document { blocks: fields.collect() })
+            }
+            Kind::Number | Kind::Vector | Kind::Str => match self.numeric(program, expr, shape.1, statement)? {
+                Numeric::Expression { symbolic, .. } => {
+                    Ok(Document::block(show::expression(&self.arena, symbolic, format)))
+                }
+                Numeric::Vector(values) => Ok(Document::block(show::vector(&values, format))),
+                Numeric::Number(value) => Ok(Document::block(show::number(value.to_f64(), format))),
+            },
         }
-        let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
+    }
+
+    /// A function-valued expression, lowered (its shape says it is one).
+    fn callable(&mut self, program: &Program, expr: ExprId) -> Result<Callable, Diagnostic> {
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
+        match lowerer.callable(&program.ast, expr) {
+            Some(result) => result,
+            None => Err(not_as_checked(program.ast.span(expr))),
+        }
+    }
+
+    /// A table: a bound one, or one `load("file.csv")` reads.
+    fn table(&mut self, program: &Program, expr: ExprId) -> Result<Rc<Table>, Diagnostic> {
+        match program.ast.kind(expr) {
+            ExprKind::Name(name) => match self.env.value(name) {
+                Some(BoundValue::Table(table)) => Ok(table.clone()),
+                _ => Err(not_as_checked(program.ast.span(expr))),
+            },
+            ExprKind::Call(_, args) => match args.as_slice() {
+                [file] => match program.ast.kind(*file) {
+                    ExprKind::Str(file) => self.load(program, expr, file),
+                    _ => Err(not_as_checked(program.ast.span(expr))),
+                },
+                _ => Err(not_as_checked(program.ast.span(expr))),
+            },
+            _ => Err(not_as_checked(program.ast.span(expr))),
+        }
+    }
+
+    /// A bound result record, with its name.
+    fn record(&self, program: &Program, expr: ExprId) -> Result<(String, Rc<Record>), Diagnostic> {
+        if let ExprKind::Name(name) = program.ast.kind(expr)
+            && let Some(BoundValue::Record(record)) = self.env.value(name)
+        {
+            return Ok((name.clone(), record.clone()));
+        }
+        Err(not_as_checked(program.ast.span(expr)))
+    }
+
+    /// A number or vector expression: its value, or, when free symbols stay
+    /// in it once bound numbers are in place, the expression itself (with
+    /// bound numbers by name). Lowered once.
+    fn numeric(
+        &mut self,
+        program: &Program,
+        expr: ExprId,
+        symbolic: bool,
+        statement: Span,
+    ) -> Result<Numeric, Diagnostic> {
+        let globals = if symbolic { Globals::Symbolic } else { Globals::Inline };
+        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, globals);
+        let symbolic = lowerer.lower(&program.ast, expr)?;
+        let id = lowerer.with_numbers_inline(symbolic);
+        let origins = lowerer.origins;
         if has_variables(self, id) {
-            let (id, _) = self.lower_value(program, expr, Globals::Symbolic)?;
-            return Ok(Document::block(show::expression(&self.arena, id, format)));
+            return Ok(Numeric::Expression { symbolic, inline: id });
         }
         if self.arena.rows(id).is_some() {
-            let values = self.vector_of(id, &origins, statement)?;
-            return Ok(Document::block(show::vector(&values, format)));
+            return self.vector_of(id, &origins, statement).map(Numeric::Vector);
         }
-        let value = self.value_of(id, &origins, statement)?;
-        Ok(Document::block(show::number(value.to_f64(), format)))
+        self.value_of(id, &origins, statement).map(Numeric::Number)
     }
 
     /// A lowered vector expression's values.
@@ -118,12 +187,12 @@ impl Session {
     }
 
     /// `load("file.csv")`: the table, with problems shown in the file itself.
-    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<BoundValue, Diagnostic> {
+    fn load(&mut self, program: &Program, call: ExprId, file: &str) -> Result<Rc<Table>, Diagnostic> {
         let span = program.ast.span(call);
         let dir = self.sources.dir(span.source).to_path_buf();
         let loaded = crate::data::csv::load(&dir.join(file), file, &crate::session::INTERRUPTED);
         match loaded {
-            Ok(table) => Ok(BoundValue::Table(Rc::new(table))),
+            Ok(table) => Ok(Rc::new(table)),
             Err(error) => {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
@@ -153,7 +222,7 @@ impl Session {
     }
 
     /// The values of a tuple literal or of a gradient called at a point.
-    fn tuple(&mut self, program: &Program, expr: ExprId, statement: Span) -> Result<Option<Vec<f64>>, Diagnostic> {
+    fn tuple(&mut self, program: &Program, expr: ExprId, statement: Span) -> Result<Vec<f64>, Diagnostic> {
         let ast = &program.ast;
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Inline);
         let ids = match ast.kind(expr) {
@@ -169,13 +238,14 @@ impl Session {
                         .map(|&component| lowerer.apply_body(&gradient.variables, component, &args))
                         .collect()
                 }
-                _ => return Ok(None),
+                Some(Err(error)) => return Err(error),
+                _ => return Err(not_as_checked(ast.span(expr))),
             },
-            _ => return Ok(None),
+            _ => return Err(not_as_checked(ast.span(expr))),
         };
         let origins = lowerer.origins;
         let values = ids.into_iter().map(|id| self.value_of(id, &origins, statement).map(Number::to_f64));
-        values.collect::<Result<Vec<_>, _>>().map(Some)
+        values.collect()
     }
 
     /// A lowered constant expression as a number: exactly when it folded, else in f64.
@@ -212,50 +282,44 @@ impl Session {
         }
     }
 
-    /// What `name = value` binds: a number, or a function or gradient (a snapshot).
+    /// What `name = value` binds, as its shape says: a number, vector,
+    /// table or record, or a function or gradient (a snapshot).
     fn bound_value(
         &mut self,
         program: &Program,
         name: &Ident,
         value: ExprId,
+        shape: (&Kind, bool),
         statement: Span,
     ) -> Result<BoundValue, Diagnostic> {
-        if let ExprKind::Call(callee, args) = program.ast.kind(value)
-            && let ExprKind::Name(function) = program.ast.kind(*callee)
-            && function == "load"
-            && let [argument] = args.as_slice()
-            && let ExprKind::Str(file) = program.ast.kind(*argument)
-        {
-            return self.load(program, value, file);
-        }
-        let mut lowerer = Lowerer::new(&mut self.arena, &self.env, Globals::Symbolic);
-        match lowerer.callable(&program.ast, value) {
-            Some(Ok(Callable::Function(mut function))) => {
-                if let Label::Defined(_) = function.label {
-                    function.label = Label::Defined(name.name.clone());
+        match shape.0 {
+            Kind::Function(_) | Kind::Gradient(_) => match self.callable(program, value)? {
+                Callable::Function(mut function) => {
+                    if let Label::Defined(_) = function.label {
+                        function.label = Label::Defined(name.name.clone());
+                    }
+                    Ok(BoundValue::Function(Rc::new(function)))
                 }
-                return Ok(BoundValue::Function(Rc::new(function)));
+                Callable::Gradient(gradient) => Ok(BoundValue::Gradient(Rc::new(gradient))),
+            },
+            Kind::Table => self.table(program, value).map(BoundValue::Table),
+            Kind::Record(_) => self.record(program, value).map(|(_, record)| BoundValue::Record(record)),
+            Kind::Number | Kind::Vector | Kind::Str | Kind::Tuple(_) => {
+                match self.numeric(program, value, shape.1, statement)? {
+                    Numeric::Number(number) => Ok(BoundValue::Number(number)),
+                    Numeric::Vector(values) => Ok(BoundValue::Vector(std::sync::Arc::new(values))),
+                    Numeric::Expression { inline, .. } => {
+                        let shown = show::expression_text(&self.arena, inline, Format::Text);
+                        Err(Diagnostic::runtime(
+                            format!("`{}` would be `{shown}`, which has no value", name.name),
+                            program.ast.span(value),
+                            "this depends on free symbols",
+                        )
+                        .with_help(format!("define a function instead: `{}(…) = …`", name.name)))
+                    }
+                }
             }
-            Some(Ok(Callable::Gradient(gradient))) => return Ok(BoundValue::Gradient(Rc::new(gradient))),
-            Some(Err(error)) => return Err(error),
-            None => {}
         }
-        let (id, origins) = self.lower_value(program, value, Globals::Inline)?;
-        if has_variables(self, id) {
-            let shown = show::expression_text(&self.arena, id, Format::Text);
-            return Err(Diagnostic::runtime(
-                format!("`{}` would be `{shown}`, which has no value", name.name),
-                program.ast.span(value),
-                "this depends on free symbols",
-            )
-            .with_help(format!("define a function instead: `{}(…) = …`", name.name)));
-        }
-        if self.arena.rows(id).is_some() {
-            return self
-                .vector_of(id, &origins, statement)
-                .map(|values| BoundValue::Vector(std::sync::Arc::new(values)));
-        }
-        self.value_of(id, &origins, statement).map(BoundValue::Number)
     }
 
     pub(crate) fn evaluation_error(&self, error: &EvalError, origins: &Origins, statement: Span) -> Diagnostic {
@@ -274,6 +338,23 @@ impl Session {
         }
         diagnostic
     }
+}
+
+/// What a number or vector expression came to.
+enum Numeric {
+    Number(Number),
+    Vector(ndarray::Array1<f64>),
+    /// Free symbols stay in it: the expression with bound numbers by name,
+    /// and with their values in place.
+    Expression {
+        symbolic: Id,
+        inline: Id,
+    },
+}
+
+/// Execution met a statement other than the checker said it was: a bug in gd.
+fn not_as_checked(span: Span) -> Diagnostic {
+    Diagnostic::runtime("this statement was not checked as it is run", span, "internal error")
 }
 
 /// True when `id` still has variables (free symbols) in it.
