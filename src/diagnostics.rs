@@ -26,6 +26,104 @@ pub enum Class {
     Warning,
 }
 
+/// What a diagnostic reports, told apart without reading its words: the
+/// parser, the tests and the kernel (an error reply's `ename`) match on it,
+/// and it is what a catalogue of messages in another language is keyed by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DiagnosticCode {
+    // Syntax: the input is not valid gd.
+    UnclosedBracket,
+    UnclosedString,
+    UnexpectedCharacter,
+    UnexpectedToken,
+    /// The input ends inside a statement.
+    EarlyEnd,
+    /// `\frac{…}{…}` and other LaTeX pasted in.
+    LatexInput,
+    /// `2 x`: a number and a name with a space between.
+    NumberApart,
+    DerivativeOrder,
+    ParameterNotAName,
+    NotAssignable,
+    // Warnings: valid input that may mean something else.
+    /// `1/2x`: divides by the whole product.
+    AmbiguousDivision,
+    /// `2e` followed by more: times a power of e, not of ten.
+    PowerOfE,
+    // Names and shapes, found before anything runs.
+    UnknownName,
+    BuiltinName,
+    BuiltinAsValue,
+    ConstantCalled,
+    ArgumentCount,
+    NotAFunction,
+    NotANumber,
+    NotAParameter,
+    NoParameters,
+    ParameterTwice,
+    ParameterIsFunction,
+    /// A function was redefined with other parameters after a caller was written.
+    ParametersChanged,
+    BodyNotANumber,
+    Recursion,
+    PrimeArity,
+    DiffVariableNotName,
+    DifferentParameters,
+    DerivativeWithVector,
+    NoField,
+    StringAlone,
+    CannotBind,
+    NumberTooLarge,
+    DivisionByZero,
+    VectorElement,
+    EmptyVector,
+    VectorLengths,
+    LoadNeedsFileName,
+    UnknownFormat,
+    // `check`
+    ClaimSizes,
+    ClaimIncomparable,
+    ClaimWithArguments,
+    NegativeTolerance,
+    // `minimize`
+    MinimizeWithArguments,
+    ListedTwice,
+    StartMissing,
+    UnknownSetting,
+    UnknownMethod,
+    SettingNeedsValue,
+    SettingValue,
+    SettingWithoutEffect,
+    PlotFileName,
+    PlotNotWritten,
+    StochasticNeedsRows,
+    NoValueAtStart,
+    TooMuchWork,
+    /// A name in a compiled function has no number to compute with.
+    NoValue,
+    // Running.
+    /// A value that cannot be computed: outside a domain, too large, not a number.
+    NotComputable,
+    /// A binding whose value still has free symbols in it.
+    FreeSymbols,
+    /// A CSV file that cannot be loaded as a table.
+    DataFile,
+    // Files, the command line and the REPL's commands.
+    CannotRead,
+    NotText,
+    NotAFile,
+    InputTooLarge,
+    CommandLine,
+    ExpressionExpected,
+    CommandArguments,
+    UnknownCommand,
+    UnknownHelpTopic,
+    NothingToSave,
+    CannotSave,
+    /// Execution met a statement other than the checker said it was: a bug in gd.
+    Internal,
+}
+
 /// Why a file could not be read, in words: `no such file`, `it is a folder`.
 pub fn read_failure(error: &std::io::Error) -> String {
     match error.kind() {
@@ -46,6 +144,7 @@ pub struct DiagnosticLabel {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub class: Class,
+    pub code: DiagnosticCode,
     pub message: String,
     pub labels: Vec<DiagnosticLabel>,
     pub help: Option<String>,
@@ -53,28 +152,43 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    fn new(class: Class, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { class, message: message.into(), labels: Vec::new(), help: None, note: None }
+    fn new(class: Class, code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { class, code, message: message.into(), labels: Vec::new(), help: None, note: None }
     }
 
     /// A syntax error with its main label.
-    pub fn syntax(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Class::Syntax, message).with_label(span, label)
+    pub fn syntax(
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(Class::Syntax, code, message).with_label(span, label)
     }
 
     /// A runtime error (or a failed name check) with its main label.
-    pub fn runtime(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Class::Runtime, message).with_label(span, label)
+    pub fn runtime(
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(Class::Runtime, code, message).with_label(span, label)
     }
 
     /// A warning with its main label.
-    pub fn warning(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Class::Warning, message).with_label(span, label)
+    pub fn warning(
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(Class::Warning, code, message).with_label(span, label)
     }
 
     /// A problem with no place in any source (a missing file, bad arguments).
-    pub fn usage(message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Class::Usage, message)
+    pub fn usage(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Class::Usage, code, message)
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, Func, Reduction};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, Env, EnvEntry, FunctionDef, FunctionValue, GradientValue, Label, Printing};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
@@ -179,7 +179,12 @@ impl<'a> Lowerer<'a> {
                         let variables = args[1..].iter().map(|&a| ident(ast, a)).collect::<Option<Vec<_>>>();
                         match variables {
                             Some(variables) => self.partial(&base, &variables).map(Callable::Function),
-                            None => Err(Diagnostic::runtime("differentiate with respect to a name", span, "here")),
+                            None => Err(Diagnostic::runtime(
+                                DiagnosticCode::DiffVariableNotName,
+                                "differentiate with respect to a name",
+                                span,
+                                "here",
+                            )),
                         }
                     }
                 })
@@ -239,6 +244,7 @@ impl<'a> Lowerer<'a> {
         for variable in variables {
             let Some(index) = base.params.iter().position(|p| *p == variable.name) else {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::NotAParameter,
                     format!("`{}` is not a parameter here", variable.name),
                     variable.span,
                     format!("the parameters are {}", base.params.join(", ")),
@@ -255,7 +261,12 @@ impl<'a> Lowerer<'a> {
     /// `f'` for a function of one parameter.
     fn prime(&mut self, base: &FunctionValue, span: Span) -> Result<Callable, Diagnostic> {
         let [variable] = base.variables[..] else {
-            return Err(Diagnostic::runtime("`'` needs a function of one parameter", span, "here"));
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::PrimeArity,
+                "`'` needs a function of one parameter",
+                span,
+                "here",
+            ));
         };
         let body = self.arena.derivative(base.body, variable);
         let label = match &base.label {
@@ -344,7 +355,12 @@ impl<'a> Lowerer<'a> {
         match ast.kind(id) {
             ExprKind::Number(text) => match Number::parse_literal(text) {
                 Some(value) => Ok(self.arena.num(value)),
-                None => Err(Diagnostic::runtime("this number is too large", span, "beyond ±1.8e308")),
+                None => Err(Diagnostic::runtime(
+                    DiagnosticCode::NumberTooLarge,
+                    "this number is too large",
+                    span,
+                    "beyond ±1.8e308",
+                )),
             },
             ExprKind::Name(name) => self.name(name, span, locals),
             ExprKind::Neg(operand) => {
@@ -371,14 +387,21 @@ impl<'a> Lowerer<'a> {
                 Ok(self.arena.in_rows_of(result, vector))
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
-            ExprKind::Str(_) => Err(Diagnostic::runtime("a string is not a number", span, "a string")
-                .with_help("strings name files, as in `load(\"data.csv\")`")),
+            ExprKind::Str(_) => {
+                Err(Diagnostic::runtime(DiagnosticCode::NotANumber, "a string is not a number", span, "a string")
+                    .with_help("strings name files, as in `load(\"data.csv\")`"))
+            }
             ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
                 self.at_locals(ast, id, locals).unwrap_or_else(|| {
-                    Err(Diagnostic::runtime("this is not a number", span, "a function or several values")
-                        .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
+                    Err(Diagnostic::runtime(
+                        DiagnosticCode::NotANumber,
+                        "this is not a number",
+                        span,
+                        "a function or several values",
+                    )
+                    .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
                 })
             }
         }
@@ -462,6 +485,7 @@ impl<'a> Lowerer<'a> {
     fn field(&mut self, ast: &Ast, target: ExprId, field: &Ident) -> Lowered {
         let ExprKind::Name(name) = ast.kind(target) else {
             return Err(Diagnostic::runtime(
+                DiagnosticCode::NoField,
                 "only named tables and results have fields",
                 ast.span(target),
                 "not a name",
@@ -474,6 +498,7 @@ impl<'a> Lowerer<'a> {
                 let written: Vec<String> = table.names().map(column_text).collect();
                 let Some(column) = table.column(&field.name) else {
                     let mut diagnostic = Diagnostic::runtime(
+                        DiagnosticCode::NoField,
                         format!("`{name}` has no column `{}`", field.name),
                         field.span,
                         format!("the columns are {}", written.join(", ")),
@@ -490,6 +515,7 @@ impl<'a> Lowerer<'a> {
             }
             _ => {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::NoField,
                     format!("`{name}` has no fields"),
                     ast.span(target),
                     "not a table or a result",
@@ -497,7 +523,12 @@ impl<'a> Lowerer<'a> {
             }
         };
         let value = record.get(&field.name).ok_or_else(|| {
-            Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
+            Diagnostic::runtime(
+                DiagnosticCode::NoField,
+                format!("no field `{}`", field.name),
+                field.span,
+                "not in this result",
+            )
         })?;
         let number = if value.fract() == 0.0 && value.abs() < 9e15 {
             Number::int(value as i128)
@@ -516,6 +547,7 @@ impl<'a> Lowerer<'a> {
                 crate::expr::arena::Constancy::Value(v) => v,
                 _ => {
                     return Err(Diagnostic::runtime(
+                        DiagnosticCode::VectorElement,
                         "a vector's elements must be numbers",
                         ast.span(item),
                         "not a number here",
@@ -526,7 +558,7 @@ impl<'a> Lowerer<'a> {
             values.push(value);
         }
         if values.is_empty() {
-            return Err(Diagnostic::runtime("an empty vector", span, "no elements"));
+            return Err(Diagnostic::runtime(DiagnosticCode::EmptyVector, "an empty vector", span, "no elements"));
         }
         let values = ndarray::Array1::from(values);
         let shown = crate::data::table::vector_literal_text(&values);
@@ -537,6 +569,7 @@ impl<'a> Lowerer<'a> {
     fn same_rows(&self, a: Id, b: Id, a_span: Span, b_span: Span) -> Result<(), Diagnostic> {
         match (self.arena.rows(a), self.arena.rows(b)) {
             (Some(m), Some(n)) if m != n => Err(Diagnostic::runtime(
+                DiagnosticCode::VectorLengths,
                 format!("vectors of different lengths: {m} and {n}"),
                 a_span,
                 format!("{m} values"),
@@ -551,10 +584,13 @@ impl<'a> Lowerer<'a> {
         match meaning(name, &locals.names, |n| self.env.get(n).cloned(), locals.free_symbols) {
             Meaning::Local(index) => Ok(locals.values[index]),
             Meaning::Entry(EnvEntry::Value(BoundValue::Vector(values))) => Ok(self.arena.data(name, values)),
-            Meaning::Entry(EnvEntry::Value(BoundValue::Table(_))) => {
-                Err(Diagnostic::runtime(format!("`{name}` is a table"), span, "a table, used as a number")
-                    .with_help(format!("pick a column, as in `{name}.x`")))
-            }
+            Meaning::Entry(EnvEntry::Value(BoundValue::Table(_))) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                format!("`{name}` is a table"),
+                span,
+                "a table, used as a number",
+            )
+            .with_help(format!("pick a column, as in `{name}.x`"))),
             Meaning::Entry(EnvEntry::Value(BoundValue::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
                 Globals::Symbolic => {
@@ -569,14 +605,27 @@ impl<'a> Lowerer<'a> {
             }
             Meaning::Entry(EnvEntry::Value(BoundValue::Record(record))) => {
                 let fields: Vec<String> = record.fields.iter().map(|(f, _)| format!("{name}.{f}")).collect();
-                Err(Diagnostic::runtime(format!("`{name}` is a minimize result"), span, "a result, used as a number")
-                    .with_help(format!("pick a field: {}", fields.join(", "))))
+                Err(Diagnostic::runtime(
+                    DiagnosticCode::NotANumber,
+                    format!("`{name}` is a minimize result"),
+                    span,
+                    "a result, used as a number",
+                )
+                .with_help(format!("pick a field: {}", fields.join(", "))))
             }
-            Meaning::Entry(_) | Meaning::Builtin(_) => {
-                Err(Diagnostic::runtime(format!("`{name}` is a function, not a number"), span, "used as a number"))
-            }
-            Meaning::Unknown => Err(Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name")
-                .with_help("it may have been defined when this function was written, and since replaced")),
+            Meaning::Entry(_) | Meaning::Builtin(_) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                format!("`{name}` is a function, not a number"),
+                span,
+                "used as a number",
+            )),
+            Meaning::Unknown => Err(Diagnostic::runtime(
+                DiagnosticCode::UnknownName,
+                format!("`{name}` is not defined"),
+                span,
+                "unknown name",
+            )
+            .with_help("it may have been defined when this function was written, and since replaced")),
         }
     }
 
@@ -597,6 +646,7 @@ impl<'a> Lowerer<'a> {
             Some(Ok(Callable::Function(function))) => {
                 if function.params.len() != args.len() {
                     return Err(Diagnostic::runtime(
+                        DiagnosticCode::ArgumentCount,
                         format!("this function takes {} arguments", function.params.len()),
                         span,
                         format!("its parameters are {}", function.params.join(", ")),
@@ -605,10 +655,13 @@ impl<'a> Lowerer<'a> {
                 let values = self.arguments(ast, args, locals)?;
                 Ok(self.apply_function(&function, &values))
             }
-            Some(Ok(Callable::Gradient(_))) => {
-                Err(Diagnostic::runtime("a gradient gives one value per parameter", span, "not a single number")
-                    .with_help("use a partial derivative here, such as `(∂J/∂b)(…)`"))
-            }
+            Some(Ok(Callable::Gradient(_))) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                "a gradient gives one value per parameter",
+                span,
+                "not a single number",
+            )
+            .with_help("use a partial derivative here, such as `(∂J/∂b)(…)`")),
             Some(Err(error)) => Err(error),
             None => Err(not_a_function(ast.span(callee))),
         }
@@ -667,7 +720,12 @@ impl<'a> Lowerer<'a> {
                 let body = self.expr(ast, args[0], &inner)?;
                 Ok(self.arena.simplify(body))
             }
-            Builtin::Grad => Err(Diagnostic::runtime("a gradient gives one value per parameter", span, "not a number")),
+            Builtin::Grad => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                "a gradient gives one value per parameter",
+                span,
+                "not a number",
+            )),
             Builtin::Constant(_) => Err(not_a_function(span)),
             Builtin::Sum | Builtin::Mean => {
                 let arg = self.expr(ast, args[0], locals)?;
@@ -716,8 +774,13 @@ impl<'a> Lowerer<'a> {
                 let product = self.binary(BinaryOp::Mul, a, b);
                 Ok(self.reduce(Reduction::Sum, product, rows))
             }
-            Builtin::Load => Err(Diagnostic::runtime("`load` gives a table", span, "a table, used as a number")
-                .with_help("bind it, then use its columns: `data = load(\"file.csv\")`, `data.x`")),
+            Builtin::Load => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                "`load` gives a table",
+                span,
+                "a table, used as a number",
+            )
+            .with_help("bind it, then use its columns: `data = load(\"file.csv\")`, `data.x`")),
         }
     }
 
@@ -726,6 +789,7 @@ impl<'a> Lowerer<'a> {
         if args.len() != def.params().len() {
             let given = if args.len() == 1 { "1 value".to_string() } else { format!("{} values", args.len()) };
             let mut diagnostic = Diagnostic::runtime(
+                DiagnosticCode::ParametersChanged,
                 format!("`{}` now has parameters {}", def.name, def.params().join(", ")),
                 call,
                 format!("this call gives {given}"),
@@ -758,7 +822,7 @@ fn ident(ast: &Ast, id: ExprId) -> Option<Ident> {
 }
 
 fn not_a_function(span: Span) -> Diagnostic {
-    Diagnostic::runtime("this is not a function", span, "expected a function here")
+    Diagnostic::runtime(DiagnosticCode::NotAFunction, "this is not a function", span, "expected a function here")
 }
 
 /// True for names that can be written bare after a dot (`data.x`).
@@ -778,10 +842,10 @@ fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
     use crate::syntax::ast::StmtKind;
     let program = crate::syntax::parser::parse(text, crate::source::SourceId(0))?;
     let [statement] = program.statements.as_slice() else {
-        return Err(vec![Diagnostic::usage("expected exactly one expression")]);
+        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, "expected exactly one expression")]);
     };
     let StmtKind::Expr { expr, .. } = statement.kind else {
-        return Err(vec![Diagnostic::usage("expected an expression")]);
+        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, "expected an expression")]);
     };
     let locals = Locals { free_symbols: true, ..Locals::default() };
     lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])

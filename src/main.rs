@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use gd::diagnostics::Diagnostic;
+use gd::diagnostics::{Diagnostic, DiagnosticCode};
 use gd::kernel::{self, Destination};
 use gd::render::Document;
 use gd::{Input, Output, Session, Settings};
@@ -150,7 +150,7 @@ fn run_kernel(
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
-            out.error(&session.render(&Diagnostic::usage(problem.to_string())));
+            out.error(&session.render(&Diagnostic::usage(DiagnosticCode::CommandLine, problem.to_string())));
             ExitCode::from(1)
         }
     }
@@ -177,12 +177,15 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
     std::io::stdin()
         .take(gd::session::SCRIPT_LIMIT + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::usage(format!("cannot read standard input: {e}")))?;
+        .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, format!("cannot read standard input: {e}")))?;
     if bytes.len() as u64 > gd::session::SCRIPT_LIMIT {
-        return Err(Diagnostic::usage(format!(
-            "standard input is larger than {} MB, too large for a script",
-            gd::session::SCRIPT_LIMIT / 1_000_000
-        )));
+        return Err(Diagnostic::usage(
+            DiagnosticCode::InputTooLarge,
+            format!(
+                "standard input is larger than {} MB, too large for a script",
+                gd::session::SCRIPT_LIMIT / 1_000_000
+            ),
+        ));
     }
     let text = Input::text_of(bytes, "standard input")?;
     Ok(Some(vec![Input { name: "<stdin>".to_string(), text, dir: here }]))

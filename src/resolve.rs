@@ -17,7 +17,7 @@ mod directives;
 mod unknown;
 
 use crate::builtins::{self, Builtin};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{Env, EnvEntry, Kind, Signature};
 use crate::expr::number::Number;
 use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS};
@@ -133,8 +133,13 @@ impl<'e> Checker<'e> {
                 let (kind, symbolic) = self.value_shape(ast, *expr)?;
                 check_format(format.as_ref(), EXPRESSION_FORMATS)?;
                 if matches!(kind, Kind::Str) {
-                    return Err(Diagnostic::runtime("a string on its own means nothing", stmt.span, "a string")
-                        .with_help("strings name files, as in `load(\"data.csv\")`"));
+                    return Err(Diagnostic::runtime(
+                        DiagnosticCode::StringAlone,
+                        "a string on its own means nothing",
+                        stmt.span,
+                        "a string",
+                    )
+                    .with_help("strings name files, as in `load(\"data.csv\")`"));
                 }
                 Ok(StatementShape::Value { kind, symbolic })
             }
@@ -147,6 +152,7 @@ impl<'e> Checker<'e> {
                 let (kind, symbolic) = self.value_shape(ast, *value)?;
                 if matches!(kind, Kind::Str | Kind::Tuple(_)) {
                     return Err(Diagnostic::runtime(
+                        DiagnosticCode::CannotBind,
                         format!("cannot bind {}", kind.describe()),
                         ast.span(*value),
                         "bind a number, a vector, a table or a function",
@@ -201,6 +207,7 @@ impl<'e> Checker<'e> {
             check_bindable_name(param)?;
             if params[..index].iter().any(|p| p.name == param.name) {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ParameterTwice,
                     format!("parameter `{}` appears twice", param.name),
                     param.span,
                     "repeated here",
@@ -209,6 +216,7 @@ impl<'e> Checker<'e> {
             }
             if param.name == name.name {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ParameterIsFunction,
                     format!("`{}` is both the function and one of its parameters", name.name),
                     param.span,
                     "rename this parameter",
@@ -229,6 +237,7 @@ impl<'e> Checker<'e> {
         };
         if !matches!(returns, Kind::Number | Kind::Vector) {
             return Err(Diagnostic::runtime(
+                DiagnosticCode::BodyNotANumber,
                 "a function's body must give a number",
                 ast.span(body),
                 format!("this is {}", returns.describe()),
@@ -257,6 +266,7 @@ impl<'e> Checker<'e> {
                     .collect::<Vec<_>>()
                     .join(" → ");
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::Recursion,
                     format!("`{}` would call itself: {chain}", name.name),
                     span,
                     "this call leads back to the function being defined",
@@ -293,10 +303,13 @@ impl<'e> Checker<'e> {
     fn function_params(&mut self, ast: &Ast, id: ExprId) -> Checked<Rc<[String]>> {
         match self.kind(ast, id, &mut Scope::default())? {
             Kind::Function(params) => Ok(params),
-            other => {
-                Err(Diagnostic::runtime("expected a function", ast.span(id), format!("this is {}", other.describe()))
-                    .with_help("name a defined function, such as `J` after `J(a, b) = …`"))
-            }
+            other => Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
+                "expected a function",
+                ast.span(id),
+                format!("this is {}", other.describe()),
+            )
+            .with_help("name a defined function, such as `J` after `J(a, b) = …`")),
         }
     }
 
@@ -309,12 +322,18 @@ impl<'e> Checker<'e> {
         match ast.kind(id) {
             ExprKind::Number(text) => match Number::parse_literal(text) {
                 Some(_) => Ok(Kind::Number),
-                None => Err(Diagnostic::runtime("this number is too large", span, "beyond ±1.8e308")),
+                None => Err(Diagnostic::runtime(
+                    DiagnosticCode::NumberTooLarge,
+                    "this number is too large",
+                    span,
+                    "beyond ±1.8e308",
+                )),
             },
             ExprKind::Str(_) => Ok(Kind::Str),
             ExprKind::Name(name) => self.name_kind(name, span, scope),
             ExprKind::Neg(operand) => self.arithmetic(ast, &[*operand], scope),
             ExprKind::Binary(BinaryOp::Div, _, rhs) if is_literal_zero(ast, *rhs) => Err(Diagnostic::runtime(
+                DiagnosticCode::DivisionByZero,
                 "division by zero",
                 ast.span(*rhs),
                 "a literal 0: this is undefined whatever the values",
@@ -327,6 +346,7 @@ impl<'e> Checker<'e> {
                 Kind::Function(params) if params.len() == 1 => Ok(Kind::Function(params)),
                 Kind::Function(params) if params.is_empty() => Err(no_parameters(ast.span(*function))),
                 Kind::Function(params) => Err(Diagnostic::runtime(
+                    DiagnosticCode::PrimeArity,
                     "`'` is the derivative of a function of one parameter",
                     span,
                     format!("this function has parameters {}", params.join(", ")),
@@ -338,6 +358,7 @@ impl<'e> Checker<'e> {
                     _ => format!("take a partial derivative instead, with respect to {}", params[0]),
                 })),
                 other => Err(Diagnostic::runtime(
+                    DiagnosticCode::NotAFunction,
                     "`'` needs a function",
                     ast.span(*function),
                     format!("this is {}", other.describe()),
@@ -384,10 +405,13 @@ impl<'e> Checker<'e> {
             }
             Meaning::Entry(Known::Value(kind)) => Ok(kind),
             Meaning::Builtin(Builtin::Constant(_)) => Ok(Kind::Number),
-            Meaning::Builtin(_) => {
-                Err(Diagnostic::runtime(format!("`{name}` is a builtin function"), span, "a function, used as a value")
-                    .with_help(format!("call it with an argument, as in `{name}(x)`")))
-            }
+            Meaning::Builtin(_) => Err(Diagnostic::runtime(
+                DiagnosticCode::BuiltinAsValue,
+                format!("`{name}` is a builtin function"),
+                span,
+                "a function, used as a value",
+            )
+            .with_help(format!("call it with an argument, as in `{name}(x)`"))),
             Meaning::Symbol => {
                 if !scope.symbols.iter().any(|s| s == name) {
                     scope.symbols.push(name.to_string());
@@ -412,6 +436,7 @@ impl<'e> Checker<'e> {
                 Kind::Function(params) if scope.defining.is_none() && ast.mentions_derivative(operand) => {
                     if function.as_ref().is_some_and(|known| *known != params) {
                         return Err(Diagnostic::runtime(
+                            DiagnosticCode::DifferentParameters,
                             "these functions have different parameters",
                             ast.span(operand),
                             format!("this one has {}", params.join(", ")),
@@ -426,6 +451,7 @@ impl<'e> Checker<'e> {
         match (function, &result) {
             (Some(params), Kind::Number) => Ok(Kind::Function(params)),
             (Some(_), _) => Err(Diagnostic::runtime(
+                DiagnosticCode::DerivativeWithVector,
                 "a derivative cannot be combined with a vector",
                 ast.span(operands[0]).to(ast.span(operands[operands.len() - 1])),
                 "a function and a vector",
@@ -458,9 +484,7 @@ impl<'e> Checker<'e> {
             && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
         {
             let diagnostic = self.unknown_name(name, ast.span(callee), scope);
-            if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean"))
-                || suggest::other_spelling(name).is_some()
-            {
+            if self.closest_name(name, scope).is_some() || suggest::other_spelling(name).is_some() {
                 return Err(diagnostic);
             }
             let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
@@ -474,6 +498,7 @@ impl<'e> Checker<'e> {
                 "to multiply, write `*` between the brackets"
             };
             return Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
                 "this is not a function",
                 ast.span(callee),
                 format!("this is {}", callee_kind.describe()),
@@ -486,6 +511,7 @@ impl<'e> Checker<'e> {
                 _ => "this function".to_string(),
             };
             return Err(Diagnostic::runtime(
+                DiagnosticCode::ArgumentCount,
                 format!("{what} takes {} but {} given", plural(params.len(), "argument"), args.len()),
                 ast.span(id),
                 format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
@@ -525,6 +551,7 @@ impl<'e> Checker<'e> {
                 return Ok(());
             }
             Err(Diagnostic::runtime(
+                DiagnosticCode::ArgumentCount,
                 format!("`{name}` takes {expected}"),
                 span,
                 format!("{} given", plural(args.len(), "argument")),
@@ -535,10 +562,13 @@ impl<'e> Checker<'e> {
                 arity("one argument", args.len() == 1)?;
                 self.scalar(ast, args[0], scope)
             }
-            Builtin::Constant(_) => {
-                Err(Diagnostic::runtime(format!("`{name}` is a constant, not a function"), ast.span(id), "called here")
-                    .with_help(format!("to multiply, write `{name}*(…)`")))
-            }
+            Builtin::Constant(_) => Err(Diagnostic::runtime(
+                DiagnosticCode::ConstantCalled,
+                format!("`{name}` is a constant, not a function"),
+                ast.span(id),
+                "called here",
+            )
+            .with_help(format!("to multiply, write `{name}*(…)`"))),
             Builtin::Diff => {
                 arity("a function or expression and then the variables: diff(J, b)", args.len() >= 2)?;
                 self.diff(ast, args, scope)
@@ -568,6 +598,7 @@ impl<'e> Checker<'e> {
                 match ast.kind(args[0]) {
                     ExprKind::Str(_) => Ok(Kind::Table),
                     _ => Err(Diagnostic::runtime(
+                        DiagnosticCode::LoadNeedsFileName,
                         "`load` takes a file name in quotes",
                         ast.span(args[0]),
                         "not a file name",
@@ -601,6 +632,7 @@ impl<'e> Checker<'e> {
                 ExprKind::Name(name) => variables.push(Ident { name: name.clone(), span: ast.span(arg) }),
                 _ => {
                     return Err(Diagnostic::runtime(
+                        DiagnosticCode::DiffVariableNotName,
                         "differentiate with respect to a name",
                         ast.span(arg),
                         "not a variable name",
@@ -664,10 +696,13 @@ impl<'e> Checker<'e> {
     fn function_argument(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
         match self.function_valued(ast, id, scope) {
             Valued::Function(params) => params,
-            Valued::Value(_) | Valued::Unchecked => {
-                Err(Diagnostic::runtime("expected a function", ast.span(id), "not a function")
-                    .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative"))
-            }
+            Valued::Value(_) | Valued::Unchecked => Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
+                "expected a function",
+                ast.span(id),
+                "not a function",
+            )
+            .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative")),
         }
     }
 
@@ -676,6 +711,7 @@ impl<'e> Checker<'e> {
             Some(Known::Function(signature)) => Ok(signature.params.clone()),
             Some(Known::Value(Kind::Function(params))) => Ok(params),
             Some(Known::Value(kind)) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
                 format!("`{}` is not a function", function.name),
                 function.span,
                 format!("this is {}", kind.describe()),
@@ -683,7 +719,7 @@ impl<'e> Checker<'e> {
             .with_help("derivatives are taken of functions, such as `J(a, b) = a*b`")),
             None => {
                 let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
-                if diagnostic.help.as_deref().is_some_and(|h| h.starts_with("did you mean")) {
+                if self.closest_name(&function.name, &Scope::default()).is_some() {
                     return Err(diagnostic);
                 }
                 let name = &function.name;
@@ -699,10 +735,16 @@ impl<'e> Checker<'e> {
                 if fields.contains(&field.name) {
                     return Ok(Kind::Number);
                 }
-                Err(Diagnostic::runtime(format!("no field `{}`", field.name), field.span, "not in this result")
-                    .with_help(format!("its fields are {}", fields.join(", "))))
+                Err(Diagnostic::runtime(
+                    DiagnosticCode::NoField,
+                    format!("no field `{}`", field.name),
+                    field.span,
+                    "not in this result",
+                )
+                .with_help(format!("its fields are {}", fields.join(", "))))
             }
             other => Err(Diagnostic::runtime(
+                DiagnosticCode::NoField,
                 format!("{} has no fields", other.describe()),
                 ast.span(target),
                 "fields belong to tables and results",
@@ -744,6 +786,7 @@ pub(super) fn check_param_preferring(
         return Err(no_parameters(variable.span));
     }
     let mut diagnostic = Diagnostic::runtime(
+        DiagnosticCode::NotAParameter,
         format!("`{}` is not a parameter here", variable.name),
         variable.span,
         format!("the parameters are {}", params.join(", ")),
@@ -763,6 +806,7 @@ pub(super) fn check_param_preferring(
 /// A derivative asked of a function of no parameters (`J() = 1`, then `J'`).
 fn no_parameters(span: Span) -> Diagnostic {
     Diagnostic::runtime(
+        DiagnosticCode::NoParameters,
         "this function has no parameters, so it has no derivatives",
         span,
         "nothing to differentiate by",
@@ -773,6 +817,7 @@ fn no_parameters(span: Span) -> Diagnostic {
 fn check_bindable_name(name: &Ident) -> Checked<()> {
     if builtins::lookup(&name.name).is_some() {
         return Err(Diagnostic::runtime(
+            DiagnosticCode::BuiltinName,
             format!("`{}` is a builtin name", name.name),
             name.span,
             "cannot be redefined",
@@ -787,8 +832,13 @@ fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
     if allowed.contains(&format.name.as_str()) {
         return Ok(());
     }
-    Err(Diagnostic::runtime(format!("unknown format `{}`", format.name), format.span, "not a format here")
-        .with_help(format!("the formats are {}", allowed.join(", "))))
+    Err(Diagnostic::runtime(
+        DiagnosticCode::UnknownFormat,
+        format!("unknown format `{}`", format.name),
+        format.span,
+        "not a format here",
+    )
+    .with_help(format!("the formats are {}", allowed.join(", "))))
 }
 
 fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
@@ -801,7 +851,13 @@ fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
         (Kind::Record(fields), _) => format!("pick a field: {}", fields.join(", ")),
         _ => "arithmetic works on numbers and vectors".to_string(),
     };
-    Diagnostic::runtime("expected a number", ast.span(id), format!("this is {}", kind.describe())).with_help(help)
+    Diagnostic::runtime(
+        DiagnosticCode::NotANumber,
+        "expected a number",
+        ast.span(id),
+        format!("this is {}", kind.describe()),
+    )
+    .with_help(help)
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -5,7 +5,7 @@
 //! printed forms, made readable; it is named as written.
 
 use super::{Callable, Lowerer};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, Label, Printing};
 use crate::expr::arena::{Constancy, Id};
 use crate::expr::latex::name_latex;
@@ -81,6 +81,7 @@ impl Lowerer<'_> {
             (Part::Number(x), Part::Number(y)) => return Ok(Part::Number(self.operate(op, *x, *y))),
             (Part::Function(f), Part::Function(g)) if f.params != g.params => {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::DifferentParameters,
                     "these functions have different parameters",
                     span,
                     format!("{} and {}", f.params.join(", "), g.params.join(", ")),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::complete::COMMANDS;
 use super::help;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{self, WriteError};
 use crate::render::Document;
 use crate::session::{Output, Session};
@@ -28,7 +28,7 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
     let result = match command {
         ":help" | ":h" | ":?" => help(argument),
         ":list" | ":ls" | ":clear" | ":quit" | ":q" | ":exit" if !argument.is_empty() => {
-            Err(Diagnostic::usage(format!("`{command}` takes nothing after it"))
+            Err(Diagnostic::usage(DiagnosticCode::CommandArguments, format!("`{command}` takes nothing after it"))
                 .with_help(format!("type `{command}` alone")))
         }
         ":list" | ":ls" => Ok(session.listing()),
@@ -77,7 +77,7 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
     }
     help::topic(topic).ok_or_else(|| {
         let topics: Vec<&str> = help::TOPICS.iter().map(|(name, _)| *name).collect();
-        let problem = Diagnostic::usage(format!("there is no help topic `{topic}`"));
+        let problem = Diagnostic::usage(DiagnosticCode::UnknownHelpTopic, format!("there is no help topic `{topic}`"));
         match suggest::closest(topic, topics.iter().copied()) {
             Some(best) => problem.with_help(format!("did you mean `:help {best}`?")),
             None => problem.with_help(format!("the topics are {}", topics.join(", "))),
@@ -87,7 +87,7 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
 
 fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagnostic> {
     if argument.is_empty() {
-        return Err(Diagnostic::usage(format!("`{command}` needs a file name"))
+        return Err(Diagnostic::usage(DiagnosticCode::CommandArguments, format!("`{command}` needs a file name"))
             .with_help(format!("for example `{command} lesson.gd`")));
     }
     Ok(Path::new(argument))
@@ -98,13 +98,16 @@ fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagn
 fn readable(path: &Path) -> Result<&Path, Diagnostic> {
     match files::not_regular(path) {
         None => Ok(path),
-        Some(kind) => Err(Diagnostic::usage(format!("cannot load `{}`: it is {kind}, not a file", path.display()))
-            .with_help("`:load` reads a .gd script saved as a regular file")),
+        Some(kind) => Err(Diagnostic::usage(
+            DiagnosticCode::NotAFile,
+            format!("cannot load `{}`: it is {kind}, not a file", path.display()),
+        )
+        .with_help("`:load` reads a .gd script saved as a regular file")),
     }
 }
 
 fn unknown(command: &str) -> Diagnostic {
-    let problem = Diagnostic::usage(format!("there is no command `{command}`"));
+    let problem = Diagnostic::usage(DiagnosticCode::UnknownCommand, format!("there is no command `{command}`"));
     match suggest::closest(command, COMMANDS.iter().copied()) {
         Some(best) => problem.with_help(format!("did you mean `{best}`?")),
         None => problem.with_help(format!("the commands are {}", COMMANDS.join(" "))),
@@ -121,7 +124,7 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let script = session.script(folder);
     if script.is_empty() {
-        return Err(Diagnostic::usage("there is nothing to save yet")
+        return Err(Diagnostic::usage(DiagnosticCode::NothingToSave, "there is nothing to save yet")
             .with_help("define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`"));
     }
     let text = format!("{SAVED_HEADER} Run it with `gd {}`, or `:load` it in the REPL.\n{script}", path.display());
@@ -140,7 +143,7 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
             WriteError::ReadOnly { .. } => "nothing was written; the file is kept as it is — choose another name",
             WriteError::Io { .. } => "nothing was written; check that the folder exists and can be written to",
         };
-        Diagnostic::usage(format!("cannot save the session: {error}")).with_help(help)
+        Diagnostic::usage(DiagnosticCode::CannotSave, format!("cannot save the session: {error}")).with_help(help)
     })?;
     let lines = script.lines().count();
     let through =

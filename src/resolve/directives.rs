@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::{Checked, Checker, Scope, check_param, check_param_preferring};
 use crate::builtins;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::Kind;
 use crate::names::{METHODS, SETTINGS, SettingName, SettingValue};
 use crate::source::Span;
@@ -34,6 +34,7 @@ impl Checker<'_> {
             (Kind::Gradient(params), Kind::Tuple(n)) => {
                 if params.len() != *n {
                     return Err(Diagnostic::runtime(
+                        DiagnosticCode::ClaimSizes,
                         format!("the gradient has {} components, but {n} are given", params.len()),
                         ast.span(rhs),
                         format!("give one per parameter: {}", params.join(", ")),
@@ -43,6 +44,7 @@ impl Checker<'_> {
             }
             (Kind::Tuple(m), Kind::Tuple(n)) if m != n => {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ClaimSizes,
                     format!("the left side has {m} values, but {n} are given"),
                     ast.span(rhs),
                     format!("give {m} values"),
@@ -55,7 +57,7 @@ impl Checker<'_> {
         if fits {
             return Ok(left);
         }
-        Err(Diagnostic::runtime(
+        Err(Diagnostic::runtime(DiagnosticCode::ClaimIncomparable,
             "the two sides of this check cannot be compared",
             ast.span(lhs).to(ast.span(rhs)),
             format!("{} against {}", left.describe(), right.describe()),
@@ -85,6 +87,7 @@ impl Checker<'_> {
             _ => "f'".to_string(),
         };
         Err(Diagnostic::runtime(
+            DiagnosticCode::ClaimWithArguments,
             "a claim about a function names it without arguments",
             ast.span(lhs),
             "arguments that are not bound",
@@ -99,6 +102,7 @@ impl Checker<'_> {
         let params = self.function_params(ast, optimize.function)?;
         if params.is_empty() {
             return Err(Diagnostic::runtime(
+                DiagnosticCode::NoParameters,
                 "this function has no parameters to move",
                 ast.span(optimize.function),
                 "a function of nothing",
@@ -109,6 +113,7 @@ impl Checker<'_> {
             check_param(&params, variable, "over")?;
             if optimize.over[..index].iter().any(|earlier| earlier.name == variable.name) {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ListedTwice,
                     format!("`{}` is listed twice after `over`", variable.name),
                     variable.span,
                     "already listed",
@@ -121,6 +126,7 @@ impl Checker<'_> {
             let Some(name) = SettingName::lookup(&setting.name.name) else {
                 let spellings: Vec<&str> = SETTINGS.iter().map(|(s, _)| *s).collect();
                 let mut diagnostic = Diagnostic::runtime(
+                    DiagnosticCode::UnknownSetting,
                     format!("unknown setting `{}`", setting.name.name),
                     setting.name.span,
                     "not a setting of minimize",
@@ -133,6 +139,7 @@ impl Checker<'_> {
             };
             if seen.contains(&name) {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ListedTwice,
                     format!("`{}` is set twice", setting.name.name),
                     setting.name.span,
                     "already set earlier in this list",
@@ -157,8 +164,12 @@ impl Checker<'_> {
                 ExprKind::Name(method) if METHODS.contains(&method.as_str()) => Ok(()),
                 _ => {
                     let written = ast.kind(value);
-                    let mut diagnostic =
-                        Diagnostic::runtime("unknown method", ast.span(value), "not a method gd knows");
+                    let mut diagnostic = Diagnostic::runtime(
+                        DiagnosticCode::UnknownMethod,
+                        "unknown method",
+                        ast.span(value),
+                        "not a method gd knows",
+                    );
                     if let ExprKind::Name(method) = written
                         && let Some(best) = suggest::closest(method, METHODS.iter().copied())
                     {
@@ -178,7 +189,13 @@ impl Checker<'_> {
                 if file.to_lowercase().ends_with(".svg") && file.len() > 4 {
                     return Ok(());
                 }
-                Err(Diagnostic::runtime("plots are SVG files", ast.span(value), "not a .svg file name").with_help(
+                Err(Diagnostic::runtime(
+                    DiagnosticCode::PlotFileName,
+                    "plots are SVG files",
+                    ast.span(value),
+                    "not a .svg file name",
+                )
+                .with_help(
                     "name the file with .svg, as in `plot = \"descent.svg\"`; `plot` alone draws in the terminal",
                 ))
             }
@@ -186,13 +203,19 @@ impl Checker<'_> {
             (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
                 self.number(ast, value, &mut Scope::default())
             }
-            (SettingValue::FlagOrPath, Some(value)) => {
-                Err(Diagnostic::runtime("expected a file name in quotes", ast.span(value), "not a file name")
-                    .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal"))
-            }
-            (SettingValue::Number | SettingValue::Method, None) => {
-                Err(Diagnostic::runtime("this setting needs a value", span, "give it a value with `=`"))
-            }
+            (SettingValue::FlagOrPath, Some(value)) => Err(Diagnostic::runtime(
+                DiagnosticCode::PlotFileName,
+                "expected a file name in quotes",
+                ast.span(value),
+                "not a file name",
+            )
+            .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal")),
+            (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
+                DiagnosticCode::SettingNeedsValue,
+                "this setting needs a value",
+                span,
+                "give it a value with `=`",
+            )),
         }
     }
 
@@ -211,6 +234,7 @@ impl Checker<'_> {
         let Some(names) = names.filter(|names| !names.is_empty()) else { return Ok(()) };
         let start: Vec<String> = names.iter().map(|n| format!("{n} = …")).collect();
         Err(Diagnostic::runtime(
+            DiagnosticCode::MinimizeWithArguments,
             "minimize names the function without arguments",
             ast.span(optimize.function),
             "arguments that are not bound",
@@ -226,6 +250,7 @@ impl Checker<'_> {
             check_param_preferring(params, &unused, &binding.name, if complete { "at" } else { "from" })?;
             if point[..index].iter().any(|b| b.name.name == binding.name.name) {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::ListedTwice,
                     format!("`{}` is given twice", binding.name.name),
                     binding.name.span,
                     "given again here",
@@ -238,6 +263,7 @@ impl Checker<'_> {
         if complete && !point.is_empty() && !missing.is_empty() {
             let span = point[0].name.span.to(point[point.len() - 1].name.span);
             return Err(Diagnostic::runtime(
+                DiagnosticCode::StartMissing,
                 format!("no value given for {}", missing.join(", ")),
                 span,
                 format!("the point needs every parameter: {}", params.join(", ")),
@@ -256,6 +282,7 @@ fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
         return Ok(());
     }
     Err(Diagnostic::runtime(
+        DiagnosticCode::SettingWithoutEffect,
         format!("`{}` has no effect with method = {name}", beta.name.name),
         beta.name.span,
         "this method has no momentum",

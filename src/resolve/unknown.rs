@@ -6,7 +6,7 @@
 
 use super::{Checked, Checker, Meaning, Scope, meaning};
 use crate::builtins;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
@@ -39,35 +39,54 @@ impl Checker<'_> {
         let Some((first, span)) = unknown.first() else { return Ok(()) };
         let params: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
         let them = if params.len() == 1 { "it" } else { "them" };
-        Err(Diagnostic::runtime(format!("`{first}` is not defined"), *span, "unknown name").with_help(format!(
+        Err(Diagnostic::runtime(
+            DiagnosticCode::UnknownName,
+            format!("`{first}` is not defined"),
+            *span,
+            "unknown name",
+        )
+        .with_help(format!(
             "to define a function of {0}, list {them}: `{1}({0}) = …`; to bind a value, define {first} first",
             params.join(", "),
             name.name
         )))
     }
 
+    /// The known name closest in spelling to an unknown one, if any is close:
+    /// a local, a definition or binding, then a builtin.
+    pub(super) fn closest_name(&self, name: &str, scope: &Scope) -> Option<String> {
+        let mut candidates: Vec<String> = scope.locals.clone();
+        candidates.extend(self.planned.keys().cloned());
+        candidates.extend(self.env.names().map(str::to_string));
+        if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
+            return Some(best.to_string());
+        }
+        let builtin_names = builtins::BUILTINS.iter().map(|(spelling, _)| *spelling);
+        suggest::closest_builtin(name, builtin_names).map(str::to_string)
+    }
+
     pub(super) fn unknown_name(&self, name: &str, span: Span, scope: &Scope) -> Diagnostic {
         if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
-            return Diagnostic::runtime(format!("`{name}` would call itself"), span, "the function being defined")
-                .with_help(
-                    "gd functions cannot be recursive; write the formula out, or split it into separate functions",
-                );
+            return Diagnostic::runtime(
+                DiagnosticCode::Recursion,
+                format!("`{name}` would call itself"),
+                span,
+                "the function being defined",
+            )
+            .with_help("gd functions cannot be recursive; write the formula out, or split it into separate functions");
         }
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
         candidates.extend(self.env.names().map(str::to_string));
-        let diagnostic = Diagnostic::runtime(format!("`{name}` is not defined"), span, "unknown name");
+        let diagnostic =
+            Diagnostic::runtime(DiagnosticCode::UnknownName, format!("`{name}` is not defined"), span, "unknown name");
         if let Some(product) = suggest::split_product(name, &candidates) {
             return diagnostic.with_help(format!("`{name}` is one name; for a product write `{product}`"));
         }
         if let Some(help) = suggest::other_spelling(name) {
             return diagnostic.with_help(help);
         }
-        if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
-            return diagnostic.with_help(format!("did you mean `{best}`?"));
-        }
-        let builtin_names = builtins::BUILTINS.iter().map(|(spelling, _)| *spelling);
-        if let Some(best) = suggest::closest_builtin(name, builtin_names) {
+        if let Some(best) = self.closest_name(name, scope) {
             return diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         if let Some(params) = &scope.claim_params {
@@ -104,7 +123,7 @@ impl Checker<'_> {
             }
             let callee_text = source_callee(ast, callee);
             let numbers: Vec<String> = (1..=params.len()).map(|n| n.to_string()).collect();
-            return Err(Diagnostic::runtime(format!("`{name}` is not defined"), ast.span(arg), "unknown name").with_help(
+            return Err(Diagnostic::runtime(DiagnosticCode::UnknownName, format!("`{name}` is not defined"), ast.span(arg), "unknown name").with_help(
                 format!(
                     "`{name}` is a parameter of `{callee_text}`: to see the function write `{callee_text}`; to evaluate it, give numbers, as in `{callee_text}({})`",
                     numbers.join(", ")

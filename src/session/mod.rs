@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 use crate::check::report::Verdict;
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Diagnostic, DiagnosticCode};
 use crate::env::Env;
 use crate::expr::arena::Arena;
 use crate::journal::{self, Journal};
@@ -92,7 +92,7 @@ impl Input {
     pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
         let shown = path.display().to_string();
         let bytes = crate::files::read_bounded(path, SCRIPT_LIMIT, true)
-            .map_err(|e| Diagnostic::usage(format!("cannot read `{shown}`: {e}")))?;
+            .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, format!("cannot read `{shown}`: {e}")))?;
         let text = Input::text_of(bytes, &format!("`{shown}`"))?;
         let dir =
             path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
@@ -107,8 +107,11 @@ impl Input {
             None => bytes,
         };
         String::from_utf8(bytes).map_err(|e| {
-            Diagnostic::usage(format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
-                .with_help("gd scripts are UTF-8 text files")
+            Diagnostic::usage(
+                DiagnosticCode::NotText,
+                format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+            )
+            .with_help("gd scripts are UTF-8 text files")
         })
     }
 }

@@ -12,7 +12,7 @@
 
 use logos::Logos;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::source::{SourceId, Span};
 
 /// What went wrong while lexing one token.
@@ -205,8 +205,13 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
     }
     if let Some(&(start, end)) = open_brackets.first() {
         errors.push(
-            Diagnostic::syntax("this bracket is never closed", Span::new(source, start, end), "opened here")
-                .with_help("close it, or finish the expression before the end of the input"),
+            Diagnostic::syntax(
+                DiagnosticCode::UnclosedBracket,
+                "this bracket is never closed",
+                Span::new(source, start, end),
+                "opened here",
+            )
+            .with_help("close it, or finish the expression before the end of the input"),
         );
     }
     (tokens, errors)
@@ -232,13 +237,21 @@ pub fn stops_mid_statement(text: &str) -> bool {
 
 fn lex_diagnostic(error: &LexError, text: &str, span: Span) -> Diagnostic {
     match error {
-        LexError::UnterminatedString => {
-            Diagnostic::syntax("this string is never closed", span, "add a closing `\"` on the same line")
-        }
+        LexError::UnterminatedString => Diagnostic::syntax(
+            DiagnosticCode::UnclosedString,
+            "this string is never closed",
+            span,
+            "add a closing `\"` on the same line",
+        ),
         LexError::UnexpectedCharacter => {
             let found = text.get(span.range()).unwrap_or("?");
-            Diagnostic::syntax(format!("unexpected character `{found}`"), span, "gd does not know this character")
-                .with_help(character_help(found))
+            Diagnostic::syntax(
+                DiagnosticCode::UnexpectedCharacter,
+                format!("unexpected character `{found}`"),
+                span,
+                "gd does not know this character",
+            )
+            .with_help(character_help(found))
         }
     }
 }
@@ -335,7 +348,7 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(tokens.iter().any(|(_, t, _)| *t == Token::Invalid));
         let (_, errors) = tokenize("load(\"abc", SourceId(0));
-        assert!(errors.iter().any(|e| e.message.contains("never closed")));
+        assert!(errors.iter().any(|e| e.code == DiagnosticCode::UnclosedString));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use lalrpop_util::{ErrorRecovery, ParseError};
 
 use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
 use super::lexer::{self, LexError, Token};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::source::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
@@ -44,7 +44,7 @@ pub fn parse(text: &str, source: SourceId) -> Result<Program, Vec<Diagnostic>> {
     };
     // After a bracket that is never closed, every later line was read as part
     // of it: the parser's complaints there are echoes of that one mistake.
-    let unclosed_at = errors.iter().filter(|e| e.message.contains("never closed")).filter_map(|e| e.span()).next();
+    let unclosed_at = errors.iter().filter(|e| is_unclosed(e)).filter_map(|e| e.span()).next();
     for recovery in recovered {
         let location = match &recovery.error {
             ParseError::UnrecognizedToken { token: (start, ..), .. }
@@ -89,8 +89,9 @@ fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> 
     };
     let latex_lines: Vec<(usize, usize)> = errors
         .iter()
-        .filter(|e| e.message == "unexpected character `\\`")
+        .filter(|e| e.code == DiagnosticCode::UnexpectedCharacter)
         .filter_map(|e| e.span())
+        .filter(|span| text.get(span.start..span.end) == Some("\\"))
         .filter(|span| text.get(span.end..).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic())))
         .map(|span| line_of(span.start))
         .collect();
@@ -105,7 +106,7 @@ fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> 
     lines.dedup();
     for (start, end) in lines {
         kept.push(
-            Diagnostic::syntax("gd does not read LaTeX", Span::new(source, start, end), "LaTeX notation")
+            Diagnostic::syntax(DiagnosticCode::LatexInput, "gd does not read LaTeX", Span::new(source, start, end), "LaTeX notation")
                 .with_help("write it in gd's notation: `\\frac{1}{2}x^2` is `(1/2)*x^2`, `\\cdot` is `*`, `x^{2}` is `x^2`, `\\sigma` is `σ`"),
         );
     }
@@ -120,7 +121,7 @@ pub fn is_unfinished(text: &str) -> bool {
         return false;
     }
     let (tokens, lexical) = lexer::tokenize(text, SourceId(0));
-    if lexical.iter().any(|e| !e.message.contains("never closed")) {
+    if lexical.iter().any(|e| !is_unclosed(e)) {
         return false;
     }
     let mut builder = AstBuilder::new(SourceId(0));
@@ -187,6 +188,7 @@ impl<'s> AstBuilder<'s> {
         let (top, n, rest) = (text(self, lhs), text(self, number), text(self, operand));
         self.warnings.push(
             Diagnostic::warning(
+                DiagnosticCode::AmbiguousDivision,
                 format!("`{top}/{n}{rest}` divides by the whole product `{n}{rest}`"),
                 self.ast.span(rhs),
                 "read as one factor",
@@ -209,7 +211,7 @@ impl<'s> AstBuilder<'s> {
         let number_end = self.ast.span(number).end;
         if number_end != operand_start {
             self.problems.push(
-                Diagnostic::syntax(
+                Diagnostic::syntax(DiagnosticCode::NumberApart,
                     "a number and what follows it are apart",
                     Span::new(self.source, number_end, operand_start),
                     "a space here",
@@ -226,7 +228,7 @@ impl<'s> AstBuilder<'s> {
             let written = describe_number_or_name(&self.ast, number);
             let k = describe_number_or_name(&self.ast, exponent);
             self.warnings.push(
-                Diagnostic::warning(
+                Diagnostic::warning(DiagnosticCode::PowerOfE,
                     format!("`{written}e…` here is {written} times a power of e, not a power of ten"),
                     Span::new(self.source, self.ast.span(number).start, self.ast.span(operand).end),
                     "a number times e to a power",
@@ -265,6 +267,7 @@ impl<'s> AstBuilder<'s> {
             let times = match power {
                 Some((power, span)) if !(1..=20).contains(&power) => {
                     self.problems.push(Diagnostic::syntax(
+                        DiagnosticCode::DerivativeOrder,
                         "a derivative's order must be a whole number from 1 to 20",
                         span,
                         "this order",
@@ -282,6 +285,7 @@ impl<'s> AstBuilder<'s> {
             let written = derivative_notation(&function.name, &variables);
             self.problems.push(
                 Diagnostic::syntax(
+                    DiagnosticCode::DerivativeOrder,
                     "the order of this derivative does not match its variables",
                     span,
                     format!("says order {stated}, but {} variable(s) follow", variables.len()),
@@ -330,8 +334,13 @@ impl<'s> AstBuilder<'s> {
                         "a definition lists parameter names: `f(x, y) = x*y`"
                     };
                     self.problems.push(
-                        Diagnostic::syntax("a parameter must be a name", self.ast.span(arg), "not a name")
-                            .with_help(help),
+                        Diagnostic::syntax(
+                            DiagnosticCode::ParameterNotAName,
+                            "a parameter must be a name",
+                            self.ast.span(arg),
+                            "not a name",
+                        )
+                        .with_help(help),
                     );
                     return None;
                 }
@@ -350,7 +359,13 @@ impl<'s> AstBuilder<'s> {
                 "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`"
             }
         };
-        Diagnostic::syntax("cannot assign to this", self.ast.span(lhs), "not a name or a function head").with_help(help)
+        Diagnostic::syntax(
+            DiagnosticCode::NotAssignable,
+            "cannot assign to this",
+            self.ast.span(lhs),
+            "not a name or a function head",
+        )
+        .with_help(help)
     }
 }
 
@@ -382,8 +397,12 @@ fn parse_error_diagnostic(
                 return None; // the lexer has reported this character
             }
             let span = Span::new(source, start, end);
-            let diagnostic =
-                Diagnostic::syntax(format!("unexpected {}", describe(&token)), span, expected_label(&expected));
+            let diagnostic = Diagnostic::syntax(
+                DiagnosticCode::UnexpectedToken,
+                format!("unexpected {}", describe(&token)),
+                span,
+                expected_label(&expected),
+            );
             let diagnostic = label_continued_line(diagnostic, text, source, start);
             let statement_so_far = text.get(..start).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             if let Some(help) = notation_help(statement_so_far, &token) {
@@ -410,7 +429,12 @@ fn parse_error_diagnostic(
         ParseError::UnrecognizedEof { location, expected } => {
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
-            let diagnostic = Diagnostic::syntax("the input ends too early", span, expected_label(&expected));
+            let diagnostic = Diagnostic::syntax(
+                DiagnosticCode::EarlyEnd,
+                "the input ends too early",
+                span,
+                expected_label(&expected),
+            );
             let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             Some(match after_keyword_help(statement_so_far) {
                 Some(help) => diagnostic.with_help(help),
@@ -418,6 +442,7 @@ fn parse_error_diagnostic(
             })
         }
         ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
+            DiagnosticCode::UnexpectedToken,
             format!("unexpected {}", describe(&token)),
             Span::new(source, start, end),
             "nothing more was expected here",
@@ -565,6 +590,11 @@ fn help_for(token: &Token<'_>, expected: &[String]) -> Option<&'static str> {
     }
 }
 
+/// A bracket or string left open: what follows is read as part of it.
+fn is_unclosed(error: &Diagnostic) -> bool {
+    matches!(error.code, DiagnosticCode::UnclosedBracket | DiagnosticCode::UnclosedString)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -693,7 +723,7 @@ mod tests {
     fn every_syntax_error_is_reported() {
         let errors = parse("x = 1 +* 2\ny = 3\nz = (4", SourceId(0)).unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
-        assert!(errors[1].message.contains("never closed"));
+        assert_eq!(errors[1].code, DiagnosticCode::UnclosedBracket);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::check::decide::{self, Rules};
 use crate::check::digits;
 use crate::check::report::{CheckReport, Verdict};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, GradientValue, Kind, Label};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
@@ -120,7 +120,12 @@ impl Session {
         let (id, origins) = self.lower_value(program, expr, Globals::Inline)?;
         let value = self.value_of(id, &origins, statement)?.to_f64();
         if value < 0.0 {
-            return Err(Diagnostic::runtime("a tolerance cannot be negative", program.ast.span(expr), "below 0"));
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::NegativeTolerance,
+                "a tolerance cannot be negative",
+                program.ast.span(expr),
+                "below 0",
+            ));
         }
         Ok(value)
     }
@@ -185,7 +190,14 @@ impl Session {
                             .collect()
                     }
                     (_, Some(Err(error))) => return Err(error),
-                    _ => return Err(Diagnostic::runtime("expected one value per parameter", ast.span(rhs), "here")),
+                    _ => {
+                        return Err(Diagnostic::runtime(
+                            DiagnosticCode::ClaimSizes,
+                            "expected one value per parameter",
+                            ast.span(rhs),
+                            "here",
+                        ));
+                    }
                 };
                 let left_names = gradient.params.iter().map(|p| gradient.label.partial_head(p)).collect();
                 Claim {
@@ -284,8 +296,14 @@ fn gradient_at_point(
     (arguments, item_texts): (&str, Vec<String>),
 ) -> Result<Claim, Diagnostic> {
     let ast = &program.ast;
-    let not_a_gradient =
-        || Diagnostic::runtime("expected a gradient at a point", ast.span(lhs), "compare a tuple with `∇J(…)`");
+    let not_a_gradient = || {
+        Diagnostic::runtime(
+            DiagnosticCode::ClaimIncomparable,
+            "expected a gradient at a point",
+            ast.span(lhs),
+            "compare a tuple with `∇J(…)`",
+        )
+    };
     let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
         return Err(not_a_gradient());
     };
@@ -330,6 +348,7 @@ fn right_side(
             Ok(lowerer.apply_function(&other, variables))
         }
         Some(Ok(_)) => Err(Diagnostic::runtime(
+            DiagnosticCode::ClaimIncomparable,
             "the right side does not match the left",
             ast.span(rhs),
             format!("expected an expression in {}", params.join(", ")),

@@ -3,7 +3,7 @@
 //! draws the result; a pass that fails becomes a diagnostic naming the
 //! node (and, for the backward pass, the local derivative) where it failed.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::graph::Graph;
 use crate::graph::pass::{self, Failure, Trace};
 use crate::lower::{Callable, Globals, Lowerer, Origins};
@@ -36,6 +36,7 @@ impl Session {
             Some(Err(error)) => return Err(error),
             _ => {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::NotAFunction,
                     "`graph` draws a function",
                     ast.span(function),
                     "not a single function",
@@ -144,9 +145,11 @@ impl Session {
             }
         };
         let diagnostic = match origins.nearest(&self.arena, graph.nodes[index].id) {
-            Some(origin) if origin.span != statement => Diagnostic::runtime(message, origin.span, label)
-                .with_label(statement, format!("in the {pass} pass of this graph")),
-            _ => Diagnostic::runtime(message, statement, label),
+            Some(origin) if origin.span != statement => {
+                Diagnostic::runtime(DiagnosticCode::NotComputable, message, origin.span, label)
+                    .with_label(statement, format!("in the {pass} pass of this graph"))
+            }
+            _ => Diagnostic::runtime(DiagnosticCode::NotComputable, message, statement, label),
         };
         diagnostic.with_help(help)
     }

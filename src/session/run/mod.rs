@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use crate::data::table::Table;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionDef, Kind, Label, Record};
 use crate::eval::direct::{self, EvalError};
 use crate::eval::stable;
@@ -197,10 +197,15 @@ impl Session {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
                         let source = self.add_source(file, text);
-                        Diagnostic::runtime(&error.message, Span::new(source, start, end), &error.label)
-                            .with_label(span, "loaded here")
+                        Diagnostic::runtime(
+                            DiagnosticCode::DataFile,
+                            &error.message,
+                            Span::new(source, start, end),
+                            &error.label,
+                        )
+                        .with_label(span, "loaded here")
                     }
-                    _ => Diagnostic::runtime(&error.message, span, "loading this file"),
+                    _ => Diagnostic::runtime(DiagnosticCode::DataFile, &error.message, span, "loading this file"),
                 };
                 if let Some(help) = error.help {
                     diagnostic = diagnostic.with_help(help);
@@ -261,7 +266,9 @@ impl Session {
             }
             Err(error) => return Err(self.evaluation_error(&error, origins, statement)),
         };
-        Number::float(value).ok_or_else(|| Diagnostic::runtime("the result is not finite", statement, "here"))
+        Number::float(value).ok_or_else(|| {
+            Diagnostic::runtime(DiagnosticCode::NotComputable, "the result is not finite", statement, "here")
+        })
     }
 
     /// A lowered expression's value, computed through its accurate form
@@ -311,6 +318,7 @@ impl Session {
                     Numeric::Expression { inline, .. } => {
                         let shown = show::expression_text(&self.arena, inline, Format::Text);
                         Err(Diagnostic::runtime(
+                            DiagnosticCode::FreeSymbols,
                             format!("`{}` would be `{shown}`, which has no value", name.name),
                             program.ast.span(value),
                             "this depends on free symbols",
@@ -330,7 +338,7 @@ impl Session {
             Some(row) => format!("{label} (in row {})", row + 1),
             None => label,
         };
-        let mut diagnostic = Diagnostic::runtime(message, span, label);
+        let mut diagnostic = Diagnostic::runtime(DiagnosticCode::NotComputable, message, span, label);
         if let Some(call) = origin.and_then(|o| o.call_site)
             && call != span
         {
@@ -354,7 +362,7 @@ enum Numeric {
 
 /// Execution met a statement other than the checker said it was: a bug in gd.
 fn not_as_checked(span: Span) -> Diagnostic {
-    Diagnostic::runtime("this statement was not checked as it is run", span, "internal error")
+    Diagnostic::runtime(DiagnosticCode::Internal, "this statement was not checked as it is run", span, "internal error")
 }
 
 /// True when `id` still has variables (free symbols) in it.

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionValue, Record};
 use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
@@ -55,7 +55,14 @@ impl Session {
         let function = match lowerer.callable(ast, optimize.function) {
             Some(Ok(Callable::Function(function))) => function,
             Some(Err(error)) => return Err(error),
-            _ => return Err(Diagnostic::runtime("expected a function", ast.span(optimize.function), "not a function")),
+            _ => {
+                return Err(Diagnostic::runtime(
+                    DiagnosticCode::NotAFunction,
+                    "expected a function",
+                    ast.span(optimize.function),
+                    "not a function",
+                ));
+            }
         };
         let objective = match ast.kind(optimize.function) {
             ExprKind::Name(name) => name.clone(),
@@ -72,6 +79,7 @@ impl Session {
         let tape = self.compile(&function, ast.span(optimize.function))?;
         if let (Some(span), None) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
+                DiagnosticCode::StochasticNeedsRows,
                 "stochastic descent needs a function of data",
                 span,
                 "no data rows to sample",
@@ -82,6 +90,7 @@ impl Session {
         let mut out = Document::default();
         if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
+                DiagnosticCode::StochasticNeedsRows,
                 format!(
                     "mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"
                 ),
@@ -94,6 +103,7 @@ impl Session {
         if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
             if !self.linear_in_reductions(function.body) {
                 return Err(Diagnostic::runtime(
+                    DiagnosticCode::StochasticNeedsRows,
                     format!("stochastic descent needs {objective} to be a mean or sum over the rows"),
                     span,
                     "mini-batches here would be biased",
@@ -143,6 +153,7 @@ impl Session {
             let at: Vec<String> =
                 names.iter().zip(&run.start).map(|(n, v)| format!("{n} = {}", format_short(*v))).collect();
             return Err(Diagnostic::runtime(
+                DiagnosticCode::NoValueAtStart,
                 format!("{objective} has no value at the starting point{why}"),
                 span,
                 format!("starting at {}", at.join(", ")),
@@ -177,8 +188,13 @@ impl Session {
         if folder.is_dir() {
             return Ok(());
         }
-        Err(Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, "no such folder")
-            .with_help(format!("create the folder {} first, or name a file in an existing one", folder.display())))
+        Err(Diagnostic::runtime(
+            DiagnosticCode::PlotNotWritten,
+            format!("cannot write the plot to {}", path.display()),
+            span,
+            "no such folder",
+        )
+        .with_help(format!("create the folder {} first, or name a file in an existing one", folder.display())))
     }
 
     /// Draws the run: to a file, or in the terminal.
@@ -220,7 +236,12 @@ impl Session {
                 plot::svg(objective, &curve, surface.as_ref())
                     .and_then(|svg| crate::files::write_svg(&path, &svg))
                     .map_err(|problem| {
-                        Diagnostic::runtime(format!("cannot write the plot to {}", path.display()), span, problem)
+                        Diagnostic::runtime(
+                            DiagnosticCode::PlotNotWritten,
+                            format!("cannot write the plot to {}", path.display()),
+                            span,
+                            problem,
+                        )
                     })?;
                 let what = match (&surface, sampled) {
                     (None, _) => String::new(),
@@ -315,16 +336,21 @@ impl Session {
         let env = &self.env;
         Tape::compile(&self.arena, &function.variables, &outputs, &|name| env.number(name)).map_err(|error| match error
         {
-            CompileError::NoValue(name) => {
-                Diagnostic::runtime(format!("`{name}` has no number to compute with"), span, "in this function")
-            }
-            CompileError::Vector => {
-                Diagnostic::runtime("this function gives a vector, one value per row", span, "not one number")
-                    .with_help(
-                        "minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`",
-                    )
-            }
+            CompileError::NoValue(name) => Diagnostic::runtime(
+                DiagnosticCode::NoValue,
+                format!("`{name}` has no number to compute with"),
+                span,
+                "in this function",
+            ),
+            CompileError::Vector => Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                "this function gives a vector, one value per row",
+                span,
+                "not one number",
+            )
+            .with_help("minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`"),
             CompileError::Lengths(m, n) => Diagnostic::runtime(
+                DiagnosticCode::VectorLengths,
                 format!("vectors of different lengths: {m} and {n}"),
                 span,
                 "combines them row by row",
@@ -385,7 +411,12 @@ impl Session {
             let span = setting.value.map_or(setting.name.span, |v| program.ast.span(v));
             let number = |session: &mut Session| match setting.value {
                 Some(value) => session.number_of(program, value, statement),
-                None => Err(Diagnostic::runtime("this setting needs a value", span, "give it with `=`")),
+                None => Err(Diagnostic::runtime(
+                    DiagnosticCode::SettingNeedsValue,
+                    "this setting needs a value",
+                    span,
+                    "give it with `=`",
+                )),
             };
             match name {
                 SettingName::LearningRate => {
@@ -449,7 +480,7 @@ impl Session {
 }
 
 fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnostic> {
-    if ok { Ok(()) } else { Err(Diagnostic::runtime(message, span, label)) }
+    if ok { Ok(()) } else { Err(Diagnostic::runtime(DiagnosticCode::SettingValue, message, span, label)) }
 }
 
 /// The largest `steps`, `trace`, `batch` or `seed`.
@@ -472,7 +503,12 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
             most => most.to_string(),
         };
         let requirement = format!("a whole number from {} to {most}", range.start());
-        return Err(Diagnostic::runtime(format!("`{what}` must be {requirement}"), span, "not allowed here"));
+        return Err(Diagnostic::runtime(
+            DiagnosticCode::SettingValue,
+            format!("`{what}` must be {requirement}"),
+            span,
+            "not allowed here",
+        ));
     }
     Ok(value as usize)
 }
@@ -495,6 +531,7 @@ fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Re
     };
     let runs = if runs > 1 { format!("{runs} runs of ") } else { String::new() };
     Err(Diagnostic::runtime(
+        DiagnosticCode::TooMuchWork,
         format!(
             "too much work for one `minimize`: {runs}{} steps{rows}; with these settings `steps` can be at most {most}",
             options.steps
