@@ -11,6 +11,7 @@ use std::sync::mpsc;
 use tokio::sync::{mpsc as events, oneshot};
 
 use super::cell::{self, CellCompletions, Piece};
+use crate::diagnostics::{Class, Diagnostic, DiagnosticCode};
 use crate::render::Document;
 use crate::repl::commands::{self, Flow};
 use crate::repl::{complete, help};
@@ -51,10 +52,18 @@ pub struct Finish {
 /// Why a cell stopped early, with the text gd printed about it.
 #[derive(Debug, PartialEq)]
 pub enum CellFailure {
-    /// A syntax or runtime error: the rendered diagnostics.
-    Error(String),
+    /// A syntax or runtime error: the first error's code and message, and
+    /// the rendered diagnostics.
+    Error { headline: Option<ErrorHeadline>, text: String },
     /// An interrupt stopped it: any note printed then.
     Interrupted(String),
+}
+
+/// A failed cell's first error as data: its code (`UnknownName`) and message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorHeadline {
+    pub code: DiagnosticCode,
+    pub message: String,
 }
 
 /// The way to the session's thread.
@@ -96,7 +105,7 @@ fn serve(mut session: Session, inbox: mpsc::Receiver<Job>) {
 
 /// Runs a cell's pieces in order, stopping at the first that fails.
 fn run_cell(session: &mut Session, cell: &str, events: events::UnboundedSender<Event>) {
-    let mut out = CellOutput { events, held: None, errors: String::new() };
+    let mut out = CellOutput { events, held: None, errors: String::new(), headline: None };
     let mut status = Status::Ok;
     for piece in cell::pieces(cell) {
         status = match piece {
@@ -134,6 +143,8 @@ struct CellOutput {
     events: events::UnboundedSender<Event>,
     held: Option<Document>,
     errors: String,
+    /// The first error (not warning) diagnosed in the cell.
+    headline: Option<ErrorHeadline>,
 }
 
 impl CellOutput {
@@ -152,7 +163,9 @@ impl CellOutput {
     fn finish(mut self, status: Status) {
         let failure = match status {
             Status::Ok => None,
-            Status::Failed | Status::Syntax => Some(CellFailure::Error(std::mem::take(&mut self.errors))),
+            Status::Failed | Status::Syntax => {
+                Some(CellFailure::Error { headline: self.headline.take(), text: std::mem::take(&mut self.errors) })
+            }
             Status::Interrupted => Some(CellFailure::Interrupted(std::mem::take(&mut self.errors))),
         };
         self.flush_errors();
@@ -182,6 +195,13 @@ impl Output for CellOutput {
     fn error(&mut self, text: &str) {
         self.errors.push_str(text);
     }
+
+    fn diagnostic(&mut self, diagnostic: &Diagnostic, rendered: &str) {
+        if diagnostic.class != Class::Warning && self.headline.is_none() {
+            self.headline = Some(ErrorHeadline { code: diagnostic.code, message: diagnostic.message.clone() });
+        }
+        self.error(rendered);
+    }
 }
 
 #[cfg(test)]
@@ -208,7 +228,7 @@ mod tests {
         match event {
             Event::Display(result) => format!("display {}", plain(&result)),
             Event::Stderr(text) => format!("stderr {text}"),
-            Event::Finished(Finish { failure: Some(CellFailure::Error(text)), .. }) => format!("error {text}"),
+            Event::Finished(Finish { failure: Some(CellFailure::Error { text, .. }), .. }) => format!("error {text}"),
             Event::Finished(Finish { failure: Some(CellFailure::Interrupted(text)), .. }) => {
                 format!("interrupted {text}")
             }

@@ -1,13 +1,14 @@
 //! The fixed parts of gd's answers: who the kernel is (`kernel_info`), and
 //! how a failed cell reads as a Jupyter error. Takes the failure the
 //! session reported and hands on the `error` message's content: its name
-//! and value in plain text (for a notebook's one-line summaries), and the
+//! (the first error's code) and value (its message), for a notebook's
+//! one-line summaries, and the
 //! traceback as the coloured diagnostic gd prints in a terminal, which
 //! Jupyter shows with its colours, as it does Python's tracebacks.
 
 use jupyter_protocol::{ErrorOutput, KernelInfoReply, LanguageInfo, ReplyError, ReplyStatus};
 
-use super::engine::CellFailure;
+use super::engine::{CellFailure, ErrorHeadline};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -36,11 +37,15 @@ pub fn kernel_info() -> KernelInfoReply {
     }
 }
 
-/// The `error` message for a failed cell.
+/// The `error` message for a failed cell: named by the first error's code
+/// (`UnknownName`, as Python's are by their class), its message the value.
 pub fn error_output(failure: &CellFailure) -> ErrorOutput {
     match failure {
-        CellFailure::Error(text) => {
-            let (ename, evalue) = headline(text);
+        CellFailure::Error { headline, text } => {
+            let (ename, evalue) = match headline {
+                Some(ErrorHeadline { code, message }) => (format!("{code:?}"), message.clone()),
+                None => ("Error".to_string(), "the cell failed".to_string()),
+            };
             ErrorOutput { ename, evalue, traceback: text.lines().map(str::to_string).collect() }
         }
         CellFailure::Interrupted(text) => {
@@ -57,44 +62,19 @@ pub fn reply_error(error: &ErrorOutput) -> ReplyError {
     ReplyError { ename: error.ename.clone(), evalue: error.evalue.clone(), traceback: error.traceback.clone() }
 }
 
-/// `Error: log of 0 is undefined` → ("Error", "log of 0 is undefined"),
-/// from the first line of a rendered diagnostic, without colour.
-fn headline(text: &str) -> (String, String) {
-    let first = plain(text.lines().next().unwrap_or_default());
-    match first.split_once(": ") {
-        Some((name, value)) if !name.contains(' ') => (name.to_string(), value.to_string()),
-        _ if first.is_empty() => ("Error".to_string(), "the cell failed".to_string()),
-        _ => ("Error".to_string(), first),
-    }
-}
-
-/// `text` without ANSI escape sequences (`ESC [ … letter`).
-fn plain(text: &str) -> String {
-    let mut kept = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            if chars.next() == Some('[') {
-                chars.by_ref().find(|c| ('@'..='~').contains(c));
-            }
-        } else {
-            kept.push(c);
-        }
-    }
-    kept
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::DiagnosticCode;
 
     #[test]
-    fn an_error_has_a_plain_name_and_value_and_a_coloured_traceback() {
-        let text = "\x1b[31mError:\x1b[0m log of 0 is undefined\n   ╭─[ <repl>:1:5 ]\n";
-        let error = error_output(&CellFailure::Error(text.to_string()));
-        assert_eq!((error.ename.as_str(), error.evalue.as_str()), ("Error", "log of 0 is undefined"));
+    fn an_error_is_named_by_its_code_and_keeps_its_coloured_traceback() {
+        let text = "\x1b[31mError:\x1b[0m log of 0 is undefined\n   ╭─[ <repl>:1:5 ]\n".to_string();
+        let headline = ErrorHeadline { code: DiagnosticCode::NotComputable, message: "log of 0 is undefined".into() };
+        let error = error_output(&CellFailure::Error { headline: Some(headline), text });
+        assert_eq!((error.ename.as_str(), error.evalue.as_str()), ("NotComputable", "log of 0 is undefined"));
         assert_eq!(error.traceback, ["\x1b[31mError:\x1b[0m log of 0 is undefined", "   ╭─[ <repl>:1:5 ]"]);
-        let error = error_output(&CellFailure::Error(String::new()));
+        let error = error_output(&CellFailure::Error { headline: None, text: String::new() });
         assert_eq!((error.ename.as_str(), error.evalue.as_str()), ("Error", "the cell failed"));
         let error = error_output(&CellFailure::Interrupted("interrupted: the rest of the input was not run\n".into()));
         assert_eq!(error.ename, "Interrupted");

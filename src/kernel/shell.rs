@@ -140,8 +140,8 @@ impl Shell {
                 }
             }
         }
-        let lost = "Error: gd's session has stopped; restart the kernel\n".to_string();
-        Finish { result: None, failure: Some(CellFailure::Error(lost)) }
+        let text = "Error: gd's session has stopped; restart the kernel\n".to_string();
+        Finish { result: None, failure: Some(CellFailure::Error { headline: None, text }) }
     }
 
     async fn complete(&mut self, request: &CompleteRequest) -> CompleteReply {

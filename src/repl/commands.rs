@@ -47,7 +47,7 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
     match result {
         Ok(text) if text.is_empty() => {}
         Ok(text) => out.show(&Document::lines(&text)),
-        Err(problem) => out.error(&session.render(&problem)),
+        Err(problem) => out.diagnostic(&problem, &session.render(&problem)),
     }
     Flow::Continue
 }

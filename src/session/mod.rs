@@ -30,8 +30,13 @@ use crate::syntax::parser::{self, Program};
 pub trait Output {
     /// A result of one statement (or a REPL command).
     fn show(&mut self, result: &Document);
-    /// A rendered diagnostic.
+    /// A message about the run (an interrupt, a note), already in words.
     fn error(&mut self, text: &str);
+    /// A diagnostic, as data and as rendered for this output's reader.
+    fn diagnostic(&mut self, diagnostic: &Diagnostic, rendered: &str) {
+        let _ = diagnostic;
+        self.error(rendered);
+    }
 }
 
 /// Collects everything in memory (for tests and embedding): results as
@@ -280,7 +285,7 @@ impl Session {
                 self.report_tally(status, out)
             }
             Err(problem) => {
-                out.error(&self.render(&problem));
+                out.diagnostic(&problem, &self.render(&problem));
                 Status::Failed
             }
         }
@@ -336,7 +341,7 @@ impl Session {
 
     fn report(&self, errors: &[Diagnostic], out: &mut dyn Output) {
         for error in errors {
-            out.error(&self.render(error));
+            out.diagnostic(error, &self.render(error));
         }
     }
 

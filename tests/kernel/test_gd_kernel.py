@@ -83,7 +83,7 @@ class GdKernelTests(jupyter_kernel_test.KernelTests):
         self.result_of("kept = 2")
         reply, outputs = self.result_of("kept = 5\nlog(0)")
         self.assertEqual(reply["content"]["status"], "error")
-        self.assertEqual(reply["content"]["ename"], "Error")
+        self.assertEqual(reply["content"]["ename"], "NotComputable")
         self.assertIn("log of 0", reply["content"]["evalue"])
         reply, outputs = self.result_of("kept + 1")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "3")
