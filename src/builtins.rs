@@ -80,13 +80,7 @@ impl Func {
             Func::Softplus => softplus(x),
             Func::Abs => x.abs(),
             Func::Step => step(x),
-            Func::Sign => {
-                if x == 0.0 {
-                    0.0
-                } else {
-                    x.signum()
-                }
-            }
+            Func::Sign => sign(x),
             Func::Log10 => x.log10(),
             Func::Log2 => x.log2(),
             Func::Asin => x.asin(),
@@ -122,6 +116,11 @@ pub fn relu(x: f64) -> f64 {
 /// step(x) = 1 for x > 0, else 0; NaN stays NaN.
 pub fn step(x: f64) -> f64 {
     if x.is_nan() { x } else { f64::from(u8::from(x > 0.0)) }
+}
+
+/// sign(x) = −1, 0 or 1 (`f64::signum` gives ±1 at ±0); NaN stays NaN.
+pub fn sign(x: f64) -> f64 {
+    if x == 0.0 { 0.0 } else { x.signum() }
 }
 
 /// σ(x) = 1/(1 + e^−x), computed without overflow for large |x|.

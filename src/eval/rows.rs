@@ -25,7 +25,7 @@ use ndarray::Array1;
 use rayon::prelude::*;
 
 use super::logsumexp::{ShiftedSum, larger, max_of};
-use crate::builtins::{Func, Reduction, relu, sigmoid, softplus, step};
+use crate::builtins::{Func, Reduction, relu, sigmoid, sign, softplus, step};
 
 /// Rows per chunk.
 pub const CHUNK: usize = 256;
@@ -421,6 +421,8 @@ fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64], coef
         }
         RowOp::Apply(func, a) => {
             let a = src(*a);
+            // Each function is `Func::apply`'s own, named so that the loop is
+            // compiled for it; the rest go through `apply`.
             match func {
                 Func::Exp => map(out, a, f64::exp),
                 Func::Log => map(out, a, f64::ln),
@@ -433,7 +435,7 @@ fn execute<'a>(op: &RowOp, out: &mut [f64], src: &dyn Fn(Src) -> &'a [f64], coef
                 Func::Softplus => map(out, a, softplus),
                 Func::Abs => map(out, a, f64::abs),
                 Func::Step => map(out, a, step),
-                Func::Sign => map(out, a, |x| if x == 0.0 { 0.0 } else { x.signum() }),
+                Func::Sign => map(out, a, sign),
                 other => map(out, a, |x| other.apply(x)),
             }
         }

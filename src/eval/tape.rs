@@ -590,7 +590,7 @@ impl Machine<'_> {
                 Op::PowInt(a, i) => file.get(a).powi(i),
                 Op::PowConst(a, e) => file.get(a).powf(e),
                 Op::Pow(a, b) => file.get(a).powf(file.get(b)),
-                Op::Apply(func, a) => apply(func, file.get(a)),
+                Op::Apply(func, a) => func.apply(file.get(a)),
             };
             file.set(dst, value);
         }
@@ -651,11 +651,6 @@ impl Registers<'_> {
         // SAFETY: `r` < registers.len(), as explained on the type.
         unsafe { *self.0.get_unchecked_mut(r as usize) = value }
     }
-}
-
-#[inline]
-fn apply(func: Func, x: f64) -> f64 {
-    func.apply(x)
 }
 
 #[cfg(test)]
