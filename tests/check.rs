@@ -198,3 +198,11 @@ fn claims_at_the_limits_of_floating_point_are_decided_on_accurate_values() {
         assert!(got.starts_with(expected), "{code}: {got}");
     }
 }
+
+/// The worked-out form of a failed claim is shown however the call is spaced.
+#[test]
+fn a_failed_derivative_shows_its_worked_out_form_however_it_is_spaced() {
+    let verdict = "✗ diff (x^2, x) ≠ 3*x — at x=1: diff (x^2, x) = 2, 3*x = 3\n  correct: diff (x^2, x) = 2*x\n";
+    let (out, err, _) = run("check diff (x^2, x) = 3*x");
+    assert_eq!((out, err), (format!("{verdict}1 check: 0 passed, 1 failed\n"), String::new()));
+}

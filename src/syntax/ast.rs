@@ -90,6 +90,29 @@ impl Ast {
         false
     }
 
+    /// Whether `id` calls one of the functions `names` anywhere inside it
+    /// (`diff(x^2, x) + 1` calls `diff`).
+    pub fn calls(&self, id: ExprId, names: &[&str]) -> bool {
+        let mut stack = vec![id];
+        while let Some(id) = stack.pop() {
+            match self.kind(id) {
+                ExprKind::Call(callee, args) => {
+                    if matches!(self.kind(*callee), ExprKind::Name(n) if names.contains(&n.as_str())) {
+                        return true;
+                    }
+                    stack.push(*callee);
+                    stack.extend(args);
+                }
+                ExprKind::Binary(_, a, b) => stack.extend([*a, *b]),
+                ExprKind::Neg(a) | ExprKind::Prime(a) | ExprKind::Field(a, _) => stack.push(*a),
+                ExprKind::Vector(items) | ExprKind::Tuple(items) => stack.extend(items),
+                ExprKind::Number(_) | ExprKind::Str(_) | ExprKind::Name(_) => {}
+                ExprKind::Partial(..) | ExprKind::Gradient(_) => {}
+            }
+        }
+        false
+    }
+
     pub fn node(&self, id: ExprId) -> &ExprNode {
         &self.nodes[id.0 as usize]
     }

@@ -228,7 +228,7 @@ impl Session {
                 variables.sort_by_key(|&v| first_use(&claim_text, &name_of(lowerer.arena, v)));
                 let names = variables.iter().map(|&v| name_of(lowerer.arena, v)).collect();
                 // The left side's own form is worth showing only when it was worked out.
-                let worked_out = ["diff(", "simplify(", "grad("].iter().any(|call| lhs_text.contains(call));
+                let worked_out = ast.calls(lhs, &["diff", "simplify", "grad"]);
                 let correct =
                     (!variables.is_empty() && worked_out).then(|| Correct::Expression(lhs_text.to_string(), left));
                 Claim {
