@@ -1,0 +1,278 @@
+//! Calls, checked: of user functions (argument counts, arguments named as
+//! parameters), of builtins (`diff`, `grad`, `simplify`, `load`, the
+//! reductions), and the function-valued expressions they take. Takes the
+//! checker's scope; hands on the kind of each call.
+
+use std::rc::Rc;
+
+use super::{
+    Checked, Checker, Known, Meaning, Scope, Valued, check_param, meaning, no_parameters, plural, scalar_kind,
+};
+use crate::builtins::Builtin;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::env::Kind;
+use crate::suggest;
+use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
+
+impl Checker<'_> {
+    pub(super) fn call(
+        &mut self,
+        ast: &Ast,
+        id: ExprId,
+        callee: ExprId,
+        args: &[ExprId],
+        scope: &mut Scope,
+    ) -> Checked<Kind> {
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Meaning::Builtin(builtin) = meaning(name, &scope.locals, |n| self.known(n), false)
+        {
+            return self.builtin_call(ast, id, name, builtin, args, scope);
+        }
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
+        {
+            let diagnostic = self.unknown_name(name, ast.span(callee), scope);
+            if self.closest_name(name, scope).is_some() || suggest::other_spelling(name).is_some() {
+                return Err(diagnostic);
+            }
+            let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
+            return Err(diagnostic.with_help(format!("define it first, e.g. `{name}({}) = …`", params.join(", "))));
+        }
+        let callee_kind = self.kind(ast, callee, scope)?;
+        let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
+            let help = if matches!(ast.kind(callee), ExprKind::Name(_)) {
+                "only functions are called with ( )"
+            } else {
+                "to multiply, write `*` between the brackets"
+            };
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
+                "this is not a function",
+                ast.span(callee),
+                format!("this is {}", callee_kind.describe()),
+            )
+            .with_help(help));
+        };
+        if args.len() != params.len() {
+            let what = match ast.kind(callee) {
+                ExprKind::Name(name) => format!("`{name}`"),
+                _ => "this function".to_string(),
+            };
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::ArgumentCount,
+                format!("{what} takes {} but {} given", plural(params.len(), "argument"), args.len()),
+                ast.span(id),
+                format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
+            ));
+        }
+        self.arguments_named_as_parameters(ast, callee, args, params, scope)?;
+        let mut result = Kind::Number;
+        for &arg in args {
+            if self.scalar(ast, arg, scope)? == Kind::Vector {
+                result = Kind::Vector;
+            }
+        }
+        if let Kind::Gradient(params) = callee_kind {
+            return Ok(Kind::Tuple(params.len()));
+        }
+        if let ExprKind::Name(name) = ast.kind(callee)
+            && let Some(Known::Function(signature)) = self.known(name)
+            && signature.returns == Kind::Vector
+        {
+            result = Kind::Vector;
+        }
+        Ok(result)
+    }
+
+    pub(super) fn builtin_call(
+        &mut self,
+        ast: &Ast,
+        id: ExprId,
+        name: &str,
+        builtin: Builtin,
+        args: &[ExprId],
+        scope: &mut Scope,
+    ) -> Checked<Kind> {
+        let span = ast.span(id);
+        let arity = |expected: &str, ok: bool| -> Checked<()> {
+            if ok {
+                return Ok(());
+            }
+            Err(Diagnostic::runtime(
+                DiagnosticCode::ArgumentCount,
+                format!("`{name}` takes {expected}"),
+                span,
+                format!("{} given", plural(args.len(), "argument")),
+            ))
+        };
+        match builtin {
+            Builtin::Math(_) | Builtin::Sqrt => {
+                arity("one argument", args.len() == 1)?;
+                self.scalar(ast, args[0], scope)
+            }
+            Builtin::Constant(_) => Err(Diagnostic::runtime(
+                DiagnosticCode::ConstantCalled,
+                format!("`{name}` is a constant, not a function"),
+                ast.span(id),
+                "called here",
+            )
+            .with_help(format!("to multiply, write `{name}*(…)`"))),
+            Builtin::Diff => {
+                arity("a function or expression and then the variables: diff(J, b)", args.len() >= 2)?;
+                self.diff(ast, args, scope)
+            }
+            Builtin::Grad => {
+                arity("one function: grad(J)", args.len() == 1)?;
+                let params = self.function_argument(ast, args[0], scope)?;
+                if params.is_empty() {
+                    return Err(no_parameters(ast.span(args[0])));
+                }
+                Ok(Kind::Gradient(params))
+            }
+            Builtin::Simplify => {
+                arity("one expression", args.len() == 1)?;
+                match self.function_valued(ast, args[0], scope) {
+                    Valued::Function(params) => return Ok(Kind::Function(params?)),
+                    Valued::Value(kind) => return scalar_kind(ast, args[0], kind),
+                    Valued::Unchecked => {}
+                }
+                let was_free = std::mem::replace(&mut scope.free_symbols, true);
+                let kind = self.scalar(ast, args[0], scope);
+                scope.free_symbols = was_free;
+                kind
+            }
+            Builtin::Load => {
+                arity("one file name", args.len() == 1)?;
+                match ast.kind(args[0]) {
+                    ExprKind::Str(_) => Ok(Kind::Table),
+                    _ => Err(Diagnostic::runtime(
+                        DiagnosticCode::LoadNeedsFileName,
+                        "`load` takes a file name in quotes",
+                        ast.span(args[0]),
+                        "not a file name",
+                    )
+                    .with_help("write `data = load(\"houses.csv\")`")),
+                }
+            }
+            Builtin::Max | Builtin::Min => {
+                arity("two arguments", args.len() == 2)?;
+                let first = self.scalar(ast, args[0], scope)?;
+                let second = self.scalar(ast, args[1], scope)?;
+                Ok(if first == Kind::Vector { first } else { second })
+            }
+            Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Var | Builtin::Std => {
+                arity("one vector", args.len() == 1)?;
+                self.scalar(ast, args[0], scope).map(|_| Kind::Number)
+            }
+            Builtin::Dot => {
+                arity("two vectors", args.len() == 2)?;
+                self.scalar(ast, args[0], scope)?;
+                self.scalar(ast, args[1], scope).map(|_| Kind::Number)
+            }
+        }
+    }
+
+    /// `diff(J, b, …)` on a function, or `diff(expr, x, …)` on an expression.
+    pub(super) fn diff(&mut self, ast: &Ast, args: &[ExprId], scope: &mut Scope) -> Checked<Kind> {
+        let mut variables = Vec::new();
+        for &arg in &args[1..] {
+            match ast.kind(arg) {
+                ExprKind::Name(name) => variables.push(Ident { name: name.clone(), span: ast.span(arg) }),
+                _ => {
+                    return Err(Diagnostic::runtime(
+                        DiagnosticCode::DiffVariableNotName,
+                        "differentiate with respect to a name",
+                        ast.span(arg),
+                        "not a variable name",
+                    ));
+                }
+            }
+        }
+        match self.function_valued(ast, args[0], scope) {
+            Valued::Function(params) => {
+                let params = params?;
+                for variable in &variables {
+                    check_param(&params, variable, "diff")?;
+                }
+                return Ok(Kind::Function(params));
+            }
+            Valued::Value(kind) => return scalar_kind(ast, args[0], kind),
+            Valued::Unchecked => {}
+        }
+        let saved_locals = scope.locals.len();
+        scope.locals.extend(variables.iter().map(|v| v.name.clone()));
+        let was_free = std::mem::replace(&mut scope.free_symbols, true);
+        let kind = self.scalar(ast, args[0], scope);
+        scope.free_symbols = was_free;
+        let variables_as_symbols = scope.locals.split_off(saved_locals);
+        for name in variables_as_symbols {
+            if !scope.symbols.contains(&name) && !scope.locals.contains(&name) {
+                scope.symbols.push(name);
+            }
+        }
+        kind
+    }
+
+    /// The parameters, when the expression is a function: its name, a
+    /// derivative (`∂J/∂b`, `f'`) or `diff`/`simplify` of a function.
+    /// Otherwise what is known of it without checking it twice (nested
+    /// `diff(diff(…))` would double the work at each level).
+    pub(super) fn function_valued(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Valued {
+        let checked = match ast.kind(id) {
+            ExprKind::Name(name) => {
+                scope.calls.push(name.clone());
+                return match self.known(name) {
+                    Some(Known::Function(signature)) => Valued::Function(Ok(signature.params.clone())),
+                    Some(Known::Value(Kind::Function(params))) => Valued::Function(Ok(params)),
+                    _ => Valued::Unchecked,
+                };
+            }
+            ExprKind::Partial(..) | ExprKind::Prime(_) => self.kind(ast, id, scope),
+            ExprKind::Binary(..) | ExprKind::Neg(_) if ast.mentions_derivative(id) => self.kind(ast, id, scope),
+            ExprKind::Call(callee, _) if matches!(ast.kind(*callee), ExprKind::Name(name) if matches!(name.as_str(), "diff" | "simplify")) => {
+                self.kind(ast, id, scope)
+            }
+            _ => return Valued::Unchecked,
+        };
+        match checked {
+            Ok(Kind::Function(params)) => Valued::Function(Ok(params)),
+            Ok(kind) => Valued::Value(kind),
+            Err(error) => Valued::Function(Err(error)),
+        }
+    }
+
+    pub(super) fn function_argument(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Rc<[String]>> {
+        match self.function_valued(ast, id, scope) {
+            Valued::Function(params) => params,
+            Valued::Value(_) | Valued::Unchecked => Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
+                "expected a function",
+                ast.span(id),
+                "not a function",
+            )
+            .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative")),
+        }
+    }
+
+    pub(super) fn named_function(&self, function: &Ident) -> Checked<Rc<[String]>> {
+        match self.known(&function.name) {
+            Some(Known::Function(signature)) => Ok(signature.params.clone()),
+            Some(Known::Value(Kind::Function(params))) => Ok(params),
+            Some(Known::Value(kind)) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotAFunction,
+                format!("`{}` is not a function", function.name),
+                function.span,
+                format!("this is {}", kind.describe()),
+            )
+            .with_help("derivatives are taken of functions, such as `J(a, b) = a*b`")),
+            None => {
+                let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
+                if self.closest_name(&function.name, &Scope::default()).is_some() {
+                    return Err(diagnostic);
+                }
+                let name = &function.name;
+                Err(diagnostic.with_help(format!("define the function first, e.g. `{name}(a, b) = a*b`")))
+            }
+        }
+    }
+}
