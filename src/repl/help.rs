@@ -6,6 +6,7 @@
 
 use super::{hint, unicode};
 use crate::builtins::{self, Builtin};
+use crate::names::{METHODS, SETTINGS, SettingName};
 use crate::session::inventory::Vocabulary;
 
 /// The topics of `:help TOPIC`, with a one-line summary each.
@@ -54,7 +55,7 @@ pub fn topic(name: &str) -> Option<String> {
         "derivatives" => DERIVATIVES.to_string(),
         "check" => CHECK.to_string(),
         "graph" => GRAPH.to_string(),
-        "minimize" => MINIMIZE.to_string(),
+        "minimize" => minimize_topic(),
         "data" => DATA.to_string(),
         "unicode" => format!("{UNICODE}{}{UNICODE_EXAMPLE}", unicode::table()),
         _ => return None,
@@ -193,6 +194,30 @@ Try:
   gradient: ∂J/∂a = 3, ∂J/∂b = 6, ∂J/∂c = 9
 ";
 
+/// The minimize topic, its learning rate's other spellings and its
+/// methods read from `names` (the table the checker and the optimizer use).
+fn minimize_topic() -> String {
+    let aliases: Vec<&str> = SETTINGS
+        .iter()
+        .filter(|(spelling, setting)| *setting == SettingName::LearningRate && *spelling != "α")
+        .map(|(spelling, _)| *spelling)
+        .collect();
+    let (default, others) = METHODS.split_first().unwrap_or((&"gd", &[]));
+    MINIMIZE
+        .replace("{ALIASES}", &either(&aliases))
+        .replace("{DEFAULT_METHOD}", default)
+        .replace("{OTHER_METHODS}", &either(others))
+}
+
+/// `a, b or c`.
+fn either(words: &[&str]) -> String {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => words.join(", "),
+    }
+}
+
+/// The minimize topic, with the names in braces for [`minimize_topic`] to fill in.
 const MINIMIZE: &str = "\
 `minimize F` runs gradient descent, θ ← θ − α∇F(θ), all parameters at once,
 and prints a table of the iterations and a verdict; `maximize` climbs.
@@ -201,9 +226,10 @@ Ctrl-C stops a long run.
   minimize J from θ1 = 0.75, θ2 = 0.75   start (others start at 0)
   minimize J over θ1 from …              move only θ1
   … with α = 0.2, tol = 1e-3, steps = 500
-                       learning rate (also alpha, η, lr), stopping rules
-  … with method = adam the update rule: gd (the default), momentum,
-                       nesterov, adagrad, rmsprop, adam or sgd
+                       learning rate and stopping rules
+                       (α is also written {ALIASES})
+  … with method = adam the update rule: {DEFAULT_METHOD} (the default),
+                       {OTHER_METHODS}
   … with β = 0.9       momentum
   … with trace = 10    every 10th iteration in the table
   … with plot = \"descent.svg\"
@@ -361,5 +387,20 @@ mod tests {
         let overview = overview();
         assert!(TOPICS.iter().all(|(name, _)| overview.contains(name)));
         assert!(topic("nonsense").is_none());
+    }
+
+    #[test]
+    fn the_minimize_topic_names_every_method_and_spelling_of_the_learning_rate() {
+        let text = topic("minimize").unwrap_or_default();
+        assert!(!text.contains('{'), "a name left unfilled: {text}");
+        assert!(METHODS.iter().all(|method| text.contains(method)), "{text}");
+        assert!(text.contains("(α is also written alpha, η, lr or learning_rate)"), "{text}");
+        for line in TOPICS
+            .iter()
+            .filter_map(|(name, _)| topic(name))
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+        {
+            assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= 80, "wider than a terminal: {line}");
+        }
     }
 }
