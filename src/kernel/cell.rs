@@ -12,8 +12,10 @@ use crate::session::inventory::Vocabulary;
 /// One piece of a cell to run.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'c> {
-    /// Lines of gd code, run together as one REPL input.
-    Code(&'c str),
+    /// Lines of gd code, run together as one REPL input, and how many
+    /// lines of the cell come before them (so that a diagnostic's line
+    /// number is the cell's).
+    Code { code: &'c str, line: usize },
     /// A line starting with `:` (`:help minimize`, `:list`).
     Command(&'c str),
 }
@@ -23,23 +25,23 @@ pub enum Piece<'c> {
 /// between them are code. Blank code is left out.
 pub fn pieces(cell: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
-    let mut code_start = 0;
+    let (mut code_start, mut code_line) = (0, 0);
     let mut offset = 0;
-    for line in cell.split_inclusive('\n') {
+    for (index, line) in cell.split_inclusive('\n').enumerate() {
         if is_command(line) {
-            push_code(&mut pieces, &cell[code_start..offset]);
+            push_code(&mut pieces, &cell[code_start..offset], code_line);
             pieces.push(Piece::Command(line.trim()));
-            code_start = offset + line.len();
+            (code_start, code_line) = (offset + line.len(), index + 1);
         }
         offset += line.len();
     }
-    push_code(&mut pieces, &cell[code_start..]);
+    push_code(&mut pieces, &cell[code_start..], code_line);
     pieces
 }
 
-fn push_code<'c>(pieces: &mut Vec<Piece<'c>>, code: &'c str) {
+fn push_code<'c>(pieces: &mut Vec<Piece<'c>>, code: &'c str, line: usize) {
     if !code.trim().is_empty() {
-        pieces.push(Piece::Code(code));
+        pieces.push(Piece::Code { code, line });
     }
 }
 
@@ -54,7 +56,7 @@ pub fn readiness(cell: &str) -> Readiness {
     let pieces = pieces(cell);
     let mut verdict = Readiness::Complete;
     for (index, piece) in pieces.iter().enumerate() {
-        let Piece::Code(code) = piece else { continue };
+        let Piece::Code { code, .. } = piece else { continue };
         match repl::readiness(code) {
             Readiness::Complete => {}
             Readiness::Unfinished if index + 1 == pieces.len() => verdict = Readiness::Unfinished,
@@ -114,10 +116,15 @@ mod tests {
 
     #[test]
     fn a_cell_is_code_and_command_lines_in_order() {
-        assert_eq!(pieces("x = 1\ny = 2\n"), [Piece::Code("x = 1\ny = 2\n")]);
+        assert_eq!(pieces("x = 1\ny = 2\n"), [Piece::Code { code: "x = 1\ny = 2\n", line: 0 }]);
         assert_eq!(
             pieces("x = 1\n  :help graph\n\n:list\ny = 2"),
-            [Piece::Code("x = 1\n"), Piece::Command(":help graph"), Piece::Command(":list"), Piece::Code("y = 2")]
+            [
+                Piece::Code { code: "x = 1\n", line: 0 },
+                Piece::Command(":help graph"),
+                Piece::Command(":list"),
+                Piece::Code { code: "y = 2", line: 4 }
+            ]
         );
         assert_eq!(pieces("\n  \n"), []);
     }

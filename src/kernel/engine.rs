@@ -22,8 +22,9 @@ const STACK_BYTES: usize = 64 << 20;
 
 /// What the network side asks of the session.
 pub enum Job {
-    /// Run a cell; what it prints comes back as events.
-    Run { cell: String, events: events::UnboundedSender<Event> },
+    /// Run a cell, under the name its diagnostics give it (`In[3]`); what
+    /// it prints comes back as events.
+    Run { cell: String, name: String, events: events::UnboundedSender<Event> },
     /// Complete at character `cursor` of the cell.
     Complete { cell: String, cursor: usize, answer: oneshot::Sender<CellCompletions> },
     /// Help on the word at character `cursor` of the cell, if gd knows it.
@@ -92,7 +93,7 @@ impl Engine {
 fn serve(mut session: Session, inbox: mpsc::Receiver<Job>) {
     for job in inbox {
         match job {
-            Job::Run { cell, events } => run_cell(&mut session, &cell, events),
+            Job::Run { cell, name, events } => run_cell(&mut session, (&name, &cell), events),
             Job::Complete { cell, cursor, answer } => {
                 let _ = answer.send(cell::completions(&cell, cursor, &session.vocabulary()));
             }
@@ -104,12 +105,13 @@ fn serve(mut session: Session, inbox: mpsc::Receiver<Job>) {
 }
 
 /// Runs a cell's pieces in order, stopping at the first that fails.
-fn run_cell(session: &mut Session, cell: &str, events: events::UnboundedSender<Event>) {
+fn run_cell(session: &mut Session, (name, cell): (&str, &str), events: events::UnboundedSender<Event>) {
     let mut out = CellOutput { events, held: None, errors: String::new(), headline: None };
     let mut status = Status::Ok;
     for piece in cell::pieces(cell) {
         status = match piece {
-            Piece::Code(code) => session.run_line(code, &mut out),
+            // Blank lines in place of those before, so that line numbers are the cell's.
+            Piece::Code { code, line } => session.run_named(name, &format!("{}{code}", "\n".repeat(line)), &mut out),
             Piece::Command(command) => run_command(session, command, &mut out),
         };
         if status != Status::Ok {
@@ -218,7 +220,7 @@ mod tests {
             .iter()
             .map(|cell| {
                 let (sender, mut receiver) = events::unbounded_channel();
-                run_cell(&mut session, cell, sender);
+                run_cell(&mut session, ("<cell>", cell), sender);
                 std::iter::from_fn(|| receiver.try_recv().ok()).map(described).collect()
             })
             .collect()
@@ -252,6 +254,13 @@ mod tests {
         let [warning, quarter] = events[1].as_slice() else { panic!("{:?}", events[1]) };
         assert!(warning.starts_with("stderr Warning:"), "{warning}");
         assert_eq!(quarter, "result 0.25");
+    }
+
+    #[test]
+    fn a_diagnostic_names_the_cell_and_its_line_after_a_command() {
+        let events = run(&[":list\nx = 1\nlog(x - 1)"]);
+        let error = events[0].last().map(String::as_str).unwrap_or_default();
+        assert!(error.contains("[ <cell>:3:1 ]"), "{error}");
     }
 
     #[test]

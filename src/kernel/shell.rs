@@ -107,7 +107,9 @@ impl Shell {
         if !execute.silent {
             self.publish(ExecuteInput { code: execute.code.clone(), execution_count: count }, request);
         }
-        let finish = self.run(&execute.code, execute.silent, request).await;
+        // Named as IPython names a cell in a traceback: `In[3]`.
+        let name = if counted { format!("In[{}]", count.0) } else { "In[ ]".to_string() };
+        let finish = self.run((&name, &execute.code), execute.silent, request).await;
         if counted {
             self.history.record(count.0, &execute.code, &finish.result.as_ref().map(plain).unwrap_or_default());
         }
@@ -128,9 +130,9 @@ impl Shell {
     }
 
     /// Hands the cell to the session and publishes what it prints, until it ends.
-    async fn run(&mut self, code: &str, silent: bool, request: &JupyterMessage) -> Finish {
+    async fn run(&mut self, (name, code): (&str, &str), silent: bool, request: &JupyterMessage) -> Finish {
         let (events, mut printed) = mpsc::unbounded_channel();
-        if self.engine.send(Job::Run { cell: code.to_string(), events }) {
+        if self.engine.send(Job::Run { cell: code.to_string(), name: name.to_string(), events }) {
             while let Some(event) = printed.recv().await {
                 match event {
                     Event::Display(text) if !silent => self.publish(DisplayData::new(bundle(&text)), request),

@@ -269,8 +269,14 @@ impl Session {
 
     /// Runs one REPL line; on failure the session is left as it was before it.
     pub fn run_line(&mut self, text: &str, out: &mut dyn Output) -> Status {
+        self.run_named("<repl>", text, out)
+    }
+
+    /// Runs `text` like a REPL line, named `name` in diagnostics (a
+    /// notebook's cell is `In[3]`).
+    pub fn run_named(&mut self, name: &str, text: &str, out: &mut dyn Output) -> Status {
         let dir = std::env::current_dir().unwrap_or_default();
-        let input = Input { name: "<repl>".to_string(), text: text.to_string(), dir };
+        let input = Input { name: name.to_string(), text: text.to_string(), dir };
         self.all_or_nothing(|session| session.run_program(vec![input], out))
     }
 
