@@ -82,12 +82,11 @@ pub fn completions(cell: &str, cursor: usize, vocabulary: &Vocabulary) -> CellCo
     let line_start = cell[..at].rfind('\n').map_or(0, |newline| newline + 1);
     let line_end = cell[at..].find('\n').map_or(cell.len(), |newline| at + newline);
     let earlier = statement_before(&cell[..line_start]);
-    match complete::complete(earlier, &cell[line_start..line_end], at - line_start, vocabulary) {
-        Completion::Words(start, candidates) => CellCompletions {
-            start: char_offset(cell, line_start + start),
-            matches: candidates.into_iter().map(|candidate| candidate.replacement).collect(),
-        },
-        Completion::File => CellCompletions { start: cursor, matches: Vec::new() },
+    let Completion { start, candidates } =
+        complete::complete(earlier, &cell[line_start..line_end], at - line_start, vocabulary);
+    CellCompletions {
+        start: char_offset(cell, line_start + start),
+        matches: candidates.into_iter().map(|candidate| candidate.replacement).collect(),
     }
 }
 
@@ -157,7 +156,12 @@ mod tests {
         assert_eq!((found.start, found.matches), (4, vec!["α".to_string()]));
         assert_eq!(completions(":he", 3, &vocabulary()).matches, [":help"]);
         assert_eq!(completions("x = 1\n:he", 9, &vocabulary()).matches, [":help"]);
-        assert_eq!(completions(":load ex", 8, &vocabulary()).matches, Vec::<String>::new());
+        let found = completions(":load examples/tou", 18, &vocabulary());
+        assert_eq!(
+            (found.start, found.matches),
+            (6, vec!["examples/tour.gd".into(), "examples/tour.out".into()]),
+            "files after :load"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::complete::COMMANDS;
+use super::complete::{self, COMMANDS};
 use super::help;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{self, WriteError};
@@ -57,18 +57,10 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
 /// unquoted, a backslash keeps the next character as it is (Tab escapes
 /// `(`, `$`, `&`, … in the names it completes).
 fn file_name(argument: &str) -> String {
-    if let Some(quoted) = argument.strip_prefix('"') {
-        return quoted.strip_suffix('"').unwrap_or(quoted).to_string();
+    match argument.strip_prefix('"') {
+        Some(quoted) => quoted.strip_suffix('"').unwrap_or(quoted).to_string(),
+        None => complete::bare_file_name(argument),
     }
-    let mut name = String::with_capacity(argument.len());
-    let mut chars = argument.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.next_if(|_| c == '\\')) {
-            ('\\', Some(next)) => name.push(next),
-            _ => name.push(c),
-        }
-    }
-    name
 }
 
 fn help(topic: &str) -> Result<String, Diagnostic> {

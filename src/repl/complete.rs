@@ -33,13 +33,22 @@ pub struct Candidate {
     pub replacement: String,
 }
 
-/// What completion should do for the word before the cursor.
+/// What completion offers for the word before the cursor: replace the
+/// text from byte `start` with one of the candidates.
 #[derive(Debug, PartialEq)]
-pub enum Completion {
-    /// Replace the text from this byte offset with one of these.
-    Words(usize, Vec<Candidate>),
-    /// The word is a file name, unquoted (after `:load` or `:save`).
-    File,
+pub struct Completion {
+    pub start: usize,
+    pub candidates: Vec<Candidate>,
+}
+
+/// How a file name is written where it is being completed.
+#[derive(Clone, Copy)]
+enum FileSpelling {
+    /// In a string (`load("da`); `closed` when its `"` already follows the cursor.
+    Quoted { closed: bool },
+    /// Bare, after `:load` or `:save`, with a backslash before each character
+    /// that would end it or that a shell would read (`my\ lesson.gd`).
+    Bare,
 }
 
 /// The completions of the text before `pos` in `line`, which continues the
@@ -47,16 +56,17 @@ pub enum Completion {
 pub fn complete(earlier: &str, line: &str, pos: usize, vocabulary: &Vocabulary) -> Completion {
     let before = &line[..pos];
     if let Some(start) = open_string(before) {
-        return Completion::Words(start, file_candidates(&before[start..], &line[pos..]));
+        let closed = line[pos..].starts_with('"');
+        return Completion { start, candidates: file_candidates(&before[start..], FileSpelling::Quoted { closed }) };
     }
     if let Some(start) = latex_start(before) {
-        return Completion::Words(start, latex_candidates(&before[start..]));
+        return Completion { start, candidates: latex_candidates(&before[start..]) };
     }
     if earlier.is_empty() && before.trim_start().starts_with(':') {
         return command(before);
     }
     if in_comment(before) {
-        return Completion::Words(pos, Vec::new());
+        return Completion { start: pos, candidates: Vec::new() };
     }
     let start = word_start(before);
     let word = &before[start..];
@@ -68,7 +78,7 @@ pub fn complete(earlier: &str, line: &str, pos: usize, vocabulary: &Vocabulary) 
         .collect();
     candidates.sort_by(|a, b| a.display.cmp(&b.display));
     candidates.dedup();
-    Completion::Words(start, candidates)
+    Completion { start, candidates }
 }
 
 /// Where a run of `\names` being typed starts (`\theta\_1`), if the cursor
@@ -121,33 +131,66 @@ pub fn in_comment(before: &str) -> bool {
 }
 
 /// The files and folders whose names continue `typed` (a path, relative to
-/// the current folder unless absolute). A folder ends in `/`; a file ends
-/// the string with `"`, unless `after` the cursor it is already closed.
-/// Names a gd string cannot hold (with `"`) are left out, and hidden ones
-/// unless `.` was typed.
-fn file_candidates(typed: &str, after: &str) -> Vec<Candidate> {
+/// the current folder unless absolute), spelled as `spelling` says. A
+/// folder ends in `/`; in a string, a file ends it with `"` (unless it is
+/// already closed), and names a string cannot hold (with `"`) are left out.
+/// Hidden names are left out unless `.` was typed.
+fn file_candidates(typed: &str, spelling: FileSpelling) -> Vec<Candidate> {
+    let typed = match spelling {
+        FileSpelling::Quoted { .. } => typed.to_string(),
+        FileSpelling::Bare => bare_file_name(typed),
+    };
     let (folder, prefix) = match typed.rfind('/') {
         Some(slash) => typed.split_at(slash + 1),
-        None => ("", typed),
+        None => ("", typed.as_str()),
     };
     let listed = if folder.is_empty() { Path::new(".") } else { Path::new(folder) };
     let Ok(entries) = std::fs::read_dir(listed) else { return Vec::new() };
-    let close = if after.starts_with('"') { "" } else { "\"" };
     let mut candidates: Vec<Candidate> = entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
-            let shown =
-                name.starts_with(prefix) && !name.contains('"') && (!name.starts_with('.') || prefix.starts_with('.'));
+            let quoted = matches!(spelling, FileSpelling::Quoted { .. });
+            let shown = name.starts_with(prefix)
+                && !(quoted && name.contains('"'))
+                && (!name.starts_with('.') || prefix.starts_with('.'));
             if !shown {
                 return None;
             }
-            let (display, end) = if entry.path().is_dir() { (format!("{name}/"), "/") } else { (name.clone(), close) };
-            Some(Candidate { display, replacement: format!("{folder}{name}{end}") })
+            let folder_entry = entry.path().is_dir();
+            let display = if folder_entry { format!("{name}/") } else { name.clone() };
+            let path = format!("{folder}{display}");
+            let replacement = match spelling {
+                FileSpelling::Quoted { closed } if !folder_entry && !closed => format!("{path}\""),
+                FileSpelling::Quoted { .. } => path,
+                FileSpelling::Bare => escaped(&path),
+            };
+            Some(Candidate { display, replacement })
         })
         .collect();
     candidates.sort_by(|a, b| a.display.cmp(&b.display));
     candidates
+}
+
+/// A bare file name as typed: a backslash keeps the next character as it
+/// is (`my\ lesson.gd` is `my lesson.gd`).
+pub fn bare_file_name(typed: &str) -> String {
+    let mut name = String::with_capacity(typed.len());
+    let mut chars = typed.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.next_if(|_| c == '\\')) {
+            ('\\', Some(next)) => name.push(next),
+            _ => name.push(c),
+        }
+    }
+    name
+}
+
+/// A path written bare: a backslash before each character that would end
+/// it or that a shell would read (the inverse of [`bare_file_name`]).
+fn escaped(path: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "._-+/~@,:=%".contains(c);
+    path.chars().map(|c| if plain(c) { c.to_string() } else { format!("\\{c}") }).collect()
 }
 
 /// Where the name before the cursor starts.
@@ -172,16 +215,19 @@ fn command(before: &str) -> Completion {
     match text.split_once(char::is_whitespace) {
         None => {
             let candidates = COMMANDS.iter().filter(|c| c.starts_with(text)).map(|c| word(c)).collect::<Vec<_>>();
-            Completion::Words(offset, candidates)
+            Completion { start: offset, candidates }
         }
         Some((":help", topic)) => {
             let topic = topic.trim_start();
             let start = before.len() - topic.len();
             let candidates = TOPICS.iter().filter(|(t, _)| t.starts_with(topic)).map(|(t, _)| word(t)).collect();
-            Completion::Words(start, candidates)
+            Completion { start, candidates }
         }
-        Some((":load" | ":save", _)) => Completion::File,
-        Some(_) => Completion::Words(before.len(), Vec::new()),
+        Some((":load" | ":save", typed)) => {
+            let typed = typed.trim_start();
+            Completion { start: before.len() - typed.len(), candidates: file_candidates(typed, FileSpelling::Bare) }
+        }
+        Some(_) => Completion { start: before.len(), candidates: Vec::new() },
     }
 }
 
@@ -225,10 +271,7 @@ mod tests {
     }
 
     fn replacements(line: &str) -> Vec<String> {
-        match complete("", line, line.len(), &vocabulary()) {
-            Completion::Words(_, candidates) => candidates.into_iter().map(|c| c.replacement).collect(),
-            Completion::File => vec!["<file>".into()],
-        }
+        complete("", line, line.len(), &vocabulary()).candidates.into_iter().map(|c| c.replacement).collect()
     }
 
     #[test]
@@ -242,8 +285,7 @@ mod tests {
         assert_eq!(replacements("w\\^-\\^1"), ["⁻¹"]);
         assert_eq!(replacements("\\theta\\_").len(), 10);
         assert_eq!(replacements("\\nosuch\\_1"), Vec::<String>::new());
-        let Completion::Words(start, _) = complete("", "J(\\th", 5, &vocabulary()) else { panic!("words") };
-        assert_eq!(start, 2);
+        assert_eq!(complete("", "J(\\th", 5, &vocabulary()).start, 2);
     }
 
     #[test]
@@ -251,7 +293,24 @@ mod tests {
         assert_eq!(replacements(":he"), [":help"]);
         assert_eq!(replacements(":"), COMMANDS);
         assert_eq!(replacements(":help d"), ["derivatives", "data"]);
-        assert_eq!(replacements(":load ex"), ["<file>"]);
+        let folder = tempfile::tempdir().expect("a folder");
+        let dir = folder.path().to_str().expect("a UTF-8 path").to_string();
+        for file in ["lesson one.gd", "lessons.gd", "say\"hi.gd"] {
+            std::fs::write(folder.path().join(file), "x = 1\n").expect("written");
+        }
+        std::fs::create_dir(folder.path().join("lesson plans")).expect("a folder");
+        let bare = |typed: &str| replacements(&format!(":load {}{typed}", escaped(&format!("{dir}/"))));
+        let dir = escaped(&format!("{dir}/"));
+        assert_eq!(
+            bare("less"),
+            [format!("{dir}lesson\\ one.gd"), format!("{dir}lesson\\ plans/"), format!("{dir}lessons.gd")]
+        );
+        assert_eq!(bare("lesson\\ o"), [format!("{dir}lesson\\ one.gd")], "what was typed escaped is read");
+        assert_eq!(bare("say"), [format!("{dir}say\\\"hi.gd")]);
+        assert_eq!(
+            bare_file_name(&format!("{dir}lesson\\ one.gd")),
+            format!("{}/lesson one.gd", folder.path().display())
+        );
     }
 
     #[test]
@@ -264,10 +323,7 @@ mod tests {
     }
 
     fn continued(earlier: &str, line: &str) -> Vec<String> {
-        match complete(earlier, line, line.len(), &vocabulary()) {
-            Completion::Words(_, candidates) => candidates.into_iter().map(|c| c.replacement).collect(),
-            Completion::File => vec!["<file>".into()],
-        }
+        complete(earlier, line, line.len(), &vocabulary()).candidates.into_iter().map(|c| c.replacement).collect()
     }
 
     #[test]
@@ -288,9 +344,7 @@ mod tests {
         }
         std::fs::create_dir(folder.path().join("housing")).expect("a folder");
         let line = format!("d = load(\"{dir}/hou");
-        let Completion::Words(start, candidates) = complete("", &line, line.len(), &vocabulary()) else {
-            panic!("words")
-        };
+        let Completion { start, candidates } = complete("", &line, line.len(), &vocabulary());
         assert_eq!(start, "d = load(\"".len(), "the whole path is replaced");
         let shown: Vec<&str> = candidates.iter().map(|c| c.display.as_str()).collect();
         assert_eq!(shown, ["house prices.csv", "houses.csv", "housing/"]);
@@ -303,7 +357,7 @@ mod tests {
         assert_eq!(replacements("d = load(\"/no/such/folder/x"), Vec::<String>::new());
         let closed = format!("d = load(\"{dir}/houses\")");
         let at = closed.len() - 2;
-        let Completion::Words(_, candidates) = complete("", &closed, at, &vocabulary()) else { panic!("words") };
+        let candidates = complete("", &closed, at, &vocabulary()).candidates;
         assert_eq!(candidates[0].replacement, format!("{dir}/houses.csv"), "no second quote");
         assert!(!replacements("d = load(\"").iter().any(|c| c == "load" || c == "sin"), "never builtins");
         assert!(replacements("x = 1 # the si").is_empty(), "nor in a comment");

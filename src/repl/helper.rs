@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hint, Hinter};
 use rustyline::validate::Validator;
@@ -23,12 +23,11 @@ pub struct GdHelper {
     pub earlier: String,
     /// Colour the line, the prompt and hints (a terminal without `NO_COLOR`).
     pub colour: bool,
-    files: FilenameCompleter,
 }
 
 impl GdHelper {
     pub fn new(colour: bool) -> GdHelper {
-        GdHelper { vocabulary: Vocabulary::default(), earlier: String::new(), colour, files: FilenameCompleter::new() }
+        GdHelper { vocabulary: Vocabulary::default(), earlier: String::new(), colour }
     }
 }
 
@@ -49,14 +48,9 @@ impl Hint for ParameterHint {
 impl Completer for GdHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
-        match complete::complete(&self.earlier, line, pos, &self.vocabulary) {
-            Completion::Words(start, candidates) => Ok((
-                start,
-                candidates.into_iter().map(|c| Pair { display: c.display, replacement: c.replacement }).collect(),
-            )),
-            Completion::File => self.files.complete(line, pos, ctx),
-        }
+    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let Completion { start, candidates } = complete::complete(&self.earlier, line, pos, &self.vocabulary);
+        Ok((start, candidates.into_iter().map(|c| Pair { display: c.display, replacement: c.replacement }).collect()))
     }
 }
 
