@@ -159,11 +159,19 @@ impl<'a> Lowerer<'a> {
         self.arena.substitute(body, &replacements)
     }
 
-    /// `id` with bound numbers in place of their names (folded again).
+    /// `id` with bound numbers in place of their names (folded again); each
+    /// node made keeps the origin of the node it replaces, so that an error
+    /// in it points where that was written.
     pub fn with_numbers_inline(&mut self, id: Id) -> Id {
         let mut replacements = HashMap::new();
         self.number_values(id, &mut replacements);
-        self.arena.substitute(id, &replacements)
+        let made = self.arena.substituted_nodes(id, &replacements);
+        for (old, new) in &made {
+            if let Some(origin) = self.origins.get(*old) {
+                self.origins.record(*new, origin);
+            }
+        }
+        made.get(&id).copied().unwrap_or(id)
     }
 
     /// Adds each bound number named in `id` to `replacements`, by its value.

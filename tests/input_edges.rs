@@ -277,3 +277,13 @@ fn tables_and_results_bind_to_new_names_and_load_shows_its_table() {
     assert!(shown.contains("r.a = 2\n"), "{shown}");
     assert!(copied.ends_with("\n2\n"), "{copied}");
 }
+
+/// An expression with free symbols is lowered once, with its bound numbers
+/// put in afterwards; an error in what they make still points where it was written.
+#[test]
+fn an_error_after_bound_numbers_are_put_in_points_at_its_operation() {
+    let err = errors("a = -1\ndiff(sqrt(a)*x, x)");
+    assert!(err.contains("[ -e:2:6 ]") && err.contains("sqrt(-1) is not a real number"), "{err}");
+    let err = errors("a = 0\ny = diff(log(a)*x + 3*x, x)");
+    assert!(err.contains("[ -e:2:10 ]"), "{err}");
+}

@@ -9,10 +9,15 @@ use super::arena::{Arena, Id, Node};
 impl Arena {
     /// `expr` with every node in `replacements` replaced. Iterative.
     pub fn substitute(&mut self, expr: Id, replacements: &HashMap<Id, Id>) -> Id {
-        if replacements.is_empty() {
-            return expr;
-        }
+        self.substituted_nodes(expr, replacements).get(&expr).copied().unwrap_or(expr)
+    }
+
+    /// What [`Arena::substitute`] makes of every node of `expr`, `expr` included.
+    pub fn substituted_nodes(&mut self, expr: Id, replacements: &HashMap<Id, Id>) -> HashMap<Id, Id> {
         let mut rebuilt: HashMap<Id, Id> = HashMap::new();
+        if replacements.is_empty() {
+            return rebuilt;
+        }
         for id in self.reachable(&[expr]) {
             let new = match replacements.get(&id) {
                 Some(&replacement) => replacement,
@@ -20,7 +25,7 @@ impl Arena {
             };
             rebuilt.insert(id, new);
         }
-        rebuilt.get(&expr).copied().unwrap_or(expr)
+        rebuilt
     }
 
     /// The distinct leaves of `expr` that satisfy `wanted`, in structural
