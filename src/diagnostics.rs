@@ -70,6 +70,8 @@ pub enum DiagnosticCode {
     DiffVariableNotName,
     DifferentParameters,
     DerivativeWithVector,
+    /// A derivative combined with an expression in free symbols (`∂J/∂a + diff(y^2, y)`).
+    DerivativeWithSymbols,
     NoField,
     StringAlone,
     CannotBind,

@@ -7,7 +7,7 @@
 use super::{Callable, Lowerer};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, Label, Printing};
-use crate::expr::arena::{Constancy, Id};
+use crate::expr::arena::{Id, Node};
 use crate::expr::latex::name_latex;
 use crate::expr::print::Printer;
 use crate::source::Span;
@@ -67,13 +67,21 @@ impl Lowerer<'_> {
                 Some(Ok(Callable::Function(f))) => Some(Ok(Part::Function(f))),
                 Some(Ok(Callable::Gradient(_))) => None,
                 Some(Err(error)) => Some(Err(error)),
-                None => {
-                    let value = self.lower(ast, id).ok()?;
-                    let constant = matches!(self.arena.constancy(value), Constancy::Value(_));
-                    constant.then_some(Ok(Part::Number(value)))
-                }
+                None => self.number_part(ast, id),
             },
         }
+    }
+
+    /// An operand that is not function-valued, as a number of the combination:
+    /// a constant, a bound number (`x`, kept by name), a reduction of data
+    /// (`sum(v)`), or an expression in free symbols (`diff(y^2, y)`, which
+    /// no function combines with). `None` for a vector (the combination is
+    /// not one) or what does not lower here.
+    fn number_part(&mut self, ast: &Ast, id: ExprId) -> Option<Result<Part, Diagnostic>> {
+        // An operand that does not lower on its own (`y` in a claim's right
+        // side, a parameter there) is for the caller to lower in its context.
+        let value = self.lower(ast, id).ok()?;
+        self.arena.rows(value).is_none().then_some(Ok(Part::Number(value)))
     }
 
     fn combine(&mut self, op: BinaryOp, a: Part, b: Part, span: Span) -> Result<Part, Diagnostic> {
@@ -88,7 +96,20 @@ impl Lowerer<'_> {
                 )
                 .with_help("functions combine when they have the same parameters"));
             }
-            (Part::Function(t), _) | (_, Part::Function(t)) => t.clone(),
+            (Part::Function(t), Part::Function(_)) => t.clone(),
+            (Part::Function(t), Part::Number(n)) | (Part::Number(n), Part::Function(t)) => {
+                if let Some(&symbol) = self.arena.leaves(*n, |node| matches!(node, Node::Var(_))).first() {
+                    let name = Printer::new(self.arena).text(symbol);
+                    return Err(Diagnostic::runtime(
+                        DiagnosticCode::DerivativeWithSymbols,
+                        format!("`{name}` is not a parameter of the function it is combined with"),
+                        span,
+                        format!("a function of {} and an expression in `{name}`", t.params.join(", ")),
+                    )
+                    .with_help("a derivative combines with numbers and with derivatives of the same parameters"));
+                }
+                t.clone()
+            }
         };
         let body = self.operate(op, body_of(&a), body_of(&b));
         let (printed_a, printed_b) = (self.printed(&a), self.printed(&b));

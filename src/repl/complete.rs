@@ -59,11 +59,11 @@ pub fn complete(earlier: &str, line: &str, pos: usize, vocabulary: &Vocabulary) 
         let closed = line[pos..].starts_with('"');
         return Completion { start, candidates: file_candidates(&before[start..], FileSpelling::Quoted { closed }) };
     }
-    if let Some(start) = latex_start(before) {
-        return Completion { start, candidates: latex_candidates(&before[start..]) };
-    }
     if earlier.is_empty() && before.trim_start().starts_with(':') {
         return command(before);
+    }
+    if let Some(start) = latex_start(before) {
+        return Completion { start, candidates: latex_candidates(&before[start..]) };
     }
     if in_comment(before) {
         return Completion { start: pos, candidates: Vec::new() };
@@ -138,7 +138,11 @@ pub fn in_comment(before: &str) -> bool {
 fn file_candidates(typed: &str, spelling: FileSpelling) -> Vec<Candidate> {
     let typed = match spelling {
         FileSpelling::Quoted { .. } => typed.to_string(),
-        FileSpelling::Bare => bare_file_name(typed),
+        // A backslash just typed, with nothing after it yet, begins an escape.
+        FileSpelling::Bare => {
+            let lone = typed.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+            bare_file_name(if lone { &typed[..typed.len() - 1] } else { typed })
+        }
     };
     let (folder, prefix) = match typed.rfind('/') {
         Some(slash) => typed.split_at(slash + 1),
@@ -307,6 +311,8 @@ mod tests {
         );
         assert_eq!(bare("lesson\\ o"), [format!("{dir}lesson\\ one.gd")], "what was typed escaped is read");
         assert_eq!(bare("say"), [format!("{dir}say\\\"hi.gd")]);
+        assert_eq!(bare("lesson\\").len(), 3, "a backslash just typed starts an escape: {:?}", bare("lesson\\"));
+        assert!(replacements(":load \\al").iter().all(|c| !c.contains('α')), "file names, not symbols");
         assert_eq!(
             bare_file_name(&format!("{dir}lesson\\ one.gd")),
             format!("{}/lesson one.gd", folder.path().display())

@@ -206,7 +206,7 @@ fn minimize_topic() -> String {
     MINIMIZE
         .replace("{ALIASES}", &either(&aliases))
         .replace("{DEFAULT_METHOD}", default)
-        .replace("{OTHER_METHODS}", &either(others))
+        .replace("{OTHER_METHODS}", &others.join(", "))
 }
 
 /// `a, b or c`.
@@ -228,7 +228,8 @@ Ctrl-C stops a long run.
   … with α = 0.2, tol = 1e-3, steps = 500
                        learning rate and stopping rules
                        (α is also written {ALIASES})
-  … with method = adam the update rule: {DEFAULT_METHOD} (the default),
+  … with method = adam
+                       the update rule: {DEFAULT_METHOD} (the default), or one of
                        {OTHER_METHODS}
   … with β = 0.9       momentum
   … with trace = 10    every 10th iteration in the table

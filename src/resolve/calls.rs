@@ -32,7 +32,10 @@ impl Checker<'_> {
             && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
         {
             let diagnostic = self.unknown_name(name, ast.span(callee), scope);
-            if self.closest_name(name, scope).is_some() || suggest::other_spelling(name).is_some() {
+            let said_enough = diagnostic.code == DiagnosticCode::Recursion
+                || self.closest_name(name, scope).is_some()
+                || suggest::other_spelling(name).is_some();
+            if said_enough {
                 return Err(diagnostic);
             }
             let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();

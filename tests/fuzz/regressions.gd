@@ -107,3 +107,19 @@ r0
 #=== inf in a step-limit verdict: |ΔF| of two finite values overflowed (30-minute fuzz run, seed 1796313206 case 126205)
 F(y, c, b, x) = (cos(c))·1e308
 minimize F from y = 6, c=3, b=4, x = 2 with steps = 1
+
+#=== internal error: a derivative times a call whose value reads a bound number (fuzz seed 1796403415 case 483682)
+α = 0.5
+E(w) = α*w
+E'*E(3)
+
+#=== internal error: a derivative plus a bound number, a reduction, or an expression in free symbols (acceptance pass)
+J(a, b) = a^2*b
+x = 3
+v = [1, 2]
+∂J/∂a + x
+x*∂J/∂a + sum(v)
+h = ∂J/∂a + x
+h(1, 2)
+check ∂J/∂a + x = 2*a*b + 3
+∂J/∂a + diff(y^2, y)
