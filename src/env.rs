@@ -15,6 +15,7 @@ use crate::data::table::Table;
 use crate::expr::arena::{Arena, Id};
 use crate::expr::latex::name_latex;
 use crate::expr::number::Number;
+use crate::expr::print::Prec;
 use crate::source::Span;
 use crate::syntax::ast::ExprId;
 use crate::syntax::notation::partial_notation;
@@ -56,8 +57,9 @@ pub enum Label {
     Partial { function: String, variables: Vec<String> },
     /// `f'`, `f''`: prints as `f'(x) = …`.
     Prime { function: String, order: usize },
-    /// Arithmetic on derivatives, as written: `∂²f/∂x² + ∂²f/∂y²`.
-    Combination { text: String, latex: String },
+    /// Arithmetic on derivatives, as written: `∂²f/∂x² + ∂²f/∂y²`, and
+    /// the precedence of its outermost operation (for brackets around it).
+    Combination { text: String, latex: String, prec: Prec },
 }
 
 impl Label {

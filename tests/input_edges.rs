@@ -287,3 +287,15 @@ fn an_error_after_bound_numbers_are_put_in_points_at_its_operation() {
     let err = errors("a = 0\ny = diff(log(a)*x + 3*x, x)");
     assert!(err.contains("[ -e:2:10 ]"), "{err}");
 }
+
+/// A combination of derivatives is named as written, with brackets where
+/// precedence needs them and nowhere else.
+#[test]
+fn combinations_of_derivatives_are_bracketed_by_precedence() {
+    let code = "J(a, b) = a^2*b\nf(t) = t^3\nx = 2\n-f'\n-(2*f')\n(∂J/∂b)^2\n∂J/∂a/x\nx/f'\n1 - (f' - f'')\n-(f' + f'')";
+    check(
+        code,
+        "-f' = -3*t^2\n-2*f' = -6*t^2\n(∂J/∂b)^2 = a^4\n(∂J/∂a)/x = 2*a*b/x\nx/f' = x/(3*t^2)\n\
+         1 - (f' - f'') = 1 + 6*t - 3*t^2\n-(f' + f'') = -6*t - 3*t^2\n",
+    );
+}

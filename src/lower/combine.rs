@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, Label, Printing};
 use crate::expr::arena::{Id, Node};
 use crate::expr::latex::name_latex;
-use crate::expr::print::Printer;
+use crate::expr::print::{Prec, Printer};
 use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind};
 
@@ -54,10 +54,17 @@ impl Lowerer<'_> {
                     let negated = self.arena.neg(printed);
                     let printing = Printing::Form(self.readable(negated));
                     let (text, latex) = (f.label.head(), latex_of(&f.label));
-                    let label = if is_plain(&text) || text.contains('/') && !text.contains(' ') {
-                        Label::Combination { text: format!("-{text}"), latex: format!("-{latex}") }
-                    } else {
-                        Label::Combination { text: format!("-({text})"), latex: format!("-\\left({latex}\\right)") }
+                    let label = match written_prec(&Part::Function(f.clone()), self.arena) {
+                        Prec::Sum => Label::Combination {
+                            text: format!("-({text})"),
+                            latex: format!("-\\left({latex}\\right)"),
+                            prec: Prec::Unary,
+                        },
+                        _ => Label::Combination {
+                            text: format!("-{text}"),
+                            latex: format!("-{latex}"),
+                            prec: Prec::Unary,
+                        },
                     };
                     Some(Ok(Part::Function(FunctionValue { label, body, printing, ..f })))
                 }
@@ -115,7 +122,12 @@ impl Lowerer<'_> {
         let (printed_a, printed_b) = (self.printed(&a), self.printed(&b));
         let printed = self.operate(op, printed_a, printed_b);
         let printing = Printing::Form(self.readable(printed));
-        let label = Label::Combination { text: self.text(op, &a, &b), latex: self.latex(op, &a, &b) };
+        let prec = match op {
+            BinaryOp::Add | BinaryOp::Sub => Prec::Sum,
+            BinaryOp::Mul | BinaryOp::Div => Prec::Product,
+            BinaryOp::Pow => Prec::Power,
+        };
+        let label = Label::Combination { text: self.text(op, &a, &b), latex: self.latex(op, &a, &b), prec };
         Ok(Part::Function(FunctionValue { label, body, printing, ..template }))
     }
 
@@ -144,42 +156,39 @@ impl Lowerer<'_> {
     }
 
     /// `a + b`, `a - (b - c)`, `2*(f' + f'')`, `(∂J/∂b)^2`: brackets wherever
-    /// the name would otherwise read differently.
+    /// the name would otherwise read differently, by the operands' precedence.
     fn text(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
-        let (left, right) = (self.text_of(a), self.text_of(b));
-        let sum = |text: &str| text.contains(" + ") || text.contains(" - ") || text.starts_with('-');
-        let wrap = |text: String| format!("({text})");
+        let wrap = |text: String, wrapped: bool| if wrapped { format!("({text})") } else { text };
+        let (l, r) = bracketed(op, written_prec(a, self.arena), written_prec(b, self.arena));
+        let (left, right) = (wrap(self.text_of(a), l), wrap(self.text_of(b), r));
         match op {
             BinaryOp::Add => format!("{left} + {right}"),
-            BinaryOp::Sub => format!("{left} - {}", if sum(&right) { wrap(right) } else { right }),
-            BinaryOp::Mul => {
-                let factor = |text: String| if sum(&text) { wrap(text) } else { text };
-                format!("{}*{}", factor(left), factor(right))
-            }
-            BinaryOp::Div => {
-                let top = if sum(&left) || left.contains('/') { wrap(left) } else { left };
-                format!("{top}/{}", if is_plain(&right) { right } else { wrap(right) })
-            }
-            BinaryOp::Pow => {
-                let base = if is_plain(&left) { left } else { wrap(left) };
-                format!("{base}^{}", if is_plain(&right) { right } else { wrap(right) })
-            }
+            BinaryOp::Sub => format!("{left} - {right}"),
+            BinaryOp::Mul => format!("{left}*{right}"),
+            BinaryOp::Div => format!("{left}/{right}"),
+            BinaryOp::Pow => format!("{left}^{right}"),
         }
     }
 
     fn latex(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
         let (left, right) = (self.latex_part(a), self.latex_part(b));
-        let wrap = |text: String| format!("\\left({text}\\right)");
-        let sum = |text: &str| text.contains(" + ") || text.contains(" - ") || text.starts_with('-');
+        let wrap = |text: String, wrapped: bool| if wrapped { format!("\\left({text}\\right)") } else { text };
         match op {
-            BinaryOp::Add => format!("{left} + {right}"),
-            BinaryOp::Sub => format!("{left} - {}", if sum(&right) { wrap(right) } else { right }),
-            BinaryOp::Mul => {
-                let factor = |text: String| if sum(&text) { wrap(text) } else { text };
-                format!("{} \\cdot {}", factor(left), factor(right))
-            }
+            // A fraction and an exponent show their grouping by their layout.
             BinaryOp::Div => format!("\\frac{{{left}}}{{{right}}}"),
-            BinaryOp::Pow => format!("{}^{{{right}}}", wrap(left)),
+            BinaryOp::Pow => {
+                let (base, _) = bracketed(op, written_prec(a, self.arena), Prec::Atom);
+                format!("{}^{{{right}}}", wrap(left, base))
+            }
+            _ => {
+                let (l, r) = bracketed(op, written_prec(a, self.arena), written_prec(b, self.arena));
+                let (left, right) = (wrap(left, l), wrap(right, r));
+                match op {
+                    BinaryOp::Add => format!("{left} + {right}"),
+                    BinaryOp::Sub => format!("{left} - {right}"),
+                    _ => format!("{left} \\cdot {right}"),
+                }
+            }
         }
     }
 
@@ -199,9 +208,31 @@ impl Lowerer<'_> {
     }
 }
 
-/// True for one name or number, which needs no brackets anywhere (`f`, `2.5`).
-fn is_plain(text: &str) -> bool {
-    text.chars().all(|c| c == '.' || crate::syntax::lexer::is_name_char(c))
+/// The precedence of an operand as written: a combination's outermost
+/// operation; `∂J/∂a` a quotient (a product); a name or `f'` an atom; a
+/// number as it prints.
+fn written_prec(part: &Part, arena: &crate::expr::arena::Arena) -> Prec {
+    match part {
+        Part::Function(f) => match &f.label {
+            Label::Combination { prec, .. } => *prec,
+            Label::Partial { .. } => Prec::Product,
+            Label::Defined(_) | Label::Prime { .. } => Prec::Atom,
+        },
+        Part::Number(n) => Printer::new(arena).form(*n).prec(),
+    }
+}
+
+/// Whether the left and right operands of `op` need brackets, from their
+/// precedence: `a - (b + c)`, `2*(a + b)`, `(∂J/∂a)/x`, `(2*f')^2`.
+fn bracketed(op: BinaryOp, left: Prec, right: Prec) -> (bool, bool) {
+    let negative_or_sum = |prec: Prec| matches!(prec, Prec::Sum | Prec::Unary);
+    match op {
+        BinaryOp::Add => (false, false),
+        BinaryOp::Sub => (false, negative_or_sum(right)),
+        BinaryOp::Mul => (negative_or_sum(left), negative_or_sum(right)),
+        BinaryOp::Div => (left <= Prec::Unary, right != Prec::Atom),
+        BinaryOp::Pow => (left != Prec::Atom, right != Prec::Atom),
+    }
 }
 
 fn body_of(part: &Part) -> Id {
