@@ -292,7 +292,8 @@ fn an_error_after_bound_numbers_are_put_in_points_at_its_operation() {
 /// precedence needs them and nowhere else.
 #[test]
 fn combinations_of_derivatives_are_bracketed_by_precedence() {
-    let code = "J(a, b) = a^2*b\nf(t) = t^3\nx = 2\n-f'\n-(2*f')\n(∂J/∂b)^2\n∂J/∂a/x\nx/f'\n1 - (f' - f'')\n-(f' + f'')";
+    let code =
+        "J(a, b) = a^2*b\nf(t) = t^3\nx = 2\n-f'\n-(2*f')\n(∂J/∂b)^2\n∂J/∂a/x\nx/f'\n1 - (f' - f'')\n-(f' + f'')";
     check(
         code,
         "-f' = -3*t^2\n-2*f' = -6*t^2\n(∂J/∂b)^2 = a^4\n(∂J/∂a)/x = 2*a*b/x\nx/f' = x/(3*t^2)\n\
