@@ -302,16 +302,20 @@ impl<'e> Checker<'e> {
 
     /// The parameters of an expression that must be a function.
     fn function_params(&mut self, ast: &Ast, id: ExprId) -> Checked<Rc<[String]>> {
-        match self.kind(ast, id, &mut Scope::default())? {
-            Kind::Function(params) => Ok(params),
-            other => Err(Diagnostic::runtime(
-                DiagnosticCode::NotAFunction,
-                "expected a function",
-                ast.span(id),
-                format!("this is {}", other.describe()),
-            )
-            .with_help("name a defined function, such as `J` after `J(a, b) = …`")),
-        }
+        let mut scope = Scope::default();
+        let what = match self.kind(ast, id, &mut scope)? {
+            Kind::Function(params) => return Ok(params),
+            // `diff(y^2, y)`: symbolic, not a number.
+            Kind::Number if !scope.symbols.is_empty() => format!("an expression in {}", scope.symbols.join(", ")),
+            other => other.describe(),
+        };
+        Err(Diagnostic::runtime(
+            DiagnosticCode::NotAFunction,
+            "expected a function",
+            ast.span(id),
+            format!("this is {what}"),
+        )
+        .with_help("name a defined function, such as `J` after `J(a, b) = …`"))
     }
 
     fn kind(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {

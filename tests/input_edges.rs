@@ -300,3 +300,13 @@ fn combinations_of_derivatives_are_bracketed_by_precedence() {
          1 - (f' - f'') = 1 + 6*t - 3*t^2\n-(f' + f'') = -6*t - 3*t^2\n",
     );
 }
+
+/// What is not a function is named as what it is: a symbolic expression is
+/// not "a number".
+#[test]
+fn a_symbolic_expression_where_a_function_is_needed_is_named_so() {
+    for code in ["graph diff(y^2, y)", "minimize diff(y^2, y)"] {
+        let err = errors(code);
+        assert!(err.contains("this is an expression in y"), "{code}: {err}");
+    }
+}

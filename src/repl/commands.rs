@@ -119,7 +119,10 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::usage(DiagnosticCode::NothingToSave, "there is nothing to save yet")
             .with_help("define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`"));
     }
-    let text = format!("{SAVED_HEADER} Run it with `gd {}`, or `:load` it in the REPL.\n{script}", path.display());
+    // As a shell reads it: `gd 'my lesson.gd'`.
+    let shown = path.display().to_string();
+    let command = shlex::try_quote(&shown).unwrap_or(std::borrow::Cow::Borrowed(&shown));
+    let text = format!("{SAVED_HEADER} Run it with `gd {command}`, or `:load` it in the REPL.\n{script}");
     let is_script = |target: &Path, head: &[u8]| {
         target.extension().is_some_and(|e| e == "gd") || head.starts_with(SAVED_HEADER.as_bytes())
     };
@@ -177,6 +180,17 @@ mod tests {
         let out = run_all(&mut fresh, &[&load, "J(1, 2, 3) + x", "dJ(1, 2, 3)"]);
         assert_eq!((out.err.as_str(), out.out.as_str()), ("", "24\n9\n"));
         assert!(std::fs::read_dir(folder.path()).expect("a listing").count() == 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn a_saved_script_names_itself_as_a_shell_reads_it() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let file = folder.path().join("my lesson.gd");
+        let save = format!(":save {}", complete::escaped_path(&file.display().to_string()));
+        let out = run_all(&mut Session::new(Settings::default()), &["x = 2", &save]);
+        assert_eq!(out.err, "");
+        let saved = std::fs::read_to_string(&file).expect("the file");
+        assert!(saved.contains(&format!("Run it with `gd '{}'`", file.display())), "{saved}");
     }
 
     #[cfg(unix)]

@@ -167,7 +167,7 @@ fn file_candidates(typed: &str, spelling: FileSpelling) -> Vec<Candidate> {
             let replacement = match spelling {
                 FileSpelling::Quoted { closed } if !folder_entry && !closed => format!("{path}\""),
                 FileSpelling::Quoted { .. } => path,
-                FileSpelling::Bare => escaped(&path),
+                FileSpelling::Bare => escaped_path(&path),
             };
             Some(Candidate { display, replacement })
         })
@@ -192,7 +192,7 @@ pub fn bare_file_name(typed: &str) -> String {
 
 /// A path written bare: a backslash before each character that would end
 /// it or that a shell would read (the inverse of [`bare_file_name`]).
-fn escaped(path: &str) -> String {
+pub fn escaped_path(path: &str) -> String {
     let plain = |c: char| c.is_alphanumeric() || "._-+/~@,:=%".contains(c);
     path.chars().map(|c| if plain(c) { c.to_string() } else { format!("\\{c}") }).collect()
 }
@@ -303,8 +303,8 @@ mod tests {
             std::fs::write(folder.path().join(file), "x = 1\n").expect("written");
         }
         std::fs::create_dir(folder.path().join("lesson plans")).expect("a folder");
-        let bare = |typed: &str| replacements(&format!(":load {}{typed}", escaped(&format!("{dir}/"))));
-        let dir = escaped(&format!("{dir}/"));
+        let bare = |typed: &str| replacements(&format!(":load {}{typed}", escaped_path(&format!("{dir}/"))));
+        let dir = escaped_path(&format!("{dir}/"));
         assert_eq!(
             bare("less"),
             [format!("{dir}lesson\\ one.gd"), format!("{dir}lesson\\ plans/"), format!("{dir}lessons.gd")]
