@@ -310,3 +310,10 @@ fn a_symbolic_expression_where_a_function_is_needed_is_named_so() {
         assert!(err.contains("this is an expression in y"), "{code}: {err}");
     }
 }
+
+/// A graph of a long-named combination still fits an 80-column terminal.
+#[test]
+fn the_graph_of_a_combination_fits_the_terminal() {
+    let shown = output("J(a, b) = a^2*b\ngraph ∂J/∂a + ∂J/∂b at a = 1, b = 1");
+    assert!(shown.lines().all(|line| line.chars().count() <= 80), "{shown}");
+}

@@ -93,7 +93,7 @@ fn backward(arena: &Arena, graph: &Graph, trace: &Trace) -> Vec<Painted> {
         adjoint_name(f, "node"),
         adjoint_name(f, "parent")
     );
-    let mut out = plain(wrap(&rule, 10, &[", "]));
+    let mut out = plain(wrap(&rule, 10, &[", ", " · ", " = "]));
     out.push(vec![Styled::plain("          (|local: the parent's own operation, differentiated by that use)")]);
     let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
     for index in (0..graph.nodes.len()).rev() {
