@@ -152,6 +152,10 @@ impl<'e> Checker<'e> {
                 self.bound_to_unknowns(ast, name, *value)?;
                 let (kind, symbolic) = self.value_shape(ast, *value)?;
                 if matches!(kind, Kind::Str | Kind::Tuple(_)) {
+                    // Later statements may still show the tuple, so one mistake is reported once.
+                    if let Kind::Tuple(_) = kind {
+                        self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
+                    }
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::CannotBind,
                         format!("cannot bind {}", kind.describe()),
@@ -237,6 +241,8 @@ impl<'e> Checker<'e> {
             }
         };
         if !matches!(returns, Kind::Number | Kind::Vector) {
+            let signature = Signature { params: locals.into(), calls: Vec::new(), returns: Kind::Number };
+            self.planned.insert(name.name.clone(), Known::Function(Rc::new(signature)));
             return Err(Diagnostic::runtime(
                 DiagnosticCode::BodyNotANumber,
                 "a function's body must give a number",

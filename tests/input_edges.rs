@@ -317,3 +317,13 @@ fn the_graph_of_a_combination_fits_the_terminal() {
     let shown = output("J(a, b) = a^2*b\ngraph ∂J/∂a + ∂J/∂b at a = 1, b = 1");
     assert!(shown.lines().all(|line| line.chars().count() <= 80), "{shown}");
 }
+
+/// A binding or definition refused by the checker is still known to the
+/// statements after it, so that one mistake is reported once.
+#[test]
+fn a_refused_binding_or_definition_is_reported_once() {
+    for code in ["J(a, b) = a*b\ng = ∇J(1, 2)\ng", "J(a, b) = a*b\nK(a, b) = ∂J/∂a\nK(1, 2)"] {
+        let err = errors(code);
+        assert_eq!(err.matches("Error:").count(), 1, "{code}: {err}");
+    }
+}
