@@ -231,7 +231,16 @@ impl<'e> Checker<'e> {
         let locals: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
         let mut scope = Scope::with_locals(locals.clone());
         scope.defining = Some((name.name.clone(), locals.clone()));
-        let returns = match self.kind(ast, body, &mut scope) {
+        let returns = self.kind(ast, body, &mut scope).and_then(|returns| match returns {
+            Kind::Number | Kind::Vector => Ok(returns),
+            other => Err(Diagnostic::runtime(
+                DiagnosticCode::BodyNotANumber,
+                "a function's body must give a number",
+                ast.span(body),
+                format!("this is {}", other.describe()),
+            )),
+        });
+        let returns = match returns {
             Ok(returns) => returns,
             Err(error) => {
                 // Later statements still see the function, so one mistake is reported once.
@@ -240,16 +249,6 @@ impl<'e> Checker<'e> {
                 return Err(error);
             }
         };
-        if !matches!(returns, Kind::Number | Kind::Vector) {
-            let signature = Signature { params: locals.into(), calls: Vec::new(), returns: Kind::Number };
-            self.planned.insert(name.name.clone(), Known::Function(Rc::new(signature)));
-            return Err(Diagnostic::runtime(
-                DiagnosticCode::BodyNotANumber,
-                "a function's body must give a number",
-                ast.span(body),
-                format!("this is {}", returns.describe()),
-            ));
-        }
         let mut calls = scope.calls;
         calls.sort();
         calls.dedup();

@@ -54,18 +54,11 @@ impl Lowerer<'_> {
                     let negated = self.arena.neg(printed);
                     let printing = Printing::Form(self.readable(negated));
                     let (text, latex) = (f.label.head(), latex_of(&f.label));
-                    let label = match written_prec(&Part::Function(f.clone()), self.arena) {
-                        Prec::Sum => Label::Combination {
-                            text: format!("-({text})"),
-                            latex: format!("-\\left({latex}\\right)"),
-                            prec: Prec::Unary,
-                        },
-                        _ => Label::Combination {
-                            text: format!("-{text}"),
-                            latex: format!("-{latex}"),
-                            prec: Prec::Unary,
-                        },
+                    let (text, latex) = match label_prec(&f.label) {
+                        Prec::Sum => (format!("-({text})"), format!("-\\left({latex}\\right)")),
+                        _ => (format!("-{text}"), format!("-{latex}")),
                     };
+                    let label = Label::Combination { text, latex, prec: Prec::Unary };
                     Some(Ok(Part::Function(FunctionValue { label, body, printing, ..f })))
                 }
                 other => Some(other),
@@ -127,7 +120,12 @@ impl Lowerer<'_> {
             BinaryOp::Mul | BinaryOp::Div => Prec::Product,
             BinaryOp::Pow => Prec::Power,
         };
-        let label = Label::Combination { text: self.text(op, &a, &b), latex: self.latex(op, &a, &b), prec };
+        let brackets = bracketed(op, written_prec(&a, self.arena), written_prec(&b, self.arena));
+        let label = Label::Combination {
+            text: self.text(op, (&a, &b), brackets),
+            latex: self.latex(op, (&a, &b), brackets),
+            prec,
+        };
         Ok(Part::Function(FunctionValue { label, body, printing, ..template }))
     }
 
@@ -157,9 +155,8 @@ impl Lowerer<'_> {
 
     /// `a + b`, `a - (b - c)`, `2*(f' + f'')`, `(∂J/∂b)^2`: brackets wherever
     /// the name would otherwise read differently, by the operands' precedence.
-    fn text(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
+    fn text(&self, op: BinaryOp, (a, b): (&Part, &Part), (l, r): (bool, bool)) -> String {
         let wrap = |text: String, wrapped: bool| if wrapped { format!("({text})") } else { text };
-        let (l, r) = bracketed(op, written_prec(a, self.arena), written_prec(b, self.arena));
         let (left, right) = (wrap(self.text_of(a), l), wrap(self.text_of(b), r));
         match op {
             BinaryOp::Add => format!("{left} + {right}"),
@@ -170,25 +167,17 @@ impl Lowerer<'_> {
         }
     }
 
-    fn latex(&self, op: BinaryOp, a: &Part, b: &Part) -> String {
-        let (left, right) = (self.latex_part(a), self.latex_part(b));
+    /// The same in LaTeX, where a fraction and an exponent show their
+    /// grouping by their layout: only a power's base may need brackets there.
+    fn latex(&self, op: BinaryOp, (a, b): (&Part, &Part), (l, r): (bool, bool)) -> String {
         let wrap = |text: String, wrapped: bool| if wrapped { format!("\\left({text}\\right)") } else { text };
+        let (left, right) = (self.latex_part(a), self.latex_part(b));
         match op {
-            // A fraction and an exponent show their grouping by their layout.
             BinaryOp::Div => format!("\\frac{{{left}}}{{{right}}}"),
-            BinaryOp::Pow => {
-                let (base, _) = bracketed(op, written_prec(a, self.arena), Prec::Atom);
-                format!("{}^{{{right}}}", wrap(left, base))
-            }
-            _ => {
-                let (l, r) = bracketed(op, written_prec(a, self.arena), written_prec(b, self.arena));
-                let (left, right) = (wrap(left, l), wrap(right, r));
-                match op {
-                    BinaryOp::Add => format!("{left} + {right}"),
-                    BinaryOp::Sub => format!("{left} - {right}"),
-                    _ => format!("{left} \\cdot {right}"),
-                }
-            }
+            BinaryOp::Pow => format!("{}^{{{right}}}", wrap(left, l)),
+            BinaryOp::Add => format!("{} + {}", wrap(left, l), wrap(right, r)),
+            BinaryOp::Sub => format!("{} - {}", wrap(left, l), wrap(right, r)),
+            BinaryOp::Mul => format!("{} \\cdot {}", wrap(left, l), wrap(right, r)),
         }
     }
 
@@ -213,12 +202,17 @@ impl Lowerer<'_> {
 /// number as it prints.
 fn written_prec(part: &Part, arena: &crate::expr::arena::Arena) -> Prec {
     match part {
-        Part::Function(f) => match &f.label {
-            Label::Combination { prec, .. } => *prec,
-            Label::Partial { .. } => Prec::Product,
-            Label::Defined(_) | Label::Prime { .. } => Prec::Atom,
-        },
+        Part::Function(f) => label_prec(&f.label),
         Part::Number(n) => Printer::new(arena).form(*n).prec(),
+    }
+}
+
+/// The precedence of a function's label as written (see [`written_prec`]).
+fn label_prec(label: &Label) -> Prec {
+    match label {
+        Label::Combination { prec, .. } => *prec,
+        Label::Partial { .. } => Prec::Product,
+        Label::Defined(_) | Label::Prime { .. } => Prec::Atom,
     }
 }
 

@@ -150,11 +150,11 @@ fn file_candidates(typed: &str, spelling: FileSpelling) -> Vec<Candidate> {
     };
     let listed = if folder.is_empty() { Path::new(".") } else { Path::new(folder) };
     let Ok(entries) = std::fs::read_dir(listed) else { return Vec::new() };
+    let quoted = matches!(spelling, FileSpelling::Quoted { .. });
     let mut candidates: Vec<Candidate> = entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
-            let quoted = matches!(spelling, FileSpelling::Quoted { .. });
             let shown = name.starts_with(prefix)
                 && !(quoted && name.contains('"'))
                 && (!name.starts_with('.') || prefix.starts_with('.'));

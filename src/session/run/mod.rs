@@ -127,20 +127,19 @@ impl Session {
 
     /// A table: a bound one, or one `load("file.csv")` reads.
     fn table(&mut self, program: &Program, expr: ExprId) -> Result<Rc<Table>, Diagnostic> {
-        match program.ast.kind(expr) {
-            ExprKind::Name(name) => match self.env.value(name) {
-                Some(BoundValue::Table(table)) => Ok(table.clone()),
-                _ => Err(not_as_checked(program.ast.span(expr))),
-            },
-            ExprKind::Call(_, args) => match args.as_slice() {
-                [file] => match program.ast.kind(*file) {
-                    ExprKind::Str(file) => self.load(program, expr, file),
-                    _ => Err(not_as_checked(program.ast.span(expr))),
-                },
-                _ => Err(not_as_checked(program.ast.span(expr))),
-            },
-            _ => Err(not_as_checked(program.ast.span(expr))),
+        let ast = &program.ast;
+        if let ExprKind::Name(name) = ast.kind(expr)
+            && let Some(BoundValue::Table(table)) = self.env.value(name)
+        {
+            return Ok(table.clone());
         }
+        if let ExprKind::Call(_, args) = ast.kind(expr)
+            && let [file] = args.as_slice()
+            && let ExprKind::Str(file) = ast.kind(*file)
+        {
+            return self.load(program, expr, file);
+        }
+        Err(not_as_checked(ast.span(expr)))
     }
 
     /// A bound result record, with its name.
@@ -166,7 +165,8 @@ impl Session {
         let globals = if symbolic { Globals::Symbolic } else { Globals::Inline };
         let mut lowerer = Lowerer::new(&mut self.arena, &self.env, globals);
         let symbolic = lowerer.lower(&program.ast, expr)?;
-        let id = lowerer.with_numbers_inline(symbolic);
+        // Lowered with values inline, there are no names to put values in for.
+        let id = if globals == Globals::Symbolic { lowerer.with_numbers_inline(symbolic) } else { symbolic };
         let origins = lowerer.origins;
         if has_variables(self, id) {
             return Ok(Numeric::Expression { symbolic, inline: id });
