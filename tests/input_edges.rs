@@ -327,3 +327,10 @@ fn a_refused_binding_or_definition_is_reported_once() {
         assert_eq!(err.matches("Error:").count(), 1, "{code}: {err}");
     }
 }
+
+/// In LaTeX, a combination names `f'` as `f'`, without the empty brackets
+/// of a function head.
+#[test]
+fn a_combination_in_latex_names_a_prime_without_brackets() {
+    check("f(t) = t^3\n-(f' + f'') as latex", "-\\left(f' + f''\\right) = -6 t - 3 t^{2}\n");
+}

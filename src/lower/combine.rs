@@ -241,7 +241,8 @@ fn latex_of(label: &Label) -> String {
     match label {
         Label::Combination { latex, .. } => latex.clone(),
         Label::Defined(name) => name_latex(name),
-        other => other.latex_head(&[]),
+        Label::Prime { function, order } => format!("{}{}", name_latex(function), "'".repeat(*order)),
+        Label::Partial { .. } => label.latex_head(&[]),
     }
 }
 
