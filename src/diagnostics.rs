@@ -1,7 +1,9 @@
 //! Errors as values, and the one place they are rendered.
 //!
-//! Every stage reports problems as a [`Diagnostic`]: a message, labels on
-//! spans, an optional help line. [`render`] turns one into the text the user
+//! Every stage reports problems as a [`Diagnostic`]: a code, a message,
+//! labels on spans, an optional help line, each message an id in the
+//! catalogue with its facts, never a sentence. [`render`] words them in the
+//! session's language (`catalogue`) and turns them into the text the user
 //! sees (ariadne, with `file:line:col`, the source line and a label under the
 //! exact byte span), with or without colour. Nothing else prints errors.
 
@@ -9,6 +11,9 @@ use std::fmt;
 
 use ariadne::{Cache, CharSet, Color, Config, IndexType, Label as AriadneLabel, Report, ReportKind, Source};
 
+use crate::catalogue;
+use crate::message::Message;
+use crate::msg;
 use crate::source::{SourceId, Sources, Span};
 
 /// Which kind of problem a diagnostic reports, which decides how it is headed
@@ -126,12 +131,12 @@ pub enum DiagnosticCode {
     Internal,
 }
 
-/// Why a file could not be read, in words: `no such file`, `it is a folder`.
-pub fn read_failure(error: &std::io::Error) -> String {
+/// Why a file could not be read: no such file, a folder, or what the system said.
+pub fn read_failure(error: &std::io::Error) -> Message {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-        _ => error.to_string(),
+        std::io::ErrorKind::NotFound => msg!("read-failure.missing"),
+        std::io::ErrorKind::IsADirectory => msg!("read-failure.folder"),
+        _ => msg!("read-failure", error = error.to_string()),
     }
 }
 
@@ -139,7 +144,7 @@ pub fn read_failure(error: &std::io::Error) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagnosticLabel {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// One error: a message, labels (the first is the main one), help and a note.
@@ -147,23 +152,23 @@ pub struct DiagnosticLabel {
 pub struct Diagnostic {
     pub class: Class,
     pub code: DiagnosticCode,
-    pub message: String,
+    pub message: Message,
     pub labels: Vec<DiagnosticLabel>,
-    pub help: Option<String>,
-    pub note: Option<String>,
+    pub help: Option<Message>,
+    pub note: Option<Message>,
 }
 
 impl Diagnostic {
-    fn new(class: Class, code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { class, code, message: message.into(), labels: Vec::new(), help: None, note: None }
+    fn new(class: Class, code: DiagnosticCode, message: Message) -> Diagnostic {
+        Diagnostic { class, code, message, labels: Vec::new(), help: None, note: None }
     }
 
     /// A syntax error with its main label.
     pub fn syntax(
         code: DiagnosticCode,
-        message: impl Into<String>,
+        message: Message,
         span: Span,
-        label: impl Into<String>,
+        label: Message,
     ) -> Diagnostic {
         Diagnostic::new(Class::Syntax, code, message).with_label(span, label)
     }
@@ -171,9 +176,9 @@ impl Diagnostic {
     /// A runtime error (or a failed name check) with its main label.
     pub fn runtime(
         code: DiagnosticCode,
-        message: impl Into<String>,
+        message: Message,
         span: Span,
-        label: impl Into<String>,
+        label: Message,
     ) -> Diagnostic {
         Diagnostic::new(Class::Runtime, code, message).with_label(span, label)
     }
@@ -181,30 +186,30 @@ impl Diagnostic {
     /// A warning with its main label.
     pub fn warning(
         code: DiagnosticCode,
-        message: impl Into<String>,
+        message: Message,
         span: Span,
-        label: impl Into<String>,
+        label: Message,
     ) -> Diagnostic {
         Diagnostic::new(Class::Warning, code, message).with_label(span, label)
     }
 
     /// A problem with no place in any source (a missing file, bad arguments).
-    pub fn usage(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+    pub fn usage(code: DiagnosticCode, message: Message) -> Diagnostic {
         Diagnostic::new(Class::Usage, code, message)
     }
 
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(DiagnosticLabel { span, message: message.into() });
+    pub fn with_label(mut self, span: Span, message: Message) -> Diagnostic {
+        self.labels.push(DiagnosticLabel { span, message });
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Diagnostic {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.note = Some(note.into());
+    pub fn with_note(mut self, note: Message) -> Diagnostic {
+        self.note = Some(note);
         self
     }
 
@@ -236,22 +241,30 @@ impl Cache<SourceId> for &Sources {
 
 type AriadneSpan = (SourceId, std::ops::Range<usize>);
 
+/// A diagnostic's messages worded (and shortened) for the user.
+struct WordedDiagnostic {
+    class: Class,
+    message: String,
+    labels: Vec<(Span, String)>,
+    help: Option<String>,
+    note: Option<String>,
+}
+
 /// Renders a diagnostic as the user sees it, ending with a newline.
 pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String {
-    let diagnostic = &shortened(diagnostic);
     let Some(main) = diagnostic.span() else {
-        return render_without_source(diagnostic, color);
+        return render_without_source(&worded(diagnostic), color);
     };
+    let diagnostic = &worded(diagnostic);
     let config = Config::default().with_index_type(IndexType::Char).with_color(color).with_char_set(CharSet::Unicode);
     let mut report: ariadne::ReportBuilder<AriadneSpan> =
         Report::build(report_kind(diagnostic.class), (main.source, clamp(main, sources)))
             .with_config(config)
             .with_message(&diagnostic.message);
-    for (index, label) in diagnostic.labels.iter().enumerate() {
+    for (index, (span, message)) in diagnostic.labels.iter().enumerate() {
         let colour = if index == 0 { Color::Red } else { Color::Blue };
-        let mut ariadne_label = AriadneLabel::new((label.span.source, clamp(label.span, sources)))
-            .with_message(&label.message)
-            .with_order(index as i32);
+        let mut ariadne_label =
+            AriadneLabel::new((span.source, clamp(*span, sources))).with_message(message).with_order(index as i32);
         if color {
             ariadne_label = ariadne_label.with_color(colour);
         }
@@ -270,22 +283,27 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The diagnostic's headline in words, as a Jupyter error reply's `evalue`.
+pub fn headline(diagnostic: &Diagnostic) -> String {
+    shorten(&catalogue::word(&diagnostic.message))
+}
+
 /// Longest quoted name or expression a message shows whole, in characters.
 const QUOTE_LIMIT: usize = 60;
 /// Longest message, label or help line shown whole, in characters.
 const LINE_LIMIT: usize = 240;
 
-/// The diagnostic with every text short enough to read: a long quoted name
-/// or expression keeps its head and tail around `…` and says its size.
-fn shortened(diagnostic: &Diagnostic) -> Diagnostic {
-    let mut short = diagnostic.clone();
-    short.message = shorten(&short.message);
-    for label in &mut short.labels {
-        label.message = shorten(&label.message);
+/// The diagnostic in words, every text short enough to read: a long quoted
+/// name or expression keeps its head and tail around `…` and says its size.
+fn worded(diagnostic: &Diagnostic) -> WordedDiagnostic {
+    let words = |message: &Message| shorten(&catalogue::word(message));
+    WordedDiagnostic {
+        class: diagnostic.class,
+        message: words(&diagnostic.message),
+        labels: diagnostic.labels.iter().map(|label| (label.span, words(&label.message))).collect(),
+        help: diagnostic.help.as_ref().map(words),
+        note: diagnostic.note.as_ref().map(words),
     }
-    short.help = short.help.as_deref().map(shorten);
-    short.note = short.note.as_deref().map(shorten);
-    short
 }
 
 fn shorten(text: &str) -> String {
@@ -338,7 +356,7 @@ fn report_kind(class: Class) -> ReportKind<'static> {
     }
 }
 
-fn render_without_source(diagnostic: &Diagnostic, color: bool) -> String {
+fn render_without_source(diagnostic: &WordedDiagnostic, color: bool) -> String {
     let head = match (diagnostic.class, color) {
         (Class::Warning, true) => "\x1b[33mWarning:\x1b[0m",
         (Class::Warning, false) => "Warning:",

@@ -5,6 +5,8 @@
 //! function that calls it. Bindings are values, evaluated when bound.
 //! [`Kind`] is the static shape of a value, which the resolver checks.
 
+use crate::message::Message;
+use crate::msg;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -247,16 +249,16 @@ pub enum Kind {
 
 impl Kind {
     /// How the kind is named in messages ("a number", "a function of a, b").
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Message {
         match self {
-            Kind::Number => "a number".to_string(),
-            Kind::Vector => "a vector".to_string(),
-            Kind::Str => "a string".to_string(),
-            Kind::Table => "a table".to_string(),
-            Kind::Record(_) => "a result record".to_string(),
-            Kind::Function(params) => format!("a function of {}", params.join(", ")),
-            Kind::Gradient(params) => format!("a gradient over {}", params.join(", ")),
-            Kind::Tuple(n) => format!("a tuple of {n} values"),
+            Kind::Number => msg!("kind.number"),
+            Kind::Vector => msg!("kind.vector"),
+            Kind::Str => msg!("kind.string"),
+            Kind::Table => msg!("kind.table"),
+            Kind::Record(_) => msg!("kind.record"),
+            Kind::Function(params) => msg!("kind.function", params = params),
+            Kind::Gradient(params) => msg!("kind.gradient", params = params),
+            Kind::Tuple(n) => msg!("kind.tuple", count = n),
         }
     }
 }

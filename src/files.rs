@@ -13,10 +13,12 @@
 //! a device is refused, a pipe only where the caller allows one (a script
 //! from `gd <(…)`), and no more than a limit is read (never all of `/dev/zero`).
 
-use std::fmt;
 use std::fs::{self, File, Metadata};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use crate::message::Message;
+use crate::msg;
 
 /// The most symbolic links followed from one name (as Linux's `MAXSYMLINKS`).
 const MAX_LINKS: usize = 40;
@@ -28,7 +30,7 @@ const MAX_TEMPORARY_NAMES: u32 = 100;
 #[derive(Debug)]
 pub enum WriteError {
     /// The name (or the end of its links) is not a regular file.
-    NotAFile { path: PathBuf, kind: &'static str },
+    NotAFile { path: PathBuf, kind: FileKind },
     /// An existing file that the caller would not replace.
     NotReplaceable { path: PathBuf },
     /// An existing file without write permission.
@@ -39,27 +41,27 @@ pub enum WriteError {
     Io { path: PathBuf, error: io::Error },
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WriteError {
+    /// Why nothing was written, as a message.
+    pub fn message(&self) -> Message {
         match self {
             WriteError::NotAFile { path, kind } => {
-                write!(f, "{} is {kind}, not a regular file", path.display())
+                msg!("write-error.not-a-file", path = path.display().to_string(), kind = kind.message())
             }
-            WriteError::NotReplaceable { path } => write!(f, "{} exists and is not a file gd wrote", path.display()),
-            WriteError::ReadOnly { path } => write!(f, "{} is read-only", path.display()),
-            WriteError::Links { path } => {
-                write!(f, "{} is a loop or a too long chain of symbolic links", path.display())
+            WriteError::NotReplaceable { path } => msg!("write-error.not-replaceable", path = path.display().to_string()),
+            WriteError::ReadOnly { path } => msg!("write-error.read-only", path = path.display().to_string()),
+            WriteError::Links { path } => msg!("write-error.links", path = path.display().to_string()),
+            WriteError::Io { path, error } => {
+                let path = path.display().to_string();
+                match error.kind() {
+                    io::ErrorKind::NotFound => msg!("write-error.no-folder", path = path),
+                    io::ErrorKind::PermissionDenied => msg!("write-error.permission", path = path),
+                    _ => {
+                        let text = error.to_string();
+                        msg!("write-error", path = path, error = text.split(" (os error").next().unwrap_or(&text))
+                    }
+                }
             }
-            WriteError::Io { path, error } => match error.kind() {
-                io::ErrorKind::NotFound => write!(f, "the folder of {} does not exist", path.display()),
-                io::ErrorKind::PermissionDenied => {
-                    write!(f, "{} cannot be written (permission denied)", path.display())
-                }
-                _ => {
-                    let text = error.to_string();
-                    write!(f, "{}: {}", path.display(), text.split(" (os error").next().unwrap_or(&text))
-                }
-            },
         }
     }
 }
@@ -112,19 +114,20 @@ fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
 #[derive(Debug)]
 pub enum ReadError {
     /// A folder, a device, a socket (or a pipe, where none is allowed).
-    NotAFile(&'static str),
+    NotAFile(FileKind),
     /// More than the limit, in bytes.
     TooLarge(u64),
     /// The system refused (no such file, no permission).
     Io(io::Error),
 }
 
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ReadError {
+    /// Why the file was not read, as a message.
+    pub fn message(&self) -> Message {
         match self {
-            ReadError::NotAFile(kind) => write!(f, "it is {kind}, not a file"),
-            ReadError::TooLarge(limit) => write!(f, "it is larger than {} MB", limit / 1_000_000),
-            ReadError::Io(error) => f.write_str(&crate::diagnostics::read_failure(error)),
+            ReadError::NotAFile(kind) => msg!("read-error.not-a-file", kind = kind.message()),
+            ReadError::TooLarge(limit) => msg!("read-error.too-large", megabytes = (limit / 1_000_000) as usize),
+            ReadError::Io(error) => crate::diagnostics::read_failure(error),
         }
     }
 }
@@ -137,7 +140,7 @@ pub fn read_bounded(path: &Path, limit: u64, pipes: bool) -> Result<Vec<u8>, Rea
         && !metadata.is_file()
     {
         let kind = kind(&metadata);
-        if !(pipes && kind == "a named pipe (FIFO)") {
+        if !(pipes && kind == FileKind::Pipe) {
             return Err(ReadError::NotAFile(kind));
         }
     }
@@ -151,29 +154,51 @@ pub fn read_bounded(path: &Path, limit: u64, pipes: bool) -> Result<Vec<u8>, Rea
 }
 
 /// What `path` is (through its links) when it is there but is not a
-/// regular file — `"a named pipe (FIFO)"`, `"a device"`, … — so that a
-/// reader can refuse it rather than wait on a pipe or read a device for ever.
-pub fn not_regular(path: &Path) -> Option<&'static str> {
+/// regular file (a pipe, a device, …), so that a reader can refuse it
+/// rather than wait on a pipe or read a device for ever.
+pub fn not_regular(path: &Path) -> Option<FileKind> {
     fs::metadata(path).ok().filter(|metadata| !metadata.is_file()).map(|metadata| kind(&metadata))
 }
 
-/// What a name that is not a regular file is, in words.
-fn kind(metadata: &Metadata) -> &'static str {
+/// What a name that is not a regular file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Pipe,
+    Device,
+    Socket,
+    Folder,
+    Other,
+}
+
+impl FileKind {
+    /// What it is, as a message (`a folder`).
+    pub fn message(self) -> Message {
+        match self {
+            FileKind::Pipe => msg!("file-kind.pipe"),
+            FileKind::Device => msg!("file-kind.device"),
+            FileKind::Socket => msg!("file-kind.socket"),
+            FileKind::Folder => msg!("file-kind.folder"),
+            FileKind::Other => msg!("file-kind.other"),
+        }
+    }
+}
+
+fn kind(metadata: &Metadata) -> FileKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let kind = metadata.file_type();
         if kind.is_fifo() {
-            return "a named pipe (FIFO)";
+            return FileKind::Pipe;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return FileKind::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return FileKind::Socket;
         }
     }
-    if metadata.is_dir() { "a folder" } else { "not a file" }
+    if metadata.is_dir() { FileKind::Folder } else { FileKind::Other }
 }
 
 /// The first bytes of an existing file (empty if it cannot be read).
@@ -245,16 +270,20 @@ fn create_temporary(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 
 /// Writes a picture gd drew (an SVG) to `file`, through links, never into
 /// a FIFO; an existing file is replaced only if it is an SVG.
-pub fn write_svg(file: &Path, svg: &str) -> Result<(), String> {
+pub fn write_svg(file: &Path, svg: &str) -> Result<(), WriteError> {
     let is_svg = |target: &Path, head: &[u8]| {
         target.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) || head.starts_with(b"<svg")
     };
-    replace(file, svg.as_bytes(), is_svg).map(|_| ()).map_err(|error| error.to_string())
+    replace(file, svg.as_bytes(), is_svg).map(|_| ())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words(error: &WriteError) -> String {
+        crate::catalogue::word(&error.message())
+    }
 
     #[cfg(unix)]
     #[test]
@@ -271,10 +300,10 @@ mod tests {
         let fifo = folder.path().join("pipe.svg");
         assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
         let problem = write_svg(&fifo, &drawn).expect_err("a FIFO is refused, not waited on");
-        assert!(problem.contains("named pipe"), "{problem}");
+        assert!(words(&problem).contains("named pipe"), "{problem:?}");
         let data = folder.path().join("data.csv");
         std::fs::write(&data, "a\n1\n").expect("written");
-        assert!(write_svg(&data, &drawn).expect_err("data is kept").contains("not a file gd wrote"));
+        assert!(words(&write_svg(&data, &drawn).expect_err("data is kept")).contains("not a file gd wrote"));
         assert_eq!(std::fs::read_to_string(&data).expect("read"), "a\n1\n");
         let plot = folder.path().join("plot");
         write_svg(&plot, &drawn).expect("drawn");
@@ -360,13 +389,13 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
         assert!(made.success());
         let error = replace(&fifo, b"x", anything).expect_err("a FIFO is refused");
-        assert!(error.to_string().ends_with("pipe.gd is a named pipe (FIFO), not a regular file"), "{error}");
+        assert!(words(&error).ends_with("pipe.gd is a named pipe (FIFO), not a regular file"), "{error:?}");
         let device = replace(Path::new("/dev/null"), b"x", anything).expect_err("a device is refused");
-        assert!(device.to_string().contains("is a device"), "{device}");
+        assert!(words(&device).contains("is a device"), "{device:?}");
         let error = replace(folder.path(), b"x", anything).expect_err("a folder is refused");
-        assert!(error.to_string().contains("is a folder"), "{error}");
-        assert_eq!(not_regular(&fifo), Some("a named pipe (FIFO)"));
-        assert_eq!(not_regular(Path::new("/dev/zero")), Some("a device"));
+        assert!(words(&error).contains("is a folder"), "{error:?}");
+        assert_eq!(not_regular(&fifo), Some(FileKind::Pipe));
+        assert_eq!(not_regular(Path::new("/dev/zero")), Some(FileKind::Device));
         assert_eq!(not_regular(folder.path().join("none").as_path()), None, "a missing file is for the reader to say");
         let link = folder.path().join("to-pipe.gd");
         std::os::unix::fs::symlink(&fifo, &link).expect("a link");
@@ -384,6 +413,6 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).expect("read"), "a,b\n1,2\n");
         let missing = folder.path().join("no/such/folder/x.gd");
         let error = replace(&missing, b"x", anything).expect_err("no folder");
-        assert!(error.to_string().starts_with("the folder of ") && error.to_string().ends_with("x.gd does not exist"));
+        assert!(words(&error).starts_with("the folder of ") && words(&error).ends_with("x.gd does not exist"));
     }
 }

@@ -1,6 +1,7 @@
 //! gd: a language for differentiable expressions.
 
 pub mod builtins;
+pub mod catalogue;
 pub mod check;
 pub mod data;
 pub mod diagnostics;
@@ -13,6 +14,7 @@ pub mod journal;
 pub mod kernel;
 pub mod lower;
 pub mod math;
+pub mod message;
 pub mod names;
 pub mod optimize;
 pub mod random;

@@ -18,6 +18,7 @@ mod combine;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::msg;
 use crate::builtins::{Builtin, Func, Reduction};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, Env, EnvEntry, FunctionDef, FunctionValue, GradientValue};
@@ -205,10 +206,9 @@ impl<'a> Lowerer<'a> {
                 Some(value) => Ok(self.arena.num(value)),
                 None => Err(Diagnostic::runtime(
                     DiagnosticCode::NumberTooLarge,
-                    "this number is too large",
+                    msg!("number-too-large"),
                     span,
-                    "beyond ±1.8e308",
-                )),
+                    msg!("number-too-large.label"))),
             },
             ExprKind::Name(name) => self.name(name, span, locals),
             ExprKind::Neg(operand) => {
@@ -236,8 +236,8 @@ impl<'a> Lowerer<'a> {
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
             ExprKind::Str(_) => {
-                Err(Diagnostic::runtime(DiagnosticCode::NotANumber, "a string is not a number", span, "a string")
-                    .with_help("strings name files, as in `load(\"data.csv\")`"))
+                Err(Diagnostic::runtime(DiagnosticCode::NotANumber, msg!("not-a-number-3"), span, msg!("not-a-number-3.label"))
+                    .with_help(msg!("not-a-number-3.help")))
             }
             ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
@@ -245,11 +245,10 @@ impl<'a> Lowerer<'a> {
                 self.at_locals(ast, id, locals).unwrap_or_else(|| {
                     Err(Diagnostic::runtime(
                         DiagnosticCode::NotANumber,
-                        "this is not a number",
+                        msg!("not-a-number-4"),
                         span,
-                        "a function or several values",
-                    )
-                    .with_help("call a function with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`"))
+                        msg!("not-a-number-4.label"))
+                    .with_help(msg!("not-a-number-4.help")))
                 })
             }
         }
@@ -334,11 +333,10 @@ impl<'a> Lowerer<'a> {
         let ExprKind::Name(name) = ast.kind(target) else {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NoField,
-                "only named tables and results have fields",
+                msg!("no-field-3"),
                 ast.span(target),
-                "not a name",
-            )
-            .with_help("bind it first: `data = load(\"file.csv\")`, then `data.x`"));
+                msg!("no-field-3.label"))
+            .with_help(msg!("no-field-3.help")));
         };
         let record = match self.env.value(name) {
             Some(BoundValue::Record(record)) => record.clone(),
@@ -347,14 +345,13 @@ impl<'a> Lowerer<'a> {
                 let Some(column) = table.column(&field.name) else {
                     let mut diagnostic = Diagnostic::runtime(
                         DiagnosticCode::NoField,
-                        format!("`{name}` has no column `{}`", field.name),
+                        msg!("no-column", name = name, column = field.name),
                         field.span,
-                        format!("the columns are {}", written.join(", ")),
-                    );
+                        msg!("no-column.label", written = written));
                     let best = crate::suggest::closest(&field.name, table.names())
                         .or_else(|| table.names().find(|n| n.to_lowercase().starts_with(&field.name.to_lowercase())));
                     if let Some(best) = best {
-                        diagnostic = diagnostic.with_help(format!("did you mean `{name}.{}`?", column_text(best)));
+                        diagnostic = diagnostic.with_help(msg!("no-column.help", name = name, column = column_text(best)));
                     }
                     return Err(diagnostic);
                 };
@@ -364,19 +361,17 @@ impl<'a> Lowerer<'a> {
             _ => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NoField,
-                    format!("`{name}` has no fields"),
+                    msg!("no-field-4", name = name),
                     ast.span(target),
-                    "not a table or a result",
-                ));
+                    msg!("no-field-5.label")));
             }
         };
         let value = record.get(&field.name).ok_or_else(|| {
             Diagnostic::runtime(
                 DiagnosticCode::NoField,
-                format!("no field `{}`", field.name),
+                msg!("no-field", name = field.name),
                 field.span,
-                "not in this result",
-            )
+                msg!("no-field.label"))
         })?;
         let number = if value.fract() == 0.0 && value.abs() < 9e15 {
             Number::int(value as i128)
@@ -396,17 +391,16 @@ impl<'a> Lowerer<'a> {
                 _ => {
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::VectorElement,
-                        "a vector's elements must be numbers",
+                        msg!("vector-element"),
                         ast.span(item),
-                        "not a number here",
-                    )
-                    .with_help("vectors hold data; parameters stay scalars"));
+                        msg!("vector-element.label"))
+                    .with_help(msg!("vector-element.help")));
                 }
             };
             values.push(value);
         }
         if values.is_empty() {
-            return Err(Diagnostic::runtime(DiagnosticCode::EmptyVector, "an empty vector", span, "no elements"));
+            return Err(Diagnostic::runtime(DiagnosticCode::EmptyVector, msg!("empty-vector"), span, msg!("empty-vector.label")));
         }
         let values = ndarray::Array1::from(values);
         let shown = crate::data::table::vector_literal_text(&values);
@@ -418,12 +412,11 @@ impl<'a> Lowerer<'a> {
         match (self.arena.rows(a), self.arena.rows(b)) {
             (Some(m), Some(n)) if m != n => Err(Diagnostic::runtime(
                 DiagnosticCode::VectorLengths,
-                format!("vectors of different lengths: {m} and {n}"),
+                msg!("vector-lengths", m = m, n = n),
                 a_span,
-                format!("{m} values"),
-            )
-            .with_label(b_span, format!("{n} values"))
-            .with_help("row-by-row arithmetic needs vectors of the same length")),
+                msg!("vector-lengths-2.label", m = m))
+            .with_label(b_span, msg!("vector-lengths-2.label2", n = n))
+            .with_help(msg!("vector-lengths-2.help"))),
             _ => Ok(()),
         }
     }
@@ -434,11 +427,10 @@ impl<'a> Lowerer<'a> {
             Meaning::Entry(EnvEntry::Value(BoundValue::Vector(values))) => Ok(self.arena.data(name, values)),
             Meaning::Entry(EnvEntry::Value(BoundValue::Table(_))) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                format!("`{name}` is a table"),
+                msg!("not-a-number-5", name = name),
                 span,
-                "a table, used as a number",
-            )
-            .with_help(format!("pick a column, as in `{name}.x`"))),
+                msg!("not-a-number-5.label"))
+            .with_help(msg!("not-a-number-5.help", name = name))),
             Meaning::Entry(EnvEntry::Value(BoundValue::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
                 Globals::Symbolic => {
@@ -455,25 +447,22 @@ impl<'a> Lowerer<'a> {
                 let fields: Vec<String> = record.fields.iter().map(|(f, _)| format!("{name}.{f}")).collect();
                 Err(Diagnostic::runtime(
                     DiagnosticCode::NotANumber,
-                    format!("`{name}` is a minimize result"),
+                    msg!("not-a-number-6", name = name),
                     span,
-                    "a result, used as a number",
-                )
-                .with_help(format!("pick a field: {}", fields.join(", "))))
+                    msg!("not-a-number-6.label"))
+                .with_help(msg!("not-a-number-6.help", fields = fields)))
             }
             Meaning::Entry(_) | Meaning::Builtin(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                format!("`{name}` is a function, not a number"),
+                msg!("not-a-number-7", name = name),
                 span,
-                "used as a number",
-            )),
+                msg!("not-a-number-7.label"))),
             Meaning::Unknown => Err(Diagnostic::runtime(
                 DiagnosticCode::UnknownName,
-                format!("`{name}` is not defined"),
+                msg!("unknown-name", name = name),
                 span,
-                "unknown name",
-            )
-            .with_help("it may have been defined when this function was written, and since replaced")),
+                msg!("unknown-name.label"))
+            .with_help(msg!("unknown-name-7.help"))),
         }
     }
 
@@ -495,21 +484,19 @@ impl<'a> Lowerer<'a> {
                 if function.params.len() != args.len() {
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::ArgumentCount,
-                        format!("this function takes {} arguments", function.params.len()),
+                        msg!("argument-count.takes", count = function.params.len()),
                         span,
-                        format!("its parameters are {}", function.params.join(", ")),
-                    ));
+                        msg!("argument-count.label", params = function.params)));
                 }
                 let values = self.arguments(ast, args, locals)?;
                 Ok(self.apply_function(&function, &values))
             }
             Some(Ok(Callable::Gradient(_))) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                "a gradient gives one value per parameter",
+                msg!("not-a-number-8"),
                 span,
-                "not a single number",
-            )
-            .with_help("use a partial derivative here, such as `(∂J/∂b)(…)`")),
+                msg!("not-a-number-8.label"))
+            .with_help(msg!("not-a-number-8.help"))),
             Some(Err(error)) => Err(error),
             None => Err(not_a_function(ast.span(callee))),
         }
@@ -570,10 +557,9 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Grad => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                "a gradient gives one value per parameter",
+                msg!("not-a-number-8"),
                 span,
-                "not a number",
-            )),
+                msg!("not-a-number-9.label"))),
             Builtin::Constant(_) => Err(not_a_function(span)),
             Builtin::Sum | Builtin::Mean => {
                 let arg = self.expr(ast, args[0], locals)?;
@@ -624,27 +610,25 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Load => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                "`load` gives a table",
+                msg!("not-a-number-9"),
                 span,
-                "a table, used as a number",
-            )
-            .with_help("bind it, then use its columns: `data = load(\"file.csv\")`, `data.x`")),
+                msg!("not-a-number-5.label"))
+            .with_help(msg!("not-a-number.help"))),
         }
     }
 
     /// The body of `def` with `args` for its parameters.
     fn inline(&mut self, def: &Rc<FunctionDef>, args: Vec<Id>, call: Span) -> Lowered {
         if args.len() != def.params().len() {
-            let given = if args.len() == 1 { "1 value".to_string() } else { format!("{} values", args.len()) };
             let mut diagnostic = Diagnostic::runtime(
                 DiagnosticCode::ParametersChanged,
-                format!("`{}` now has parameters {}", def.name, def.params().join(", ")),
+                msg!("parameters-changed", name = def.name, params = def.params()),
                 call,
-                format!("this call gives {given}"),
+                msg!("parameters-changed.label", given = args.len()),
             )
-            .with_help(format!("`{}` was redefined after this call was written; update the call", def.name));
+            .with_help(msg!("parameters-changed.help", name = def.name));
             if let Some(outer) = self.call_site {
-                diagnostic = diagnostic.with_label(outer, "in this call");
+                diagnostic = diagnostic.with_label(outer, msg!("parameters-changed.label2"));
             }
             return Err(diagnostic);
         }
@@ -670,7 +654,7 @@ fn ident(ast: &Ast, id: ExprId) -> Option<Ident> {
 }
 
 fn not_a_function(span: Span) -> Diagnostic {
-    Diagnostic::runtime(DiagnosticCode::NotAFunction, "this is not a function", span, "expected a function here")
+    Diagnostic::runtime(DiagnosticCode::NotAFunction, msg!("not-a-function-3"), span, msg!("not-a-function-6.label"))
 }
 
 /// True for names that can be written bare after a dot (`data.x`).
@@ -690,10 +674,10 @@ fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
     use crate::syntax::ast::StmtKind;
     let program = crate::syntax::parser::parse(text, crate::source::SourceId(0))?;
     let [statement] = program.statements.as_slice() else {
-        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, "expected exactly one expression")]);
+        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, msg!("expression-expected"))]);
     };
     let StmtKind::Expr { expr, .. } = statement.kind else {
-        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, "expected an expression")]);
+        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, msg!("expression-expected-2"))]);
     };
     let locals = Locals { free_symbols: true, ..Locals::default() };
     lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])

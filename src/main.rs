@@ -4,6 +4,7 @@
 //! into the exit status: 0 ok, 1 runtime error or failed check, 2 syntax
 //! error or bad usage.
 
+use gd::msg;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -142,15 +143,16 @@ fn run_kernel(
 ) -> ExitCode {
     let outcome = match (action, connection_file) {
         (Some(KernelAction::Install(target)), _) => kernel::install(&target.destination()).map(|folder| {
-            out.show(&Document::lines(&format!("installed the Jupyter kernel `gd` in {}", folder.display())));
+            let installed = msg!("kernel-installed", folder = folder.display().to_string());
+            out.show(&Document::lines(&gd::catalogue::word(&installed)));
         }),
         (None, Some(file)) => kernel::run(file, seed),
-        (None, None) => Err(kernel::KernelError("`gd kernel` needs `-f CONNECTION_FILE` or `install`".to_string())),
+        (None, None) => Err(kernel::KernelError(msg!("kernel-error.usage"))),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
-            out.error(&session.render(&Diagnostic::usage(DiagnosticCode::CommandLine, problem.to_string())));
+            out.error(&session.render(&Diagnostic::usage(DiagnosticCode::CommandLine, problem.0)));
             ExitCode::from(1)
         }
     }
@@ -177,16 +179,13 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
     std::io::stdin()
         .take(gd::session::SCRIPT_LIMIT + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, format!("cannot read standard input: {e}")))?;
+        .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read.standard-input", reason = e.to_string())))?;
     if bytes.len() as u64 > gd::session::SCRIPT_LIMIT {
         return Err(Diagnostic::usage(
             DiagnosticCode::InputTooLarge,
-            format!(
-                "standard input is larger than {} MB, too large for a script",
-                gd::session::SCRIPT_LIMIT / 1_000_000
-            ),
+            msg!("input-too-large", megabytes = (gd::session::SCRIPT_LIMIT / 1_000_000) as usize),
         ));
     }
-    let text = Input::text_of(bytes, "standard input")?;
+    let text = Input::text_of(bytes, msg!("not-text.standard-input"))?;
     Ok(Some(vec![Input { name: "<stdin>".to_string(), text, dir: here }]))
 }

@@ -4,6 +4,8 @@
 
 use crate::builtins::Func;
 use crate::expr::number::format_value;
+use crate::message::Message;
+use crate::msg;
 
 /// Why an operation has no finite real value.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,31 +35,27 @@ pub enum Problem {
 
 impl Problem {
     /// The message, and the label to put under the operation.
-    pub fn describe(&self) -> (String, String) {
+    pub fn describe(&self) -> (Message, Message) {
+        let value = |x: &f64| format_value(*x);
         match self {
-            Problem::DivisionByZero => ("division by zero".to_string(), "the divisor is 0 here".to_string()),
-            Problem::LogOfZero => ("log of 0 is undefined".to_string(), "log(0) is -∞".to_string()),
-            Problem::LogOfNegative(x) => {
-                ("log of a negative number".to_string(), format!("log({}) is not a real number", format_value(*x)))
+            Problem::DivisionByZero => (msg!("problem.division-by-zero"), msg!("problem.division-by-zero-label")),
+            Problem::LogOfZero => (msg!("problem.log-of-zero"), msg!("problem.log-of-zero-label")),
+            Problem::LogOfNegative(x) => (msg!("problem.log-of-negative"), msg!("problem.log-of-negative-label", x = value(x))),
+            Problem::RootOfNegative(x) => {
+                (msg!("problem.root-of-negative"), msg!("problem.root-of-negative-label", x = value(x)))
             }
-            Problem::RootOfNegative(x) => (
-                "square root of a negative number".to_string(),
-                format!("sqrt({}) is not a real number", format_value(*x)),
-            ),
             Problem::FractionalPowerOfNegative { base, exponent } => (
-                "a negative number to a fractional power".to_string(),
-                format!("({})^{} is not a real number", format_value(*base), format_value(*exponent)),
+                msg!("problem.fractional-power"),
+                msg!("problem.fractional-power-label", base = value(base), exponent = value(exponent)),
             ),
             Problem::OutsideDomain { func, x, domain } => (
-                format!("{} is defined only for {domain}", func.name()),
-                format!("{}({}) is not a real number", func.name(), format_value(*x)),
+                msg!("problem.outside-domain", function = func.name(), domain = *domain),
+                msg!("problem.outside-domain-label", function = func.name(), x = value(x)),
             ),
-            Problem::Overflow => ("the result is too large".to_string(), "this overflows past ±1.8e308".to_string()),
-            Problem::NoValue(name) => (format!("`{name}` has no value here"), "needs a value".to_string()),
-            Problem::Lengths(a, b) => {
-                ("vectors of different lengths".to_string(), format!("a vector of {a} meets a vector of {b}"))
-            }
-            Problem::NotANumber => ("this gives a vector, not a number".to_string(), "a vector".to_string()),
+            Problem::Overflow => (msg!("problem.overflow"), msg!("problem.overflow-label")),
+            Problem::NoValue(name) => (msg!("problem.no-value", name = name), msg!("problem.no-value-label")),
+            Problem::Lengths(a, b) => (msg!("problem.lengths"), msg!("problem.lengths-label", a = a, b = b)),
+            Problem::NotANumber => (msg!("problem.not-a-number"), msg!("problem.not-a-number-label")),
         }
     }
 }

@@ -17,6 +17,7 @@ mod calls;
 mod directives;
 mod unknown;
 
+use crate::msg;
 use crate::builtins::{self, Builtin};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{Env, EnvEntry, Kind, Signature};
@@ -136,11 +137,10 @@ impl<'e> Checker<'e> {
                 if matches!(kind, Kind::Str) {
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::StringAlone,
-                        "a string on its own means nothing",
+                        msg!("string-alone"),
                         stmt.span,
-                        "a string",
-                    )
-                    .with_help("strings name files, as in `load(\"data.csv\")`"));
+                        msg!("string-alone.label"))
+                    .with_help(msg!("string-alone.help")));
                 }
                 Ok(StatementShape::Value { kind, symbolic })
             }
@@ -158,10 +158,9 @@ impl<'e> Checker<'e> {
                     }
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::CannotBind,
-                        format!("cannot bind {}", kind.describe()),
+                        msg!("cannot-bind", what = kind.describe()),
                         ast.span(*value),
-                        "bind a number, a vector, a table or a function",
-                    ));
+                        msg!("cannot-bind.label")));
                 }
                 self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
                 Ok(StatementShape::Value { kind, symbolic })
@@ -213,19 +212,17 @@ impl<'e> Checker<'e> {
             if params[..index].iter().any(|p| p.name == param.name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ParameterTwice,
-                    format!("parameter `{}` appears twice", param.name),
+                    msg!("parameter-twice", name = param.name),
                     param.span,
-                    "repeated here",
-                )
-                .with_help("give each parameter its own name"));
+                    msg!("parameter-twice.label"))
+                .with_help(msg!("parameter-twice.help")));
             }
             if param.name == name.name {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ParameterIsFunction,
-                    format!("`{}` is both the function and one of its parameters", name.name),
+                    msg!("parameter-is-function", name = name.name),
                     param.span,
-                    "rename this parameter",
-                ));
+                    msg!("parameter-is-function.label")));
             }
         }
         let locals: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
@@ -235,10 +232,9 @@ impl<'e> Checker<'e> {
             Kind::Number | Kind::Vector => Ok(returns),
             other => Err(Diagnostic::runtime(
                 DiagnosticCode::BodyNotANumber,
-                "a function's body must give a number",
+                msg!("body-not-a-number"),
                 ast.span(body),
-                format!("this is {}", other.describe()),
-            )),
+                msg!("body-not-a-number.label", what = other.describe()))),
         });
         let returns = match returns {
             Ok(returns) => returns,
@@ -273,13 +269,11 @@ impl<'e> Checker<'e> {
                     .join(" → ");
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::Recursion,
-                    format!("`{}` would call itself: {chain}", name.name),
+                    msg!("recursion", name = name.name, chain = chain),
                     span,
-                    "this call leads back to the function being defined",
-                )
+                    msg!("recursion.label"))
                 .with_help(
-                    "gd functions cannot be recursive; write the formula out, or split it into separate functions",
-                ));
+                    msg!("recursion.help")));
             }
         }
         Ok(())
@@ -311,16 +305,15 @@ impl<'e> Checker<'e> {
         let what = match self.kind(ast, id, &mut scope)? {
             Kind::Function(params) => return Ok(params),
             // `diff(y^2, y)`: symbolic, not a number.
-            Kind::Number if !scope.symbols.is_empty() => format!("an expression in {}", scope.symbols.join(", ")),
+            Kind::Number if !scope.symbols.is_empty() => msg!("kind.expression-in", symbols = scope.symbols),
             other => other.describe(),
         };
         Err(Diagnostic::runtime(
             DiagnosticCode::NotAFunction,
-            "expected a function",
+            msg!("not-a-function"),
             ast.span(id),
-            format!("this is {what}"),
-        )
-        .with_help("name a defined function, such as `J` after `J(a, b) = …`"))
+            msg!("not-a-function.label", what = what))
+        .with_help(msg!("not-a-function.help")))
     }
 
     fn kind(&mut self, ast: &Ast, id: ExprId, scope: &mut Scope) -> Checked<Kind> {
@@ -334,21 +327,19 @@ impl<'e> Checker<'e> {
                 Some(_) => Ok(Kind::Number),
                 None => Err(Diagnostic::runtime(
                     DiagnosticCode::NumberTooLarge,
-                    "this number is too large",
+                    msg!("number-too-large"),
                     span,
-                    "beyond ±1.8e308",
-                )),
+                    msg!("number-too-large.label"))),
             },
             ExprKind::Str(_) => Ok(Kind::Str),
             ExprKind::Name(name) => self.name_kind(name, span, scope),
             ExprKind::Neg(operand) => self.arithmetic(ast, &[*operand], scope),
             ExprKind::Binary(BinaryOp::Div, _, rhs) if is_literal_zero(ast, *rhs) => Err(Diagnostic::runtime(
                 DiagnosticCode::DivisionByZero,
-                "division by zero",
+                msg!("division-by-zero"),
                 ast.span(*rhs),
-                "a literal 0: this is undefined whatever the values",
-            )
-            .with_help("divide by something that is not 0")),
+                msg!("division-by-zero.label"))
+            .with_help(msg!("division-by-zero.help"))),
             ExprKind::Binary(_, lhs, rhs) => self.arithmetic(ast, &[*lhs, *rhs], scope),
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, scope),
             ExprKind::Field(target, field) => self.field(ast, *target, field, scope),
@@ -357,22 +348,18 @@ impl<'e> Checker<'e> {
                 Kind::Function(params) if params.is_empty() => Err(no_parameters(ast.span(*function))),
                 Kind::Function(params) => Err(Diagnostic::runtime(
                     DiagnosticCode::PrimeArity,
-                    "`'` is the derivative of a function of one parameter",
+                    msg!("prime-arity"),
                     span,
-                    format!("this function has parameters {}", params.join(", ")),
-                )
+                    msg!("prime-arity.label", params = params))
                 .with_help(match ast.kind(*function) {
-                    ExprKind::Name(name) => {
-                        format!("take a partial derivative instead, such as ∂{name}/∂{}", params[0])
-                    }
-                    _ => format!("take a partial derivative instead, with respect to {}", params[0]),
+                    ExprKind::Name(name) => msg!("prime-arity.partial-named", name = name, param = params[0]),
+                    _ => msg!("prime-arity.partial", param = params[0]),
                 })),
                 other => Err(Diagnostic::runtime(
                     DiagnosticCode::NotAFunction,
-                    "`'` needs a function",
+                    msg!("not-a-function-2"),
                     ast.span(*function),
-                    format!("this is {}", other.describe()),
-                )),
+                    msg!("not-a-function-2.label", what = other.describe()))),
             },
             ExprKind::Vector(items) => {
                 for &item in items {
@@ -417,11 +404,10 @@ impl<'e> Checker<'e> {
             Meaning::Builtin(Builtin::Constant(_)) => Ok(Kind::Number),
             Meaning::Builtin(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::BuiltinAsValue,
-                format!("`{name}` is a builtin function"),
+                msg!("builtin-as-value", name = name),
                 span,
-                "a function, used as a value",
-            )
-            .with_help(format!("call it with an argument, as in `{name}(x)`"))),
+                msg!("builtin-as-value.label"))
+            .with_help(msg!("builtin-as-value.help", name = name))),
             Meaning::Symbol => {
                 if !scope.symbols.iter().any(|s| s == name) {
                     scope.symbols.push(name.to_string());
@@ -447,11 +433,10 @@ impl<'e> Checker<'e> {
                     if function.as_ref().is_some_and(|known| *known != params) {
                         return Err(Diagnostic::runtime(
                             DiagnosticCode::DifferentParameters,
-                            "these functions have different parameters",
+                            msg!("different-parameters"),
                             ast.span(operand),
-                            format!("this one has {}", params.join(", ")),
-                        )
-                        .with_help("derivatives combine when they have the same parameters"));
+                            msg!("different-parameters.label", params = params))
+                        .with_help(msg!("different-parameters.help")));
                     }
                     function = Some(params);
                 }
@@ -462,10 +447,9 @@ impl<'e> Checker<'e> {
             (Some(params), Kind::Number) => Ok(Kind::Function(params)),
             (Some(_), _) => Err(Diagnostic::runtime(
                 DiagnosticCode::DerivativeWithVector,
-                "a derivative cannot be combined with a vector",
+                msg!("derivative-with-vector"),
                 ast.span(operands[0]).to(ast.span(operands[operands.len() - 1])),
-                "a function and a vector",
-            )),
+                msg!("derivative-with-vector.label"))),
             (None, _) => Ok(result),
         }
     }
@@ -493,19 +477,17 @@ impl<'e> Checker<'e> {
                 }
                 Err(Diagnostic::runtime(
                     DiagnosticCode::NoField,
-                    format!("no field `{}`", field.name),
+                    msg!("no-field", name = field.name),
                     field.span,
-                    "not in this result",
-                )
-                .with_help(format!("its fields are {}", fields.join(", "))))
+                    msg!("no-field.label"))
+                .with_help(msg!("no-field.help", fields = fields)))
             }
             other => Err(Diagnostic::runtime(
                 DiagnosticCode::NoField,
-                format!("{} has no fields", other.describe()),
+                msg!("no-field-2", what = other.describe()),
                 ast.span(target),
-                "fields belong to tables and results",
-            )
-            .with_help("a table has columns (`data.price`); a minimize result has fields (`r.J`)")),
+                msg!("no-field-2.label"))
+            .with_help(msg!("no-field-2.help"))),
         }
     }
 }
@@ -543,18 +525,17 @@ pub(super) fn check_param_preferring(
     }
     let mut diagnostic = Diagnostic::runtime(
         DiagnosticCode::NotAParameter,
-        format!("`{}` is not a parameter here", variable.name),
+        msg!("not-a-parameter", name = variable.name),
         variable.span,
-        format!("the parameters are {}", params.join(", ")),
-    );
+        msg!("not-a-parameter.label", params = params));
     let name = variable.name.as_str();
     let best = suggest::closest(name, unused.iter().map(String::as_str))
         .or_else(|| suggest::closest(name, params.iter().map(String::as_str)));
     if let Some(best) = best {
-        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+        diagnostic = diagnostic.with_help(msg!("not-a-parameter.help", best = best));
     } else if context == "∂" {
         diagnostic =
-            diagnostic.with_help("a partial derivative is taken with respect to one of the function's parameters");
+            diagnostic.with_help(msg!("not-a-parameter-2.help"));
     }
     Err(diagnostic)
 }
@@ -563,22 +544,20 @@ pub(super) fn check_param_preferring(
 fn no_parameters(span: Span) -> Diagnostic {
     Diagnostic::runtime(
         DiagnosticCode::NoParameters,
-        "this function has no parameters, so it has no derivatives",
+        msg!("no-parameters"),
         span,
-        "nothing to differentiate by",
-    )
-    .with_help("give it a parameter to differentiate by: `J(x) = …`")
+        msg!("no-parameters.label"))
+    .with_help(msg!("no-parameters.help"))
 }
 
 fn check_bindable_name(name: &Ident) -> Checked<()> {
     if builtins::lookup(&name.name).is_some() {
         return Err(Diagnostic::runtime(
             DiagnosticCode::BuiltinName,
-            format!("`{}` is a builtin name", name.name),
+            msg!("builtin-name", name = name.name),
             name.span,
-            "cannot be redefined",
-        )
-        .with_help("choose another name"));
+            msg!("builtin-name.label"))
+        .with_help(msg!("builtin-name.help")));
     }
     Ok(())
 }
@@ -590,34 +569,26 @@ fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
     }
     Err(Diagnostic::runtime(
         DiagnosticCode::UnknownFormat,
-        format!("unknown format `{}`", format.name),
+        msg!("unknown-format", name = format.name),
         format.span,
-        "not a format here",
-    )
-    .with_help(format!("the formats are {}", allowed.join(", "))))
+        msg!("unknown-format.label"))
+    .with_help(msg!("unknown-format.help", allowed = allowed)))
 }
 
 fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
     let help = match (kind, ast.kind(id)) {
-        (Kind::Function(params), ExprKind::Name(name)) => {
-            format!("`{name}` is a function; call it with values for {}: `{name}(…)`", params.join(", "))
-        }
-        (Kind::Function(_), _) => "call it with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`".to_string(),
-        (Kind::Table, _) => "pick a column, as in `data.price`".to_string(),
-        (Kind::Record(fields), _) => format!("pick a field: {}", fields.join(", ")),
-        _ => "arithmetic works on numbers and vectors".to_string(),
+        (Kind::Function(params), ExprKind::Name(name)) => msg!("not-a-number.call-named", name = name, params = params),
+        (Kind::Function(_), _) => msg!("not-a-number.call"),
+        (Kind::Table, _) => msg!("not-a-number.pick-column"),
+        (Kind::Record(fields), _) => msg!("not-a-number.pick-field", fields = fields),
+        _ => msg!("not-a-number.arithmetic"),
     };
     Diagnostic::runtime(
         DiagnosticCode::NotANumber,
-        "expected a number",
+        msg!("not-a-number"),
         ast.span(id),
-        format!("this is {}", kind.describe()),
-    )
+        msg!("not-a-number.label", what = kind.describe()))
     .with_help(help)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// The span of the first use of `name` inside the expression `root`.

@@ -1,6 +1,8 @@
 //! "Did you mean …?": the nearest known spelling to a mistyped name, and
 //! the reading of an unknown name as a product of known ones (`bc` → `b*c`).
 
+use crate::message::Message;
+use crate::msg;
 use std::collections::HashSet;
 
 /// The candidate closest to `name` by edit distance, if it is close enough
@@ -58,36 +60,36 @@ pub fn closest_builtin<'a>(name: &str, builtins: impl IntoIterator<Item = &'a st
 
 /// Help for a mathematical function students know under another name, or
 /// that gd writes another way: `arctan` is `atan`, `sec(x)` is `1/cos(x)`.
-pub fn other_spelling(name: &str) -> Option<String> {
+pub fn other_spelling(name: &str) -> Option<Message> {
     let help = match name {
-        "arcsin" | "arccos" | "arctan" => format!("gd writes it `{}`", name.replacen("arc", "a", 1)),
-        "sgn" | "signum" => "gd writes it `sign`".to_string(),
-        "sine" => "gd writes it `sin`".to_string(),
-        "cosine" => "gd writes it `cos`".to_string(),
-        "tangent" => "gd writes it `tan`".to_string(),
-        "lg" => "write `log10(x)` for the common logarithm (`log` is the natural one)".to_string(),
-        "sigm" | "logistic" | "expit" => "gd writes the logistic function `σ(x)` or `sigmoid(x)`".to_string(),
-        "ReLU" | "Relu" => "gd writes it `relu`".to_string(),
-        "sec" => "gd has no `sec`; write `1/cos(x)`".to_string(),
-        "csc" | "cosec" => "gd has no `csc`; write `1/sin(x)`".to_string(),
-        "cot" => "gd has no `cot`; write `1/tan(x)` or `cos(x)/sin(x)`".to_string(),
-        "sech" => "gd has no `sech`; write `1/cosh(x)`".to_string(),
-        "asinh" | "arsinh" | "arcsinh" => "gd has no `asinh`; write `log(x + sqrt(x^2 + 1))`".to_string(),
-        "acosh" | "arcosh" | "arccosh" => "gd has no `acosh`; write `log(x + sqrt(x^2 - 1))`".to_string(),
-        "atanh" | "artanh" | "arctanh" => "gd has no `atanh`; write `log((1 + x)/(1 - x))/2`".to_string(),
-        "log1p" => "gd has no `log1p`; write `log(1 + x)`".to_string(),
-        "expm1" => "gd has no `expm1`; write `exp(x) - 1`".to_string(),
-        "exp2" => "gd has no `exp2`; write `2^x`".to_string(),
-        "atan2" => "gd has no `atan2`; write `atan(y/x)` (for x > 0)".to_string(),
+        "arcsin" | "arccos" | "arctan" => msg!("spelling.writes-it", name = name.replacen("arc", "a", 1)),
+        "sgn" | "signum" => msg!("spelling.writes-it", name = "sign"),
+        "sine" => msg!("spelling.writes-it", name = "sin"),
+        "cosine" => msg!("spelling.writes-it", name = "cos"),
+        "tangent" => msg!("spelling.writes-it", name = "tan"),
+        "lg" => msg!("spelling.lg"),
+        "sigm" | "logistic" | "expit" => msg!("spelling.logistic"),
+        "ReLU" | "Relu" => msg!("spelling.writes-it", name = "relu"),
+        "sec" => msg!("spelling.has-no", name = "sec", instead = "1/cos(x)"),
+        "csc" | "cosec" => msg!("spelling.has-no", name = "csc", instead = "1/sin(x)"),
+        "cot" => msg!("spelling.cot"),
+        "sech" => msg!("spelling.has-no", name = "sech", instead = "1/cosh(x)"),
+        "asinh" | "arsinh" | "arcsinh" => msg!("spelling.has-no", name = "asinh", instead = "log(x + sqrt(x^2 + 1))"),
+        "acosh" | "arcosh" | "arccosh" => msg!("spelling.has-no", name = "acosh", instead = "log(x + sqrt(x^2 - 1))"),
+        "atanh" | "artanh" | "arctanh" => msg!("spelling.has-no", name = "atanh", instead = "log((1 + x)/(1 - x))/2"),
+        "log1p" => msg!("spelling.has-no", name = "log1p", instead = "log(1 + x)"),
+        "expm1" => msg!("spelling.has-no", name = "expm1", instead = "exp(x) - 1"),
+        "exp2" => msg!("spelling.has-no", name = "exp2", instead = "2^x"),
+        "atan2" => msg!("spelling.atan2"),
         _ if name.strip_prefix("log").is_some_and(|base| base.parse::<u32>().is_ok()) => {
             let base = &name[3..];
-            format!("gd has `log10` and `log2`; for base {base} write `log(x)/log({base})`")
+            msg!("spelling.log-base", base = base)
         }
-        "pow" => "powers are written with `^`: `a^b`".to_string(),
-        "cbrt" => "gd has no `cbrt`; write `x^(1/3)`".to_string(),
-        "square" | "sqr" => "write `x^2` for the square, `sqrt(x)` for the square root".to_string(),
+        "pow" => msg!("spelling.pow"),
+        "cbrt" => msg!("spelling.has-no", name = "cbrt", instead = "x^(1/3)"),
+        "square" | "sqr" => msg!("spelling.square"),
         "floor" | "ceil" | "round" | "trunc" | "erf" | "gamma" | "mod" => {
-            format!("gd has no `{name}` (its builtins are listed in docs/language.md)")
+            msg!("spelling.missing", name = name)
         }
         _ => return None,
     };

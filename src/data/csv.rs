@@ -12,14 +12,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ndarray::Array1;
 
 use super::table::Table;
+use crate::message::Message;
+use crate::msg;
 
 /// What went wrong, and where in the file.
 #[derive(Debug, PartialEq)]
 pub struct LoadError {
-    pub message: String,
+    pub message: Message,
     /// What to say under the place in the file.
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Message,
+    pub help: Option<Message>,
     /// The byte range in the file, when the problem has a place there.
     pub place: Option<(usize, usize)>,
     /// The file's text, when the problem has a place in it.
@@ -27,11 +29,11 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn whole(message: impl Into<String>, help: Option<&str>) -> LoadError {
+    fn whole(message: Message, help: Option<Message>) -> LoadError {
         LoadError {
-            message: message.into(),
-            label: String::new(),
-            help: help.map(str::to_string),
+            message,
+            label: msg!("data-file.here"),
+            help,
             place: None,
             text: None,
         }
@@ -45,22 +47,16 @@ const DATA_LIMIT: u64 = 2_000_000_000;
 /// every 65,536 rows.
 pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, LoadError> {
     let bytes = crate::files::read_bounded(path, DATA_LIMIT, false).map_err(|e| {
-        let help = format!(
-            "looked for {} (a relative path is read from the script's folder; in the REPL and -e, from the working directory)",
-            path.display()
-        );
-        LoadError::whole(format!("cannot read `{shown}`: {e}"), Some(&help))
+        let help = msg!("data-file.looked-for", path = path.display().to_string());
+        LoadError::whole(msg!("data-file.unreadable", file = shown, reason = e.message()), Some(help))
     })?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(LoadError::whole(
-            format!("`{shown}` is empty"),
-            Some("a data file starts with a header row naming its columns"),
-        ));
+        return Err(LoadError::whole(msg!("data-file.empty", file = shown), Some(msg!("data-file.needs-header"))));
     }
-    let fail = |message: String, label: String, help: Option<&str>, place: (usize, usize)| LoadError {
+    let fail = |message: Message, label: Message, help: Option<Message>, place: (usize, usize)| LoadError {
         message,
         label,
-        help: help.map(str::to_string),
+        help,
         place: Some(place),
         text: Some(String::from_utf8_lossy(&bytes).into_owned()),
     };
@@ -76,8 +72,8 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
             Err(error) => {
                 let byte = record_start(&bytes, error.position().map_or(0, |p| p.byte() as usize));
                 return Err(fail(
-                    format!("`{shown}` is not valid CSV: {error}"),
-                    "here".to_string(),
+                    msg!("data-file.not-csv", file = shown, error = error.to_string()),
+                    msg!("data-file.here"),
                     None,
                     line_at(&bytes, byte),
                 ));
@@ -87,12 +83,12 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
         // Counted only when a problem is reported: counting per row would make loading quadratic.
         let line = || line_number(&bytes, start);
         if record.len() != names.len() {
-            let cells = if record.len() == 1 { "1 cell".to_string() } else { format!("{} cells", record.len()) };
-            let message = format!("line {} has {cells}, but the header names {} columns", line(), names.len());
+            let message =
+                msg!("data-file.row-length", line = line(), cells = record.len(), columns = names.len());
             return Err(fail(
                 message,
-                "this row".to_string(),
-                Some("every row needs one value per column"),
+                msg!("data-file.this-row"),
+                Some(msg!("data-file.one-per-column")),
                 line_at(&bytes, start),
             ));
         }
@@ -102,19 +98,15 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
                 None => {
                     let shown_cell = String::from_utf8_lossy(cell).trim().to_string();
                     let message = if shown_cell.is_empty() {
-                        format!("an empty cell on line {}, column {} (`{}`)", line(), index + 1, names[index])
+                        msg!("data-file.empty-cell", line = line(), column = index + 1, name = names[index])
                     } else {
-                        format!(
-                            "`{shown_cell}` on line {}, column {} (`{}`) is not a number",
-                            line(),
-                            index + 1,
-                            names[index]
-                        )
+                        let (line, column) = (line(), index + 1);
+                        msg!("data-file.not-a-number", cell = shown_cell, line = line, column = column, name = names[index])
                     };
                     return Err(fail(
                         message,
-                        "not a number".to_string(),
-                        Some("every cell after the header must be a finite number"),
+                        msg!("data-file.not-a-number-label"),
+                        Some(msg!("data-file.finite")),
                         cell_at(&bytes, start, index),
                     ));
                 }
@@ -122,38 +114,38 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
         }
         rows += 1;
         if rows.is_multiple_of(65_536) && interrupted.load(Ordering::Relaxed) {
-            return Err(LoadError::whole(format!("loading `{shown}` was interrupted"), None));
+            return Err(LoadError::whole(msg!("data-file.interrupted", file = shown), None));
         }
     }
     if rows == 0 {
-        return Err(LoadError::whole(format!("`{shown}` has a header but no rows of data"), None));
+        return Err(LoadError::whole(msg!("data-file.no-rows", file = shown), None));
     }
     let columns = names.into_iter().zip(columns).map(|(name, values)| (name, Arc::new(Array1::from(values)))).collect();
     Ok(Table { source: shown.to_string(), columns, rows })
 }
 
-type CsvProblem = (String, String, (usize, usize));
+type CsvProblem = (Message, Message, (usize, usize));
 
 /// The column names: trimmed, not empty, each once.
 fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, CsvProblem> {
     let record = reader
         .byte_headers()
-        .map_err(|e| (format!("the header row is not valid CSV: {e}"), "here".to_string(), line_at(bytes, 0)))?;
+        .map_err(|e| (msg!("data-file.header-not-csv", error = e.to_string()), msg!("data-file.here"), line_at(bytes, 0)))?;
     let mut names: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (index, cell) in record.iter().enumerate() {
         let name = String::from_utf8_lossy(cell).trim().to_string();
         if name.is_empty() {
             return Err((
-                format!("column {} of the header has no name", index + 1),
-                "unnamed column".to_string(),
+                msg!("data-file.unnamed", column = index + 1),
+                msg!("data-file.unnamed-label"),
                 cell_at(bytes, 0, index),
             ));
         }
         if !seen.insert(name.clone()) {
             return Err((
-                format!("two columns are named `{name}`"),
-                "named again here".to_string(),
+                msg!("data-file.named-twice", name = name),
+                msg!("data-file.named-twice-label"),
                 cell_at(bytes, 0, index),
             ));
         }
@@ -176,11 +168,11 @@ fn record_start(bytes: &[u8], position: usize) -> usize {
 }
 
 /// The line number of byte `at`, counting `\n`, `\r\n` and a lone `\r` as line breaks.
-fn line_number(bytes: &[u8], at: usize) -> u64 {
+fn line_number(bytes: &[u8], at: usize) -> usize {
     let before = &bytes[..at.min(bytes.len())];
     let breaks =
         before.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')));
-    breaks.count() as u64 + 1
+    breaks.count() + 1
 }
 
 /// The byte range of the line starting at `start`.
@@ -217,10 +209,16 @@ fn cell_at(bytes: &[u8], start: usize, index: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    impl LoadError {
+        fn words(&self) -> String {
+            crate::catalogue::word(&self.message)
+        }
+    }
+
     fn load_text(text: &str) -> Result<Table, LoadError> {
-        let dir = tempfile::tempdir().map_err(|e| LoadError::whole(e.to_string(), None))?;
+        let dir = tempfile::tempdir().map_err(|e| LoadError::whole(msg!("data-file", error = e.to_string()), None))?;
         let path = dir.path().join("t.csv");
-        std::fs::write(&path, text).map_err(|e| LoadError::whole(e.to_string(), None))?;
+        std::fs::write(&path, text).map_err(|e| LoadError::whole(msg!("data-file", error = e.to_string()), None))?;
         load(&path, "t.csv", &AtomicBool::new(false))
     }
 
@@ -241,34 +239,34 @@ mod tests {
     #[test]
     fn a_bad_cell_is_placed_exactly() {
         let error = problem("x,y\n1,2\n3,abc\n");
-        assert_eq!(error.message, "`abc` on line 3, column 2 (`y`) is not a number");
+        assert_eq!(error.words(), "`abc` on line 3, column 2 (`y`) is not a number");
         assert_eq!(error.place, Some((10, 13)));
     }
 
     #[test]
     fn every_kind_of_bad_file() {
-        assert!(problem("x,y\n1,2,3\n").message.contains("line 2 has 3 cells, but the header names 2 columns"));
-        assert!(problem("").message.contains("is empty"));
-        assert!(problem("x,y\n").message.contains("no rows of data"));
-        assert!(problem("x,x\n1,2\n").message.contains("two columns are named `x`"));
-        assert!(problem("x,y\n1,\n").message.contains("an empty cell on line 2, column 2"));
-        assert!(problem("x\ninf\n").message.contains("is not a number"));
-        assert!(problem("x,y\n1\n").message.contains("line 2 has 1 cell,"));
+        assert!(problem("x,y\n1,2,3\n").words().contains("line 2 has 3 cells, but the header names 2 columns"));
+        assert!(problem("").words().contains("is empty"));
+        assert!(problem("x,y\n").words().contains("no rows of data"));
+        assert!(problem("x,x\n1,2\n").words().contains("two columns are named `x`"));
+        assert!(problem("x,y\n1,\n").words().contains("an empty cell on line 2, column 2"));
+        assert!(problem("x\ninf\n").words().contains("is not a number"));
+        assert!(problem("x,y\n1\n").words().contains("line 2 has 1 cell,"));
     }
 
     #[test]
     fn windows_line_breaks_and_blank_lines_do_not_move_the_place() {
         let error = problem("x,y\r\nab,2\r\n3,4\r\n");
-        assert_eq!(error.message, "`ab` on line 2, column 1 (`x`) is not a number");
+        assert_eq!(error.words(), "`ab` on line 2, column 1 (`x`) is not a number");
         assert_eq!(error.place, Some((5, 7)));
         let error = problem("x,y\n\n\n1,2\n\nzz,3\n");
-        assert_eq!(error.message, "`zz` on line 6, column 1 (`x`) is not a number");
+        assert_eq!(error.words(), "`zz` on line 6, column 1 (`x`) is not a number");
         assert_eq!(error.place, Some((11, 13)));
         let error = problem("x,y\r1,2\r3,4,5\r");
-        assert!(error.message.starts_with("line 3 has 3 cells"), "{}", error.message);
+        assert!(error.words().starts_with("line 3 has 3 cells"), "{}", error.words());
         assert_eq!(error.place, Some((8, 13)));
         let error = problem("x,y\r\n1,2\r\n\r\n3\r\n");
-        assert!(error.message.starts_with("line 4 has 1 cell,"), "{}", error.message);
+        assert!(error.words().starts_with("line 4 has 1 cell,"), "{}", error.words());
     }
 
     #[test]
@@ -276,10 +274,10 @@ mod tests {
         let names: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
         let values: Vec<String> = (0..100_000).map(|i| i.to_string()).collect();
         let text = format!("{}\n{}\n", names.join(","), values.join(","));
-        let table = load_text(&text).unwrap_or_else(|e| panic!("{}", e.message));
+        let table = load_text(&text).unwrap_or_else(|e| panic!("{}", e.words()));
         assert_eq!((table.columns.len(), table.rows), (100_000, 1));
         assert_eq!(table.column("c99999").map(|c| c.to_vec()), Some(vec![99_999.0]));
         let twice = format!("{},c5\n{},1\n", names.join(","), values.join(","));
-        assert!(problem(&twice).message.contains("two columns are named `c5`"));
+        assert!(problem(&twice).words().contains("two columns are named `c5`"));
     }
 }

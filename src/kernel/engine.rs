@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use tokio::sync::{mpsc as events, oneshot};
 
 use super::cell::{self, CellCompletions, Piece};
-use crate::diagnostics::{Class, Diagnostic, DiagnosticCode};
+use crate::diagnostics::{self, Class, Diagnostic, DiagnosticCode};
 use crate::render::Document;
 use crate::repl::commands::{self, Flow};
 use crate::repl::{complete, help};
@@ -200,7 +200,7 @@ impl Output for CellOutput {
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic, rendered: &str) {
         if diagnostic.class != Class::Warning && self.headline.is_none() {
-            self.headline = Some(ErrorHeadline { code: diagnostic.code, message: diagnostic.message.clone() });
+            self.headline = Some(ErrorHeadline { code: diagnostic.code, message: diagnostics::headline(diagnostic) });
         }
         self.error(rendered);
     }

@@ -4,6 +4,7 @@
 //! the absolute path of the running `gd` in its command line; hands on the
 //! folder written. Installing again replaces it.
 
+use crate::msg;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,10 +31,10 @@ pub enum Destination {
 pub fn install(destination: &Destination) -> Result<PathBuf, KernelError> {
     let folder = data_folder(destination)?.join("kernels").join(NAME);
     let gd = std::env::current_exe()
-        .map_err(|error| KernelError(format!("cannot find the path of the running gd: {error}")))?;
+        .map_err(|error| KernelError(msg!("kernel-error.own-path", error = error.to_string())))?;
     let spec = serde_json::to_string_pretty(&kernelspec(&gd)?)
-        .map_err(|error| KernelError(format!("cannot write the kernelspec: {error}")))?;
-    let cannot_write = |error: std::io::Error| KernelError(format!("cannot write {}: {error}", folder.display()));
+        .map_err(|error| KernelError(msg!("kernel-error.kernelspec", error = error.to_string())))?;
+    let cannot_write = |error: std::io::Error| KernelError(msg!("kernel-error.cannot-write", folder = folder.display().to_string(), error = error.to_string()));
     std::fs::create_dir_all(&folder).map_err(cannot_write)?;
     std::fs::write(folder.join("kernel.json"), spec + "\n").map_err(cannot_write)?;
     Ok(folder)
@@ -42,7 +43,7 @@ pub fn install(destination: &Destination) -> Result<PathBuf, KernelError> {
 /// The kernelspec that starts `gd kernel -f {connection_file}` with this gd.
 fn kernelspec(gd: &Path) -> Result<JupyterKernelspec, KernelError> {
     let gd = gd.to_str().ok_or_else(|| {
-        KernelError(format!("the path of gd, {}, is not UTF-8 text, which a kernelspec needs", gd.display()))
+        KernelError(msg!("kernel-error.path-not-text", path = gd.display().to_string()))
     })?;
     Ok(JupyterKernelspec {
         argv: [gd, "kernel", "-f", "{connection_file}"].map(str::to_string).to_vec(),
@@ -75,7 +76,7 @@ fn user_data_folder() -> Result<PathBuf, KernelError> {
     } else {
         dirs::data_dir().map(|data| data.join("jupyter"))
     };
-    folder.ok_or_else(|| KernelError("cannot find your home folder; set JUPYTER_DATA_DIR, or use --prefix".to_string()))
+    folder.ok_or_else(|| KernelError(msg!("kernel-error.no-home")))
 }
 
 /// The prefix of the active Python environment: `$VIRTUAL_ENV`, else
@@ -87,9 +88,7 @@ fn python_prefix() -> Result<PathBuf, KernelError> {
         }
     }
     ["python3", "python"].into_iter().find_map(asked_prefix).ok_or_else(|| {
-        KernelError(
-            "--sys-prefix found no Python environment: activate one, or give the folder with --prefix".to_string(),
-        )
+        KernelError(msg!("kernel-error.no-python"))
     })
 }
 

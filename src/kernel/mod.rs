@@ -31,6 +31,8 @@ mod server;
 mod shell;
 mod wire;
 
+use crate::message::Message;
+use crate::msg;
 use std::path::Path;
 use std::time::Duration;
 
@@ -39,14 +41,8 @@ pub use install::{Destination, install};
 use crate::session::Settings;
 
 /// Why the kernel could not be installed or run, said for the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KernelError(pub String);
-
-impl std::fmt::Display for KernelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+#[derive(Debug, Clone, PartialEq)]
+pub struct KernelError(pub Message);
 
 /// The largest connection file gd reads, in bytes (Jupyter's are well under 1 kB).
 const CONNECTION_FILE_LIMIT: u64 = 64_000;
@@ -60,7 +56,7 @@ pub fn run(connection_file: &Path, seed: u64) -> Result<(), KernelError> {
     let settings =
         Settings { color_output: false, color_errors: true, seed, terminal: false, progress: false, pictures: true };
     let engine = engine::Engine::start(settings)
-        .map_err(|error| KernelError(format!("cannot start the session's thread: {error}")))?;
+        .map_err(|error| KernelError(msg!("kernel-error.thread", error = error.to_string())))?;
     server::serve(&info, engine)
 }
 
@@ -68,9 +64,9 @@ pub fn run(connection_file: &Path, seed: u64) -> Result<(), KernelError> {
 fn connection_info(path: &Path) -> Result<jupyter_protocol::ConnectionInfo, KernelError> {
     let shown = path.display();
     let bytes = crate::files::read_bounded(path, CONNECTION_FILE_LIMIT, true)
-        .map_err(|error| KernelError(format!("cannot read the connection file `{shown}`: {error}")))?;
+        .map_err(|error| KernelError(msg!("kernel-error.connection-file", file = shown.to_string(), reason = error.message())))?;
     serde_json::from_slice(&bytes)
-        .map_err(|error| KernelError(format!("the connection file `{shown}` is not one Jupyter writes: {error}")))
+        .map_err(|error| KernelError(msg!("kernel-error.not-a-connection-file", file = shown.to_string(), error = error.to_string())))
 }
 
 /// After a socket error: says it, and waits a moment before the next try,

@@ -6,6 +6,7 @@
 //! input. Takes the connection details and the [`Engine`]; returns when a
 //! frontend asks the kernel to shut down.
 
+use crate::msg;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -31,14 +32,14 @@ pub fn serve(info: &ConnectionInfo, engine: Engine) -> Result<(), KernelError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|error| KernelError(format!("cannot start the kernel's event loop: {error}")))?;
+        .map_err(|error| KernelError(msg!("kernel-error.event-loop", error = error.to_string())))?;
     runtime.block_on(serve_sockets(info, engine))
 }
 
 async fn serve_sockets(info: &ConnectionInfo, engine: Engine) -> Result<(), KernelError> {
     let session = uuid::Uuid::new_v4().to_string();
     let cannot_bind = |error: jupyter_zmq_client::RuntimeError| {
-        KernelError(format!("cannot open the kernel's sockets on {} ({error})", info.ip))
+        KernelError(msg!("kernel-error.sockets", ip = info.ip, error = error.to_string()))
     };
     let heartbeat = create_kernel_heartbeat_connection(info).await.map_err(cannot_bind)?;
     let iopub = create_kernel_iopub_connection(info, &session).await.map_err(cannot_bind)?;

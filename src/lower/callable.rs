@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use crate::msg;
 use super::{Callable, Lowerer, ident, not_a_function};
 use crate::builtins::Builtin;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -54,10 +55,9 @@ impl Lowerer<'_> {
                             Some(variables) => self.partial(&base, &variables).map(Callable::Function),
                             None => Err(Diagnostic::runtime(
                                 DiagnosticCode::DiffVariableNotName,
-                                "differentiate with respect to a name",
+                                msg!("diff-variable-not-name"),
                                 span,
-                                "here",
-                            )),
+                                msg!("diff-variable-not-name-2.label"))),
                         }
                     }
                 })
@@ -118,10 +118,9 @@ impl Lowerer<'_> {
             let Some(index) = base.params.iter().position(|p| *p == variable.name) else {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NotAParameter,
-                    format!("`{}` is not a parameter here", variable.name),
+                    msg!("not-a-parameter", name = variable.name),
                     variable.span,
-                    format!("the parameters are {}", base.params.join(", ")),
-                ));
+                    msg!("not-a-parameter.label", params = base.params)));
             };
             body = self.arena.derivative(body, base.variables[index]);
             names.insert(0, variable.name.clone());
@@ -136,10 +135,9 @@ impl Lowerer<'_> {
         let [variable] = base.variables[..] else {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::PrimeArity,
-                "`'` needs a function of one parameter",
+                msg!("prime-arity-2"),
                 span,
-                "here",
-            ));
+                msg!("prime-arity-2.label")));
         };
         let body = self.arena.derivative(base.body, variable);
         let label = match &base.label {

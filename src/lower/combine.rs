@@ -4,6 +4,7 @@
 //! same arithmetic on theirs, and it prints as that arithmetic on their
 //! printed forms, made readable; it is named as written.
 
+use crate::msg;
 use super::{Callable, Lowerer};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, Label, Printing};
@@ -90,11 +91,11 @@ impl Lowerer<'_> {
             (Part::Function(f), Part::Function(g)) if f.params != g.params => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::DifferentParameters,
-                    "these functions have different parameters",
+                    msg!("different-parameters"),
                     span,
-                    format!("{} and {}", f.params.join(", "), g.params.join(", ")),
+                    msg!("different-parameters.both", left = f.params, right = g.params),
                 )
-                .with_help("functions combine when they have the same parameters"));
+                .with_help(msg!("different-parameters-2.help")));
             }
             (Part::Function(t), Part::Function(_)) => t.clone(),
             (Part::Function(t), Part::Number(n)) | (Part::Number(n), Part::Function(t)) => {
@@ -102,11 +103,10 @@ impl Lowerer<'_> {
                     let name = Printer::new(self.arena).text(symbol);
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::DerivativeWithSymbols,
-                        format!("`{name}` is not a parameter of the function it is combined with"),
+                        msg!("derivative-with-symbols", name = name),
                         span,
-                        format!("a function of {} and an expression in `{name}`", t.params.join(", ")),
-                    )
-                    .with_help("a derivative combines with numbers and with derivatives of the same parameters"));
+                        msg!("derivative-with-symbols.label", params = t.params, name = name))
+                    .with_help(msg!("derivative-with-symbols.help")));
                 }
                 t.clone()
             }

@@ -93,7 +93,7 @@ pub struct Run {
     /// Where J had no value, when the run left J's domain.
     pub outside: Option<Vec<f64>>,
     /// Why J had no value there (filled in by whoever can evaluate J).
-    pub problem: Option<String>,
+    pub problem: Option<crate::math::Problem>,
     /// Iterations between the table's rows when `trace = N` had to show fewer.
     pub trace_stride: Option<usize>,
 }

@@ -7,6 +7,7 @@
 //! (more where three would hide a change); α is shown as given.
 
 use super::document::{Block, Grid, Styled};
+use crate::catalogue;
 use crate::expr::number::{format_distinct, format_given, format_short, format_significant, format_value};
 use crate::optimize::methods::{ADAM_BETA2, Method};
 use crate::optimize::minimize::{Ending, Goal, Options, Run};
@@ -186,7 +187,7 @@ fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> S
         Ending::LeftDomain => {
             let outside = run.outside.as_deref().unwrap_or(&[]);
             let outside: Vec<String> = names.iter().zip(outside).map(|(n, v)| format!("{n} = {}", three(*v))).collect();
-            let why = run.problem.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+            let why = run.problem.as_ref().map(|p| format!(" ({})", catalogue::word(&p.describe().0))).unwrap_or_default();
             format!(
                 "stopped at iteration {k}: the step to {} left the domain of {objective}{why} — {objective} may have \
                  no {extreme} inside its domain, or α = {alpha} is too large; last point: {at}",

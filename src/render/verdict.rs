@@ -3,6 +3,7 @@
 //! `  correct: …`): the mark (✓, ✗ or ~, styled), the claim, and how it
 //! passed or the evidence against it.
 
+use crate::catalogue;
 use super::document::{Block, Style, Styled};
 use crate::check::decide::{ATTEMPTS, Condition, Outcome};
 use crate::check::report::{CheckReport, Verdict};
@@ -100,7 +101,7 @@ fn claim_text(report: &CheckReport) -> String {
         Outcome::Undefined { left, error, .. } => {
             let side = if *left { "left" } else { "right" };
             let (problem, _) = error.problem.describe();
-            format!("{lhs} = {rhs}: the {side} side has no value ({problem})")
+            format!("{lhs} = {rhs}: the {side} side has no value ({})", catalogue::word(&problem))
         }
         Outcome::Undecided { defined, tried } => {
             let within = if report.has_domain { "the claim has a meaning" } else { "both sides have values" };

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use crate::catalogue;
+use crate::msg;
 use super::complete::{self, COMMANDS};
 use super::help;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -28,13 +30,13 @@ pub fn run(text: &str, session: &mut Session, out: &mut dyn Output) -> Flow {
     let result = match command {
         ":help" | ":h" | ":?" => help(argument),
         ":list" | ":ls" | ":clear" | ":quit" | ":q" | ":exit" if !argument.is_empty() => {
-            Err(Diagnostic::usage(DiagnosticCode::CommandArguments, format!("`{command}` takes nothing after it"))
-                .with_help(format!("type `{command}` alone")))
+            Err(Diagnostic::usage(DiagnosticCode::CommandArguments, msg!("command-arguments", command = command))
+                .with_help(msg!("command-arguments.help", command = command)))
         }
         ":list" | ":ls" => Ok(session.listing()),
         ":clear" => {
             session.clear();
-            Ok("cleared: no definitions, values or data remain\n".to_string())
+            Ok(format!("{}\n", catalogue::word(&msg!("cleared"))))
         }
         ":load" => file_argument(":load", argument).and_then(readable).map(|path| {
             session.load_script(path, out);
@@ -69,18 +71,18 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
     }
     help::topic(topic).ok_or_else(|| {
         let topics: Vec<&str> = help::TOPICS.iter().map(|(name, _)| *name).collect();
-        let problem = Diagnostic::usage(DiagnosticCode::UnknownHelpTopic, format!("there is no help topic `{topic}`"));
+        let problem = Diagnostic::usage(DiagnosticCode::UnknownHelpTopic, msg!("unknown-help-topic", topic = topic));
         match suggest::closest(topic, topics.iter().copied()) {
-            Some(best) => problem.with_help(format!("did you mean `:help {best}`?")),
-            None => problem.with_help(format!("the topics are {}", topics.join(", "))),
+            Some(best) => problem.with_help(msg!("unknown-help-topic.help", best = best)),
+            None => problem.with_help(msg!("unknown-help-topic-2.help", topics = topics)),
         }
     })
 }
 
 fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagnostic> {
     if argument.is_empty() {
-        return Err(Diagnostic::usage(DiagnosticCode::CommandArguments, format!("`{command}` needs a file name"))
-            .with_help(format!("for example `{command} lesson.gd`")));
+        return Err(Diagnostic::usage(DiagnosticCode::CommandArguments, msg!("command-arguments-2", command = command))
+            .with_help(msg!("command-arguments-2.help", command = command)));
     }
     Ok(Path::new(argument))
 }
@@ -92,17 +94,17 @@ fn readable(path: &Path) -> Result<&Path, Diagnostic> {
         None => Ok(path),
         Some(kind) => Err(Diagnostic::usage(
             DiagnosticCode::NotAFile,
-            format!("cannot load `{}`: it is {kind}, not a file", path.display()),
+            msg!("not-a-file", path = path.display().to_string(), kind = kind.message()),
         )
-        .with_help("`:load` reads a .gd script saved as a regular file")),
+        .with_help(msg!("not-a-file.help"))),
     }
 }
 
 fn unknown(command: &str) -> Diagnostic {
-    let problem = Diagnostic::usage(DiagnosticCode::UnknownCommand, format!("there is no command `{command}`"));
+    let problem = Diagnostic::usage(DiagnosticCode::UnknownCommand, msg!("unknown-command", command = command));
     match suggest::closest(command, COMMANDS.iter().copied()) {
-        Some(best) => problem.with_help(format!("did you mean `{best}`?")),
-        None => problem.with_help(format!("the commands are {}", COMMANDS.join(" "))),
+        Some(best) => problem.with_help(msg!("unknown-command.help", best = best)),
+        None => problem.with_help(msg!("unknown-command.list", commands = COMMANDS.join(" "))),
     }
 }
 
@@ -116,8 +118,8 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let script = session.script(folder);
     if script.is_empty() {
-        return Err(Diagnostic::usage(DiagnosticCode::NothingToSave, "there is nothing to save yet")
-            .with_help("define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`"));
+        return Err(Diagnostic::usage(DiagnosticCode::NothingToSave, msg!("nothing-to-save"))
+            .with_help(msg!("nothing-to-save.help")));
     }
     // As a shell reads it: `gd 'my lesson.gd'`.
     let shown = path.display().to_string();
@@ -128,22 +130,20 @@ fn save(session: &Session, path: &Path) -> Result<String, Diagnostic> {
     };
     let written = files::replace(path, text.as_bytes(), is_script).map_err(|error| {
         let help = match error {
-            WriteError::NotReplaceable { .. } => {
-                "nothing was written, and the file is kept; :save replaces only a \
-                                                  `.gd` script — choose another name"
-            }
-            WriteError::NotAFile { .. } | WriteError::Links { .. } => {
-                "nothing was written; :save writes a regular file — give the name of one"
-            }
-            WriteError::ReadOnly { .. } => "nothing was written; the file is kept as it is — choose another name",
-            WriteError::Io { .. } => "nothing was written; check that the folder exists and can be written to",
+            WriteError::NotReplaceable { .. } => msg!("cannot-save.not-a-script"),
+            WriteError::NotAFile { .. } | WriteError::Links { .. } => msg!("cannot-save.not-a-file"),
+            WriteError::ReadOnly { .. } => msg!("cannot-save.read-only"),
+            WriteError::Io { .. } => msg!("cannot-save.help"),
         };
-        Diagnostic::usage(DiagnosticCode::CannotSave, format!("cannot save the session: {error}")).with_help(help)
+        Diagnostic::usage(DiagnosticCode::CannotSave, msg!("cannot-save", error = error.message())).with_help(help)
     })?;
     let lines = script.lines().count();
-    let through =
-        if written == path { String::new() } else { format!(" (the file it links to, {})", written.display()) };
-    Ok(format!("saved {lines} line{} to {}{through}\n", if lines == 1 { "" } else { "s" }, path.display()))
+    let saved = if written == path {
+        msg!("saved", lines = lines, file = path.display().to_string())
+    } else {
+        msg!("saved.through", lines = lines, file = path.display().to_string(), target = written.display().to_string())
+    };
+    Ok(format!("{}\n", catalogue::word(&saved)))
 }
 
 #[cfg(test)]

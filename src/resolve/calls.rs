@@ -5,10 +5,12 @@
 
 use std::rc::Rc;
 
+use crate::msg;
 use super::{
-    Checked, Checker, Known, Meaning, Scope, Valued, check_param, meaning, no_parameters, plural, scalar_kind,
+    Checked, Checker, Known, Meaning, Scope, Valued, check_param, meaning, no_parameters, scalar_kind,
 };
 use crate::builtins::Builtin;
+use crate::message::Message;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::Kind;
 use crate::suggest;
@@ -39,34 +41,34 @@ impl Checker<'_> {
                 return Err(diagnostic);
             }
             let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
-            return Err(diagnostic.with_help(format!("define it first, e.g. `{name}({}) = …`", params.join(", "))));
+            return Err(diagnostic.with_help(msg!("unknown.help", name = name, params = params)));
         }
         let callee_kind = self.kind(ast, callee, scope)?;
         let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
             let help = if matches!(ast.kind(callee), ExprKind::Name(_)) {
-                "only functions are called with ( )"
+                msg!("not-a-function-3.help")
             } else {
-                "to multiply, write `*` between the brackets"
+                msg!("not-a-function-3.brackets")
             };
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NotAFunction,
-                "this is not a function",
+                msg!("not-a-function-3"),
                 ast.span(callee),
-                format!("this is {}", callee_kind.describe()),
-            )
+                msg!("not-a-function-3.label", what = callee_kind.describe()))
             .with_help(help));
         };
         if args.len() != params.len() {
-            let what = match ast.kind(callee) {
-                ExprKind::Name(name) => format!("`{name}`"),
-                _ => "this function".to_string(),
+            let (message, label) = match ast.kind(callee) {
+                ExprKind::Name(name) => (
+                    msg!("argument-count.named", name = name, expected = params.len(), given = args.len()),
+                    msg!("argument-count.named-has", name = name, params = params),
+                ),
+                _ => (
+                    msg!("argument-count.unnamed", expected = params.len(), given = args.len()),
+                    msg!("argument-count.unnamed-has", params = params),
+                ),
             };
-            return Err(Diagnostic::runtime(
-                DiagnosticCode::ArgumentCount,
-                format!("{what} takes {} but {} given", plural(params.len(), "argument"), args.len()),
-                ast.span(id),
-                format!("{} has parameters {}", what.trim_matches('`'), params.join(", ")),
-            ));
+            return Err(Diagnostic::runtime(DiagnosticCode::ArgumentCount, message, ast.span(id), label));
         }
         self.arguments_named_as_parameters(ast, callee, args, params, scope)?;
         let mut result = Kind::Number;
@@ -97,35 +99,33 @@ impl Checker<'_> {
         scope: &mut Scope,
     ) -> Checked<Kind> {
         let span = ast.span(id);
-        let arity = |expected: &str, ok: bool| -> Checked<()> {
+        let arity = |expected: Message, ok: bool| -> Checked<()> {
             if ok {
                 return Ok(());
             }
             Err(Diagnostic::runtime(
                 DiagnosticCode::ArgumentCount,
-                format!("`{name}` takes {expected}"),
+                msg!("argument-count", name = name, expected = expected),
                 span,
-                format!("{} given", plural(args.len(), "argument")),
-            ))
+                msg!("argument-count.given", count = args.len())))
         };
         match builtin {
             Builtin::Math(_) | Builtin::Sqrt => {
-                arity("one argument", args.len() == 1)?;
+                arity(msg!("takes.one-argument"), args.len() == 1)?;
                 self.scalar(ast, args[0], scope)
             }
             Builtin::Constant(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::ConstantCalled,
-                format!("`{name}` is a constant, not a function"),
+                msg!("constant-called", name = name),
                 ast.span(id),
-                "called here",
-            )
-            .with_help(format!("to multiply, write `{name}*(…)`"))),
+                msg!("constant-called.label"))
+            .with_help(msg!("constant-called.help", name = name))),
             Builtin::Diff => {
-                arity("a function or expression and then the variables: diff(J, b)", args.len() >= 2)?;
+                arity(msg!("takes.diff"), args.len() >= 2)?;
                 self.diff(ast, args, scope)
             }
             Builtin::Grad => {
-                arity("one function: grad(J)", args.len() == 1)?;
+                arity(msg!("takes.grad"), args.len() == 1)?;
                 let params = self.function_argument(ast, args[0], scope)?;
                 if params.is_empty() {
                     return Err(no_parameters(ast.span(args[0])));
@@ -133,7 +133,7 @@ impl Checker<'_> {
                 Ok(Kind::Gradient(params))
             }
             Builtin::Simplify => {
-                arity("one expression", args.len() == 1)?;
+                arity(msg!("takes.one-expression"), args.len() == 1)?;
                 match self.function_valued(ast, args[0], scope) {
                     Valued::Function(params) => return Ok(Kind::Function(params?)),
                     Valued::Value(kind) => return scalar_kind(ast, args[0], kind),
@@ -145,30 +145,29 @@ impl Checker<'_> {
                 kind
             }
             Builtin::Load => {
-                arity("one file name", args.len() == 1)?;
+                arity(msg!("takes.one-file-name"), args.len() == 1)?;
                 match ast.kind(args[0]) {
                     ExprKind::Str(_) => Ok(Kind::Table),
                     _ => Err(Diagnostic::runtime(
                         DiagnosticCode::LoadNeedsFileName,
-                        "`load` takes a file name in quotes",
+                        msg!("load-needs-file-name"),
                         ast.span(args[0]),
-                        "not a file name",
-                    )
-                    .with_help("write `data = load(\"houses.csv\")`")),
+                        msg!("load-needs-file-name.label"))
+                    .with_help(msg!("load-needs-file-name.help"))),
                 }
             }
             Builtin::Max | Builtin::Min => {
-                arity("two arguments", args.len() == 2)?;
+                arity(msg!("takes.two-arguments"), args.len() == 2)?;
                 let first = self.scalar(ast, args[0], scope)?;
                 let second = self.scalar(ast, args[1], scope)?;
                 Ok(if first == Kind::Vector { first } else { second })
             }
             Builtin::Sum | Builtin::Mean | Builtin::Len | Builtin::Var | Builtin::Std => {
-                arity("one vector", args.len() == 1)?;
+                arity(msg!("takes.one-vector"), args.len() == 1)?;
                 self.scalar(ast, args[0], scope).map(|_| Kind::Number)
             }
             Builtin::Dot => {
-                arity("two vectors", args.len() == 2)?;
+                arity(msg!("takes.two-vectors"), args.len() == 2)?;
                 self.scalar(ast, args[0], scope)?;
                 self.scalar(ast, args[1], scope).map(|_| Kind::Number)
             }
@@ -184,10 +183,9 @@ impl Checker<'_> {
                 _ => {
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::DiffVariableNotName,
-                        "differentiate with respect to a name",
+                        msg!("diff-variable-not-name"),
                         ast.span(arg),
-                        "not a variable name",
-                    ));
+                        msg!("diff-variable-not-name.label")));
                 }
             }
         }
@@ -249,11 +247,10 @@ impl Checker<'_> {
             Valued::Function(params) => params,
             Valued::Value(_) | Valued::Unchecked => Err(Diagnostic::runtime(
                 DiagnosticCode::NotAFunction,
-                "expected a function",
+                msg!("not-a-function"),
                 ast.span(id),
-                "not a function",
-            )
-            .with_help("write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative")),
+                msg!("not-a-function-4.label"))
+            .with_help(msg!("not-a-function-4.help"))),
         }
     }
 
@@ -263,18 +260,17 @@ impl Checker<'_> {
             Some(Known::Value(Kind::Function(params))) => Ok(params),
             Some(Known::Value(kind)) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotAFunction,
-                format!("`{}` is not a function", function.name),
+                msg!("not-a-function-4", name = function.name),
                 function.span,
-                format!("this is {}", kind.describe()),
-            )
-            .with_help("derivatives are taken of functions, such as `J(a, b) = a*b`")),
+                msg!("not-a-function.label", what = kind.describe()))
+            .with_help(msg!("not-a-function-2.help"))),
             None => {
                 let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
                 if self.closest_name(&function.name, &Scope::default()).is_some() {
                     return Err(diagnostic);
                 }
                 let name = &function.name;
-                Err(diagnostic.with_help(format!("define the function first, e.g. `{name}(a, b) = a*b`")))
+                Err(diagnostic.with_help(msg!("not-a-function-3.define", name = name)))
             }
         }
     }

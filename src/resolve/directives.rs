@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::msg;
 use super::{Checked, Checker, Scope, check_param, check_param_preferring};
 use crate::builtins;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -35,20 +36,18 @@ impl Checker<'_> {
                 if params.len() != *n {
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::ClaimSizes,
-                        format!("the gradient has {} components, but {n} are given", params.len()),
+                        msg!("claim-sizes.gradient", components = params.len(), given = n),
                         ast.span(rhs),
-                        format!("give one per parameter: {}", params.join(", ")),
-                    ));
+                        msg!("claim-sizes.label", params = params)));
                 }
                 true
             }
             (Kind::Tuple(m), Kind::Tuple(n)) if m != n => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ClaimSizes,
-                    format!("the left side has {m} values, but {n} are given"),
+                    msg!("claim-sizes", m = m, n = n),
                     ast.span(rhs),
-                    format!("give {m} values"),
-                ));
+                    msg!("claim-sizes-2.label", m = m)));
             }
             (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
             (Kind::Tuple(_), Kind::Tuple(_)) => true,
@@ -58,11 +57,11 @@ impl Checker<'_> {
             return Ok(left);
         }
         Err(Diagnostic::runtime(DiagnosticCode::ClaimIncomparable,
-            "the two sides of this check cannot be compared",
+            msg!("claim-incomparable"),
             ast.span(lhs).to(ast.span(rhs)),
-            format!("{} against {}", left.describe(), right.describe()),
+            msg!("claim-incomparable.label", left = left.describe(), right = right.describe()),
         )
-        .with_help("check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)"))
+        .with_help(msg!("claim-incomparable.help")))
     }
 
     /// `check f'(x) = 3*x^2`: a function called at its own unbound parameter
@@ -88,13 +87,10 @@ impl Checker<'_> {
         };
         Err(Diagnostic::runtime(
             DiagnosticCode::ClaimWithArguments,
-            "a claim about a function names it without arguments",
+            msg!("claim-with-arguments"),
             ast.span(lhs),
-            "arguments that are not bound",
-        )
-        .with_help(format!(
-            "write `check {callee_text} = …`, the right side in its parameters: it is then claimed for all of them"
-        )))
+            msg!("claim-with-arguments.label"))
+        .with_help(msg!("claim-with-arguments.help", callee_text = callee_text)))
     }
 
     pub(super) fn optimize(&mut self, ast: &Ast, optimize: &Optimize) -> Checked<Rc<[String]>> {
@@ -103,21 +99,19 @@ impl Checker<'_> {
         if params.is_empty() {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NoParameters,
-                "this function has no parameters to move",
+                msg!("no-parameters-2"),
                 ast.span(optimize.function),
-                "a function of nothing",
-            )
-            .with_help("minimize a function of parameters, such as `J(w, b) = (w - 1)^2 + b^2`"));
+                msg!("no-parameters-2.label"))
+            .with_help(msg!("no-parameters-2.help")));
         }
         for (index, variable) in optimize.over.iter().enumerate() {
             check_param(&params, variable, "over")?;
             if optimize.over[..index].iter().any(|earlier| earlier.name == variable.name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ListedTwice,
-                    format!("`{}` is listed twice after `over`", variable.name),
+                    msg!("listed-twice", name = variable.name),
                     variable.span,
-                    "already listed",
-                ));
+                    msg!("listed-twice.label")));
             }
         }
         self.point(ast, &params, &optimize.from, false)?;
@@ -127,23 +121,21 @@ impl Checker<'_> {
                 let spellings: Vec<&str> = SETTINGS.iter().map(|(s, _)| *s).collect();
                 let mut diagnostic = Diagnostic::runtime(
                     DiagnosticCode::UnknownSetting,
-                    format!("unknown setting `{}`", setting.name.name),
+                    msg!("unknown-setting", name = setting.name.name),
                     setting.name.span,
-                    "not a setting of minimize",
-                );
+                    msg!("unknown-setting.label"));
                 diagnostic = match suggest::closest(&setting.name.name, spellings.iter().copied()) {
-                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                    Some(best) => diagnostic.with_help(msg!("unknown-setting.help", best = best)),
                     None => diagnostic,
                 };
-                return Err(diagnostic.with_note(format!("the settings are {}", spellings.join(", "))));
+                return Err(diagnostic.with_note(msg!("unknown-setting.note", spellings = spellings)));
             };
             if seen.contains(&name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ListedTwice,
-                    format!("`{}` is set twice", setting.name.name),
+                    msg!("listed-twice-2", name = setting.name.name),
                     setting.name.span,
-                    "already set earlier in this list",
-                ));
+                    msg!("listed-twice-2.label")));
             }
             seen.push(name);
             self.setting_value(ast, setting.name.span, name, setting.value)?;
@@ -166,22 +158,21 @@ impl Checker<'_> {
                     let written = ast.kind(value);
                     let mut diagnostic = Diagnostic::runtime(
                         DiagnosticCode::UnknownMethod,
-                        "unknown method",
+                        msg!("unknown-method"),
                         ast.span(value),
-                        "not a method gd knows",
-                    );
+                        msg!("unknown-method.label"));
                     if let ExprKind::Name(method) = written
                         && let Some(best) = suggest::closest(method, METHODS.iter().copied())
                     {
-                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                        diagnostic = diagnostic.with_help(msg!("unknown-method.help", best = best));
                     }
                     if let ExprKind::Str(method) = written
                         && METHODS.contains(&method.as_str())
                     {
                         diagnostic =
-                            diagnostic.with_help(format!("write the method without quotes: `method = {method}`"));
+                            diagnostic.with_help(msg!("unknown-method-2.help", method = method));
                     }
-                    Err(diagnostic.with_note(format!("the methods are {}", METHODS.join(", "))))
+                    Err(diagnostic.with_note(msg!("unknown-method-2.note", METHODS = METHODS)))
                 }
             },
             (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => {
@@ -191,13 +182,11 @@ impl Checker<'_> {
                 }
                 Err(Diagnostic::runtime(
                     DiagnosticCode::PlotFileName,
-                    "plots are SVG files",
+                    msg!("plot-file-name"),
                     ast.span(value),
-                    "not a .svg file name",
-                )
+                    msg!("plot-file-name.label"))
                 .with_help(
-                    "name the file with .svg, as in `plot = \"descent.svg\"`; `plot` alone draws in the terminal",
-                ))
+                    msg!("plot-file-name.help")))
             }
             (SettingValue::FlagOrNumber | SettingValue::FlagOrPath, None) => Ok(()),
             (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
@@ -205,17 +194,15 @@ impl Checker<'_> {
             }
             (SettingValue::FlagOrPath, Some(value)) => Err(Diagnostic::runtime(
                 DiagnosticCode::PlotFileName,
-                "expected a file name in quotes",
+                msg!("plot-file-name-2"),
                 ast.span(value),
-                "not a file name",
-            )
-            .with_help("write `plot = \"descent.svg\"`, or `plot` alone to draw in the terminal")),
+                msg!("plot-file-name-2.label"))
+            .with_help(msg!("plot-file-name-2.help"))),
             (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
                 DiagnosticCode::SettingNeedsValue,
-                "this setting needs a value",
+                msg!("setting-needs-value"),
                 span,
-                "give it a value with `=`",
-            )),
+                msg!("setting-needs-value.label"))),
         }
     }
 
@@ -235,11 +222,10 @@ impl Checker<'_> {
         let start: Vec<String> = names.iter().map(|n| format!("{n} = …")).collect();
         Err(Diagnostic::runtime(
             DiagnosticCode::MinimizeWithArguments,
-            "minimize names the function without arguments",
+            msg!("minimize-with-arguments"),
             ast.span(optimize.function),
-            "arguments that are not bound",
-        )
-        .with_help(format!("write `minimize {function} from {}`", start.join(", "))))
+            msg!("minimize-with-arguments.label"))
+        .with_help(msg!("minimize-with-arguments.help", function = function, start = start)))
     }
 
     /// `a=1, b=2` after `at` or `from`: names must be parameters, each once.
@@ -251,10 +237,9 @@ impl Checker<'_> {
             if point[..index].iter().any(|b| b.name.name == binding.name.name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ListedTwice,
-                    format!("`{}` is given twice", binding.name.name),
+                    msg!("listed-twice-3", name = binding.name.name),
                     binding.name.span,
-                    "given again here",
-                ));
+                    msg!("listed-twice-3.label")));
             }
             self.number(ast, binding.value, &mut Scope::default())?;
         }
@@ -264,10 +249,9 @@ impl Checker<'_> {
             let span = point[0].name.span.to(point[point.len() - 1].name.span);
             return Err(Diagnostic::runtime(
                 DiagnosticCode::StartMissing,
-                format!("no value given for {}", missing.join(", ")),
+                msg!("start-missing", missing = missing),
                 span,
-                format!("the point needs every parameter: {}", params.join(", ")),
-            ));
+                msg!("start-missing.label", params = params)));
         }
         Ok(())
     }
@@ -283,9 +267,8 @@ fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
     }
     Err(Diagnostic::runtime(
         DiagnosticCode::SettingWithoutEffect,
-        format!("`{}` has no effect with method = {name}", beta.name.name),
+        msg!("setting-without-effect", setting = beta.name.name, method = name),
         beta.name.span,
-        "this method has no momentum",
-    )
-    .with_help("use `method = momentum` or `nesterov` (β is their momentum), or leave β out"))
+        msg!("setting-without-effect.label"))
+    .with_help(msg!("setting-without-effect.help")))
 }

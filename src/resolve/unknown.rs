@@ -4,6 +4,7 @@
 //! leads back to the function being defined. Takes the checker's view of
 //! the names in force; hands on diagnostics.
 
+use crate::msg;
 use super::{Checked, Checker, Meaning, Scope, meaning};
 use crate::builtins;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -38,18 +39,13 @@ impl Checker<'_> {
         unknown.sort_by_key(|(_, span)| span.start);
         let Some((first, span)) = unknown.first() else { return Ok(()) };
         let params: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
-        let them = if params.len() == 1 { "it" } else { "them" };
         Err(Diagnostic::runtime(
             DiagnosticCode::UnknownName,
-            format!("`{first}` is not defined"),
+            msg!("unknown-name", name = first),
             *span,
-            "unknown name",
+            msg!("unknown-name.label"),
         )
-        .with_help(format!(
-            "to define a function of {0}, list {them}: `{1}({0}) = …`; to bind a value, define {first} first",
-            params.join(", "),
-            name.name
-        )))
+        .with_help(msg!("unknown-name.list-them", params = params, count = params.len(), function = name.name, name = first)))
     }
 
     /// The known name closest in spelling to an unknown one, if any is close:
@@ -69,39 +65,35 @@ impl Checker<'_> {
         if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
             return Diagnostic::runtime(
                 DiagnosticCode::Recursion,
-                format!("`{name}` would call itself"),
+                msg!("recursion-2", name = name),
                 span,
-                "the function being defined",
-            )
-            .with_help("gd functions cannot be recursive; write the formula out, or split it into separate functions");
+                msg!("recursion-2.label"))
+            .with_help(msg!("recursion-2.help"));
         }
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
         candidates.extend(self.env.names().map(str::to_string));
         let diagnostic =
-            Diagnostic::runtime(DiagnosticCode::UnknownName, format!("`{name}` is not defined"), span, "unknown name");
+            Diagnostic::runtime(DiagnosticCode::UnknownName, msg!("unknown-name", name = name), span, msg!("unknown-name.label"));
         if let Some(product) = suggest::split_product(name, &candidates) {
-            return diagnostic.with_help(format!("`{name}` is one name; for a product write `{product}`"));
+            return diagnostic.with_help(msg!("unknown-name-2.help", name = name, product = product));
         }
         if let Some(help) = suggest::other_spelling(name) {
             return diagnostic.with_help(help);
         }
         if let Some(best) = self.closest_name(name, scope) {
-            return diagnostic.with_help(format!("did you mean `{best}`?"));
+            return diagnostic.with_help(msg!("unknown-name.help", best = best));
         }
         if let Some(params) = &scope.claim_params {
-            return diagnostic.with_help(format!("write the right side in the parameters {}", params.join(", ")));
+            return diagnostic.with_help(msg!("unknown-name-3.help", params = params));
         }
         match &scope.defining {
             Some((function, params)) => {
                 let mut with_name = params.clone();
                 with_name.push(name.to_string());
-                diagnostic.with_help(format!(
-                    "bind it first (`{name} = …`) or make it a parameter: `{function}({})`",
-                    with_name.join(", ")
-                ))
+                diagnostic.with_help(msg!("unknown-name-4.help", name = name, function = function, with_name = with_name))
             }
-            None => diagnostic.with_help(format!("define it first, e.g. `{name} = 1`")),
+            None => diagnostic.with_help(msg!("unknown-name-5.help", name = name)),
         }
     }
 
@@ -123,12 +115,8 @@ impl Checker<'_> {
             }
             let callee_text = source_callee(ast, callee);
             let numbers: Vec<String> = (1..=params.len()).map(|n| n.to_string()).collect();
-            return Err(Diagnostic::runtime(DiagnosticCode::UnknownName, format!("`{name}` is not defined"), ast.span(arg), "unknown name").with_help(
-                format!(
-                    "`{name}` is a parameter of `{callee_text}`: to see the function write `{callee_text}`; to evaluate it, give numbers, as in `{callee_text}({})`",
-                    numbers.join(", ")
-                ),
-            ));
+            return Err(Diagnostic::runtime(DiagnosticCode::UnknownName, msg!("unknown-name", name = name), ast.span(arg), msg!("unknown-name.label")).with_help(
+                msg!("unknown-name-6.help", name = name, callee_text = callee_text, numbers = numbers)));
         }
         Ok(())
     }

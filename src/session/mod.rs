@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
+use crate::message::Message;
+use crate::msg;
 use crate::check::report::Verdict;
 use crate::diagnostics::{self, Diagnostic, DiagnosticCode};
 use crate::env::Env;
@@ -97,8 +99,8 @@ impl Input {
     pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
         let shown = path.display().to_string();
         let bytes = crate::files::read_bounded(path, SCRIPT_LIMIT, true)
-            .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, format!("cannot read `{shown}`: {e}")))?;
-        let text = Input::text_of(bytes, &format!("`{shown}`"))?;
+            .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read", file = shown, reason = e.message())))?;
+        let text = Input::text_of(bytes, msg!("not-text.file", file = shown))?;
         let dir =
             path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
         Ok(Input { name: shown, text, dir })
@@ -106,7 +108,7 @@ impl Input {
 
     /// Bytes read from `what` as text, or a usage error saying where they are not UTF-8.
     /// A UTF-8 byte-order mark at the start is skipped.
-    pub fn text_of(bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
+    pub fn text_of(bytes: Vec<u8>, what: Message) -> Result<String, Diagnostic> {
         let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
             Some(rest) => rest.to_vec(),
             None => bytes,
@@ -114,9 +116,9 @@ impl Input {
         String::from_utf8(bytes).map_err(|e| {
             Diagnostic::usage(
                 DiagnosticCode::NotText,
-                format!("{what} is not text: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                msg!("not-text", what = what, byte = e.utf8_error().valid_up_to()),
             )
-            .with_help("gd scripts are UTF-8 text files")
+            .with_help(msg!("not-text.help"))
         })
     }
 }

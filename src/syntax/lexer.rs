@@ -12,6 +12,8 @@
 
 use logos::Logos;
 
+use crate::message::Message;
+use crate::msg;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::source::{SourceId, Span};
 
@@ -207,11 +209,10 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
         errors.push(
             Diagnostic::syntax(
                 DiagnosticCode::UnclosedBracket,
-                "this bracket is never closed",
+                msg!("unclosed-bracket"),
                 Span::new(source, start, end),
-                "opened here",
-            )
-            .with_help("close it, or finish the expression before the end of the input"),
+                msg!("unclosed-bracket.label"))
+            .with_help(msg!("unclosed-bracket.help")),
         );
     }
     (tokens, errors)
@@ -239,31 +240,27 @@ fn lex_diagnostic(error: &LexError, text: &str, span: Span) -> Diagnostic {
     match error {
         LexError::UnterminatedString => Diagnostic::syntax(
             DiagnosticCode::UnclosedString,
-            "this string is never closed",
+            msg!("unclosed-string"),
             span,
-            "add a closing `\"` on the same line",
-        ),
+            msg!("unclosed-string.label")),
         LexError::UnexpectedCharacter => {
             let found = text.get(span.range()).unwrap_or("?");
             Diagnostic::syntax(
                 DiagnosticCode::UnexpectedCharacter,
-                format!("unexpected character `{found}`"),
+                msg!("unexpected-character", found = found),
                 span,
-                "gd does not know this character",
-            )
+                msg!("unexpected-character.label"))
             .with_help(character_help(found))
         }
     }
 }
 
-fn character_help(found: &str) -> String {
+fn character_help(found: &str) -> Message {
     match found {
-        "≈" | "≤" | "≥" | "<" | ">" | "==" => {
-            "gd has no comparisons; to verify a claim write `check LEFT = RIGHT`".to_string()
-        }
-        "√" => "write square roots as `sqrt(x)`".to_string(),
-        "{" | "}" => "group with `( )`; vectors use `[ ]`".to_string(),
-        _ => "names start with a letter or `_`; operators are + - * / ^".to_string(),
+        "≈" | "≤" | "≥" | "<" | ">" | "==" => msg!("unexpected-character.comparison"),
+        "√" => msg!("unexpected-character.root"),
+        "{" | "}" => msg!("unexpected-character.brace"),
+        _ => msg!("unexpected-character.help"),
     }
 }
 

@@ -8,6 +8,8 @@
 
 use lalrpop_util::{ErrorRecovery, ParseError};
 
+use crate::message::Message;
+use crate::msg;
 use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
 use super::lexer::{self, LexError, Token};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
@@ -106,8 +108,8 @@ fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> 
     lines.dedup();
     for (start, end) in lines {
         kept.push(
-            Diagnostic::syntax(DiagnosticCode::LatexInput, "gd does not read LaTeX", Span::new(source, start, end), "LaTeX notation")
-                .with_help("write it in gd's notation: `\\frac{1}{2}x^2` is `(1/2)*x^2`, `\\cdot` is `*`, `x^{2}` is `x^2`, `\\sigma` is `σ`"),
+            Diagnostic::syntax(DiagnosticCode::LatexInput, msg!("latex-input"), Span::new(source, start, end), msg!("latex-input.label"))
+                .with_help(msg!("latex-input.help")),
         );
     }
     kept
@@ -189,11 +191,10 @@ impl<'s> AstBuilder<'s> {
         self.warnings.push(
             Diagnostic::warning(
                 DiagnosticCode::AmbiguousDivision,
-                format!("`{top}/{n}{rest}` divides by the whole product `{n}{rest}`"),
+                msg!("ambiguous-division", top = top, n = n, rest = rest),
                 self.ast.span(rhs),
-                "read as one factor",
-            )
-            .with_help(format!("this is `{top}/({n}*{rest})`; for ({top}/{n})·{rest} write `({top}/{n})*{rest}`")),
+                msg!("ambiguous-division.label"))
+            .with_help(msg!("ambiguous-division.help", top = top, n = n, rest = rest)),
         );
     }
 
@@ -212,11 +213,10 @@ impl<'s> AstBuilder<'s> {
         if number_end != operand_start {
             self.problems.push(
                 Diagnostic::syntax(DiagnosticCode::NumberApart,
-                    "a number and what follows it are apart",
+                    msg!("number-apart"),
                     Span::new(self.source, number_end, operand_start),
-                    "a space here",
-                )
-                .with_help("to multiply, write `*` (or the number directly before it: `2x`); between settings or values, put a `,`"),
+                    msg!("number-apart.label"))
+                .with_help(msg!("number-apart.help")),
             );
         }
         // `1e⁻³` (a negative superscript: only a superscript is a negative literal here)
@@ -229,13 +229,10 @@ impl<'s> AstBuilder<'s> {
             let k = describe_number_or_name(&self.ast, exponent);
             self.warnings.push(
                 Diagnostic::warning(DiagnosticCode::PowerOfE,
-                    format!("`{written}e…` here is {written} times a power of e, not a power of ten"),
+                    msg!("power-of-e", written = written),
                     Span::new(self.source, self.ast.span(number).start, self.ast.span(operand).end),
-                    "a number times e to a power",
-                )
-                .with_help(format!(
-                    "for {written}·10^{k} write `{written}e{k}` (no superscript); for the power of e write `{written}*e^{k}`"
-                )),
+                    msg!("power-of-e.label"))
+                .with_help(msg!("power-of-e.help", written = written, k = k)),
             );
         }
         let product = self.binary(BinaryOp::Mul, number, operand, start, end);
@@ -268,10 +265,9 @@ impl<'s> AstBuilder<'s> {
                 Some((power, span)) if !(1..=20).contains(&power) => {
                     self.problems.push(Diagnostic::syntax(
                         DiagnosticCode::DerivativeOrder,
-                        "a derivative's order must be a whole number from 1 to 20",
+                        msg!("derivative-order"),
                         span,
-                        "this order",
-                    ));
+                        msg!("derivative-order.label")));
                     1
                 }
                 Some((power, _)) => power as usize,
@@ -286,11 +282,11 @@ impl<'s> AstBuilder<'s> {
             self.problems.push(
                 Diagnostic::syntax(
                     DiagnosticCode::DerivativeOrder,
-                    "the order of this derivative does not match its variables",
+                    msg!("derivative-order-2"),
                     span,
-                    format!("says order {stated}, but {} variable(s) follow", variables.len()),
+                    msg!("derivative-order-2.label", stated = stated.to_string(), count = variables.len()),
                 )
-                .with_help(format!("write `{written}`")),
+                .with_help(msg!("derivative-order-2.help", written = written)),
             );
         }
         self.expr(ExprKind::Partial(function, variables), start, end)
@@ -329,17 +325,16 @@ impl<'s> AstBuilder<'s> {
                 _ => {
                     let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
                     let help = if all_values {
-                        "to verify a value, write `check` in front: `check f(1, 2) = 3`"
+                        msg!("parameter-not-a-name.check")
                     } else {
-                        "a definition lists parameter names: `f(x, y) = x*y`"
+                        msg!("parameter-not-a-name.help")
                     };
                     self.problems.push(
                         Diagnostic::syntax(
                             DiagnosticCode::ParameterNotAName,
-                            "a parameter must be a name",
+                            msg!("parameter-not-a-name"),
                             self.ast.span(arg),
-                            "not a name",
-                        )
+                            msg!("parameter-not-a-name.label"))
                         .with_help(help),
                     );
                     return None;
@@ -351,20 +346,15 @@ impl<'s> AstBuilder<'s> {
 
     fn cannot_assign(&self, lhs: ExprId) -> Diagnostic {
         let help = match self.ast.kind(lhs) {
-            ExprKind::Partial(..) | ExprKind::Gradient(_) | ExprKind::Prime(_) => {
-                "to verify a derivative, write `check` in front: `check ∂J/∂b = 3*c`"
-            }
-            ExprKind::Call(..) => "define a function with a name and parameters: `f(x) = x^2`",
-            _ => {
-                "the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`"
-            }
+            ExprKind::Partial(..) | ExprKind::Gradient(_) | ExprKind::Prime(_) => msg!("not-assignable.derivative"),
+            ExprKind::Call(..) => msg!("not-assignable.call"),
+            _ => msg!("not-assignable.help"),
         };
         Diagnostic::syntax(
             DiagnosticCode::NotAssignable,
-            "cannot assign to this",
+            msg!("not-assignable"),
             self.ast.span(lhs),
-            "not a name or a function head",
-        )
+            msg!("not-assignable.label"))
         .with_help(help)
     }
 }
@@ -399,7 +389,7 @@ fn parse_error_diagnostic(
             let span = Span::new(source, start, end);
             let diagnostic = Diagnostic::syntax(
                 DiagnosticCode::UnexpectedToken,
-                format!("unexpected {}", describe(&token)),
+                msg!("unexpected-token", found = describe(&token)),
                 span,
                 expected_label(&expected),
             );
@@ -414,13 +404,11 @@ fn parse_error_diagnostic(
             }
             if statement_so_far.trim_end().ends_with('.') && token.is_keyword() {
                 let keyword = token_text(&token);
-                return Some(diagnostic.with_help(format!(
-                    "`{keyword}` is a keyword; write a column of that name in quotes: `data.\"{keyword}\"`"
-                )));
+                return Some(diagnostic.with_help(msg!("unexpected-token.help", keyword = keyword)));
             }
             Some(match help_for(&token, &expected) {
                 Some(_) if token == Token::LParen && after_derivative => {
-                    diagnostic.with_help("to evaluate a derivative at a point, put it in brackets: `(∂J/∂b)(1, 2, 3)`")
+                    diagnostic.with_help(msg!("unexpected-token-2.help"))
                 }
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,
@@ -431,10 +419,9 @@ fn parse_error_diagnostic(
             let span = Span::new(source, at.saturating_sub(1), at);
             let diagnostic = Diagnostic::syntax(
                 DiagnosticCode::EarlyEnd,
-                "the input ends too early",
+                msg!("early-end"),
                 span,
-                expected_label(&expected),
-            );
+                expected_label(&expected));
             let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             Some(match after_keyword_help(statement_so_far) {
                 Some(help) => diagnostic.with_help(help),
@@ -443,10 +430,9 @@ fn parse_error_diagnostic(
         }
         ParseError::ExtraToken { token: (start, token, end) } => Some(Diagnostic::syntax(
             DiagnosticCode::UnexpectedToken,
-            format!("unexpected {}", describe(&token)),
+            msg!("unexpected-token", found = describe(&token)),
             Span::new(source, start, end),
-            "nothing more was expected here",
-        )),
+            msg!("unexpected-token.label"))),
         ParseError::InvalidToken { .. } | ParseError::User { .. } => None,
     }
 }
@@ -464,48 +450,48 @@ fn label_continued_line(diagnostic: Diagnostic, text: &str, source: SourceId, at
         return diagnostic;
     }
     let span = Span::new(source, trimmed.len() - last.len_utf8(), trimmed.len());
-    diagnostic.with_label(span, format!("the line above ends with `{last}`, so the next line continues it"))
+    diagnostic.with_label(span, msg!("unexpected-token.label2", last = last.to_string()))
 }
 
 /// Help for notation from other languages: `x**2`, `a == b`, `grad J`, and
 /// a missing comma between settings.
-fn notation_help(statement_so_far: &str, token: &Token<'_>) -> Option<&'static str> {
+fn notation_help(statement_so_far: &str, token: &Token<'_>) -> Option<Message> {
     let so_far = statement_so_far.trim_end();
     match token {
-        Token::Star if so_far.ends_with('*') => Some("powers are written with `^`: `x^2`"),
-        Token::Equals if so_far.ends_with('=') => Some("gd has no `==`; to verify a claim write `check LEFT = RIGHT`"),
+        Token::Star if so_far.ends_with('*') => Some(msg!("notation.power")),
+        Token::Equals if so_far.ends_with('=') => Some(msg!("notation.equals")),
         Token::Ident(_) | Token::Nabla | Token::Partial
             if so_far.rsplit(|c: char| !crate::syntax::lexer::is_name_char(c)).next() == Some("grad") =>
         {
-            Some("the gradient is `grad(J)` or `∇J`")
+            Some(msg!("notation.gradient"))
         }
         Token::Ident(_) if so_far.split_whitespace().any(|word| word == "with") => {
-            Some("settings are separated by commas: `with α = 0.1, plot`")
+            Some(msg!("notation.settings"))
         }
         _ => None,
     }
 }
 
 /// How a token is named in a message.
-fn describe(token: &Token<'_>) -> String {
+fn describe(token: &Token<'_>) -> Message {
     match token {
-        Token::Newline => "end of line".to_string(),
-        Token::Number(text) => format!("number `{text}`"),
-        Token::Str(text) => format!("string \"{text}\""),
-        Token::Ident(name) => format!("name `{name}`"),
-        Token::Superscript(_) => "superscript".to_string(),
-        other => format!("`{}`", token_text(other)),
+        Token::Newline => msg!("token.end-of-line"),
+        Token::Number(text) => msg!("token.number", text = *text),
+        Token::Str(text) => msg!("token.string", text = *text),
+        Token::Ident(name) => msg!("token.name", text = *name),
+        Token::Superscript(_) => msg!("token.superscript"),
+        other => msg!("token.code", text = token_text(other)),
     }
 }
 
 /// Help for what must follow the keyword a statement stops at so far.
-fn after_keyword_help(statement_so_far: &str) -> Option<&'static str> {
+fn after_keyword_help(statement_so_far: &str) -> Option<Message> {
     let last = statement_so_far.split_whitespace().last()?;
     match last {
-        "at" => Some("name each value: `graph J at a=5, b=3, c=2`"),
-        "from" => Some("name each starting value: `minimize J from a=1, b=2`"),
-        "as" => Some("the formats are text, latex (for expressions), mermaid and dot (for graphs)"),
-        "with" => Some("settings follow `with`: `with α = 0.1, steps = 500` (see `:help minimize`)"),
+        "at" => Some(msg!("after-keyword.at")),
+        "from" => Some(msg!("after-keyword.from")),
+        "as" => Some(msg!("after-keyword.as")),
+        "with" => Some(msg!("after-keyword.with")),
         _ => None,
     }
 }
@@ -543,49 +529,39 @@ fn token_text(token: &Token<'_>) -> &'static str {
 }
 
 /// Summarises LALRPOP's expected-terminal list (quoted grammar strings).
-fn expected_label(expected: &[String]) -> String {
+fn expected_label(expected: &[String]) -> Message {
     let names: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
     let starts_expression = names.iter().any(|n| matches!(*n, "name" | "number" | "("));
     let ends_statement = names.iter().any(|n| matches!(*n, "line break" | ";"));
     if starts_expression && !ends_statement {
-        return "expected an expression here".to_string();
+        return msg!("expected.expression");
     }
-    let mut shown: Vec<String> = names
+    let mut shown: Vec<Message> = names
         .iter()
         .filter(|n| !matches!(**n, "invalid character" | ";" | "superscript" | "'" | "."))
         .map(|n| match *n {
-            "line break" => "the end of the statement".to_string(),
-            "name" | "number" | "string" => format!("a {n}"),
-            other => format!("`{other}`"),
+            "line break" => msg!("expected.end"),
+            "name" => msg!("expected.name"),
+            "number" => msg!("expected.number"),
+            "string" => msg!("expected.string"),
+            other => msg!("expected.code", code = other),
         })
         .collect();
     shown.dedup();
     match shown.len() {
-        0 => "unexpected here".to_string(),
-        1..=6 => format!("expected {}", join_or(&shown)),
-        _ => "expected an operator or the end of the statement".to_string(),
+        0 => msg!("expected.nothing"),
+        1..=6 => msg!("expected", choices = shown),
+        _ => msg!("expected.operator"),
     }
 }
 
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-fn help_for(token: &Token<'_>, expected: &[String]) -> Option<&'static str> {
+fn help_for(token: &Token<'_>, expected: &[String]) -> Option<Message> {
     let expects = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
     match token {
-        Token::Ident(_) | Token::Number(_) | Token::LParen if expects("*") => {
-            Some("write multiplication explicitly with `*`, e.g. `b*c`")
-        }
-        Token::RParen | Token::RBracket => Some("this bracket closes nothing, or something before it is missing"),
-        Token::Equals if expects("line break") => {
-            Some("`=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`")
-        }
-        Token::Newline => Some("finish the expression, or continue it on the next line after an operator"),
+        Token::Ident(_) | Token::Number(_) | Token::LParen if expects("*") => Some(msg!("token-help.multiply")),
+        Token::RParen | Token::RBracket => Some(msg!("token-help.closes-nothing")),
+        Token::Equals if expects("line break") => Some(msg!("token-help.equals")),
+        Token::Newline => Some(msg!("token-help.end-of-line")),
         _ => None,
     }
 }
@@ -692,7 +668,7 @@ mod tests {
         assert_eq!(expr_shape("∂²J/∂b²"), "dJ/bb");
         assert_eq!(expr_shape("2*∂J/∂b/3"), "((2*dJ/b)/3)");
         let errors = parse("∂²J/∂b", SourceId(0)).unwrap_err();
-        assert_eq!(errors[0].help.as_deref(), Some("write `∂J/∂b`"));
+        assert_eq!(errors[0].help.as_ref().map(crate::catalogue::word).as_deref(), Some("write `∂J/∂b`"));
     }
 
     #[test]
@@ -729,9 +705,9 @@ mod tests {
     #[test]
     fn bad_assignments_explain_themselves() {
         let errors = parse("∂J/∂b = 3*c", SourceId(0)).unwrap_err();
-        assert!(errors[0].help.as_deref().unwrap_or("").contains("check"));
+        assert!(errors[0].help.as_ref().map(crate::catalogue::word).unwrap_or_default().contains("check"));
         let errors = parse("J(1, 2) = 3", SourceId(0)).unwrap_err();
-        assert!(errors[0].help.as_deref().unwrap_or("").contains("check"));
+        assert!(errors[0].help.as_ref().map(crate::catalogue::word).unwrap_or_default().contains("check"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! [`CheckReport`] worded by `render::verdict`. Failed checks do not stop a
 //! script; the session counts them.
 
+use crate::msg;
 use crate::check::decide::{self, Rules};
 use crate::check::digits;
 use crate::check::report::{CheckReport, Verdict};
@@ -122,10 +123,9 @@ impl Session {
         if value < 0.0 {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NegativeTolerance,
-                "a tolerance cannot be negative",
+                msg!("negative-tolerance"),
                 program.ast.span(expr),
-                "below 0",
-            ));
+                msg!("negative-tolerance.label")));
         }
         Ok(value)
     }
@@ -193,10 +193,9 @@ impl Session {
                     _ => {
                         return Err(Diagnostic::runtime(
                             DiagnosticCode::ClaimSizes,
-                            "expected one value per parameter",
+                            msg!("claim-sizes-2"),
                             ast.span(rhs),
-                            "here",
-                        ));
+                            msg!("claim-sizes-3.label")));
                     }
                 };
                 let left_names = gradient.params.iter().map(|p| gradient.label.partial_head(p)).collect();
@@ -299,10 +298,9 @@ fn gradient_at_point(
     let not_a_gradient = || {
         Diagnostic::runtime(
             DiagnosticCode::ClaimIncomparable,
-            "expected a gradient at a point",
+            msg!("claim-incomparable-2"),
             ast.span(lhs),
-            "compare a tuple with `∇J(…)`",
-        )
+            msg!("claim-incomparable-2.label"))
     };
     let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
         return Err(not_a_gradient());
@@ -349,10 +347,9 @@ fn right_side(
         }
         Some(Ok(_)) => Err(Diagnostic::runtime(
             DiagnosticCode::ClaimIncomparable,
-            "the right side does not match the left",
+            msg!("claim-incomparable-3"),
             ast.span(rhs),
-            format!("expected an expression in {}", params.join(", ")),
-        )),
+            msg!("claim-incomparable-3.label", params = params))),
         Some(Err(error)) => Err(error),
         None => {
             let locals = Locals { names: params.to_vec(), values: variables.to_vec(), free_symbols: false };

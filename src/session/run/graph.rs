@@ -3,6 +3,7 @@
 //! draws the result; a pass that fails becomes a diagnostic naming the
 //! node (and, for the backward pass, the local derivative) where it failed.
 
+use crate::msg;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::graph::Graph;
 use crate::graph::pass::{self, Failure, Trace};
@@ -15,7 +16,7 @@ use crate::source::Span;
 use crate::syntax::ast::{Binding, ExprId, Ident};
 use crate::syntax::parser::Program;
 
-use super::Executed;
+use super::{Executed, in_row};
 
 impl Session {
     /// `graph F [at …] [as text|mermaid|dot]`.
@@ -37,11 +38,10 @@ impl Session {
             _ => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NotAFunction,
-                    "`graph` draws a function",
+                    msg!("not-a-function-5"),
                     ast.span(function),
-                    "not a single function",
-                )
-                .with_help("graph a function such as `J`, or one derivative such as `∂J/∂b`"));
+                    msg!("not-a-function-5.label"))
+                .with_help(msg!("not-a-function-5.help")));
             }
         };
         let mut point = Vec::new();
@@ -104,50 +104,38 @@ impl Session {
     fn pass_failure(&mut self, graph: &Graph, failure: &Failure, origins: &Origins, statement: Span) -> Diagnostic {
         let (index, message, label, help, pass) = match failure {
             Failure::Forward { node, error } => {
-                let (message, label) = error.problem.describe();
-                let label = match error.row {
-                    Some(row) => format!("{label} (in row {})", row + 1),
-                    None => label,
-                };
-                let message = format!("the forward pass fails at {}: {message}", self.node_line(graph, *node));
-                (*node, message, label, "choose a point where the function is defined".to_string(), "forward")
+                let (problem, label) = error.problem.describe();
+                let message = msg!("pass-failure.forward", node = self.node_line(graph, *node), problem = problem);
+                (*node, message, in_row(label, error.row), msg!("pass-failure.forward-help"), msg!("pass-failure.forward-pass"))
             }
             Failure::Backward { node, use_index, error, values } => {
-                let (message, label) = error.problem.describe();
+                let (problem, label) = error.problem.describe();
                 let input = graph.nodes[*node].uses[*use_index].input;
                 let variable = graph.input_variable(&mut self.arena, input);
                 let derivative = self.arena.derivative(graph.nodes[*node].operation, variable);
                 let (name, input) = (&graph.nodes[*node].name, graph.input_name(input));
                 let derivative = show::expression_text(&self.arena, derivative, Format::Text);
-                let label = format!("in {} = {derivative}, {label}", local_name(name, input));
-                let message = format!("the backward pass fails at {}: {message}", self.node_line(graph, *node));
+                let label = msg!("pass-failure.in-derivative", local = local_name(name, input), derivative = derivative, problem = label);
+                let message = msg!("pass-failure.backward", node = self.node_line(graph, *node), problem = problem);
                 let output = values.last().map_or_else(String::new, |v| shown(v, false));
-                let help = format!(
-                    "the forward pass succeeds ({} = {output}), but {name} has no derivative by {input} here; choose another point",
-                    graph.name
-                );
-                (*node, message, label, help, "backward")
+                let help = msg!("pass-failure.backward-help", function = graph.name, output = output, name = name, input = input);
+                (*node, message, label, help, msg!("pass-failure.backward-pass"))
             }
             Failure::RowsMix { node } => {
-                let f = &graph.name;
-                let message = format!(
-                    "the backward pass needs {f} to be a number: {f} is a vector, and {} mixes its rows",
-                    self.node_line(graph, *node)
-                );
-                let label = format!("each row of {f} depends on every row here");
+                let function = &graph.name;
                 (
                     *node,
-                    message,
-                    label,
-                    "graph a number made from it, such as its `sum` or `mean`".to_string(),
-                    "backward",
+                    msg!("pass-failure.rows-mix", function = function, node = self.node_line(graph, *node)),
+                    msg!("pass-failure.rows-mix-label", function = function),
+                    msg!("pass-failure.rows-mix-help"),
+                    msg!("pass-failure.backward-pass"),
                 )
             }
         };
         let diagnostic = match origins.nearest(&self.arena, graph.nodes[index].id) {
             Some(origin) if origin.span != statement => {
                 Diagnostic::runtime(DiagnosticCode::NotComputable, message, origin.span, label)
-                    .with_label(statement, format!("in the {pass} pass of this graph"))
+                    .with_label(statement, msg!("pass-failure.label", pass = pass))
             }
             _ => Diagnostic::runtime(DiagnosticCode::NotComputable, message, statement, label),
         };

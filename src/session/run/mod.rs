@@ -10,6 +10,8 @@
 
 use std::rc::Rc;
 
+use crate::message::Message;
+use crate::msg;
 use crate::data::table::Table;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionDef, Kind, Label, Record};
@@ -197,15 +199,10 @@ impl Session {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
                         let source = self.add_source(file, text);
-                        Diagnostic::runtime(
-                            DiagnosticCode::DataFile,
-                            &error.message,
-                            Span::new(source, start, end),
-                            &error.label,
-                        )
-                        .with_label(span, "loaded here")
+                        Diagnostic::runtime(DiagnosticCode::DataFile, error.message, Span::new(source, start, end), error.label)
+                            .with_label(span, msg!("data-file.label"))
                     }
-                    _ => Diagnostic::runtime(DiagnosticCode::DataFile, &error.message, span, "loading this file"),
+                    _ => Diagnostic::runtime(DiagnosticCode::DataFile, error.message, span, msg!("data-file.loading")),
                 };
                 if let Some(help) = error.help {
                     diagnostic = diagnostic.with_help(help);
@@ -267,7 +264,7 @@ impl Session {
             Err(error) => return Err(self.evaluation_error(&error, origins, statement)),
         };
         Number::float(value).ok_or_else(|| {
-            Diagnostic::runtime(DiagnosticCode::NotComputable, "the result is not finite", statement, "here")
+            Diagnostic::runtime(DiagnosticCode::NotComputable, msg!("not-computable"), statement, msg!("not-computable.label"))
         })
     }
 
@@ -319,11 +316,10 @@ impl Session {
                         let shown = show::expression_text(&self.arena, inline, Format::Text);
                         Err(Diagnostic::runtime(
                             DiagnosticCode::FreeSymbols,
-                            format!("`{}` would be `{shown}`, which has no value", name.name),
+                            msg!("free-symbols", name = name.name, shown = shown),
                             program.ast.span(value),
-                            "this depends on free symbols",
-                        )
-                        .with_help(format!("define a function instead: `{}(…) = …`", name.name)))
+                            msg!("free-symbols.label"))
+                        .with_help(msg!("free-symbols.help", name = name.name)))
                     }
                 }
             }
@@ -334,15 +330,11 @@ impl Session {
         let (message, label) = error.problem.describe();
         let origin = origins.nearest(&self.arena, error.node);
         let span = origin.map_or(statement, |o| o.span);
-        let label = match error.row {
-            Some(row) => format!("{label} (in row {})", row + 1),
-            None => label,
-        };
-        let mut diagnostic = Diagnostic::runtime(DiagnosticCode::NotComputable, message, span, label);
+        let mut diagnostic = Diagnostic::runtime(DiagnosticCode::NotComputable, message, span, in_row(label, error.row));
         if let Some(call) = origin.and_then(|o| o.call_site)
             && call != span
         {
-            diagnostic = diagnostic.with_label(call, "in this call");
+            diagnostic = diagnostic.with_label(call, msg!("not-computable.in-call"));
         }
         diagnostic
     }
@@ -362,10 +354,18 @@ enum Numeric {
 
 /// Execution met a statement other than the checker said it was: a bug in gd.
 fn not_as_checked(span: Span) -> Diagnostic {
-    Diagnostic::runtime(DiagnosticCode::Internal, "this statement was not checked as it is run", span, "internal error")
+    Diagnostic::runtime(DiagnosticCode::Internal, msg!("internal"), span, msg!("internal.label"))
 }
 
 /// True when `id` still has variables (free symbols) in it.
 fn has_variables(session: &Session, id: Id) -> bool {
     !session.arena.leaves(id, |node| matches!(node, Node::Var(_))).is_empty()
+}
+
+/// A label about one row of data says which (`… (in row 3)`).
+pub(crate) fn in_row(label: Message, row: Option<usize>) -> Message {
+    match row {
+        Some(row) => msg!("not-computable.in-row", label = label, row = row + 1),
+        None => label,
+    }
 }

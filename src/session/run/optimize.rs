@@ -7,6 +7,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use crate::catalogue;
+use crate::message::Message;
+use crate::msg;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionValue, Record};
 use crate::eval::tape::{CompileError, Tape};
@@ -58,10 +61,9 @@ impl Session {
             _ => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NotAFunction,
-                    "expected a function",
+                    msg!("not-a-function"),
                     ast.span(optimize.function),
-                    "not a function",
-                ));
+                    msg!("not-a-function-4.label")));
             }
         };
         let objective = match ast.kind(optimize.function) {
@@ -80,38 +82,31 @@ impl Session {
         if let (Some(span), None) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::StochasticNeedsRows,
-                "stochastic descent needs a function of data",
+                msg!("stochastic-needs-rows"),
                 span,
-                "no data rows to sample",
-            )
-            .with_help("use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`"));
+                msg!("stochastic-needs-rows.label"))
+            .with_help(msg!("stochastic-needs-rows.help")));
         }
         let mut settings = settings;
         let mut out = Document::default();
         if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::StochasticNeedsRows,
-                format!(
-                    "mini-batches need data of one length; {objective} reads vectors of {shortest} and {longest} rows"
-                ),
+                msg!("stochastic-needs-rows-2", objective = objective, shortest = shortest, longest = longest),
                 span,
-                "which rows would a batch take?",
-            )
-            .with_label(ast.span(optimize.function), format!("reads vectors of {shortest} and {longest} rows"))
-            .with_help("drop `batch`/`sgd` to use all the rows of each vector"));
+                msg!("stochastic-needs-rows-2.label"))
+            .with_label(ast.span(optimize.function), msg!("stochastic-needs-rows-2.label2", shortest = shortest, longest = longest))
+            .with_help(msg!("stochastic-needs-rows-2.help")));
         }
         if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
             if !self.linear_in_reductions(function.body) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::StochasticNeedsRows,
-                    format!("stochastic descent needs {objective} to be a mean or sum over the rows"),
+                    msg!("stochastic-needs-rows-3", objective = objective),
                     span,
-                    "mini-batches here would be biased",
-                )
+                    msg!("stochastic-needs-rows-3.label"))
                 .with_help(
-                    "a batch estimates each mean or sum, so J must add them up (`mean(…) + λ*w^2`), not \
-                     square or otherwise transform them; drop `batch`/`sgd` to use all the rows",
-                ));
+                    msg!("stochastic-needs-rows-3.help")));
             }
             if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
                 out.line(format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them"));
@@ -149,16 +144,18 @@ impl Session {
         };
         if run.ending == Ending::UndefinedStart {
             let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
-            let why = self.why_undefined(&function, &run.start).map(|why| format!(" ({why})")).unwrap_or_default();
+            let why = match self.why_undefined(&function, &run.start) {
+                Some(problem) => msg!("no-value-at-start.why", problem = problem.describe().0),
+                None => msg!("no-value-at-start.no-why"),
+            };
             let at: Vec<String> =
                 names.iter().zip(&run.start).map(|(n, v)| format!("{n} = {}", format_short(*v))).collect();
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NoValueAtStart,
-                format!("{objective} has no value at the starting point{why}"),
+                msg!("no-value-at-start", objective = objective, why = why),
                 span,
-                format!("starting at {}", at.join(", ")),
-            )
-            .with_help("start where the function is defined, with `from …` (parameters not given start at 0)"));
+                msg!("no-value-at-start.label", at = at))
+            .with_help(msg!("no-value-at-start.help")));
         }
         if let Some(target) = &settings.plot {
             let span = plot_span(program, &optimize.settings).unwrap_or(statement);
@@ -190,11 +187,11 @@ impl Session {
         }
         Err(Diagnostic::runtime(
             DiagnosticCode::PlotNotWritten,
-            format!("cannot write the plot to {}", path.display()),
+            msg!("plot-not-written", path = path.display().to_string()),
             span,
-            "no such folder",
+            msg!("plot-not-written.label"),
         )
-        .with_help(format!("create the folder {} first, or name a file in an existing one", folder.display())))
+        .with_help(msg!("plot-not-written.help", folder = folder.display().to_string())))
     }
 
     /// Draws the run: to a file, or in the terminal.
@@ -215,9 +212,7 @@ impl Session {
                 Ok(Block::Code { language: "text", text: plot::terminal(objective, &curve) })
             }
             PlotTarget::Terminal => {
-                let not_drawn = Block::Line(vec![Styled::plain(
-                    "plot: not drawn, as the output is not a terminal; write it to a file with `plot = \"descent.svg\"`",
-                )]);
+                let not_drawn = Block::Line(vec![Styled::plain(catalogue::word(&msg!("plot.not-drawn")))]);
                 match self.settings.pictures.then(|| plot::svg(objective, &curve, None)) {
                     Some(Ok(svg)) => Ok(Block::Picture { svg, mermaid: None, fallback: vec![not_drawn] }),
                     _ => Ok(not_drawn),
@@ -233,27 +228,23 @@ impl Session {
                     }
                     _ => (None, None),
                 };
-                plot::svg(objective, &curve, surface.as_ref())
-                    .and_then(|svg| crate::files::write_svg(&path, &svg))
-                    .map_err(|problem| {
-                        Diagnostic::runtime(
-                            DiagnosticCode::PlotNotWritten,
-                            format!("cannot write the plot to {}", path.display()),
-                            span,
-                            problem,
-                        )
-                    })?;
-                let what = match (&surface, sampled) {
-                    (None, _) => String::new(),
-                    (Some(_), None) => format!(" and the path over the contours of {objective}"),
-                    (Some(_), Some((used, total))) => {
-                        format!(" and the path over the contours of {objective}, from {used} of the {total} rows")
+                let problem = match plot::svg(objective, &curve, surface.as_ref()) {
+                    Ok(svg) => crate::files::write_svg(&path, &svg).err().map(|error| error.message()),
+                    Err(error) => Some(msg!("plot-not-written.drawing", error = error)),
+                };
+                if let Some(problem) = problem {
+                    let message = msg!("plot-not-written", path = path.display().to_string());
+                    return Err(Diagnostic::runtime(DiagnosticCode::PlotNotWritten, message, span, problem));
+                }
+                let file = file.display().to_string();
+                let written = match sampled {
+                    _ if surface.is_none() => msg!("plot.written", file = file, objective = objective),
+                    None => msg!("plot.written-contours", file = file, objective = objective),
+                    Some((used, total)) => {
+                        msg!("plot.written-sampled", file = file, objective = objective, used = used, total = total)
                     }
                 };
-                Ok(Block::Line(vec![Styled::plain(format!(
-                    "plot: {} ({objective} against iteration{what})",
-                    file.display()
-                ))]))
+                Ok(Block::Line(vec![Styled::plain(catalogue::word(&written))]))
             }
         }
     }
@@ -316,13 +307,13 @@ impl Session {
     }
 
     /// Why `function` has no value at `point` (`log of a negative number`).
-    fn why_undefined(&self, function: &FunctionValue, point: &[f64]) -> Option<String> {
+    fn why_undefined(&self, function: &FunctionValue, point: &[f64]) -> Option<crate::math::Problem> {
         let leaf = |node: &Node| match node {
             Node::Var(_) => function.variables.iter().position(|&v| self.arena.node(v) == node).map(|i| point[i]),
             _ => self.global_value(node),
         };
         let error = crate::eval::direct::evaluate(&self.arena, function.body, &leaf).err()?;
-        Some(error.problem.describe().0)
+        Some(error.problem)
     }
 
     /// The tape of the function's value and its partial derivatives, in
@@ -338,24 +329,21 @@ impl Session {
         {
             CompileError::NoValue(name) => Diagnostic::runtime(
                 DiagnosticCode::NoValue,
-                format!("`{name}` has no number to compute with"),
+                msg!("no-value", name = name),
                 span,
-                "in this function",
-            ),
+                msg!("no-value.label")),
             CompileError::Vector => Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                "this function gives a vector, one value per row",
+                msg!("not-a-number-2"),
                 span,
-                "not one number",
-            )
-            .with_help("minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`"),
+                msg!("not-a-number-2.label"))
+            .with_help(msg!("not-a-number-2.help")),
             CompileError::Lengths(m, n) => Diagnostic::runtime(
                 DiagnosticCode::VectorLengths,
-                format!("vectors of different lengths: {m} and {n}"),
+                msg!("vector-lengths", m = m, n = n),
                 span,
-                "combines them row by row",
-            )
-            .with_help("row-by-row arithmetic needs vectors of the same length"),
+                msg!("vector-lengths.label"))
+            .with_help(msg!("vector-lengths.help")),
         })
     }
 
@@ -413,24 +401,23 @@ impl Session {
                 Some(value) => session.number_of(program, value, statement),
                 None => Err(Diagnostic::runtime(
                     DiagnosticCode::SettingNeedsValue,
-                    "this setting needs a value",
+                    msg!("setting-needs-value"),
                     span,
-                    "give it with `=`",
-                )),
+                    msg!("setting-needs-value-2.label"))),
             };
             match name {
                 SettingName::LearningRate => {
                     options.alpha = number(self)?;
-                    check(options.alpha > 0.0, "the learning rate must be positive", span, "α ≤ 0 would not descend")?;
+                    check(options.alpha > 0.0, msg!("setting-range.alpha"), span, msg!("setting-range.alpha-label"))?;
                 }
                 SettingName::Tolerance => {
                     options.tol = number(self)?;
-                    check(options.tol >= 0.0, "the tolerance cannot be negative", span, "tol < 0")?;
+                    check(options.tol >= 0.0, msg!("setting-range.tol"), span, msg!("setting-range.tol-label"))?;
                 }
                 SettingName::Steps => options.steps = count(number(self)?, 1..=MAX_COUNT, span, "steps")?,
                 SettingName::Momentum => {
                     let b = number(self)?;
-                    check((0.0..1.0).contains(&b), "β must be at least 0 and less than 1", span, "outside [0, 1)")?;
+                    check((0.0..1.0).contains(&b), msg!("setting-range.beta"), span, msg!("setting-range.beta-label"))?;
                     beta = Some(b);
                 }
                 SettingName::Method => {
@@ -479,7 +466,7 @@ impl Session {
     }
 }
 
-fn check(ok: bool, message: &str, span: Span, label: &str) -> Result<(), Diagnostic> {
+fn check(ok: bool, message: Message, span: Span, label: Message) -> Result<(), Diagnostic> {
     if ok { Ok(()) } else { Err(Diagnostic::runtime(DiagnosticCode::SettingValue, message, span, label)) }
 }
 
@@ -505,10 +492,9 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
         let requirement = format!("a whole number from {} to {most}", range.start());
         return Err(Diagnostic::runtime(
             DiagnosticCode::SettingValue,
-            format!("`{what}` must be {requirement}"),
+            msg!("setting-value", what = what, requirement = requirement),
             span,
-            "not allowed here",
-        ));
+            msg!("setting-value.label")));
     }
     Ok(value as usize)
 }
@@ -525,21 +511,18 @@ fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Re
     }
     let most = (MAX_WORK / (runs as f64 * per_step)).floor().max(0.0);
     let rows = match (tape.rows_per_run(), options.batch) {
-        (0, _) => String::new(),
-        (_, Some(batch)) => format!(" in batches of {batch} rows"),
-        (rows, None) => format!(" over {rows} rows"),
+        (0, _) => msg!("too-much-work.no-rows"),
+        (_, Some(batch)) => msg!("too-much-work.batches", batch = batch),
+        (rows, None) => msg!("too-much-work.rows", rows = rows),
     };
-    let runs = if runs > 1 { format!("{runs} runs of ") } else { String::new() };
+    let runs = if runs > 1 { msg!("too-much-work.runs", runs = runs) } else { msg!("too-much-work.one-run") };
+    let most = format!("{most}");
     Err(Diagnostic::runtime(
         DiagnosticCode::TooMuchWork,
-        format!(
-            "too much work for one `minimize`: {runs}{} steps{rows}; with these settings `steps` can be at most {most}",
-            options.steps
-        ),
+        msg!("too-much-work", runs = runs, steps = options.steps, rows = rows, most = most),
         statement,
-        "would run for more than about a second",
-    )
-    .with_help("lower `steps` or `restarts`, or use `batch` for large data"))
+        msg!("too-much-work.label"))
+    .with_help(msg!("too-much-work.help")))
 }
 
 /// Rows of data the contour grid reads at most: beyond this, J on the grid
