@@ -41,6 +41,8 @@ fn bundle() -> &'static Bundle {
         let resource = FluentResource::try_new(ENGLISH.to_string()).unwrap_or_else(|(partial, _)| partial);
         let mut bundle = Bundle::new_concurrent(vec![unic_langid::langid!("en")]);
         bundle.set_use_isolating(false);
+        // NUMBER(), for ordinals ("2nd"); it cannot clash with an entry.
+        let _ = bundle.add_builtins();
         // Entries with one id twice keep the first; the tests keep ids unique.
         let _ = bundle.add_resource(resource);
         bundle
@@ -73,7 +75,9 @@ fn either(bundle: &Bundle, choices: &[Message]) -> String {
     match words.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, init)) => format!("{}{}{last}", init.join(&fixed(bundle, "list-separator")), fixed(bundle, "list-or")),
+        Some((last, init)) => {
+            format!("{}{}{last}", init.join(&fixed(bundle, "list-separator")), fixed(bundle, "list-or"))
+        }
     }
 }
 

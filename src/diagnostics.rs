@@ -164,32 +164,17 @@ impl Diagnostic {
     }
 
     /// A syntax error with its main label.
-    pub fn syntax(
-        code: DiagnosticCode,
-        message: Message,
-        span: Span,
-        label: Message,
-    ) -> Diagnostic {
+    pub fn syntax(code: DiagnosticCode, message: Message, span: Span, label: Message) -> Diagnostic {
         Diagnostic::new(Class::Syntax, code, message).with_label(span, label)
     }
 
     /// A runtime error (or a failed name check) with its main label.
-    pub fn runtime(
-        code: DiagnosticCode,
-        message: Message,
-        span: Span,
-        label: Message,
-    ) -> Diagnostic {
+    pub fn runtime(code: DiagnosticCode, message: Message, span: Span, label: Message) -> Diagnostic {
         Diagnostic::new(Class::Runtime, code, message).with_label(span, label)
     }
 
     /// A warning with its main label.
-    pub fn warning(
-        code: DiagnosticCode,
-        message: Message,
-        span: Span,
-        label: Message,
-    ) -> Diagnostic {
+    pub fn warning(code: DiagnosticCode, message: Message, span: Span, label: Message) -> Diagnostic {
         Diagnostic::new(Class::Warning, code, message).with_label(span, label)
     }
 

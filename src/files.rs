@@ -48,7 +48,9 @@ impl WriteError {
             WriteError::NotAFile { path, kind } => {
                 msg!("write-error.not-a-file", path = path.display().to_string(), kind = kind.message())
             }
-            WriteError::NotReplaceable { path } => msg!("write-error.not-replaceable", path = path.display().to_string()),
+            WriteError::NotReplaceable { path } => {
+                msg!("write-error.not-replaceable", path = path.display().to_string())
+            }
             WriteError::ReadOnly { path } => msg!("write-error.read-only", path = path.display().to_string()),
             WriteError::Links { path } => msg!("write-error.links", path = path.display().to_string()),
             WriteError::Io { path, error } => {

@@ -18,12 +18,12 @@ mod combine;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::msg;
 use crate::builtins::{Builtin, Func, Reduction};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, Env, EnvEntry, FunctionDef, FunctionValue, GradientValue};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::expr::number::Number;
+use crate::msg;
 use crate::resolve::{Meaning, meaning};
 use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident};
@@ -208,7 +208,8 @@ impl<'a> Lowerer<'a> {
                     DiagnosticCode::NumberTooLarge,
                     msg!("number-too-large"),
                     span,
-                    msg!("number-too-large.label"))),
+                    msg!("number-too-large.label"),
+                )),
             },
             ExprKind::Name(name) => self.name(name, span, locals),
             ExprKind::Neg(operand) => {
@@ -235,10 +236,13 @@ impl<'a> Lowerer<'a> {
                 Ok(self.arena.in_rows_of(result, vector))
             }
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
-            ExprKind::Str(_) => {
-                Err(Diagnostic::runtime(DiagnosticCode::NotANumber, msg!("not-a-number-3"), span, msg!("not-a-number-3.label"))
-                    .with_help(msg!("not-a-number-3.help")))
-            }
+            ExprKind::Str(_) => Err(Diagnostic::runtime(
+                DiagnosticCode::NotANumber,
+                msg!("not-a-number-3"),
+                span,
+                msg!("not-a-number-3.label"),
+            )
+            .with_help(msg!("not-a-number-3.help"))),
             ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
@@ -247,7 +251,8 @@ impl<'a> Lowerer<'a> {
                         DiagnosticCode::NotANumber,
                         msg!("not-a-number-4"),
                         span,
-                        msg!("not-a-number-4.label"))
+                        msg!("not-a-number-4.label"),
+                    )
                     .with_help(msg!("not-a-number-4.help")))
                 })
             }
@@ -335,7 +340,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NoField,
                 msg!("no-field-3"),
                 ast.span(target),
-                msg!("no-field-3.label"))
+                msg!("no-field-3.label"),
+            )
             .with_help(msg!("no-field-3.help")));
         };
         let record = match self.env.value(name) {
@@ -347,11 +353,13 @@ impl<'a> Lowerer<'a> {
                         DiagnosticCode::NoField,
                         msg!("no-column", name = name, column = field.name),
                         field.span,
-                        msg!("no-column.label", written = written));
+                        msg!("no-column.label", written = written),
+                    );
                     let best = crate::suggest::closest(&field.name, table.names())
                         .or_else(|| table.names().find(|n| n.to_lowercase().starts_with(&field.name.to_lowercase())));
                     if let Some(best) = best {
-                        diagnostic = diagnostic.with_help(msg!("no-column.help", name = name, column = column_text(best)));
+                        diagnostic =
+                            diagnostic.with_help(msg!("no-column.help", name = name, column = column_text(best)));
                     }
                     return Err(diagnostic);
                 };
@@ -363,7 +371,8 @@ impl<'a> Lowerer<'a> {
                     DiagnosticCode::NoField,
                     msg!("no-field-4", name = name),
                     ast.span(target),
-                    msg!("no-field-5.label")));
+                    msg!("no-field-5.label"),
+                ));
             }
         };
         let value = record.get(&field.name).ok_or_else(|| {
@@ -371,7 +380,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NoField,
                 msg!("no-field", name = field.name),
                 field.span,
-                msg!("no-field.label"))
+                msg!("no-field.label"),
+            )
         })?;
         let number = if value.fract() == 0.0 && value.abs() < 9e15 {
             Number::int(value as i128)
@@ -393,14 +403,20 @@ impl<'a> Lowerer<'a> {
                         DiagnosticCode::VectorElement,
                         msg!("vector-element"),
                         ast.span(item),
-                        msg!("vector-element.label"))
+                        msg!("vector-element.label"),
+                    )
                     .with_help(msg!("vector-element.help")));
                 }
             };
             values.push(value);
         }
         if values.is_empty() {
-            return Err(Diagnostic::runtime(DiagnosticCode::EmptyVector, msg!("empty-vector"), span, msg!("empty-vector.label")));
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::EmptyVector,
+                msg!("empty-vector"),
+                span,
+                msg!("empty-vector.label"),
+            ));
         }
         let values = ndarray::Array1::from(values);
         let shown = crate::data::table::vector_literal_text(&values);
@@ -414,7 +430,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::VectorLengths,
                 msg!("vector-lengths", m = m, n = n),
                 a_span,
-                msg!("vector-lengths-2.label", m = m))
+                msg!("vector-lengths-2.label", m = m),
+            )
             .with_label(b_span, msg!("vector-lengths-2.label2", n = n))
             .with_help(msg!("vector-lengths-2.help"))),
             _ => Ok(()),
@@ -429,7 +446,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-5", name = name),
                 span,
-                msg!("not-a-number-5.label"))
+                msg!("not-a-number-5.label"),
+            )
             .with_help(msg!("not-a-number-5.help", name = name))),
             Meaning::Entry(EnvEntry::Value(BoundValue::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
@@ -449,19 +467,22 @@ impl<'a> Lowerer<'a> {
                     DiagnosticCode::NotANumber,
                     msg!("not-a-number-6", name = name),
                     span,
-                    msg!("not-a-number-6.label"))
+                    msg!("not-a-number-6.label"),
+                )
                 .with_help(msg!("not-a-number-6.help", fields = fields)))
             }
             Meaning::Entry(_) | Meaning::Builtin(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-7", name = name),
                 span,
-                msg!("not-a-number-7.label"))),
+                msg!("not-a-number-7.label"),
+            )),
             Meaning::Unknown => Err(Diagnostic::runtime(
                 DiagnosticCode::UnknownName,
                 msg!("unknown-name", name = name),
                 span,
-                msg!("unknown-name.label"))
+                msg!("unknown-name.label"),
+            )
             .with_help(msg!("unknown-name-7.help"))),
         }
     }
@@ -486,7 +507,8 @@ impl<'a> Lowerer<'a> {
                         DiagnosticCode::ArgumentCount,
                         msg!("argument-count.takes", count = function.params.len()),
                         span,
-                        msg!("argument-count.label", params = function.params)));
+                        msg!("argument-count.label", params = function.params),
+                    ));
                 }
                 let values = self.arguments(ast, args, locals)?;
                 Ok(self.apply_function(&function, &values))
@@ -495,7 +517,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-8"),
                 span,
-                msg!("not-a-number-8.label"))
+                msg!("not-a-number-8.label"),
+            )
             .with_help(msg!("not-a-number-8.help"))),
             Some(Err(error)) => Err(error),
             None => Err(not_a_function(ast.span(callee))),
@@ -559,7 +582,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-8"),
                 span,
-                msg!("not-a-number-9.label"))),
+                msg!("not-a-number-9.label"),
+            )),
             Builtin::Constant(_) => Err(not_a_function(span)),
             Builtin::Sum | Builtin::Mean => {
                 let arg = self.expr(ast, args[0], locals)?;
@@ -612,7 +636,8 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-9"),
                 span,
-                msg!("not-a-number-5.label"))
+                msg!("not-a-number-5.label"),
+            )
             .with_help(msg!("not-a-number.help"))),
         }
     }

@@ -176,10 +176,9 @@ fn inputs(cli: &Cli) -> Result<Option<Vec<Input>>, Diagnostic> {
         return Ok(None);
     }
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(gd::session::SCRIPT_LIMIT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read.standard-input", reason = e.to_string())))?;
+    std::io::stdin().take(gd::session::SCRIPT_LIMIT + 1).read_to_end(&mut bytes).map_err(|e| {
+        Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read.standard-input", reason = e.to_string()))
+    })?;
     if bytes.len() as u64 > gd::session::SCRIPT_LIMIT {
         return Err(Diagnostic::usage(
             DiagnosticCode::InputTooLarge,

@@ -40,7 +40,9 @@ impl Problem {
         match self {
             Problem::DivisionByZero => (msg!("problem.division-by-zero"), msg!("problem.division-by-zero-label")),
             Problem::LogOfZero => (msg!("problem.log-of-zero"), msg!("problem.log-of-zero-label")),
-            Problem::LogOfNegative(x) => (msg!("problem.log-of-negative"), msg!("problem.log-of-negative-label", x = value(x))),
+            Problem::LogOfNegative(x) => {
+                (msg!("problem.log-of-negative"), msg!("problem.log-of-negative-label", x = value(x)))
+            }
             Problem::RootOfNegative(x) => {
                 (msg!("problem.root-of-negative"), msg!("problem.root-of-negative-label", x = value(x)))
             }

@@ -17,11 +17,11 @@ mod calls;
 mod directives;
 mod unknown;
 
-use crate::msg;
 use crate::builtins::{self, Builtin};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{Env, EnvEntry, Kind, Signature};
 use crate::expr::number::Number;
+use crate::msg;
 use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS};
 use crate::source::Span;
 use crate::suggest;
@@ -139,7 +139,8 @@ impl<'e> Checker<'e> {
                         DiagnosticCode::StringAlone,
                         msg!("string-alone"),
                         stmt.span,
-                        msg!("string-alone.label"))
+                        msg!("string-alone.label"),
+                    )
                     .with_help(msg!("string-alone.help")));
                 }
                 Ok(StatementShape::Value { kind, symbolic })
@@ -160,7 +161,8 @@ impl<'e> Checker<'e> {
                         DiagnosticCode::CannotBind,
                         msg!("cannot-bind", what = kind.describe()),
                         ast.span(*value),
-                        msg!("cannot-bind.label")));
+                        msg!("cannot-bind.label"),
+                    ));
                 }
                 self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
                 Ok(StatementShape::Value { kind, symbolic })
@@ -214,7 +216,8 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::ParameterTwice,
                     msg!("parameter-twice", name = param.name),
                     param.span,
-                    msg!("parameter-twice.label"))
+                    msg!("parameter-twice.label"),
+                )
                 .with_help(msg!("parameter-twice.help")));
             }
             if param.name == name.name {
@@ -222,7 +225,8 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::ParameterIsFunction,
                     msg!("parameter-is-function", name = name.name),
                     param.span,
-                    msg!("parameter-is-function.label")));
+                    msg!("parameter-is-function.label"),
+                ));
             }
         }
         let locals: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
@@ -234,7 +238,8 @@ impl<'e> Checker<'e> {
                 DiagnosticCode::BodyNotANumber,
                 msg!("body-not-a-number"),
                 ast.span(body),
-                msg!("body-not-a-number.label", what = other.describe()))),
+                msg!("body-not-a-number.label", what = other.describe()),
+            )),
         });
         let returns = match returns {
             Ok(returns) => returns,
@@ -271,9 +276,9 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::Recursion,
                     msg!("recursion", name = name.name, chain = chain),
                     span,
-                    msg!("recursion.label"))
-                .with_help(
-                    msg!("recursion.help")));
+                    msg!("recursion.label"),
+                )
+                .with_help(msg!("recursion.help")));
             }
         }
         Ok(())
@@ -312,7 +317,8 @@ impl<'e> Checker<'e> {
             DiagnosticCode::NotAFunction,
             msg!("not-a-function"),
             ast.span(id),
-            msg!("not-a-function.label", what = what))
+            msg!("not-a-function.label", what = what),
+        )
         .with_help(msg!("not-a-function.help")))
     }
 
@@ -329,7 +335,8 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::NumberTooLarge,
                     msg!("number-too-large"),
                     span,
-                    msg!("number-too-large.label"))),
+                    msg!("number-too-large.label"),
+                )),
             },
             ExprKind::Str(_) => Ok(Kind::Str),
             ExprKind::Name(name) => self.name_kind(name, span, scope),
@@ -338,7 +345,8 @@ impl<'e> Checker<'e> {
                 DiagnosticCode::DivisionByZero,
                 msg!("division-by-zero"),
                 ast.span(*rhs),
-                msg!("division-by-zero.label"))
+                msg!("division-by-zero.label"),
+            )
             .with_help(msg!("division-by-zero.help"))),
             ExprKind::Binary(_, lhs, rhs) => self.arithmetic(ast, &[*lhs, *rhs], scope),
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, scope),
@@ -350,7 +358,8 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::PrimeArity,
                     msg!("prime-arity"),
                     span,
-                    msg!("prime-arity.label", params = params))
+                    msg!("prime-arity.label", params = params),
+                )
                 .with_help(match ast.kind(*function) {
                     ExprKind::Name(name) => msg!("prime-arity.partial-named", name = name, param = params[0]),
                     _ => msg!("prime-arity.partial", param = params[0]),
@@ -359,7 +368,8 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::NotAFunction,
                     msg!("not-a-function-2"),
                     ast.span(*function),
-                    msg!("not-a-function-2.label", what = other.describe()))),
+                    msg!("not-a-function-2.label", what = other.describe()),
+                )),
             },
             ExprKind::Vector(items) => {
                 for &item in items {
@@ -406,7 +416,8 @@ impl<'e> Checker<'e> {
                 DiagnosticCode::BuiltinAsValue,
                 msg!("builtin-as-value", name = name),
                 span,
-                msg!("builtin-as-value.label"))
+                msg!("builtin-as-value.label"),
+            )
             .with_help(msg!("builtin-as-value.help", name = name))),
             Meaning::Symbol => {
                 if !scope.symbols.iter().any(|s| s == name) {
@@ -435,7 +446,8 @@ impl<'e> Checker<'e> {
                             DiagnosticCode::DifferentParameters,
                             msg!("different-parameters"),
                             ast.span(operand),
-                            msg!("different-parameters.label", params = params))
+                            msg!("different-parameters.label", params = params),
+                        )
                         .with_help(msg!("different-parameters.help")));
                     }
                     function = Some(params);
@@ -449,7 +461,8 @@ impl<'e> Checker<'e> {
                 DiagnosticCode::DerivativeWithVector,
                 msg!("derivative-with-vector"),
                 ast.span(operands[0]).to(ast.span(operands[operands.len() - 1])),
-                msg!("derivative-with-vector.label"))),
+                msg!("derivative-with-vector.label"),
+            )),
             (None, _) => Ok(result),
         }
     }
@@ -479,14 +492,16 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::NoField,
                     msg!("no-field", name = field.name),
                     field.span,
-                    msg!("no-field.label"))
+                    msg!("no-field.label"),
+                )
                 .with_help(msg!("no-field.help", fields = fields)))
             }
             other => Err(Diagnostic::runtime(
                 DiagnosticCode::NoField,
                 msg!("no-field-2", what = other.describe()),
                 ast.span(target),
-                msg!("no-field-2.label"))
+                msg!("no-field-2.label"),
+            )
             .with_help(msg!("no-field-2.help"))),
         }
     }
@@ -527,27 +542,23 @@ pub(super) fn check_param_preferring(
         DiagnosticCode::NotAParameter,
         msg!("not-a-parameter", name = variable.name),
         variable.span,
-        msg!("not-a-parameter.label", params = params));
+        msg!("not-a-parameter.label", params = params),
+    );
     let name = variable.name.as_str();
     let best = suggest::closest(name, unused.iter().map(String::as_str))
         .or_else(|| suggest::closest(name, params.iter().map(String::as_str)));
     if let Some(best) = best {
         diagnostic = diagnostic.with_help(msg!("not-a-parameter.help", best = best));
     } else if context == "∂" {
-        diagnostic =
-            diagnostic.with_help(msg!("not-a-parameter-2.help"));
+        diagnostic = diagnostic.with_help(msg!("not-a-parameter-2.help"));
     }
     Err(diagnostic)
 }
 
 /// A derivative asked of a function of no parameters (`J() = 1`, then `J'`).
 fn no_parameters(span: Span) -> Diagnostic {
-    Diagnostic::runtime(
-        DiagnosticCode::NoParameters,
-        msg!("no-parameters"),
-        span,
-        msg!("no-parameters.label"))
-    .with_help(msg!("no-parameters.help"))
+    Diagnostic::runtime(DiagnosticCode::NoParameters, msg!("no-parameters"), span, msg!("no-parameters.label"))
+        .with_help(msg!("no-parameters.help"))
 }
 
 fn check_bindable_name(name: &Ident) -> Checked<()> {
@@ -556,7 +567,8 @@ fn check_bindable_name(name: &Ident) -> Checked<()> {
             DiagnosticCode::BuiltinName,
             msg!("builtin-name", name = name.name),
             name.span,
-            msg!("builtin-name.label"))
+            msg!("builtin-name.label"),
+        )
         .with_help(msg!("builtin-name.help")));
     }
     Ok(())
@@ -571,7 +583,8 @@ fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
         DiagnosticCode::UnknownFormat,
         msg!("unknown-format", name = format.name),
         format.span,
-        msg!("unknown-format.label"))
+        msg!("unknown-format.label"),
+    )
     .with_help(msg!("unknown-format.help", allowed = allowed)))
 }
 
@@ -587,7 +600,8 @@ fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
         DiagnosticCode::NotANumber,
         msg!("not-a-number"),
         ast.span(id),
-        msg!("not-a-number.label", what = kind.describe()))
+        msg!("not-a-number.label", what = kind.describe()),
+    )
     .with_help(help)
 }
 

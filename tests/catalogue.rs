@@ -72,12 +72,12 @@ fn raised(folder: &Path, out: &mut Vec<(String, BTreeSet<String>, String)>) {
             raised(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).expect("source");
-            for (at, _) in text.match_indices("msg!(\"") {
+            for (at, _) in text.match_indices("msg!(") {
                 let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
                 if text[line_start..at].trim_start().starts_with("//") {
                     continue;
                 }
-                let call = &text[at + 6..];
+                let Some(call) = text[at + 5..].trim_start().strip_prefix('"') else { continue };
                 let id_end = call.find('"').expect("a closed id");
                 let facts = top_level_facts(&call[id_end + 1..]);
                 let line = text[..at].lines().count() + 1;

@@ -541,3 +541,47 @@ notation =
     .equals = gd has no `==`; to verify a claim write `check LEFT = RIGHT`
     .gradient = the gradient is `grad(J)` or `∇J`
     .settings = settings are separated by commas: `with α = 0.1, plot`
+verdict =
+    .correct = correct: { $correct }
+    .proved = proved
+    .proved-by-cases = proved, in { $cases } cases
+    .numerically = numerically, at { $points } random points
+    .numerically-around = numerically, at { $points } random points and { $around } beside breakpoints
+    .to-digits = { $lhs } = { $rhs } (to { $digits } significant { $digits ->
+        [one] digit
+       *[other] digits
+    })
+    .exactly = {" "}exactly
+    .not-exactly = {""}
+    .differs-in-digit = { $lhs } ≠ { $rhs } — { $lhs } = { $value }{ $exactly }; your value differs in the { NUMBER($digit, type: "ordinal") ->
+        [one] { $digit }st
+        [two] { $digit }nd
+        [few] { $digit }rd
+       *[other] { $digit }th
+    } digit
+    .no-conditions = {""}
+    .conditions = {" "}({ $conditions })
+    .left = left
+    .right = right
+    .domain-differs = { $equation } — equal where both are defined{ $conditions }; at { $point } the { $defined } side is { $value } and the { $undefined } side is undefined
+    .at = at { $point }
+    .there = there
+    .except-at = { $lhs } = { $rhs } — equal except at { $name } = { $at } (a kink): { $there } { $left_name } = { $left }, { $right_text } = { $right }
+    .nowhere = {""}
+    .in-row = in row { $row }:{" "}
+    .at-point = at { $point }:{" "}
+    .at-point-in-row = at { $point }: in row { $row }:{" "}
+    .not-number = , not { $number }
+    .right-value = , { $right_text } = { $right }
+    .differs = { $lhs } ≠ { $rhs } — { $at }{ $left_name } = { $left }{ $right }
+    .constant-difference = { $lhs } ≠ { $rhs } — the sides differ by a constant: left − right = { $difference }
+    .lengths = { $lhs } ≠ { $rhs } — the left side has { $left } values, the right side { $right }
+    .undefined = { $lhs } = { $rhs }: the { $side } side has no value ({ $problem })
+    .has-meaning = the claim has a meaning
+    .have-values = both sides have values
+    .undecided = { $lhs } = { $rhs }: undecided — { $within } at only { $defined } of { $tried } random points
+    .for-all = for all { $names }: { $how }
+    .within = within { $tolerance }
+    .passed = { $lhs } = { $rhs }
+    .passed-note = { $lhs } = { $rhs } ({ $note })
+    .passed-notes = { $lhs } = { $rhs } ({ $how }, { $within })

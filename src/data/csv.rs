@@ -30,13 +30,7 @@ pub struct LoadError {
 
 impl LoadError {
     fn whole(message: Message, help: Option<Message>) -> LoadError {
-        LoadError {
-            message,
-            label: msg!("data-file.here"),
-            help,
-            place: None,
-            text: None,
-        }
+        LoadError { message, label: msg!("data-file.here"), help, place: None, text: None }
     }
 }
 
@@ -83,8 +77,7 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
         // Counted only when a problem is reported: counting per row would make loading quadratic.
         let line = || line_number(&bytes, start);
         if record.len() != names.len() {
-            let message =
-                msg!("data-file.row-length", line = line(), cells = record.len(), columns = names.len());
+            let message = msg!("data-file.row-length", line = line(), cells = record.len(), columns = names.len());
             return Err(fail(
                 message,
                 msg!("data-file.this-row"),
@@ -101,7 +94,13 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
                         msg!("data-file.empty-cell", line = line(), column = index + 1, name = names[index])
                     } else {
                         let (line, column) = (line(), index + 1);
-                        msg!("data-file.not-a-number", cell = shown_cell, line = line, column = column, name = names[index])
+                        msg!(
+                            "data-file.not-a-number",
+                            cell = shown_cell,
+                            line = line,
+                            column = column,
+                            name = names[index]
+                        )
                     };
                     return Err(fail(
                         message,
@@ -128,9 +127,9 @@ type CsvProblem = (Message, Message, (usize, usize));
 
 /// The column names: trimmed, not empty, each once.
 fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, CsvProblem> {
-    let record = reader
-        .byte_headers()
-        .map_err(|e| (msg!("data-file.header-not-csv", error = e.to_string()), msg!("data-file.here"), line_at(bytes, 0)))?;
+    let record = reader.byte_headers().map_err(|e| {
+        (msg!("data-file.header-not-csv", error = e.to_string()), msg!("data-file.here"), line_at(bytes, 0))
+    })?;
     let mut names: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (index, cell) in record.iter().enumerate() {

@@ -34,7 +34,9 @@ pub fn install(destination: &Destination) -> Result<PathBuf, KernelError> {
         .map_err(|error| KernelError(msg!("kernel-error.own-path", error = error.to_string())))?;
     let spec = serde_json::to_string_pretty(&kernelspec(&gd)?)
         .map_err(|error| KernelError(msg!("kernel-error.kernelspec", error = error.to_string())))?;
-    let cannot_write = |error: std::io::Error| KernelError(msg!("kernel-error.cannot-write", folder = folder.display().to_string(), error = error.to_string()));
+    let cannot_write = |error: std::io::Error| {
+        KernelError(msg!("kernel-error.cannot-write", folder = folder.display().to_string(), error = error.to_string()))
+    };
     std::fs::create_dir_all(&folder).map_err(cannot_write)?;
     std::fs::write(folder.join("kernel.json"), spec + "\n").map_err(cannot_write)?;
     Ok(folder)
@@ -42,9 +44,8 @@ pub fn install(destination: &Destination) -> Result<PathBuf, KernelError> {
 
 /// The kernelspec that starts `gd kernel -f {connection_file}` with this gd.
 fn kernelspec(gd: &Path) -> Result<JupyterKernelspec, KernelError> {
-    let gd = gd.to_str().ok_or_else(|| {
-        KernelError(msg!("kernel-error.path-not-text", path = gd.display().to_string()))
-    })?;
+    let gd =
+        gd.to_str().ok_or_else(|| KernelError(msg!("kernel-error.path-not-text", path = gd.display().to_string())))?;
     Ok(JupyterKernelspec {
         argv: [gd, "kernel", "-f", "{connection_file}"].map(str::to_string).to_vec(),
         display_name: NAME.to_string(),
@@ -87,9 +88,7 @@ fn python_prefix() -> Result<PathBuf, KernelError> {
             return Ok(PathBuf::from(prefix));
         }
     }
-    ["python3", "python"].into_iter().find_map(asked_prefix).ok_or_else(|| {
-        KernelError(msg!("kernel-error.no-python"))
-    })
+    ["python3", "python"].into_iter().find_map(asked_prefix).ok_or_else(|| KernelError(msg!("kernel-error.no-python")))
 }
 
 /// `sys.prefix` as the Python called `python` says it.

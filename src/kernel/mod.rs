@@ -63,10 +63,12 @@ pub fn run(connection_file: &Path, seed: u64) -> Result<(), KernelError> {
 /// The connection details Jupyter wrote for this kernel.
 fn connection_info(path: &Path) -> Result<jupyter_protocol::ConnectionInfo, KernelError> {
     let shown = path.display();
-    let bytes = crate::files::read_bounded(path, CONNECTION_FILE_LIMIT, true)
-        .map_err(|error| KernelError(msg!("kernel-error.connection-file", file = shown.to_string(), reason = error.message())))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|error| KernelError(msg!("kernel-error.not-a-connection-file", file = shown.to_string(), error = error.to_string())))
+    let bytes = crate::files::read_bounded(path, CONNECTION_FILE_LIMIT, true).map_err(|error| {
+        KernelError(msg!("kernel-error.connection-file", file = shown.to_string(), reason = error.message()))
+    })?;
+    serde_json::from_slice(&bytes).map_err(|error| {
+        KernelError(msg!("kernel-error.not-a-connection-file", file = shown.to_string(), error = error.to_string()))
+    })
 }
 
 /// After a socket error: says it, and waits a moment before the next try,

@@ -6,11 +6,11 @@
 
 use std::rc::Rc;
 
-use crate::msg;
 use super::{Callable, Lowerer, ident, not_a_function};
 use crate::builtins::Builtin;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionDef, FunctionValue, GradientValue, Label, Printing};
+use crate::msg;
 use crate::resolve::{Meaning, meaning};
 use crate::source::Span;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
@@ -57,7 +57,8 @@ impl Lowerer<'_> {
                                 DiagnosticCode::DiffVariableNotName,
                                 msg!("diff-variable-not-name"),
                                 span,
-                                msg!("diff-variable-not-name-2.label"))),
+                                msg!("diff-variable-not-name-2.label"),
+                            )),
                         }
                     }
                 })
@@ -120,7 +121,8 @@ impl Lowerer<'_> {
                     DiagnosticCode::NotAParameter,
                     msg!("not-a-parameter", name = variable.name),
                     variable.span,
-                    msg!("not-a-parameter.label", params = base.params)));
+                    msg!("not-a-parameter.label", params = base.params),
+                ));
             };
             body = self.arena.derivative(body, base.variables[index]);
             names.insert(0, variable.name.clone());
@@ -137,7 +139,8 @@ impl Lowerer<'_> {
                 DiagnosticCode::PrimeArity,
                 msg!("prime-arity-2"),
                 span,
-                msg!("prime-arity-2.label")));
+                msg!("prime-arity-2.label"),
+            ));
         };
         let body = self.arena.derivative(base.body, variable);
         let label = match &base.label {

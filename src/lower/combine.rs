@@ -4,13 +4,13 @@
 //! same arithmetic on theirs, and it prints as that arithmetic on their
 //! printed forms, made readable; it is named as written.
 
-use crate::msg;
 use super::{Callable, Lowerer};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, Label, Printing};
 use crate::expr::arena::{Id, Node};
 use crate::expr::latex::name_latex;
 use crate::expr::print::{Prec, Printer};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::{Ast, BinaryOp, ExprId, ExprKind};
 
@@ -105,7 +105,8 @@ impl Lowerer<'_> {
                         DiagnosticCode::DerivativeWithSymbols,
                         msg!("derivative-with-symbols", name = name),
                         span,
-                        msg!("derivative-with-symbols.label", params = t.params, name = name))
+                        msg!("derivative-with-symbols.label", params = t.params, name = name),
+                    )
                     .with_help(msg!("derivative-with-symbols.help")));
                 }
                 t.clone()

@@ -187,7 +187,8 @@ fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> S
         Ending::LeftDomain => {
             let outside = run.outside.as_deref().unwrap_or(&[]);
             let outside: Vec<String> = names.iter().zip(outside).map(|(n, v)| format!("{n} = {}", three(*v))).collect();
-            let why = run.problem.as_ref().map(|p| format!(" ({})", catalogue::word(&p.describe().0))).unwrap_or_default();
+            let why =
+                run.problem.as_ref().map(|p| format!(" ({})", catalogue::word(&p.describe().0))).unwrap_or_default();
             format!(
                 "stopped at iteration {k}: the step to {} left the domain of {objective}{why} — {objective} may have \
                  no {extreme} inside its domain, or α = {alpha} is too large; last point: {at}",

@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use crate::catalogue;
-use crate::msg;
 use super::complete::{self, COMMANDS};
 use super::help;
+use crate::catalogue;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::files::{self, WriteError};
+use crate::msg;
 use crate::render::Document;
 use crate::session::{Output, Session};
 use crate::suggest;
@@ -81,8 +81,11 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
 
 fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagnostic> {
     if argument.is_empty() {
-        return Err(Diagnostic::usage(DiagnosticCode::CommandArguments, msg!("command-arguments-2", command = command))
-            .with_help(msg!("command-arguments-2.help", command = command)));
+        return Err(Diagnostic::usage(
+            DiagnosticCode::CommandArguments,
+            msg!("command-arguments-2", command = command),
+        )
+        .with_help(msg!("command-arguments-2.help", command = command)));
     }
     Ok(Path::new(argument))
 }

@@ -5,14 +5,12 @@
 
 use std::rc::Rc;
 
-use crate::msg;
-use super::{
-    Checked, Checker, Known, Meaning, Scope, Valued, check_param, meaning, no_parameters, scalar_kind,
-};
+use super::{Checked, Checker, Known, Meaning, Scope, Valued, check_param, meaning, no_parameters, scalar_kind};
 use crate::builtins::Builtin;
-use crate::message::Message;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::Kind;
+use crate::message::Message;
+use crate::msg;
 use crate::suggest;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
 
@@ -54,7 +52,8 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("not-a-function-3"),
                 ast.span(callee),
-                msg!("not-a-function-3.label", what = callee_kind.describe()))
+                msg!("not-a-function-3.label", what = callee_kind.describe()),
+            )
             .with_help(help));
         };
         if args.len() != params.len() {
@@ -107,7 +106,8 @@ impl Checker<'_> {
                 DiagnosticCode::ArgumentCount,
                 msg!("argument-count", name = name, expected = expected),
                 span,
-                msg!("argument-count.given", count = args.len())))
+                msg!("argument-count.given", count = args.len()),
+            ))
         };
         match builtin {
             Builtin::Math(_) | Builtin::Sqrt => {
@@ -118,7 +118,8 @@ impl Checker<'_> {
                 DiagnosticCode::ConstantCalled,
                 msg!("constant-called", name = name),
                 ast.span(id),
-                msg!("constant-called.label"))
+                msg!("constant-called.label"),
+            )
             .with_help(msg!("constant-called.help", name = name))),
             Builtin::Diff => {
                 arity(msg!("takes.diff"), args.len() >= 2)?;
@@ -152,7 +153,8 @@ impl Checker<'_> {
                         DiagnosticCode::LoadNeedsFileName,
                         msg!("load-needs-file-name"),
                         ast.span(args[0]),
-                        msg!("load-needs-file-name.label"))
+                        msg!("load-needs-file-name.label"),
+                    )
                     .with_help(msg!("load-needs-file-name.help"))),
                 }
             }
@@ -185,7 +187,8 @@ impl Checker<'_> {
                         DiagnosticCode::DiffVariableNotName,
                         msg!("diff-variable-not-name"),
                         ast.span(arg),
-                        msg!("diff-variable-not-name.label")));
+                        msg!("diff-variable-not-name.label"),
+                    ));
                 }
             }
         }
@@ -249,7 +252,8 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("not-a-function"),
                 ast.span(id),
-                msg!("not-a-function-4.label"))
+                msg!("not-a-function-4.label"),
+            )
             .with_help(msg!("not-a-function-4.help"))),
         }
     }
@@ -262,7 +266,8 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("not-a-function-4", name = function.name),
                 function.span,
-                msg!("not-a-function.label", what = kind.describe()))
+                msg!("not-a-function.label", what = kind.describe()),
+            )
             .with_help(msg!("not-a-function-2.help"))),
             None => {
                 let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());

@@ -5,11 +5,11 @@
 
 use std::rc::Rc;
 
-use crate::msg;
 use super::{Checked, Checker, Scope, check_param, check_param_preferring};
 use crate::builtins;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::Kind;
+use crate::msg;
 use crate::names::{METHODS, SETTINGS, SettingName, SettingValue};
 use crate::source::Span;
 use crate::suggest;
@@ -38,7 +38,8 @@ impl Checker<'_> {
                         DiagnosticCode::ClaimSizes,
                         msg!("claim-sizes.gradient", components = params.len(), given = n),
                         ast.span(rhs),
-                        msg!("claim-sizes.label", params = params)));
+                        msg!("claim-sizes.label", params = params),
+                    ));
                 }
                 true
             }
@@ -47,7 +48,8 @@ impl Checker<'_> {
                     DiagnosticCode::ClaimSizes,
                     msg!("claim-sizes", m = m, n = n),
                     ast.span(rhs),
-                    msg!("claim-sizes-2.label", m = m)));
+                    msg!("claim-sizes-2.label", m = m),
+                ));
             }
             (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
             (Kind::Tuple(_), Kind::Tuple(_)) => true,
@@ -56,7 +58,8 @@ impl Checker<'_> {
         if fits {
             return Ok(left);
         }
-        Err(Diagnostic::runtime(DiagnosticCode::ClaimIncomparable,
+        Err(Diagnostic::runtime(
+            DiagnosticCode::ClaimIncomparable,
             msg!("claim-incomparable"),
             ast.span(lhs).to(ast.span(rhs)),
             msg!("claim-incomparable.label", left = left.describe(), right = right.describe()),
@@ -89,7 +92,8 @@ impl Checker<'_> {
             DiagnosticCode::ClaimWithArguments,
             msg!("claim-with-arguments"),
             ast.span(lhs),
-            msg!("claim-with-arguments.label"))
+            msg!("claim-with-arguments.label"),
+        )
         .with_help(msg!("claim-with-arguments.help", callee_text = callee_text)))
     }
 
@@ -101,7 +105,8 @@ impl Checker<'_> {
                 DiagnosticCode::NoParameters,
                 msg!("no-parameters-2"),
                 ast.span(optimize.function),
-                msg!("no-parameters-2.label"))
+                msg!("no-parameters-2.label"),
+            )
             .with_help(msg!("no-parameters-2.help")));
         }
         for (index, variable) in optimize.over.iter().enumerate() {
@@ -111,7 +116,8 @@ impl Checker<'_> {
                     DiagnosticCode::ListedTwice,
                     msg!("listed-twice", name = variable.name),
                     variable.span,
-                    msg!("listed-twice.label")));
+                    msg!("listed-twice.label"),
+                ));
             }
         }
         self.point(ast, &params, &optimize.from, false)?;
@@ -123,7 +129,8 @@ impl Checker<'_> {
                     DiagnosticCode::UnknownSetting,
                     msg!("unknown-setting", name = setting.name.name),
                     setting.name.span,
-                    msg!("unknown-setting.label"));
+                    msg!("unknown-setting.label"),
+                );
                 diagnostic = match suggest::closest(&setting.name.name, spellings.iter().copied()) {
                     Some(best) => diagnostic.with_help(msg!("unknown-setting.help", best = best)),
                     None => diagnostic,
@@ -135,7 +142,8 @@ impl Checker<'_> {
                     DiagnosticCode::ListedTwice,
                     msg!("listed-twice-2", name = setting.name.name),
                     setting.name.span,
-                    msg!("listed-twice-2.label")));
+                    msg!("listed-twice-2.label"),
+                ));
             }
             seen.push(name);
             self.setting_value(ast, setting.name.span, name, setting.value)?;
@@ -160,7 +168,8 @@ impl Checker<'_> {
                         DiagnosticCode::UnknownMethod,
                         msg!("unknown-method"),
                         ast.span(value),
-                        msg!("unknown-method.label"));
+                        msg!("unknown-method.label"),
+                    );
                     if let ExprKind::Name(method) = written
                         && let Some(best) = suggest::closest(method, METHODS.iter().copied())
                     {
@@ -169,8 +178,7 @@ impl Checker<'_> {
                     if let ExprKind::Str(method) = written
                         && METHODS.contains(&method.as_str())
                     {
-                        diagnostic =
-                            diagnostic.with_help(msg!("unknown-method-2.help", method = method));
+                        diagnostic = diagnostic.with_help(msg!("unknown-method-2.help", method = method));
                     }
                     Err(diagnostic.with_note(msg!("unknown-method-2.note", METHODS = METHODS)))
                 }
@@ -184,9 +192,9 @@ impl Checker<'_> {
                     DiagnosticCode::PlotFileName,
                     msg!("plot-file-name"),
                     ast.span(value),
-                    msg!("plot-file-name.label"))
-                .with_help(
-                    msg!("plot-file-name.help")))
+                    msg!("plot-file-name.label"),
+                )
+                .with_help(msg!("plot-file-name.help")))
             }
             (SettingValue::FlagOrNumber | SettingValue::FlagOrPath, None) => Ok(()),
             (SettingValue::Number | SettingValue::FlagOrNumber, Some(value)) => {
@@ -196,13 +204,15 @@ impl Checker<'_> {
                 DiagnosticCode::PlotFileName,
                 msg!("plot-file-name-2"),
                 ast.span(value),
-                msg!("plot-file-name-2.label"))
+                msg!("plot-file-name-2.label"),
+            )
             .with_help(msg!("plot-file-name-2.help"))),
             (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
                 DiagnosticCode::SettingNeedsValue,
                 msg!("setting-needs-value"),
                 span,
-                msg!("setting-needs-value.label"))),
+                msg!("setting-needs-value.label"),
+            )),
         }
     }
 
@@ -224,7 +234,8 @@ impl Checker<'_> {
             DiagnosticCode::MinimizeWithArguments,
             msg!("minimize-with-arguments"),
             ast.span(optimize.function),
-            msg!("minimize-with-arguments.label"))
+            msg!("minimize-with-arguments.label"),
+        )
         .with_help(msg!("minimize-with-arguments.help", function = function, start = start)))
     }
 
@@ -239,7 +250,8 @@ impl Checker<'_> {
                     DiagnosticCode::ListedTwice,
                     msg!("listed-twice-3", name = binding.name.name),
                     binding.name.span,
-                    msg!("listed-twice-3.label")));
+                    msg!("listed-twice-3.label"),
+                ));
             }
             self.number(ast, binding.value, &mut Scope::default())?;
         }
@@ -251,7 +263,8 @@ impl Checker<'_> {
                 DiagnosticCode::StartMissing,
                 msg!("start-missing", missing = missing),
                 span,
-                msg!("start-missing.label", params = params)));
+                msg!("start-missing.label", params = params),
+            ));
         }
         Ok(())
     }
@@ -269,6 +282,7 @@ fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
         DiagnosticCode::SettingWithoutEffect,
         msg!("setting-without-effect", setting = beta.name.name, method = name),
         beta.name.span,
-        msg!("setting-without-effect.label"))
+        msg!("setting-without-effect.label"),
+    )
     .with_help(msg!("setting-without-effect.help")))
 }

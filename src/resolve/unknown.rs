@@ -4,10 +4,10 @@
 //! leads back to the function being defined. Takes the checker's view of
 //! the names in force; hands on diagnostics.
 
-use crate::msg;
 use super::{Checked, Checker, Meaning, Scope, meaning};
 use crate::builtins;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::msg;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
@@ -45,7 +45,13 @@ impl Checker<'_> {
             *span,
             msg!("unknown-name.label"),
         )
-        .with_help(msg!("unknown-name.list-them", params = params, count = params.len(), function = name.name, name = first)))
+        .with_help(msg!(
+            "unknown-name.list-them",
+            params = params,
+            count = params.len(),
+            function = name.name,
+            name = first
+        )))
     }
 
     /// The known name closest in spelling to an unknown one, if any is close:
@@ -67,14 +73,19 @@ impl Checker<'_> {
                 DiagnosticCode::Recursion,
                 msg!("recursion-2", name = name),
                 span,
-                msg!("recursion-2.label"))
+                msg!("recursion-2.label"),
+            )
             .with_help(msg!("recursion-2.help"));
         }
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
         candidates.extend(self.env.names().map(str::to_string));
-        let diagnostic =
-            Diagnostic::runtime(DiagnosticCode::UnknownName, msg!("unknown-name", name = name), span, msg!("unknown-name.label"));
+        let diagnostic = Diagnostic::runtime(
+            DiagnosticCode::UnknownName,
+            msg!("unknown-name", name = name),
+            span,
+            msg!("unknown-name.label"),
+        );
         if let Some(product) = suggest::split_product(name, &candidates) {
             return diagnostic.with_help(msg!("unknown-name-2.help", name = name, product = product));
         }
@@ -91,7 +102,12 @@ impl Checker<'_> {
             Some((function, params)) => {
                 let mut with_name = params.clone();
                 with_name.push(name.to_string());
-                diagnostic.with_help(msg!("unknown-name-4.help", name = name, function = function, with_name = with_name))
+                diagnostic.with_help(msg!(
+                    "unknown-name-4.help",
+                    name = name,
+                    function = function,
+                    with_name = with_name
+                ))
             }
             None => diagnostic.with_help(msg!("unknown-name-5.help", name = name)),
         }
@@ -115,8 +131,18 @@ impl Checker<'_> {
             }
             let callee_text = source_callee(ast, callee);
             let numbers: Vec<String> = (1..=params.len()).map(|n| n.to_string()).collect();
-            return Err(Diagnostic::runtime(DiagnosticCode::UnknownName, msg!("unknown-name", name = name), ast.span(arg), msg!("unknown-name.label")).with_help(
-                msg!("unknown-name-6.help", name = name, callee_text = callee_text, numbers = numbers)));
+            return Err(Diagnostic::runtime(
+                DiagnosticCode::UnknownName,
+                msg!("unknown-name", name = name),
+                ast.span(arg),
+                msg!("unknown-name.label"),
+            )
+            .with_help(msg!(
+                "unknown-name-6.help",
+                name = name,
+                callee_text = callee_text,
+                numbers = numbers
+            )));
         }
         Ok(())
     }

@@ -14,13 +14,13 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
-use crate::message::Message;
-use crate::msg;
 use crate::check::report::Verdict;
 use crate::diagnostics::{self, Diagnostic, DiagnosticCode};
 use crate::env::Env;
 use crate::expr::arena::Arena;
 use crate::journal::{self, Journal};
+use crate::message::Message;
+use crate::msg;
 use crate::render::Document;
 use crate::resolve::{Checker, StatementShape};
 use crate::source::Sources;
@@ -98,8 +98,9 @@ impl Input {
     /// A script file, named as given; its relative file names resolve from its folder.
     pub fn from_file(path: &Path) -> Result<Input, Diagnostic> {
         let shown = path.display().to_string();
-        let bytes = crate::files::read_bounded(path, SCRIPT_LIMIT, true)
-            .map_err(|e| Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read", file = shown, reason = e.message())))?;
+        let bytes = crate::files::read_bounded(path, SCRIPT_LIMIT, true).map_err(|e| {
+            Diagnostic::usage(DiagnosticCode::CannotRead, msg!("cannot-read", file = shown, reason = e.message()))
+        })?;
         let text = Input::text_of(bytes, msg!("not-text.file", file = shown))?;
         let dir =
             path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| ".".into());

@@ -12,9 +12,9 @@
 
 use logos::Logos;
 
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::message::Message;
 use crate::msg;
-use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::source::{SourceId, Span};
 
 /// What went wrong while lexing one token.
@@ -211,7 +211,8 @@ pub fn tokenize(text: &str, source: SourceId) -> (Vec<Spanned<'_>>, Vec<Diagnost
                 DiagnosticCode::UnclosedBracket,
                 msg!("unclosed-bracket"),
                 Span::new(source, start, end),
-                msg!("unclosed-bracket.label"))
+                msg!("unclosed-bracket.label"),
+            )
             .with_help(msg!("unclosed-bracket.help")),
         );
     }
@@ -242,14 +243,16 @@ fn lex_diagnostic(error: &LexError, text: &str, span: Span) -> Diagnostic {
             DiagnosticCode::UnclosedString,
             msg!("unclosed-string"),
             span,
-            msg!("unclosed-string.label")),
+            msg!("unclosed-string.label"),
+        ),
         LexError::UnexpectedCharacter => {
             let found = text.get(span.range()).unwrap_or("?");
             Diagnostic::syntax(
                 DiagnosticCode::UnexpectedCharacter,
                 msg!("unexpected-character", found = found),
                 span,
-                msg!("unexpected-character.label"))
+                msg!("unexpected-character.label"),
+            )
             .with_help(character_help(found))
         }
     }

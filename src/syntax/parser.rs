@@ -8,11 +8,11 @@
 
 use lalrpop_util::{ErrorRecovery, ParseError};
 
-use crate::message::Message;
-use crate::msg;
 use super::ast::{Ast, BinaryOp, ExprId, ExprKind, Ident, Optimize, Stmt, StmtKind};
 use super::lexer::{self, LexError, Token};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::message::Message;
+use crate::msg;
 use crate::source::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
@@ -108,8 +108,13 @@ fn one_per_latex_line(errors: Vec<Diagnostic>, text: &str, source: SourceId) -> 
     lines.dedup();
     for (start, end) in lines {
         kept.push(
-            Diagnostic::syntax(DiagnosticCode::LatexInput, msg!("latex-input"), Span::new(source, start, end), msg!("latex-input.label"))
-                .with_help(msg!("latex-input.help")),
+            Diagnostic::syntax(
+                DiagnosticCode::LatexInput,
+                msg!("latex-input"),
+                Span::new(source, start, end),
+                msg!("latex-input.label"),
+            )
+            .with_help(msg!("latex-input.help")),
         );
     }
     kept
@@ -193,7 +198,8 @@ impl<'s> AstBuilder<'s> {
                 DiagnosticCode::AmbiguousDivision,
                 msg!("ambiguous-division", top = top, n = n, rest = rest),
                 self.ast.span(rhs),
-                msg!("ambiguous-division.label"))
+                msg!("ambiguous-division.label"),
+            )
             .with_help(msg!("ambiguous-division.help", top = top, n = n, rest = rest)),
         );
     }
@@ -212,10 +218,12 @@ impl<'s> AstBuilder<'s> {
         let number_end = self.ast.span(number).end;
         if number_end != operand_start {
             self.problems.push(
-                Diagnostic::syntax(DiagnosticCode::NumberApart,
+                Diagnostic::syntax(
+                    DiagnosticCode::NumberApart,
                     msg!("number-apart"),
                     Span::new(self.source, number_end, operand_start),
-                    msg!("number-apart.label"))
+                    msg!("number-apart.label"),
+                )
                 .with_help(msg!("number-apart.help")),
             );
         }
@@ -228,10 +236,12 @@ impl<'s> AstBuilder<'s> {
             let written = describe_number_or_name(&self.ast, number);
             let k = describe_number_or_name(&self.ast, exponent);
             self.warnings.push(
-                Diagnostic::warning(DiagnosticCode::PowerOfE,
+                Diagnostic::warning(
+                    DiagnosticCode::PowerOfE,
                     msg!("power-of-e", written = written),
                     Span::new(self.source, self.ast.span(number).start, self.ast.span(operand).end),
-                    msg!("power-of-e.label"))
+                    msg!("power-of-e.label"),
+                )
                 .with_help(msg!("power-of-e.help", written = written, k = k)),
             );
         }
@@ -267,7 +277,8 @@ impl<'s> AstBuilder<'s> {
                         DiagnosticCode::DerivativeOrder,
                         msg!("derivative-order"),
                         span,
-                        msg!("derivative-order.label")));
+                        msg!("derivative-order.label"),
+                    ));
                     1
                 }
                 Some((power, _)) => power as usize,
@@ -324,17 +335,15 @@ impl<'s> AstBuilder<'s> {
                 ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
                 _ => {
                     let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
-                    let help = if all_values {
-                        msg!("parameter-not-a-name.check")
-                    } else {
-                        msg!("parameter-not-a-name.help")
-                    };
+                    let help =
+                        if all_values { msg!("parameter-not-a-name.check") } else { msg!("parameter-not-a-name.help") };
                     self.problems.push(
                         Diagnostic::syntax(
                             DiagnosticCode::ParameterNotAName,
                             msg!("parameter-not-a-name"),
                             self.ast.span(arg),
-                            msg!("parameter-not-a-name.label"))
+                            msg!("parameter-not-a-name.label"),
+                        )
                         .with_help(help),
                     );
                     return None;
@@ -354,7 +363,8 @@ impl<'s> AstBuilder<'s> {
             DiagnosticCode::NotAssignable,
             msg!("not-assignable"),
             self.ast.span(lhs),
-            msg!("not-assignable.label"))
+            msg!("not-assignable.label"),
+        )
         .with_help(help)
     }
 }
@@ -417,11 +427,8 @@ fn parse_error_diagnostic(
         ParseError::UnrecognizedEof { location, expected } => {
             let at = location.min(end_of_input);
             let span = Span::new(source, at.saturating_sub(1), at);
-            let diagnostic = Diagnostic::syntax(
-                DiagnosticCode::EarlyEnd,
-                msg!("early-end"),
-                span,
-                expected_label(&expected));
+            let diagnostic =
+                Diagnostic::syntax(DiagnosticCode::EarlyEnd, msg!("early-end"), span, expected_label(&expected));
             let statement_so_far = text.get(..at).unwrap_or("").rsplit(['\n', '\r', ';']).next().unwrap_or("");
             Some(match after_keyword_help(statement_so_far) {
                 Some(help) => diagnostic.with_help(help),
@@ -432,7 +439,8 @@ fn parse_error_diagnostic(
             DiagnosticCode::UnexpectedToken,
             msg!("unexpected-token", found = describe(&token)),
             Span::new(source, start, end),
-            msg!("unexpected-token.label"))),
+            msg!("unexpected-token.label"),
+        )),
         ParseError::InvalidToken { .. } | ParseError::User { .. } => None,
     }
 }
@@ -465,9 +473,7 @@ fn notation_help(statement_so_far: &str, token: &Token<'_>) -> Option<Message> {
         {
             Some(msg!("notation.gradient"))
         }
-        Token::Ident(_) if so_far.split_whitespace().any(|word| word == "with") => {
-            Some(msg!("notation.settings"))
-        }
+        Token::Ident(_) if so_far.split_whitespace().any(|word| word == "with") => Some(msg!("notation.settings")),
         _ => None,
     }
 }

@@ -6,7 +6,6 @@
 //! [`CheckReport`] worded by `render::verdict`. Failed checks do not stop a
 //! script; the session counts them.
 
-use crate::msg;
 use crate::check::decide::{self, Rules};
 use crate::check::digits;
 use crate::check::report::{CheckReport, Verdict};
@@ -14,6 +13,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{FunctionValue, GradientValue, Kind, Label};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::lower::{Callable, Globals, Locals, Lowerer};
+use crate::msg;
 use crate::random;
 use crate::render::Document;
 use crate::render::results::{self as show, Format};
@@ -125,7 +125,8 @@ impl Session {
                 DiagnosticCode::NegativeTolerance,
                 msg!("negative-tolerance"),
                 program.ast.span(expr),
-                msg!("negative-tolerance.label")));
+                msg!("negative-tolerance.label"),
+            ));
         }
         Ok(value)
     }
@@ -195,7 +196,8 @@ impl Session {
                             DiagnosticCode::ClaimSizes,
                             msg!("claim-sizes-2"),
                             ast.span(rhs),
-                            msg!("claim-sizes-3.label")));
+                            msg!("claim-sizes-3.label"),
+                        ));
                     }
                 };
                 let left_names = gradient.params.iter().map(|p| gradient.label.partial_head(p)).collect();
@@ -300,7 +302,8 @@ fn gradient_at_point(
             DiagnosticCode::ClaimIncomparable,
             msg!("claim-incomparable-2"),
             ast.span(lhs),
-            msg!("claim-incomparable-2.label"))
+            msg!("claim-incomparable-2.label"),
+        )
     };
     let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
         return Err(not_a_gradient());
@@ -349,7 +352,8 @@ fn right_side(
             DiagnosticCode::ClaimIncomparable,
             msg!("claim-incomparable-3"),
             ast.span(rhs),
-            msg!("claim-incomparable-3.label", params = params))),
+            msg!("claim-incomparable-3.label", params = params),
+        )),
         Some(Err(error)) => Err(error),
         None => {
             let locals = Locals { names: params.to_vec(), values: variables.to_vec(), free_symbols: false };

@@ -3,11 +3,11 @@
 //! draws the result; a pass that fails becomes a diagnostic naming the
 //! node (and, for the backward pass, the local derivative) where it failed.
 
-use crate::msg;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::graph::Graph;
 use crate::graph::pass::{self, Failure, Trace};
 use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::msg;
 use crate::render::graph_text::{self, local_name, shown};
 use crate::render::results::{self as show, Format};
 use crate::render::{Block, Document, graph_diagram, graph_picture};
@@ -40,7 +40,8 @@ impl Session {
                     DiagnosticCode::NotAFunction,
                     msg!("not-a-function-5"),
                     ast.span(function),
-                    msg!("not-a-function-5.label"))
+                    msg!("not-a-function-5.label"),
+                )
                 .with_help(msg!("not-a-function-5.help")));
             }
         };
@@ -106,7 +107,13 @@ impl Session {
             Failure::Forward { node, error } => {
                 let (problem, label) = error.problem.describe();
                 let message = msg!("pass-failure.forward", node = self.node_line(graph, *node), problem = problem);
-                (*node, message, in_row(label, error.row), msg!("pass-failure.forward-help"), msg!("pass-failure.forward-pass"))
+                (
+                    *node,
+                    message,
+                    in_row(label, error.row),
+                    msg!("pass-failure.forward-help"),
+                    msg!("pass-failure.forward-pass"),
+                )
             }
             Failure::Backward { node, use_index, error, values } => {
                 let (problem, label) = error.problem.describe();
@@ -115,10 +122,21 @@ impl Session {
                 let derivative = self.arena.derivative(graph.nodes[*node].operation, variable);
                 let (name, input) = (&graph.nodes[*node].name, graph.input_name(input));
                 let derivative = show::expression_text(&self.arena, derivative, Format::Text);
-                let label = msg!("pass-failure.in-derivative", local = local_name(name, input), derivative = derivative, problem = label);
+                let label = msg!(
+                    "pass-failure.in-derivative",
+                    local = local_name(name, input),
+                    derivative = derivative,
+                    problem = label
+                );
                 let message = msg!("pass-failure.backward", node = self.node_line(graph, *node), problem = problem);
                 let output = values.last().map_or_else(String::new, |v| shown(v, false));
-                let help = msg!("pass-failure.backward-help", function = graph.name, output = output, name = name, input = input);
+                let help = msg!(
+                    "pass-failure.backward-help",
+                    function = graph.name,
+                    output = output,
+                    name = name,
+                    input = input
+                );
                 (*node, message, label, help, msg!("pass-failure.backward-pass"))
             }
             Failure::RowsMix { node } => {

@@ -10,8 +10,6 @@
 
 use std::rc::Rc;
 
-use crate::message::Message;
-use crate::msg;
 use crate::data::table::Table;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionDef, Kind, Label, Record};
@@ -20,6 +18,8 @@ use crate::eval::stable;
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::Number;
 use crate::lower::{Callable, Globals, Lowerer, Origins};
+use crate::message::Message;
+use crate::msg;
 use crate::render::Document;
 use crate::render::results::{self as show, Format};
 use crate::resolve::StatementShape;
@@ -199,8 +199,13 @@ impl Session {
                 let mut diagnostic = match (error.place, error.text) {
                     (Some((start, end)), Some(text)) => {
                         let source = self.add_source(file, text);
-                        Diagnostic::runtime(DiagnosticCode::DataFile, error.message, Span::new(source, start, end), error.label)
-                            .with_label(span, msg!("data-file.label"))
+                        Diagnostic::runtime(
+                            DiagnosticCode::DataFile,
+                            error.message,
+                            Span::new(source, start, end),
+                            error.label,
+                        )
+                        .with_label(span, msg!("data-file.label"))
                     }
                     _ => Diagnostic::runtime(DiagnosticCode::DataFile, error.message, span, msg!("data-file.loading")),
                 };
@@ -264,7 +269,12 @@ impl Session {
             Err(error) => return Err(self.evaluation_error(&error, origins, statement)),
         };
         Number::float(value).ok_or_else(|| {
-            Diagnostic::runtime(DiagnosticCode::NotComputable, msg!("not-computable"), statement, msg!("not-computable.label"))
+            Diagnostic::runtime(
+                DiagnosticCode::NotComputable,
+                msg!("not-computable"),
+                statement,
+                msg!("not-computable.label"),
+            )
         })
     }
 
@@ -318,7 +328,8 @@ impl Session {
                             DiagnosticCode::FreeSymbols,
                             msg!("free-symbols", name = name.name, shown = shown),
                             program.ast.span(value),
-                            msg!("free-symbols.label"))
+                            msg!("free-symbols.label"),
+                        )
                         .with_help(msg!("free-symbols.help", name = name.name)))
                     }
                 }
@@ -330,7 +341,8 @@ impl Session {
         let (message, label) = error.problem.describe();
         let origin = origins.nearest(&self.arena, error.node);
         let span = origin.map_or(statement, |o| o.span);
-        let mut diagnostic = Diagnostic::runtime(DiagnosticCode::NotComputable, message, span, in_row(label, error.row));
+        let mut diagnostic =
+            Diagnostic::runtime(DiagnosticCode::NotComputable, message, span, in_row(label, error.row));
         if let Some(call) = origin.and_then(|o| o.call_site)
             && call != span
         {

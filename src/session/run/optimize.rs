@@ -8,14 +8,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::catalogue;
-use crate::message::Message;
-use crate::msg;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{BoundValue, EnvEntry, FunctionValue, Record};
 use crate::eval::tape::{CompileError, Tape};
 use crate::expr::arena::{Id, Node};
 use crate::expr::number::format_short;
 use crate::lower::{Callable, Globals, Lowerer};
+use crate::message::Message;
+use crate::msg;
 use crate::names::SettingName;
 use crate::optimize::methods::Method;
 use crate::optimize::minimize::{Descent, Ending, Goal, Options, Rows, Run};
@@ -63,7 +63,8 @@ impl Session {
                     DiagnosticCode::NotAFunction,
                     msg!("not-a-function"),
                     ast.span(optimize.function),
-                    msg!("not-a-function-4.label")));
+                    msg!("not-a-function-4.label"),
+                ));
             }
         };
         let objective = match ast.kind(optimize.function) {
@@ -84,7 +85,8 @@ impl Session {
                 DiagnosticCode::StochasticNeedsRows,
                 msg!("stochastic-needs-rows"),
                 span,
-                msg!("stochastic-needs-rows.label"))
+                msg!("stochastic-needs-rows.label"),
+            )
             .with_help(msg!("stochastic-needs-rows.help")));
         }
         let mut settings = settings;
@@ -94,8 +96,12 @@ impl Session {
                 DiagnosticCode::StochasticNeedsRows,
                 msg!("stochastic-needs-rows-2", objective = objective, shortest = shortest, longest = longest),
                 span,
-                msg!("stochastic-needs-rows-2.label"))
-            .with_label(ast.span(optimize.function), msg!("stochastic-needs-rows-2.label2", shortest = shortest, longest = longest))
+                msg!("stochastic-needs-rows-2.label"),
+            )
+            .with_label(
+                ast.span(optimize.function),
+                msg!("stochastic-needs-rows-2.label2", shortest = shortest, longest = longest),
+            )
             .with_help(msg!("stochastic-needs-rows-2.help")));
         }
         if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
@@ -104,9 +110,9 @@ impl Session {
                     DiagnosticCode::StochasticNeedsRows,
                     msg!("stochastic-needs-rows-3", objective = objective),
                     span,
-                    msg!("stochastic-needs-rows-3.label"))
-                .with_help(
-                    msg!("stochastic-needs-rows-3.help")));
+                    msg!("stochastic-needs-rows-3.label"),
+                )
+                .with_help(msg!("stochastic-needs-rows-3.help")));
             }
             if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
                 out.line(format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them"));
@@ -154,7 +160,8 @@ impl Session {
                 DiagnosticCode::NoValueAtStart,
                 msg!("no-value-at-start", objective = objective, why = why),
                 span,
-                msg!("no-value-at-start.label", at = at))
+                msg!("no-value-at-start.label", at = at),
+            )
             .with_help(msg!("no-value-at-start.help")));
         }
         if let Some(target) = &settings.plot {
@@ -331,18 +338,21 @@ impl Session {
                 DiagnosticCode::NoValue,
                 msg!("no-value", name = name),
                 span,
-                msg!("no-value.label")),
+                msg!("no-value.label"),
+            ),
             CompileError::Vector => Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
                 msg!("not-a-number-2"),
                 span,
-                msg!("not-a-number-2.label"))
+                msg!("not-a-number-2.label"),
+            )
             .with_help(msg!("not-a-number-2.help")),
             CompileError::Lengths(m, n) => Diagnostic::runtime(
                 DiagnosticCode::VectorLengths,
                 msg!("vector-lengths", m = m, n = n),
                 span,
-                msg!("vector-lengths.label"))
+                msg!("vector-lengths.label"),
+            )
             .with_help(msg!("vector-lengths.help")),
         })
     }
@@ -403,7 +413,8 @@ impl Session {
                     DiagnosticCode::SettingNeedsValue,
                     msg!("setting-needs-value"),
                     span,
-                    msg!("setting-needs-value-2.label"))),
+                    msg!("setting-needs-value-2.label"),
+                )),
             };
             match name {
                 SettingName::LearningRate => {
@@ -494,7 +505,8 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
             DiagnosticCode::SettingValue,
             msg!("setting-value", what = what, requirement = requirement),
             span,
-            msg!("setting-value.label")));
+            msg!("setting-value.label"),
+        ));
     }
     Ok(value as usize)
 }
@@ -521,7 +533,8 @@ fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Re
         DiagnosticCode::TooMuchWork,
         msg!("too-much-work", runs = runs, steps = options.steps, rows = rows, most = most),
         statement,
-        msg!("too-much-work.label"))
+        msg!("too-much-work.label"),
+    )
     .with_help(msg!("too-much-work.help")))
 }
 
