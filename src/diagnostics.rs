@@ -155,7 +155,8 @@ pub struct Diagnostic {
     pub message: Message,
     pub labels: Vec<DiagnosticLabel>,
     pub help: Option<Message>,
-    pub note: Option<Message>,
+    /// Boxed: rare, and a diagnostic stays small enough to return by value.
+    pub note: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -194,7 +195,7 @@ impl Diagnostic {
     }
 
     pub fn with_note(mut self, note: Message) -> Diagnostic {
-        self.note = Some(note);
+        self.note = Some(Box::new(note));
         self
     }
 
@@ -287,7 +288,7 @@ fn worded(diagnostic: &Diagnostic) -> WordedDiagnostic {
         message: words(&diagnostic.message),
         labels: diagnostic.labels.iter().map(|label| (label.span, words(&label.message))).collect(),
         help: diagnostic.help.as_ref().map(words),
-        note: diagnostic.note.as_ref().map(words),
+        note: diagnostic.note.as_deref().map(words),
     }
 }
 

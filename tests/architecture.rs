@@ -14,12 +14,24 @@ const ENGINES: &[&str] = &["expr", "eval", "check", "graph", "optimize", "data",
 
 /// For each module (or group), the modules its non-test code must not name.
 fn forbidden(module: &str) -> &'static [&'static str] {
-    const UPSTREAM_OF_ENGINES: &[&str] =
-        &["session", "render", "repl", "kernel", "resolve", "lower", "syntax", "diagnostics", "journal", "env"];
+    const UPSTREAM_OF_ENGINES: &[&str] = &[
+        "session",
+        "render",
+        "repl",
+        "kernel",
+        "resolve",
+        "lower",
+        "syntax",
+        "diagnostics",
+        "journal",
+        "env",
+        "catalogue",
+    ];
     match module {
         m if ENGINES.contains(&m) => UPSTREAM_OF_ENGINES,
         // The leaves every stage may use.
-        "source" | "names" => &[
+        "source" | "names" | "message" => &[
+            "catalogue",
             "syntax",
             "diagnostics",
             "resolve",
@@ -38,12 +50,46 @@ fn forbidden(module: &str) -> &'static [&'static str] {
         ],
         // Syntax knows nothing of meaning or evaluation.
         "syntax" => &[
-            "resolve", "lower", "expr", "eval", "check", "graph", "optimize", "data", "render", "session", "repl",
-            "kernel", "env", "builtins", "math",
+            "resolve",
+            "lower",
+            "expr",
+            "eval",
+            "check",
+            "graph",
+            "optimize",
+            "data",
+            "render",
+            "session",
+            "repl",
+            "kernel",
+            "env",
+            "builtins",
+            "math",
+            "catalogue",
+        ],
+        // The catalogue words messages; it knows no stage.
+        "catalogue" => &[
+            "syntax",
+            "diagnostics",
+            "resolve",
+            "lower",
+            "expr",
+            "eval",
+            "check",
+            "graph",
+            "optimize",
+            "data",
+            "render",
+            "session",
+            "repl",
+            "kernel",
+            "env",
+            "builtins",
+            "math",
         ],
         "diagnostics" => &["syntax", "resolve", "lower", "render", "session", "repl", "kernel"],
         // The resolver and the lowerer hand on; they never render or run.
-        "resolve" | "lower" => &["render", "session", "repl", "kernel"],
+        "resolve" | "lower" => &["render", "session", "repl", "kernel", "catalogue"],
         // Renderers word reports; they never run statements or read input.
         "render" => &["session", "repl", "kernel", "resolve", "lower"],
         // Only frontends use frontends.

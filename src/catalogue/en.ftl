@@ -585,3 +585,107 @@ verdict =
     .passed = { $lhs } = { $rhs }
     .passed-note = { $lhs } = { $rhs } ({ $note })
     .passed-notes = { $lhs } = { $rhs } ({ $how }, { $within })
+table-summary = { $source }: { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $columns ->
+        [one] 1 column
+       *[other] { $columns } columns
+    } ({ $names })
+    .more-rows = … { $more ->
+        [one] 1 more row
+       *[other] { $more } more rows
+    }
+    .more-columns = ({ $hidden ->
+        [one] 1 more column
+       *[other] { $hidden } more columns
+    } not shown)
+inventory =
+    .empty = nothing defined yet; try `J(a, b, c) = 3*(a + b*c)`
+    .record = minimize result: { $fields }
+graph-text =
+    .at = { $header } at { $point }
+    .forward = forward:
+    .gradient = gradient: { $parts }
+    .node = node
+    .parent = parent
+    .backward = backward: { $node_adjoint } = Σ { $parent_adjoint } · ∂{ $parent }/∂{ $node }|local, one term per use
+    .local = (|local: the parent's own operation, differentiated by that use)
+descent =
+    .stochastic = stochastic gradient descent
+    .gradient = gradient { $goal ->
+        [maximize] ascent
+       *[minimize] descent
+    }
+    .method = { $method } { $goal ->
+        [maximize] ascent
+       *[minimize] descent
+    }
+    .batches = batches of { $batch } rows (seed { $seed })
+    .heading = { $what } on { $objective }: { $settings }
+    .start = start: { $point }
+    .stride = (rows every { $stride } iterations: more would be over 5000 rows)
+    .undefined = undefined
+    .overflow = overflow
+    .at = { $point }
+    .at-batch = { $point } ({ $objective } over all the data; the table's is each step's batch)
+    .smaller = α = { $alpha } is too large; try α = { $half }
+    .converged = converged after { $k ->
+        [one] 1 iteration
+       *[other] { $k } iterations
+    }: { $at }
+    .stands-still = stopped at the step limit after { $k ->
+        [one] 1 iteration
+       *[other] { $k } iterations
+    }: { $objective } stands still but the parameters jump back and forth across a { $goal ->
+        [maximize] peak
+       *[minimize] valley
+    } — { $smaller }: { $at }
+    .step-limit = stopped at the step limit after { $k ->
+        [one] 1 iteration
+       *[other] { $k } iterations
+    }, not yet converged (|Δ{ $objective }| = { $change } { $relation } tol = { $tol }): { $at }
+    .not-finite = diverged at iteration { $k }: the parameters grew beyond any finite number — { $smaller }
+    .unbounded = stopped at iteration { $k }: { $objective } kept improving until the numbers overflowed — it is unbounded { $goal ->
+        [maximize] above and has no maximum
+       *[minimize] below and has no minimum
+    }; last finite point: { $at }
+    .why = {" "}({ $problem })
+    .no-why = {""}
+    .left-domain = stopped at iteration { $k }: the step to { $outside } left the domain of { $objective }{ $why } — { $objective } may have no { $goal ->
+        [maximize] maximum
+       *[minimize] minimum
+    } inside its domain, or α = { $alpha } is too large; last point: { $at }
+    .infinite-gradient = stopped at iteration { $k }: the gradient of { $objective } is not a finite number at { $at } — gradient { $goal ->
+        [maximize] ascent
+       *[minimize] descent
+    } cannot step from there (start elsewhere with `from …`)
+    .growing = diverged: { $objective } { $goal ->
+        [maximize] fell
+       *[minimize] grew
+    } for 50 iterations in a row, from { $from } to { $to } at iteration { $k } — { $smaller }
+    .interrupted = interrupted after { $k ->
+        [one] 1 iteration
+       *[other] { $k } iterations
+    }: { $at }
+    .undefined-start = { $objective } has no value at the starting point
+restarts = { $runs } runs: from the start given and { $random } random starts around it{ $marks }
+    .marks = {" "}(* marks the best)
+    .no-marks = {""}
+    .run = run
+    .start = { $name } start
+    .end = { $name } end
+    .iterations = iterations
+    .ending = ending
+    .more = … { $hidden } more
+    .best = best: run { $run } — { $verdict }
+    .no-best = no run converged or reached the step limit; run 1 — { $verdict }
+ending =
+    .converged = converged
+    .step-limit = step limit
+    .diverged = diverged
+    .unbounded = unbounded
+    .left-domain = left the domain
+    .infinite-gradient = infinite gradient
+    .interrupted = interrupted
+    .undefined-start = undefined at start

@@ -29,8 +29,8 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn whole(message: Message, help: Option<Message>) -> LoadError {
-        LoadError { message, label: msg!("data-file.here"), help, place: None, text: None }
+    fn whole(message: Message, help: Option<Message>) -> Box<LoadError> {
+        Box::new(LoadError { message, label: msg!("data-file.here"), help, place: None, text: None })
     }
 }
 
@@ -39,7 +39,7 @@ const DATA_LIMIT: u64 = 2_000_000_000;
 
 /// Reads `path` (shown to the user as `shown`). `interrupted` is polled
 /// every 65,536 rows.
-pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, LoadError> {
+pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table, Box<LoadError>> {
     let bytes = crate::files::read_bounded(path, DATA_LIMIT, false).map_err(|e| {
         let help = msg!("data-file.looked-for", path = path.display().to_string());
         LoadError::whole(msg!("data-file.unreadable", file = shown, reason = e.message()), Some(help))
@@ -47,12 +47,14 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::whole(msg!("data-file.empty", file = shown), Some(msg!("data-file.needs-header"))));
     }
-    let fail = |message: Message, label: Message, help: Option<Message>, place: (usize, usize)| LoadError {
-        message,
-        label,
-        help,
-        place: Some(place),
-        text: Some(String::from_utf8_lossy(&bytes).into_owned()),
+    let fail = |message: Message, label: Message, help: Option<Message>, place: (usize, usize)| {
+        Box::new(LoadError {
+            message,
+            label,
+            help,
+            place: Some(place),
+            text: Some(String::from_utf8_lossy(&bytes).into_owned()),
+        })
     };
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(&bytes[..]);
     let names = header(&mut reader, &bytes).map_err(|(message, label, place)| fail(message, label, None, place))?;
@@ -214,14 +216,14 @@ mod tests {
         }
     }
 
-    fn load_text(text: &str) -> Result<Table, LoadError> {
+    fn load_text(text: &str) -> Result<Table, Box<LoadError>> {
         let dir = tempfile::tempdir().map_err(|e| LoadError::whole(msg!("data-file", error = e.to_string()), None))?;
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).map_err(|e| LoadError::whole(msg!("data-file", error = e.to_string()), None))?;
         load(&path, "t.csv", &AtomicBool::new(false))
     }
 
-    fn problem(text: &str) -> LoadError {
+    fn problem(text: &str) -> Box<LoadError> {
         match load_text(text) {
             Ok(_) => panic!("{text:?} loaded"),
             Err(error) => error,

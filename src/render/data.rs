@@ -7,8 +7,10 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{Block, Grid, Styled};
+use crate::catalogue;
 use crate::data::table::{Table, ends};
 use crate::expr::number::format_significant;
+use crate::msg;
 use crate::syntax::notation::column_text;
 
 /// Rows shown.
@@ -20,15 +22,14 @@ const MOST: usize = WIDTH / 3 + 1;
 
 /// `houses.csv: 200 rows, 2 columns (x, y)` and the first rows.
 pub fn summary(table: &Table) -> Vec<Block> {
-    let mut out = vec![line(format!(
-        "{}: {} row{}, {} column{} ({})",
-        table.source,
-        table.rows,
-        plural(table.rows),
-        table.columns.len(),
-        plural(table.columns.len()),
-        listed(table).join(", ")
-    ))];
+    let heading = msg!(
+        "table-summary",
+        source = table.source,
+        rows = table.rows,
+        columns = table.columns.len(),
+        names = listed(table)
+    );
+    let mut out = vec![line(catalogue::word(&heading))];
     let shown = table.rows.min(SHOWN);
     let cells: Vec<Vec<String>> = table
         .columns
@@ -46,10 +47,10 @@ pub fn summary(table: &Table) -> Vec<Block> {
     out.push(Block::Table(Grid { header, rows, indent: 2 }));
     if table.rows > shown {
         let more = table.rows - shown;
-        out.push(line(format!("  … {more} more row{}", plural(more))));
+        out.push(line(format!("  {}", catalogue::word(&msg!("table-summary.more-rows", more = more)))));
     }
     if hidden > 0 {
-        out.push(line(format!("  ({hidden} more column{} not shown)", plural(hidden))));
+        out.push(line(format!("  {}", catalogue::word(&msg!("table-summary.more-columns", hidden = hidden)))));
     }
     out
 }
@@ -81,10 +82,6 @@ fn fitting(table: &Table, cells: &[Vec<String>]) -> usize {
 
 fn line(text: String) -> Block {
     Block::Line(vec![Styled::plain(text)])
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

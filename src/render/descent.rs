@@ -9,6 +9,8 @@
 use super::document::{Block, Grid, Styled};
 use crate::catalogue;
 use crate::expr::number::{format_distinct, format_given, format_short, format_significant, format_value};
+use crate::message::Message;
+use crate::msg;
 use crate::optimize::methods::{ADAM_BETA2, Method};
 use crate::optimize::minimize::{Ending, Goal, Options, Run};
 
@@ -18,11 +20,9 @@ const RUNS_SHOWN: usize = 20;
 /// `gradient descent on J: α = 0.1, tol = 1e-06, steps = 10000`.
 pub fn heading(goal: Goal, objective: &str, options: &Options) -> Block {
     let what = match (options.method, goal) {
-        (Method::Gd, Goal::Minimize) if options.batch.is_some() => "stochastic gradient descent".to_string(),
-        (Method::Gd, Goal::Minimize) => "gradient descent".to_string(),
-        (Method::Gd, Goal::Maximize) => "gradient ascent".to_string(),
-        (method, Goal::Minimize) => format!("{} descent", method.name()),
-        (method, Goal::Maximize) => format!("{} ascent", method.name()),
+        (Method::Gd, Goal::Minimize) if options.batch.is_some() => msg!("descent.stochastic"),
+        (Method::Gd, goal) => msg!("descent.gradient", goal = goal_key(goal)),
+        (method, goal) => msg!("descent.method", method = method.name(), goal = goal_key(goal)),
     };
     let mut parts = vec![format!("α = {}", format_given(options.alpha))];
     match options.method {
@@ -34,9 +34,22 @@ pub fn heading(goal: Goal, objective: &str, options: &Options) -> Block {
     parts.push(format!("tol = {}", format_value(options.tol)));
     parts.push(format!("steps = {}", options.steps));
     if let Some(batch) = options.batch {
-        parts.push(format!("batches of {batch} rows (seed {})", options.seed));
+        parts.push(catalogue::word(&msg!("descent.batches", batch = batch, seed = options.seed.to_string())));
     }
-    line(format!("{what} on {objective}: {}", parts.join(", ")))
+    words(msg!("descent.heading", what = what, objective = objective, settings = parts))
+}
+
+/// `minimize` or `maximize`, which the catalogue's words choose by.
+fn goal_key(goal: Goal) -> &'static str {
+    match goal {
+        Goal::Minimize => "minimize",
+        Goal::Maximize => "maximize",
+    }
+}
+
+/// A line of a message's words.
+fn words(message: Message) -> Block {
+    line(catalogue::word(&message))
 }
 
 /// A line of plain text.
@@ -46,7 +59,7 @@ fn line(text: String) -> Block {
 
 /// The table of one run, ending with its verdict.
 pub fn run_table(run: &Run, names: &[String], objective: &str, options: &Options) -> Vec<Block> {
-    let mut out = vec![line(format!("start: {}", point(names, &run.start, objective, run.start_j, cell)))];
+    let mut out = vec![words(msg!("descent.start", point = point(names, &run.start, objective, run.start_j, cell)))];
     if !run.rows.is_empty() {
         let mut header: Vec<String> = vec!["k".to_string()];
         header.extend(names.iter().cloned());
@@ -63,20 +76,24 @@ pub fn run_table(run: &Run, names: &[String], objective: &str, options: &Options
             .collect();
         out.push(Block::Table(Grid { header, rows: body, indent: 0 }));
         if let Some(stride) = run.trace_stride {
-            out.push(line(format!("(rows every {stride} iterations: more would be over 5000 rows)")));
+            out.push(words(msg!("descent.stride", stride = stride)));
         }
     }
-    out.push(line(verdict(run, names, objective, options)));
+    out.push(words(verdict(run, names, objective, options)));
     out
 }
 
 /// The table of runs from several starts (the best marked with `*` when
 /// there is one), then the best run's verdict.
 pub fn restarts(runs: &[Run], names: &[String], objective: &str, best: Option<usize>, options: &Options) -> Vec<Block> {
-    let mut header = vec!["run".to_string()];
-    header.extend(names.iter().map(|n| format!("{n} start")));
-    header.extend(names.iter().map(|n| format!("{n} end")));
-    header.extend([objective.to_string(), "iterations".to_string(), "ending".to_string()]);
+    let mut header = vec![catalogue::word(&msg!("restarts.run"))];
+    header.extend(names.iter().map(|n| catalogue::word(&msg!("restarts.start", name = n))));
+    header.extend(names.iter().map(|n| catalogue::word(&msg!("restarts.end", name = n))));
+    header.extend([
+        objective.to_string(),
+        catalogue::word(&msg!("restarts.iterations")),
+        catalogue::word(&msg!("restarts.ending")),
+    ]);
     let mut body: Vec<Vec<String>> = runs
         .iter()
         .enumerate()
@@ -84,24 +101,21 @@ pub fn restarts(runs: &[Run], names: &[String], objective: &str, best: Option<us
         .map(|(i, run)| restart_row(i, run, best))
         .collect();
     let hidden = runs.len().saturating_sub(body.len());
-    let marks = if best.is_some() { " (* marks the best)" } else { "" };
-    let mut out = vec![line(format!(
-        "{} runs: from the start given and {} random starts around it{marks}",
-        runs.len(),
-        runs.len().saturating_sub(1)
-    ))];
+    let marks = if best.is_some() { msg!("restarts.marks") } else { msg!("restarts.no-marks") };
+    let random = runs.len().saturating_sub(1);
+    let mut out = vec![words(msg!("restarts", runs = runs.len(), random = random, marks = marks))];
     if hidden > 0 {
         let mut more = vec![String::new(); header.len()];
-        more[0] = format!("… {hidden} more");
+        more[0] = catalogue::word(&msg!("restarts.more", hidden = hidden));
         body.insert(RUNS_SHOWN.min(body.len()), more);
     }
     out.push(Block::Table(Grid { header, rows: body, indent: 0 }));
     let chosen = best.unwrap_or(0);
     if let Some(run) = runs.get(chosen) {
         let verdict = verdict(run, names, objective, options);
-        out.push(line(match best {
-            Some(best) => format!("best: run {} — {verdict}", best + 1),
-            None => format!("no run converged or reached the step limit; run 1 — {verdict}"),
+        out.push(words(match best {
+            Some(best) => msg!("restarts.best", run = best + 1, verdict = verdict),
+            None => msg!("restarts.no-best", verdict = verdict),
         }));
     }
     out
@@ -119,7 +133,7 @@ fn restart_row(index: usize, run: &Run, best: Option<usize>) -> Vec<String> {
         cells.push(cell(run.j));
     }
     cells.push(run.iterations.to_string());
-    cells.push(ending_word(&run.ending).to_string());
+    cells.push(catalogue::word(&ending_word(&run.ending)));
     cells
 }
 
@@ -144,84 +158,86 @@ pub fn cell(value: f64) -> String {
 fn finite_or_word(value: f64) -> Option<String> {
     match value {
         v if v.is_finite() => None,
-        v if v.is_nan() => Some("undefined".to_string()),
-        v if v > 0.0 => Some("overflow".to_string()),
-        _ => Some("-overflow".to_string()),
+        v if v.is_nan() => Some(catalogue::word(&msg!("descent.undefined"))),
+        v if v > 0.0 => Some(catalogue::word(&msg!("descent.overflow"))),
+        _ => Some(format!("-{}", catalogue::word(&msg!("descent.overflow")))),
     }
 }
 
 /// The one-line verdict of a run.
-fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> String {
-    let mut at = point(names, &run.theta, objective, run.j, three);
-    if options.batch.is_some() {
-        at.push_str(&format!(" ({objective} over all the data; the table's is each step's batch)"));
-    }
+fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> Message {
+    let point = point(names, &run.theta, objective, run.j, three);
+    let at = match options.batch {
+        Some(_) => msg!("descent.at-batch", point = point, objective = objective),
+        None => msg!("descent.at", point = point),
+    };
     let k = run.iterations;
-    let plural = if k == 1 { "" } else { "s" };
     // α as given (1.0000001, not 1), and half of it.
     let alpha = format_given(options.alpha);
-    let smaller = format!("α = {alpha} is too large; try α = {}", format_given(options.alpha / 2.0));
-    let (extreme, bound, hollow, descent) = match options.goal {
-        Goal::Minimize => ("minimum", "below", "valley", "descent"),
-        Goal::Maximize => ("maximum", "above", "peak", "ascent"),
-    };
+    let smaller = msg!("descent.smaller", alpha = alpha, half = format_given(options.alpha / 2.0));
+    let goal = goal_key(options.goal);
     match run.ending {
-        Ending::Converged => format!("converged after {k} iteration{plural}: {at}"),
-        Ending::StepLimit if run.last_dj.abs() < options.tol => format!(
-            "stopped at the step limit after {k} iteration{plural}: {objective} stands still but the parameters \
-             jump back and forth across a {hollow} — {smaller}: {at}"
-        ),
-        Ending::StepLimit => format!(
-            "stopped at the step limit after {k} iteration{plural}, not yet converged (|Δ{objective}| = {} {} tol = {}): {at}",
-            cell(run.last_dj.abs()),
-            if run.last_dj.abs() > options.tol { ">" } else { "≥" },
-            format_short(options.tol)
-        ),
-        Ending::NotFinite => {
-            format!("diverged at iteration {k}: the parameters grew beyond any finite number — {smaller}")
+        Ending::Converged => msg!("descent.converged", k = k, at = at),
+        Ending::StepLimit if run.last_dj.abs() < options.tol => {
+            msg!("descent.stands-still", k = k, objective = objective, goal = goal, smaller = smaller, at = at)
         }
-        Ending::Unbounded => format!(
-            "stopped at iteration {k}: {objective} kept improving until the numbers overflowed — it is unbounded \
-             {bound} and has no {extreme}; last finite point: {at}"
-        ),
+        Ending::StepLimit => {
+            let relation = if run.last_dj.abs() > options.tol { ">" } else { "≥" };
+            let (change, tol) = (cell(run.last_dj.abs()), format_short(options.tol));
+            msg!(
+                "descent.step-limit",
+                k = k,
+                objective = objective,
+                change = change,
+                relation = relation,
+                tol = tol,
+                at = at
+            )
+        }
+        Ending::NotFinite => msg!("descent.not-finite", k = k, smaller = smaller),
+        Ending::Unbounded => msg!("descent.unbounded", k = k, objective = objective, goal = goal, at = at),
         Ending::LeftDomain => {
             let outside = run.outside.as_deref().unwrap_or(&[]);
             let outside: Vec<String> = names.iter().zip(outside).map(|(n, v)| format!("{n} = {}", three(*v))).collect();
-            let why =
-                run.problem.as_ref().map(|p| format!(" ({})", catalogue::word(&p.describe().0))).unwrap_or_default();
-            format!(
-                "stopped at iteration {k}: the step to {} left the domain of {objective}{why} — {objective} may have \
-                 no {extreme} inside its domain, or α = {alpha} is too large; last point: {at}",
-                outside.join(", ")
+            let why = match &run.problem {
+                Some(problem) => msg!("descent.why", problem = problem.describe().0),
+                None => msg!("descent.no-why"),
+            };
+            let alpha = alpha.as_str();
+            msg!(
+                "descent.left-domain",
+                k = k,
+                outside = outside,
+                objective = objective,
+                why = why,
+                goal = goal,
+                alpha = alpha,
+                at = at
             )
         }
-        Ending::InfiniteGradient => format!(
-            "stopped at iteration {k}: the gradient of {objective} is not a finite number at {at} — gradient \
-             {descent} cannot step from there (start elsewhere with `from …`)"
-        ),
+        Ending::InfiniteGradient => {
+            msg!("descent.infinite-gradient", k = k, objective = objective, at = at, goal = goal)
+        }
         Ending::Growing => {
-            let direction = if options.goal == Goal::Maximize { "fell" } else { "grew" };
             // As many digits as show the change.
             let (from, to) = format_distinct(run.start_j, run.j, 3);
-            format!(
-                "diverged: {objective} {direction} for 50 iterations in a row, from {from} to {to} at iteration {k} — {smaller}"
-            )
+            msg!("descent.growing", objective = objective, goal = goal, from = from, to = to, k = k, smaller = smaller)
         }
-        Ending::Interrupted => format!("interrupted after {k} iteration{plural}: {at}"),
-        Ending::UndefinedStart => format!("{objective} has no value at the starting point"),
+        Ending::Interrupted => msg!("descent.interrupted", k = k, at = at),
+        Ending::UndefinedStart => msg!("descent.undefined-start", objective = objective),
     }
 }
 
 /// A run's ending in the restarts table.
-fn ending_word(ending: &Ending) -> &'static str {
+fn ending_word(ending: &Ending) -> Message {
     match ending {
-        Ending::Converged => "converged",
-        Ending::StepLimit => "step limit",
-        Ending::NotFinite | Ending::Growing => "diverged",
-        Ending::Unbounded => "unbounded",
-        Ending::LeftDomain => "left the domain",
-        Ending::InfiniteGradient => "infinite gradient",
-        Ending::Interrupted => "interrupted",
-        Ending::UndefinedStart => "undefined at start",
+        Ending::Converged => msg!("ending.converged"),
+        Ending::StepLimit => msg!("ending.step-limit"),
+        Ending::NotFinite | Ending::Growing => msg!("ending.diverged"),
+        Ending::Unbounded => msg!("ending.unbounded"),
+        Ending::LeftDomain => msg!("ending.left-domain"),
+        Ending::InfiniteGradient => msg!("ending.infinite-gradient"),
+        Ending::Interrupted => msg!("ending.interrupted"),
+        Ending::UndefinedStart => msg!("ending.undefined-start"),
     }
 }

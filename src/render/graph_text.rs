@@ -14,12 +14,14 @@
 //! A derivative's name is bracketed inside the notation: `∂(∂J/∂c)/∂u`.
 
 use super::document::{Block, Style, Styled};
+use crate::catalogue;
 use crate::eval::direct::Evaluated;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::expr::print::Printer;
 use crate::graph::pass::{Adjoint, Trace};
 use crate::graph::{Graph, NodeInput};
+use crate::msg;
 
 /// The width lines are wrapped to.
 pub const WIDTH: usize = 80;
@@ -35,7 +37,7 @@ pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -
     let mut out: Vec<Painted> = Vec::new();
     let header = match trace {
         None => header.to_string(),
-        Some(trace) => format!("{header} at {}", point_text(graph, trace)),
+        Some(trace) => catalogue::word(&msg!("graph-text.at", header = header, point = point_text(graph, trace))),
     };
     out.extend(plain(wrap(&header, 4, &[" at ", " + ", " - ", " = "])));
     let name_width = graph.nodes.iter().map(|n| width(&n.name)).max().unwrap_or(0);
@@ -46,7 +48,7 @@ pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -
         }
         return lines(out);
     };
-    out.push(vec![Styled::plain("forward:")]);
+    out.push(vec![Styled::plain(catalogue::word(&msg!("graph-text.forward")))]);
     let operation_width = operations.iter().map(|o| width(o)).filter(|w| *w <= ALIGN_LIMIT).max().unwrap_or(0);
     for (index, (node, operation)) in graph.nodes.iter().zip(&operations).enumerate() {
         let value = shown(&trace.values[index], false);
@@ -61,7 +63,7 @@ pub fn text(arena: &Arena, graph: &Graph, header: &str, trace: Option<&Trace>) -
         .map(|(param, adjoint)| (adjoint_name(&graph.name, param), shown(&adjoint.value, trace.rows)))
         .collect();
     let plain: Vec<String> = parts.iter().map(|(name, value)| format!("{name} = {value}")).collect();
-    for line in wrap(&format!("gradient: {}", plain.join(", ")), 10, &[", "]) {
+    for line in wrap(&catalogue::word(&msg!("graph-text.gradient", parts = plain)), 10, &[", "]) {
         out.push(values_marked(&line, &parts));
     }
     lines(out)
@@ -88,13 +90,16 @@ fn values_marked(line: &str, parts: &[(String, String)]) -> Painted {
 /// back, then one per parameter.
 fn backward(arena: &Arena, graph: &Graph, trace: &Trace) -> Vec<Painted> {
     let f = &graph.name;
-    let rule = format!(
-        "backward: {} = Σ {} · ∂parent/∂node|local, one term per use",
-        adjoint_name(f, "node"),
-        adjoint_name(f, "parent")
+    let (node, parent) = (catalogue::word(&msg!("graph-text.node")), catalogue::word(&msg!("graph-text.parent")));
+    let rule = msg!(
+        "graph-text.backward",
+        node_adjoint = adjoint_name(f, &node),
+        parent_adjoint = adjoint_name(f, &parent),
+        node = node,
+        parent = parent
     );
-    let mut out = plain(wrap(&rule, 10, &[", ", " · ", " = "]));
-    out.push(vec![Styled::plain("          (|local: the parent's own operation, differentiated by that use)")]);
+    let mut out = plain(wrap(&catalogue::word(&rule), 10, &[", ", " · ", " = "]));
+    out.push(vec![Styled::plain(format!("          {}", catalogue::word(&msg!("graph-text.local"))))]);
     let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
     for index in (0..graph.nodes.len()).rev() {
         let per_row = trace.per_row(arena, graph, NodeInput::Node(index));

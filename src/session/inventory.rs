@@ -2,9 +2,11 @@
 //! shapes ([`Vocabulary`], for completion, hints and highlighting) and the
 //! `:list` text (definitions as written, bound values, loaded data).
 
+use crate::catalogue;
 use crate::data::table::vector_text;
 use crate::env::{BoundValue, EnvEntry};
 use crate::expr::arena::Arena;
+use crate::msg;
 use crate::render::results::{self as show, Format};
 use crate::session::Session;
 
@@ -101,7 +103,7 @@ impl Session {
             }
         }
         if out.is_empty() {
-            out.push_str("nothing defined yet; try `J(a, b, c) = 3*(a + b*c)`\n");
+            out.push_str(&format!("{}\n", catalogue::word(&msg!("inventory.empty"))));
         }
         out
     }
@@ -120,7 +122,7 @@ fn value_line(arena: &mut Arena, value: &BoundValue) -> String {
                 .iter()
                 .map(|(field, value)| format!("{field} = {}", show::number_text(*value, Format::Text)))
                 .collect();
-            format!("minimize result: {}", fields.join(", "))
+            catalogue::word(&msg!("inventory.record", fields = fields))
         }
         BoundValue::Table(table) => table.source.clone(),
     }
