@@ -238,22 +238,22 @@ impl<'a> Lowerer<'a> {
             ExprKind::Call(callee, args) => self.call(ast, id, *callee, args, locals),
             ExprKind::Str(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-3"),
+                msg!("string-not-number"),
                 span,
-                msg!("not-a-number-3.label"),
+                msg!("string-not-number.label"),
             )
-            .with_help(msg!("not-a-number-3.help"))),
+            .with_help(msg!("string-not-number.help"))),
             ExprKind::Field(target, field) => self.field(ast, *target, field),
             ExprKind::Vector(items) => self.vector_literal(ast, items, span, locals),
             ExprKind::Tuple(_) | ExprKind::Prime(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => {
                 self.at_locals(ast, id, locals).unwrap_or_else(|| {
                     Err(Diagnostic::runtime(
                         DiagnosticCode::NotANumber,
-                        msg!("not-a-number-4"),
+                        msg!("value-not-number"),
                         span,
-                        msg!("not-a-number-4.label"),
+                        msg!("value-not-number.label"),
                     )
-                    .with_help(msg!("not-a-number-4.help")))
+                    .with_help(msg!("value-not-number.help")))
                 })
             }
         }
@@ -338,11 +338,11 @@ impl<'a> Lowerer<'a> {
         let ExprKind::Name(name) = ast.kind(target) else {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NoField,
-                msg!("no-field-3"),
+                msg!("fields-need-name"),
                 ast.span(target),
-                msg!("no-field-3.label"),
+                msg!("fields-need-name.label"),
             )
-            .with_help(msg!("no-field-3.help")));
+            .with_help(msg!("fields-need-name.help")));
         };
         let record = match self.env.value(name) {
             Some(BoundValue::Record(record)) => record.clone(),
@@ -369,9 +369,9 @@ impl<'a> Lowerer<'a> {
             _ => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NoField,
-                    msg!("no-field-4", name = name),
+                    msg!("no-fields-named", name = name),
                     ast.span(target),
-                    msg!("no-field-5.label"),
+                    msg!("field-of-non-record.label"),
                 ));
             }
         };
@@ -430,10 +430,10 @@ impl<'a> Lowerer<'a> {
                 DiagnosticCode::VectorLengths,
                 msg!("vector-lengths", m = m, n = n),
                 a_span,
-                msg!("vector-lengths-2.label", m = m),
+                msg!("vector-lengths-rows.label", m = m),
             )
-            .with_label(b_span, msg!("vector-lengths-2.label2", n = n))
-            .with_help(msg!("vector-lengths-2.help"))),
+            .with_label(b_span, msg!("vector-lengths-rows.label2", n = n))
+            .with_help(msg!("vector-lengths-rows.help"))),
             _ => Ok(()),
         }
     }
@@ -444,11 +444,11 @@ impl<'a> Lowerer<'a> {
             Meaning::Entry(EnvEntry::Value(BoundValue::Vector(values))) => Ok(self.arena.data(name, values)),
             Meaning::Entry(EnvEntry::Value(BoundValue::Table(_))) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-5", name = name),
+                msg!("table-as-number", name = name),
                 span,
-                msg!("not-a-number-5.label"),
+                msg!("table-as-number.label"),
             )
-            .with_help(msg!("not-a-number-5.help", name = name))),
+            .with_help(msg!("table-as-number.help", name = name))),
             Meaning::Entry(EnvEntry::Value(BoundValue::Number(value))) => Ok(match self.globals {
                 Globals::Inline => self.arena.num(value),
                 Globals::Symbolic => {
@@ -465,17 +465,17 @@ impl<'a> Lowerer<'a> {
                 let fields: Vec<String> = record.fields.iter().map(|(f, _)| format!("{name}.{f}")).collect();
                 Err(Diagnostic::runtime(
                     DiagnosticCode::NotANumber,
-                    msg!("not-a-number-6", name = name),
+                    msg!("record-as-number", name = name),
                     span,
-                    msg!("not-a-number-6.label"),
+                    msg!("record-as-number.label"),
                 )
-                .with_help(msg!("not-a-number-6.help", fields = fields)))
+                .with_help(msg!("record-as-number.help", fields = fields)))
             }
             Meaning::Entry(_) | Meaning::Builtin(_) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-7", name = name),
+                msg!("function-as-number", name = name),
                 span,
-                msg!("not-a-number-7.label"),
+                msg!("function-as-number.label"),
             )),
             Meaning::Unknown => Err(Diagnostic::runtime(
                 DiagnosticCode::UnknownName,
@@ -483,7 +483,7 @@ impl<'a> Lowerer<'a> {
                 span,
                 msg!("unknown-name.label"),
             )
-            .with_help(msg!("unknown-name-7.help"))),
+            .with_help(msg!("replaced-name.help"))),
         }
     }
 
@@ -515,11 +515,11 @@ impl<'a> Lowerer<'a> {
             }
             Some(Ok(Callable::Gradient(_))) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-8"),
+                msg!("gradient-as-number"),
                 span,
-                msg!("not-a-number-8.label"),
+                msg!("gradient-as-number.label"),
             )
-            .with_help(msg!("not-a-number-8.help"))),
+            .with_help(msg!("gradient-as-number.help"))),
             Some(Err(error)) => Err(error),
             None => Err(not_a_function(ast.span(callee))),
         }
@@ -580,9 +580,9 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Grad => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-8"),
+                msg!("gradient-as-number"),
                 span,
-                msg!("not-a-number-9.label"),
+                msg!("load-as-number.label"),
             )),
             Builtin::Constant(_) => Err(not_a_function(span)),
             Builtin::Sum | Builtin::Mean => {
@@ -634,9 +634,9 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Load => Err(Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-9"),
+                msg!("load-as-number"),
                 span,
-                msg!("not-a-number-5.label"),
+                msg!("table-as-number.label"),
             )
             .with_help(msg!("not-a-number.help"))),
         }
@@ -679,7 +679,7 @@ fn ident(ast: &Ast, id: ExprId) -> Option<Ident> {
 }
 
 fn not_a_function(span: Span) -> Diagnostic {
-    Diagnostic::runtime(DiagnosticCode::NotAFunction, msg!("not-a-function-3"), span, msg!("not-a-function-6.label"))
+    Diagnostic::runtime(DiagnosticCode::NotAFunction, msg!("call-of-non-function"), span, msg!("not-callable.label"))
 }
 
 /// True for names that can be written bare after a dot (`data.x`).
@@ -702,7 +702,7 @@ fn from_text(mut lowerer: Lowerer, text: &str) -> Result<Id, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, msg!("expression-expected"))]);
     };
     let StmtKind::Expr { expr, .. } = statement.kind else {
-        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, msg!("expression-expected-2"))]);
+        return Err(vec![Diagnostic::usage(DiagnosticCode::ExpressionExpected, msg!("expression-expected-here"))]);
     };
     let locals = Locals { free_symbols: true, ..Locals::default() };
     lowerer.lower_with(&program.ast, expr, &locals).map_err(|e| vec![e])

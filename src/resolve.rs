@@ -366,9 +366,9 @@ impl<'e> Checker<'e> {
                 })),
                 other => Err(Diagnostic::runtime(
                     DiagnosticCode::NotAFunction,
-                    msg!("not-a-function-2"),
+                    msg!("prime-of-non-function"),
                     ast.span(*function),
-                    msg!("not-a-function-2.label", what = other.describe()),
+                    msg!("prime-of-non-function.label", what = other.describe()),
                 )),
             },
             ExprKind::Vector(items) => {
@@ -498,11 +498,11 @@ impl<'e> Checker<'e> {
             }
             other => Err(Diagnostic::runtime(
                 DiagnosticCode::NoField,
-                msg!("no-field-2", what = other.describe()),
+                msg!("no-fields", what = other.describe()),
                 ast.span(target),
-                msg!("no-field-2.label"),
+                msg!("no-fields.label"),
             )
-            .with_help(msg!("no-field-2.help"))),
+            .with_help(msg!("no-fields.help"))),
         }
     }
 }
@@ -550,7 +550,7 @@ pub(super) fn check_param_preferring(
     if let Some(best) = best {
         diagnostic = diagnostic.with_help(msg!("not-a-parameter.help", best = best));
     } else if context == "∂" {
-        diagnostic = diagnostic.with_help(msg!("not-a-parameter-2.help"));
+        diagnostic = diagnostic.with_help(msg!("partial-by-parameter.help"));
     }
     Err(diagnostic)
 }

@@ -57,7 +57,7 @@ impl Lowerer<'_> {
                                 DiagnosticCode::DiffVariableNotName,
                                 msg!("diff-variable-not-name"),
                                 span,
-                                msg!("diff-variable-not-name-2.label"),
+                                msg!("diff-variable-here.label"),
                             )),
                         }
                     }
@@ -137,9 +137,9 @@ impl Lowerer<'_> {
         let [variable] = base.variables[..] else {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::PrimeArity,
-                msg!("prime-arity-2"),
+                msg!("prime-needs-one-parameter"),
                 span,
-                msg!("prime-arity-2.label"),
+                msg!("prime-needs-one-parameter.label"),
             ));
         };
         let body = self.arena.derivative(base.body, variable);

@@ -95,7 +95,7 @@ impl Lowerer<'_> {
                     span,
                     msg!("different-parameters.both", left = f.params, right = g.params),
                 )
-                .with_help(msg!("different-parameters-2.help")));
+                .with_help(msg!("functions-combine.help")));
             }
             (Part::Function(t), Part::Function(_)) => t.clone(),
             (Part::Function(t), Part::Number(n)) | (Part::Number(n), Part::Function(t)) => {

@@ -74,7 +74,7 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
         let problem = Diagnostic::usage(DiagnosticCode::UnknownHelpTopic, msg!("unknown-help-topic", topic = topic));
         match suggest::closest(topic, topics.iter().copied()) {
             Some(best) => problem.with_help(msg!("unknown-help-topic.help", best = best)),
-            None => problem.with_help(msg!("unknown-help-topic-2.help", topics = topics)),
+            None => problem.with_help(msg!("help-topics.help", topics = topics)),
         }
     })
 }
@@ -83,9 +83,9 @@ fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagn
     if argument.is_empty() {
         return Err(Diagnostic::usage(
             DiagnosticCode::CommandArguments,
-            msg!("command-arguments-2", command = command),
+            msg!("command-needs-file", command = command),
         )
-        .with_help(msg!("command-arguments-2.help", command = command)));
+        .with_help(msg!("command-needs-file.help", command = command)));
     }
     Ok(Path::new(argument))
 }

@@ -44,15 +44,15 @@ impl Checker<'_> {
         let callee_kind = self.kind(ast, callee, scope)?;
         let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
             let help = if matches!(ast.kind(callee), ExprKind::Name(_)) {
-                msg!("not-a-function-3.help")
+                msg!("call-of-non-function.help")
             } else {
-                msg!("not-a-function-3.brackets")
+                msg!("call-of-non-function.brackets")
             };
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NotAFunction,
-                msg!("not-a-function-3"),
+                msg!("call-of-non-function"),
                 ast.span(callee),
-                msg!("not-a-function-3.label", what = callee_kind.describe()),
+                msg!("call-of-non-function.label", what = callee_kind.describe()),
             )
             .with_help(help));
         };
@@ -252,9 +252,9 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("not-a-function"),
                 ast.span(id),
-                msg!("not-a-function-4.label"),
+                msg!("grad-of-non-function.label"),
             )
-            .with_help(msg!("not-a-function-4.help"))),
+            .with_help(msg!("grad-of-non-function.help"))),
         }
     }
 
@@ -264,18 +264,18 @@ impl Checker<'_> {
             Some(Known::Value(Kind::Function(params))) => Ok(params),
             Some(Known::Value(kind)) => Err(Diagnostic::runtime(
                 DiagnosticCode::NotAFunction,
-                msg!("not-a-function-4", name = function.name),
+                msg!("grad-of-non-function", name = function.name),
                 function.span,
                 msg!("not-a-function.label", what = kind.describe()),
             )
-            .with_help(msg!("not-a-function-2.help"))),
+            .with_help(msg!("prime-of-non-function.help"))),
             None => {
                 let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
                 if self.closest_name(&function.name, &Scope::default()).is_some() {
                     return Err(diagnostic);
                 }
                 let name = &function.name;
-                Err(diagnostic.with_help(msg!("not-a-function-3.define", name = name)))
+                Err(diagnostic.with_help(msg!("call-of-non-function.define", name = name)))
             }
         }
     }

@@ -48,7 +48,7 @@ impl Checker<'_> {
                     DiagnosticCode::ClaimSizes,
                     msg!("claim-sizes", m = m, n = n),
                     ast.span(rhs),
-                    msg!("claim-sizes-2.label", m = m),
+                    msg!("claim-one-per-parameter.label", m = m),
                 ));
             }
             (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
@@ -103,11 +103,11 @@ impl Checker<'_> {
         if params.is_empty() {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::NoParameters,
-                msg!("no-parameters-2"),
+                msg!("nothing-to-move"),
                 ast.span(optimize.function),
-                msg!("no-parameters-2.label"),
+                msg!("nothing-to-move.label"),
             )
-            .with_help(msg!("no-parameters-2.help")));
+            .with_help(msg!("nothing-to-move.help")));
         }
         for (index, variable) in optimize.over.iter().enumerate() {
             check_param(&params, variable, "over")?;
@@ -140,9 +140,9 @@ impl Checker<'_> {
             if seen.contains(&name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ListedTwice,
-                    msg!("listed-twice-2", name = setting.name.name),
+                    msg!("setting-twice", name = setting.name.name),
                     setting.name.span,
-                    msg!("listed-twice-2.label"),
+                    msg!("setting-twice.label"),
                 ));
             }
             seen.push(name);
@@ -178,9 +178,9 @@ impl Checker<'_> {
                     if let ExprKind::Str(method) = written
                         && METHODS.contains(&method.as_str())
                     {
-                        diagnostic = diagnostic.with_help(msg!("unknown-method-2.help", method = method));
+                        diagnostic = diagnostic.with_help(msg!("method-quoted.help", method = method));
                     }
-                    Err(diagnostic.with_note(msg!("unknown-method-2.note", METHODS = METHODS)))
+                    Err(diagnostic.with_note(msg!("method-quoted.note", METHODS = METHODS)))
                 }
             },
             (SettingValue::FlagOrPath, Some(value)) if matches!(ast.kind(value), ExprKind::Str(_)) => {
@@ -202,11 +202,11 @@ impl Checker<'_> {
             }
             (SettingValue::FlagOrPath, Some(value)) => Err(Diagnostic::runtime(
                 DiagnosticCode::PlotFileName,
-                msg!("plot-file-name-2"),
+                msg!("plot-needs-quotes"),
                 ast.span(value),
-                msg!("plot-file-name-2.label"),
+                msg!("plot-needs-quotes.label"),
             )
-            .with_help(msg!("plot-file-name-2.help"))),
+            .with_help(msg!("plot-needs-quotes.help"))),
             (SettingValue::Number | SettingValue::Method, None) => Err(Diagnostic::runtime(
                 DiagnosticCode::SettingNeedsValue,
                 msg!("setting-needs-value"),
@@ -248,9 +248,9 @@ impl Checker<'_> {
             if point[..index].iter().any(|b| b.name.name == binding.name.name) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::ListedTwice,
-                    msg!("listed-twice-3", name = binding.name.name),
+                    msg!("start-twice", name = binding.name.name),
                     binding.name.span,
-                    msg!("listed-twice-3.label"),
+                    msg!("start-twice.label"),
                 ));
             }
             self.number(ast, binding.value, &mut Scope::default())?;

@@ -71,11 +71,11 @@ impl Checker<'_> {
         if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
             return Diagnostic::runtime(
                 DiagnosticCode::Recursion,
-                msg!("recursion-2", name = name),
+                msg!("recursive-name", name = name),
                 span,
-                msg!("recursion-2.label"),
+                msg!("recursive-name.label"),
             )
-            .with_help(msg!("recursion-2.help"));
+            .with_help(msg!("recursive-name.help"));
         }
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
@@ -87,7 +87,7 @@ impl Checker<'_> {
             msg!("unknown-name.label"),
         );
         if let Some(product) = suggest::split_product(name, &candidates) {
-            return diagnostic.with_help(msg!("unknown-name-2.help", name = name, product = product));
+            return diagnostic.with_help(msg!("unknown-name-product.help", name = name, product = product));
         }
         if let Some(help) = suggest::other_spelling(name) {
             return diagnostic.with_help(help);
@@ -96,20 +96,20 @@ impl Checker<'_> {
             return diagnostic.with_help(msg!("unknown-name.help", best = best));
         }
         if let Some(params) = &scope.claim_params {
-            return diagnostic.with_help(msg!("unknown-name-3.help", params = params));
+            return diagnostic.with_help(msg!("unknown-name-in-claim.help", params = params));
         }
         match &scope.defining {
             Some((function, params)) => {
                 let mut with_name = params.clone();
                 with_name.push(name.to_string());
                 diagnostic.with_help(msg!(
-                    "unknown-name-4.help",
+                    "unknown-name-in-definition.help",
                     name = name,
                     function = function,
                     with_name = with_name
                 ))
             }
-            None => diagnostic.with_help(msg!("unknown-name-5.help", name = name)),
+            None => diagnostic.with_help(msg!("unknown-name-define.help", name = name)),
         }
     }
 
@@ -138,7 +138,7 @@ impl Checker<'_> {
                 msg!("unknown-name.label"),
             )
             .with_help(msg!(
-                "unknown-name-6.help",
+                "unknown-name-parameter.help",
                 name = name,
                 callee_text = callee_text,
                 numbers = numbers

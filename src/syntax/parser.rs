@@ -293,11 +293,11 @@ impl<'s> AstBuilder<'s> {
             self.problems.push(
                 Diagnostic::syntax(
                     DiagnosticCode::DerivativeOrder,
-                    msg!("derivative-order-2"),
+                    msg!("derivative-order-mismatch"),
                     span,
-                    msg!("derivative-order-2.label", stated = stated.to_string(), count = variables.len()),
+                    msg!("derivative-order-mismatch.label", stated = stated.to_string(), count = variables.len()),
                 )
-                .with_help(msg!("derivative-order-2.help", written = written)),
+                .with_help(msg!("derivative-order-mismatch.help", written = written)),
             );
         }
         self.expr(ExprKind::Partial(function, variables), start, end)
@@ -418,7 +418,7 @@ fn parse_error_diagnostic(
             }
             Some(match help_for(&token, &expected) {
                 Some(_) if token == Token::LParen && after_derivative => {
-                    diagnostic.with_help(msg!("unexpected-token-2.help"))
+                    diagnostic.with_help(msg!("derivative-call-brackets.help"))
                 }
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,

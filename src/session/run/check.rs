@@ -194,9 +194,9 @@ impl Session {
                     _ => {
                         return Err(Diagnostic::runtime(
                             DiagnosticCode::ClaimSizes,
-                            msg!("claim-sizes-2"),
+                            msg!("claim-one-per-parameter"),
                             ast.span(rhs),
-                            msg!("claim-sizes-3.label"),
+                            msg!("claim-size-here.label"),
                         ));
                     }
                 };
@@ -300,9 +300,9 @@ fn gradient_at_point(
     let not_a_gradient = || {
         Diagnostic::runtime(
             DiagnosticCode::ClaimIncomparable,
-            msg!("claim-incomparable-2"),
+            msg!("claim-gradient-at-point"),
             ast.span(lhs),
-            msg!("claim-incomparable-2.label"),
+            msg!("claim-gradient-at-point.label"),
         )
     };
     let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
@@ -350,9 +350,9 @@ fn right_side(
         }
         Some(Ok(_)) => Err(Diagnostic::runtime(
             DiagnosticCode::ClaimIncomparable,
-            msg!("claim-incomparable-3"),
+            msg!("claim-right-side"),
             ast.span(rhs),
-            msg!("claim-incomparable-3.label", params = params),
+            msg!("claim-right-side.label", params = params),
         )),
         Some(Err(error)) => Err(error),
         None => {

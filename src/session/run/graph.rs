@@ -38,11 +38,11 @@ impl Session {
             _ => {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::NotAFunction,
-                    msg!("not-a-function-5"),
+                    msg!("graph-needs-function"),
                     ast.span(function),
-                    msg!("not-a-function-5.label"),
+                    msg!("graph-needs-function.label"),
                 )
-                .with_help(msg!("not-a-function-5.help")));
+                .with_help(msg!("graph-needs-function.help")));
             }
         };
         let mut point = Vec::new();

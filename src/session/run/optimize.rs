@@ -63,7 +63,7 @@ impl Session {
                     DiagnosticCode::NotAFunction,
                     msg!("not-a-function"),
                     ast.span(optimize.function),
-                    msg!("not-a-function-4.label"),
+                    msg!("grad-of-non-function.label"),
                 ));
             }
         };
@@ -94,25 +94,25 @@ impl Session {
         if let (Some(span), Some(Err((shortest, longest)))) = (settings.stochastic, tape.data_rows()) {
             return Err(Diagnostic::runtime(
                 DiagnosticCode::StochasticNeedsRows,
-                msg!("stochastic-needs-rows-2", objective = objective, shortest = shortest, longest = longest),
+                msg!("batch-lengths", objective = objective, shortest = shortest, longest = longest),
                 span,
-                msg!("stochastic-needs-rows-2.label"),
+                msg!("batch-lengths.label"),
             )
             .with_label(
                 ast.span(optimize.function),
-                msg!("stochastic-needs-rows-2.label2", shortest = shortest, longest = longest),
+                msg!("batch-lengths.label2", shortest = shortest, longest = longest),
             )
-            .with_help(msg!("stochastic-needs-rows-2.help")));
+            .with_help(msg!("batch-lengths.help")));
         }
         if let (Some(span), Some(Ok(rows))) = (settings.stochastic, tape.data_rows()) {
             if !self.linear_in_reductions(function.body) {
                 return Err(Diagnostic::runtime(
                     DiagnosticCode::StochasticNeedsRows,
-                    msg!("stochastic-needs-rows-3", objective = objective),
+                    msg!("batch-biased", objective = objective),
                     span,
-                    msg!("stochastic-needs-rows-3.label"),
+                    msg!("batch-biased.label"),
                 )
-                .with_help(msg!("stochastic-needs-rows-3.help")));
+                .with_help(msg!("batch-biased.help")));
             }
             if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
                 out.line(format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them"));
@@ -342,11 +342,11 @@ impl Session {
             ),
             CompileError::Vector => Diagnostic::runtime(
                 DiagnosticCode::NotANumber,
-                msg!("not-a-number-2"),
+                msg!("objective-is-vector"),
                 span,
-                msg!("not-a-number-2.label"),
+                msg!("objective-is-vector.label"),
             )
-            .with_help(msg!("not-a-number-2.help")),
+            .with_help(msg!("objective-is-vector.help")),
             CompileError::Lengths(m, n) => Diagnostic::runtime(
                 DiagnosticCode::VectorLengths,
                 msg!("vector-lengths", m = m, n = n),
@@ -413,7 +413,7 @@ impl Session {
                     DiagnosticCode::SettingNeedsValue,
                     msg!("setting-needs-value"),
                     span,
-                    msg!("setting-needs-value-2.label"),
+                    msg!("setting-value-missing.label"),
                 )),
             };
             match name {
