@@ -111,6 +111,18 @@ impl Label {
         self.differentiated(&[variable.to_string()]).head()
     }
 
+    /// Whether the label names `function` as what it was derived from
+    /// (`∂J/∂b`, `J'`, or a combination in which `J` is written).
+    pub fn derives_from(&self, function: &str) -> bool {
+        match self {
+            Label::Defined(_) => false,
+            Label::Partial { function: from, .. } | Label::Prime { function: from, .. } => from == function,
+            Label::Combination { text, .. } => {
+                text.split(|c: char| !crate::syntax::lexer::is_name_char(c)).any(|word| word == function)
+            }
+        }
+    }
+
     /// The name of the function this one was derived from.
     pub fn function(&self) -> &str {
         match self {
@@ -307,6 +319,21 @@ impl Env {
     /// Defines or redefines; a redefinition replaces the old entry.
     pub fn set(&mut self, name: impl Into<String>, entry: EnvEntry) {
         self.entries.insert(name.into(), entry);
+    }
+
+    /// After `function` is redefined, the derivatives of it bound to names
+    /// (`h = ∂J/∂a`) keep their values but are shown by their own names
+    /// (`h(a) = 2*a`): `∂J/∂a` now means the new function's derivative.
+    pub fn rename_snapshots_of(&mut self, function: &str) {
+        for (name, entry) in &mut self.entries {
+            if let EnvEntry::Value(BoundValue::Function(value)) = entry
+                && value.label.derives_from(function)
+            {
+                let mut renamed = FunctionValue::clone(value);
+                renamed.label = Label::Defined(name.clone());
+                *value = Rc::new(renamed);
+            }
+        }
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

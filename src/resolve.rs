@@ -153,10 +153,9 @@ impl<'e> Checker<'e> {
                 self.bound_to_unknowns(ast, name, *value)?;
                 let (kind, symbolic) = self.value_shape(ast, *value)?;
                 if matches!(kind, Kind::Str | Kind::Tuple(_)) {
-                    // Later statements may still show the tuple, so one mistake is reported once.
-                    if let Kind::Tuple(_) = kind {
-                        self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
-                    }
+                    // Known as what it was given, so a later use is judged as a
+                    // use of a tuple or a string, never as a name not defined.
+                    self.planned.insert(name.name.clone(), Known::Value(kind.clone()));
                     return Err(Diagnostic::runtime(
                         DiagnosticCode::CannotBind,
                         msg!("cannot-bind", what = kind.describe()),

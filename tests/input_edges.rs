@@ -334,3 +334,25 @@ fn a_refused_binding_or_definition_is_reported_once() {
 fn a_combination_in_latex_names_a_prime_without_brackets() {
     check("f(t) = t^3\n-(f' + f'') as latex", "-\\left(f' + f''\\right) = -6 t - 3 t^{2}\n");
 }
+
+#[test]
+fn a_derivative_bound_to_a_name_is_shown_by_that_name_once_its_function_is_redefined() {
+    check(
+        "J(a) = a^2\nh = ∂J/∂a\nk = 2*∂J/∂a\nh\nJ(a) = a^3\nh\nk\n∂J/∂a\nh(2)\n",
+        "∂J/∂a = 2*a\nh(a) = 2*a\nk(a) = 4*a\n∂J/∂a = 3*a^2\n4\n",
+    );
+}
+
+#[test]
+fn a_refused_binding_is_known_as_what_it_was_given_to_later_statements() {
+    let err = errors("s = \"hi\"\ns + 1\n");
+    assert!(err.contains("cannot bind a string") && err.contains("this is a string"), "{err}");
+    assert!(!err.contains("not defined"), "{err}");
+}
+
+#[test]
+fn a_minimize_result_as_latex_is_latex_throughout() {
+    let out = output("J(w) = (w - 1)^2\nr = minimize J from w=0 with α=0.1\nr as latex\n");
+    assert!(out.contains("r.\\mathrm{iterations} = "), "{out}");
+    assert!(!out.contains("\nr.iterations = "), "{out}");
+}

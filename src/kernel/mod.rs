@@ -31,6 +31,7 @@ mod server;
 mod shell;
 mod wire;
 
+use crate::catalogue;
 use crate::message::Message;
 use crate::msg;
 use std::path::Path;
@@ -75,6 +76,6 @@ fn connection_info(path: &Path) -> Result<jupyter_protocol::ConnectionInfo, Kern
 /// so that a socket that keeps failing does not spin. A frontend that
 /// disconnects and comes back is served again.
 async fn pause_after(error: &jupyter_zmq_client::RuntimeError, channel: &str) {
-    eprintln!("gd kernel: {channel} channel: {error}");
+    eprintln!("{}", catalogue::word(&msg!("kernel-log.channel", channel = channel, error = error.to_string())));
     tokio::time::sleep(Duration::from_millis(20)).await;
 }

@@ -9,6 +9,8 @@
 use jupyter_protocol::{ErrorOutput, KernelInfoReply, LanguageInfo, ReplyError, ReplyStatus};
 
 use super::engine::{CellFailure, ErrorHeadline};
+use crate::catalogue;
+use crate::msg;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -44,12 +46,12 @@ pub fn error_output(failure: &CellFailure) -> ErrorOutput {
         CellFailure::Error { headline, text } => {
             let (ename, evalue) = match headline {
                 Some(ErrorHeadline { code, message }) => (format!("{code:?}"), message.clone()),
-                None => ("Error".to_string(), "the cell failed".to_string()),
+                None => ("Error".to_string(), catalogue::word(&msg!("cell.failed"))),
             };
             ErrorOutput { ename, evalue, traceback: text.lines().map(str::to_string).collect() }
         }
         CellFailure::Interrupted(text) => {
-            let summary = "the cell was stopped by an interrupt".to_string();
+            let summary = catalogue::word(&msg!("cell.interrupted"));
             let mut traceback = vec![format!("Interrupted: {summary}")];
             traceback.extend(text.lines().map(str::to_string));
             ErrorOutput { ename: "Interrupted".to_string(), evalue: summary, traceback }

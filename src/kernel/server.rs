@@ -6,6 +6,7 @@
 //! input. Takes the connection details and the [`Engine`]; returns when a
 //! frontend asks the kernel to shut down.
 
+use crate::catalogue;
 use crate::msg;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -70,7 +71,7 @@ async fn beat(mut heartbeat: KernelHeartbeatConnection) {
 async fn publish_all(mut iopub: KernelIoPubConnection, mut published: mpsc::UnboundedReceiver<JupyterMessage>) {
     while let Some(message) = published.recv().await {
         if let Err(error) = iopub.send(message).await {
-            eprintln!("gd kernel: cannot publish on IOPub: {error}");
+            eprintln!("{}", catalogue::word(&msg!("kernel-log.iopub", error = error.to_string())));
         }
     }
 }
@@ -98,7 +99,7 @@ async fn control_channel(mut control: KernelControlConnection) {
             _ => continue,
         };
         if let Err(error) = control.send(JupyterMessage::new(reply, Some(&request))).await {
-            eprintln!("gd kernel: cannot answer on the control channel: {error}");
+            eprintln!("{}", catalogue::word(&msg!("kernel-log.control", error = error.to_string())));
         }
         if last {
             tokio::time::sleep(FAREWELL).await;

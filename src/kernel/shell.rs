@@ -20,6 +20,8 @@ use super::bundle::{bundle, plain};
 use super::engine::{CellFailure, Engine, Event, Finish, Job};
 use super::history::CellHistory;
 use super::{cell, reply, wire};
+use crate::catalogue;
+use crate::msg;
 use crate::repl::Readiness;
 
 /// The shell channel's state: the cell count and the history.
@@ -180,7 +182,7 @@ impl Shell {
 
     async fn send(&mut self, reply: JupyterMessage) {
         if let Err(error) = self.connection.send(reply).await {
-            eprintln!("gd kernel: cannot answer on the shell channel: {error}");
+            eprintln!("{}", catalogue::word(&msg!("kernel-log.shell", error = error.to_string())));
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::catalogue;
 use crate::data::table::{Table, ends};
 use crate::expr::number::format_significant;
 use crate::msg;
+use crate::render::results::{Format, number_text};
 use crate::syntax::notation::column_text;
 
 /// Rows shown.
@@ -53,6 +54,50 @@ pub fn summary(table: &Table) -> Vec<Block> {
         out.push(line(format!("  {}", catalogue::word(&msg!("table-summary.more-columns", hidden = hidden)))));
     }
     out
+}
+
+/// The first rows as a LaTeX array (`data as latex`): the column names,
+/// a rule, the rows, and `\vdots` and `\cdots` for rows and columns left out.
+pub fn latex(table: &Table) -> Block {
+    let shown = table.rows.min(SHOWN);
+    let columns = table.columns.len().min(MOST);
+    let mut rows: Vec<Vec<String>> = vec![table.names().take(columns).map(text_latex).collect()];
+    for row in 0..shown {
+        let cells = table.columns.iter().take(columns).map(|(_, c)| number_text(c[row], Format::Latex));
+        rows.push(cells.collect());
+    }
+    if table.rows > shown {
+        rows.push(vec!["\\vdots".to_string(); columns]);
+    }
+    if table.columns.len() > columns {
+        rows.iter_mut().for_each(|row| row.push("\\cdots".to_string()));
+    }
+    let mut text = format!("\\begin{{array}}{{{}}}\n", "r".repeat(rows[0].len()));
+    for (index, row) in rows.iter().enumerate() {
+        text.push_str(&format!("{} \\\\\n", row.join(" & ")));
+        if index == 0 {
+            text.push_str("\\hline\n");
+        }
+    }
+    text.push_str("\\end{array}");
+    Block::Code { language: "latex", text }
+}
+
+/// A column name as LaTeX text, its special characters escaped.
+fn text_latex(name: &str) -> String {
+    let mut escaped = String::new();
+    for c in name.chars() {
+        match c {
+            '\\' => escaped.push_str("\\textbackslash{}"),
+            '^' | '~' => escaped.push_str(&format!("\\{c}{{}}")),
+            '{' | '}' | '_' | '%' | '&' | '#' | '$' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            _ => escaped.push(c),
+        }
+    }
+    format!("\\text{{{escaped}}}")
 }
 
 /// The column names as listed in the first line: all, or the ends of a long list.
@@ -114,5 +159,17 @@ mod tests {
             rows: 1,
         };
         assert_eq!(text(&narrow), "n.csv: 1 row, 1 column (x)\n    x\n  1.5\n");
+    }
+
+    #[test]
+    fn a_table_as_latex_is_an_array_of_its_first_rows_with_escaped_names() {
+        let column = |name: &str| (name.to_string(), Arc::new(Array1::from((0..8).map(f64::from).collect::<Vec<_>>())));
+        let table = Table { source: "t.csv".to_string(), columns: vec![column("a b"), column("x_%")], rows: 8 };
+        let Block::Code { language: "latex", text } = latex(&table) else { panic!("not LaTeX code") };
+        assert_eq!(
+            text,
+            "\\begin{array}{rr}\n\\text{a b} & \\text{x\\_\\%} \\\\\n\\hline\n0 & 0 \\\\\n1 & 1 \\\\\n2 & 2 \\\\\n\
+             3 & 3 \\\\\n4 & 4 \\\\\n\\vdots & \\vdots \\\\\n\\end{array}"
+        );
     }
 }

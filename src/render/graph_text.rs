@@ -176,12 +176,12 @@ fn bracket(name: &str) -> String {
 /// first values; a number standing for every row says so when `per_row`.
 pub fn shown(value: &Evaluated, per_row: bool) -> String {
     match value {
-        Evaluated::Number(x) if per_row => format!("{} in each row", format_short(*x)),
+        Evaluated::Number(x) if per_row => catalogue::word(&msg!("graph-text.each-row", value = format_short(*x))),
         Evaluated::Number(x) => format_short(*x),
         Evaluated::Vector(v) => {
             let first: Vec<String> = v.iter().take(3).map(|x| format_short(*x)).collect();
             let more = if v.len() > 3 { ", …" } else { "" };
-            format!("[{}{more}] ({} values)", first.join(", "), v.len())
+            catalogue::word(&msg!("graph-text.vector", first = first.join(", "), more = more, count = v.len()))
         }
     }
 }

@@ -10,7 +10,9 @@
 use contour::ContourBuilder;
 use plotters::prelude::*;
 
+use crate::catalogue;
 use crate::expr::number::format_significant;
+use crate::msg;
 
 /// J on a grid over two parameters, and the path taken through it.
 pub struct Surface {
@@ -89,14 +91,18 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
     // Log ticks need a positive range of whole decades plotters can count:
     // over hundreds of decades its tick search never ends, so beyond 1e100 the axis is linear.
     let logarithmic = low >= 1e-300 && high / low > 100.0 && high / low <= 1e100;
-    let caption = format!("{objective} against iteration{}", if logarithmic { " (log scale)" } else { "" });
+    let caption = match logarithmic {
+        true => msg!("plot.curve-log", objective = objective),
+        false => msg!("plot.curve", objective = objective),
+    };
+    let (caption, iteration) = (catalogue::word(&caption), catalogue::word(&msg!("plot.iteration")));
     let mut builder = ChartBuilder::on(area);
     builder.caption(caption, ("sans-serif", 18)).margin(15).x_label_area_size(35).y_label_area_size(70);
     if logarithmic {
         let mut chart = builder.build_cartesian_2d(0f64..k_max, (low * 0.8..high * 1.25).log_scale())?;
         chart
             .configure_mesh()
-            .x_desc("iteration")
+            .x_desc(&iteration)
             .y_desc(objective)
             .x_label_formatter(&whole)
             .y_label_formatter(&short)
@@ -107,7 +113,7 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
         let mut chart = builder.build_cartesian_2d(0f64..k_max, low..high)?;
         chart
             .configure_mesh()
-            .x_desc("iteration")
+            .x_desc(&iteration)
             .y_desc(objective)
             .x_label_formatter(&whole)
             .y_label_formatter(&short)
@@ -118,7 +124,8 @@ fn descent_curve(area: &Area, objective: &str, curve: &[(f64, f64)]) -> Drawn {
 }
 
 fn contours(area: &Area, objective: &str, surface: &Surface) -> Drawn {
-    let caption = format!("contours of {objective} and the path of ({}, {})", surface.names.0, surface.names.1);
+    let (x, y) = (&surface.names.0, &surface.names.1);
+    let caption = catalogue::word(&msg!("plot.contours", objective = objective, x = x, y = y));
     let mut chart = ChartBuilder::on(area)
         .caption(caption, ("sans-serif", 18))
         .margin(15)
@@ -192,7 +199,7 @@ pub fn terminal(objective: &str, curve: &[(f64, f64)]) -> String {
     let drawn = textplots::Plot::lineplot(&mut chart, &shape);
     drawn.axis();
     drawn.figures();
-    format!("{objective} against iteration:\n{drawn}\n")
+    format!("{}:\n{drawn}\n", catalogue::word(&msg!("plot.curve", objective = objective)))
 }
 
 #[cfg(test)]

@@ -50,12 +50,7 @@ pub fn tuple(values: &[f64], format: Format) -> Block {
 /// `r.x = 1.5`: a field of a bound record.
 pub fn field(record: &str, field: &str, value: f64, format: Format) -> Block {
     let latex = format!("{}.{} = {}", name_latex(record), name_latex(field), number_text(value, Format::Latex));
-    match format {
-        Format::Text => Block::Formula { text: format!("{record}.{field} = {}", number_text(value, format)), latex },
-        Format::Latex => {
-            Block::Code { language: "latex", text: format!("{record}.{field} = {}", number_text(value, format)) }
-        }
-    }
+    block(|| format!("{record}.{field} = {}", number_text(value, Format::Text)), latex, format)
 }
 
 /// `J(a, b, c) = 3*(a + b*c)`, `∂J/∂b = 3*c`.

@@ -81,11 +81,8 @@ fn help(topic: &str) -> Result<String, Diagnostic> {
 
 fn file_argument<'a>(command: &str, argument: &'a str) -> Result<&'a Path, Diagnostic> {
     if argument.is_empty() {
-        return Err(Diagnostic::usage(
-            DiagnosticCode::CommandArguments,
-            msg!("command-needs-file", command = command),
-        )
-        .with_help(msg!("command-needs-file.help", command = command)));
+        return Err(Diagnostic::usage(DiagnosticCode::CommandArguments, msg!("command-needs-file", command = command))
+            .with_help(msg!("command-needs-file.help", command = command)));
     }
     Ok(Path::new(argument))
 }

@@ -52,6 +52,7 @@ impl Session {
                     program: program.clone(),
                     span: name.span,
                 };
+                self.env.rename_snapshots_of(&name.name);
                 self.env.set(name.name.clone(), EnvEntry::Function(Rc::new(def)));
                 Ok(Document::default())
             }
@@ -101,7 +102,10 @@ impl Session {
             }
             Kind::Table => {
                 let table = self.table(program, expr)?;
-                Ok(Document { blocks: crate::render::data::summary(&table) })
+                Ok(match format {
+                    Format::Text => Document { blocks: crate::render::data::summary(&table) },
+                    Format::Latex => Document::block(crate::render::data::latex(&table)),
+                })
             }
             Kind::Record(_) => {
                 let (name, record) = self.record(program, expr)?;

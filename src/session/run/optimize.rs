@@ -500,7 +500,7 @@ fn count(value: f64, range: std::ops::RangeInclusive<usize>, span: Span, what: &
             MAX_COUNT => "10^15".to_string(),
             most => most.to_string(),
         };
-        let requirement = format!("a whole number from {} to {most}", range.start());
+        let requirement = msg!("setting-value.whole-number", least = range.start().to_string(), most = most);
         return Err(Diagnostic::runtime(
             DiagnosticCode::SettingValue,
             msg!("setting-value", what = what, requirement = requirement),
