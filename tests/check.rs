@@ -206,3 +206,25 @@ fn a_failed_derivative_shows_its_worked_out_form_however_it_is_spaced() {
     let (out, err, _) = run("check diff (x^2, x) = 3*x");
     assert_eq!((out, err), (format!("{verdict}1 check: 0 passed, 1 failed\n"), String::new()));
 }
+
+#[test]
+fn a_side_with_no_value_whatever_the_variables_says_why() {
+    let cases = [
+        (
+            "J(a, b) = a*b\ncheck ∂J/∂a + 1e308*1e308 = b",
+            "✗ ∂J/∂a + 1e308*1e308 = b: the left side has no value (the result is too large)",
+        ),
+        (
+            "J(a, b) = a*b\ncheck ∂J/∂a = b + log(0)",
+            "✗ ∂J/∂a = b + log(0): the right side has no value (log of 0 is undefined)",
+        ),
+        // A side undefined only because of its variables stays undecided.
+        (
+            "J(a, b) = a*b\ncheck ∂J/∂a = log(-b^2 - 1)",
+            "✗ ∂J/∂a = log(-b^2 - 1): undecided — the claim has a meaning at only 0 of 3000 random points",
+        ),
+    ];
+    for (code, expected) in cases {
+        assert_eq!(verdict(code), expected, "{code}");
+    }
+}

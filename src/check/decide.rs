@@ -337,6 +337,24 @@ impl Sides<'_> {
         (l - r).abs() <= allowed
     }
 
+    /// A side with no value whatever the variables, because a part of it
+    /// without variables has none (`1e308*1e308`): that side's problem.
+    fn constant_failure(&self) -> Option<Outcome> {
+        let point = self.variables.iter().filter_map(|&v| match self.arena.node(v) {
+            Node::Var(symbol) => Some((*symbol, 1.0)),
+            _ => None,
+        });
+        let point: HashMap<Symbol, f64> = point.collect();
+        let constant =
+            |node: Id| !self.arena.reachable(&[node]).iter().any(|&n| matches!(self.arena.node(n), Node::Var(_)));
+        self.pairs.iter().enumerate().find_map(|(pair, &(lhs, rhs))| {
+            [(lhs, true), (rhs, false)].into_iter().find_map(|(side, left)| match self.evaluate(side, &point) {
+                Err(error) if constant(error.node) => Some(Outcome::Undefined { pair, left, error }),
+                _ => None,
+            })
+        })
+    }
+
     fn compare(&self, values: &[f64]) -> Comparison {
         let point: HashMap<Symbol, f64> = self
             .variables
@@ -432,7 +450,7 @@ impl Sides<'_> {
             }
         }
         if defined < POINTS {
-            return Outcome::Undecided { defined, tried: ATTEMPTS };
+            return self.constant_failure().unwrap_or(Outcome::Undecided { defined, tried: ATTEMPTS });
         }
         if let Some(found) = one_sided {
             return self.domain_difference(plan, found);
