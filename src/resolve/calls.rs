@@ -11,7 +11,6 @@ use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::Kind;
 use crate::message::Message;
 use crate::msg;
-use crate::suggest;
 use crate::syntax::ast::{Ast, ExprId, ExprKind, Ident};
 
 impl Checker<'_> {
@@ -31,15 +30,9 @@ impl Checker<'_> {
         if let ExprKind::Name(name) = ast.kind(callee)
             && let Meaning::Unknown = meaning(name, &scope.locals, |n| self.known(n), scope.free_symbols)
         {
-            let diagnostic = self.unknown_name(name, ast.span(callee), scope);
-            let said_enough = diagnostic.code == DiagnosticCode::Recursion
-                || self.closest_name(name, scope).is_some()
-                || suggest::other_spelling(name).is_some();
-            if said_enough {
-                return Err(diagnostic);
-            }
             let params: Vec<&str> = ["x", "y", "z"].into_iter().take(args.len().max(1)).collect();
-            return Err(diagnostic.with_help(msg!("unknown.help", name = name, params = params)));
+            let define = msg!("unknown.help", name = name, params = params);
+            return Err(self.unknown_name_or(name, ast.span(callee), scope, Some(define)));
         }
         let callee_kind = self.kind(ast, callee, scope)?;
         let (Kind::Function(params) | Kind::Gradient(params)) = &callee_kind else {
@@ -270,12 +263,8 @@ impl Checker<'_> {
             )
             .with_help(msg!("prime-of-non-function.help"))),
             None => {
-                let diagnostic = self.unknown_name(&function.name, function.span, &Scope::default());
-                if self.closest_name(&function.name, &Scope::default()).is_some() {
-                    return Err(diagnostic);
-                }
-                let name = &function.name;
-                Err(diagnostic.with_help(msg!("call-of-non-function.define", name = name)))
+                let define = msg!("call-of-non-function.define", name = function.name);
+                Err(self.unknown_name_or(&function.name, function.span, &Scope::default(), Some(define)))
             }
         }
     }

@@ -7,6 +7,7 @@
 use super::{Checked, Checker, Meaning, Scope, meaning};
 use crate::builtins;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::message::Message;
 use crate::msg;
 use crate::source::Span;
 use crate::suggest;
@@ -54,12 +55,17 @@ impl Checker<'_> {
         )))
     }
 
-    /// The known name closest in spelling to an unknown one, if any is close:
-    /// a local, a definition or binding, then a builtin.
-    pub(super) fn closest_name(&self, name: &str, scope: &Scope) -> Option<String> {
+    /// The names in force: locals, then planned and existing definitions and bindings.
+    fn candidates(&self, scope: &Scope) -> Vec<String> {
         let mut candidates: Vec<String> = scope.locals.clone();
         candidates.extend(self.planned.keys().cloned());
         candidates.extend(self.env.names().map(str::to_string));
+        candidates
+    }
+
+    /// The known name closest in spelling to an unknown one, if any is close:
+    /// one of `candidates`, then a builtin.
+    fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
         if let Some(best) = suggest::closest(name, candidates.iter().map(String::as_str)) {
             return Some(best.to_string());
         }
@@ -68,6 +74,20 @@ impl Checker<'_> {
     }
 
     pub(super) fn unknown_name(&self, name: &str, span: Span, scope: &Scope) -> Diagnostic {
+        self.unknown_name_or(name, span, scope, None)
+    }
+
+    /// `name` is not defined, with the most telling help: it is the function
+    /// being defined; a product of known names; another spelling; a close
+    /// name; else `fallback` when given (what a call of an unknown function
+    /// should do); else how to define it where it was written.
+    pub(super) fn unknown_name_or(
+        &self,
+        name: &str,
+        span: Span,
+        scope: &Scope,
+        fallback: Option<Message>,
+    ) -> Diagnostic {
         if scope.defining.as_ref().is_some_and(|(function, _)| function == name) {
             return Diagnostic::runtime(
                 DiagnosticCode::Recursion,
@@ -77,23 +97,24 @@ impl Checker<'_> {
             )
             .with_help(msg!("recursive-name.help"));
         }
-        let mut candidates: Vec<String> = scope.locals.clone();
-        candidates.extend(self.planned.keys().cloned());
-        candidates.extend(self.env.names().map(str::to_string));
         let diagnostic = Diagnostic::runtime(
             DiagnosticCode::UnknownName,
             msg!("unknown-name", name = name),
             span,
             msg!("unknown-name.label"),
         );
+        let candidates = self.candidates(scope);
         if let Some(product) = suggest::split_product(name, &candidates) {
             return diagnostic.with_help(msg!("unknown-name-product.help", name = name, product = product));
         }
         if let Some(help) = suggest::other_spelling(name) {
             return diagnostic.with_help(help);
         }
-        if let Some(best) = self.closest_name(name, scope) {
+        if let Some(best) = Self::closest_name(name, &candidates) {
             return diagnostic.with_help(msg!("unknown-name.help", best = best));
+        }
+        if let Some(help) = fallback {
+            return diagnostic.with_help(help);
         }
         if let Some(params) = &scope.claim_params {
             return diagnostic.with_help(msg!("unknown-name-in-claim.help", params = params));
