@@ -1,8 +1,17 @@
-# gd's messages in English: one entry per message id (src/message.rs), worded
-# by src/catalogue.rs. Facts are `{ $name }`; a count chooses a plural form.
+# gd's messages in English, in Project Fluent's syntax (projectfluent.org):
+# one entry per message id that the code raises with msg!("id", fact = …)
+# (src/message.rs); `.attribute` lines are ids of their own (`id.attribute`).
+# Facts are `{ $name }`: names and code as written, counts (which choose a
+# plural form, `{ $count -> [one] … *[other] … }`), lists, and other messages.
+# Another language is a file with the same ids and facts beside this one;
+# tests/catalogue.rs checks that the code and this file agree.
+
+## Lists
 
 list-separator = {", "}
 list-or = {" or "}
+
+## Commands, files and the REPL
 
 command-arguments = `{ $command }` takes nothing after it
     .help = type `{ $command }` alone
@@ -33,6 +42,119 @@ saved = saved { $lines } { $lines ->
        *[other] lines
     } to { $file } (the file it links to, { $target })
 cleared = cleared: no definitions, values or data remain
+cannot-read = cannot read `{ $file }`: { $reason }
+    .standard-input = cannot read standard input: { $reason }
+not-text = { $what } is not text: invalid UTF-8 at byte { $byte }
+    .file = `{ $file }`
+    .standard-input = standard input
+    .help = gd scripts are UTF-8 text files
+read-failure = { $error }
+    .missing = no such file
+    .folder = it is a folder
+file-kind =
+    .pipe = a named pipe (FIFO)
+    .device = a device
+    .socket = a socket
+    .folder = a folder
+    .other = not a file
+read-error =
+    .not-a-file = it is { $kind }, not a file
+    .too-large = it is larger than { $megabytes } MB
+write-error = { $path }: { $error }
+    .not-a-file = { $path } is { $kind }, not a regular file
+    .not-replaceable = { $path } exists and is not a file gd wrote
+    .read-only = { $path } is read-only
+    .links = { $path } is a loop or a too long chain of symbolic links
+    .no-folder = the folder of { $path } does not exist
+    .permission = { $path } cannot be written (permission denied)
+input-too-large = standard input is larger than { $megabytes } MB, too large for a script
+inventory =
+    .empty = nothing defined yet; try `J(a, b, c) = 3*(a + b*c)`
+    .record = minimize result: { $fields }
+
+## Syntax: what the parser refuses or warns about
+
+unclosed-bracket = this bracket is never closed
+    .label = opened here
+    .help = close it, or finish the expression before the end of the input
+unclosed-string = this string is never closed
+    .label = add a closing `"` on the same line
+unexpected-character = unexpected character `{ $found }`
+    .label = gd does not know this character
+    .comparison = gd has no comparisons; to verify a claim write `check LEFT = RIGHT`
+    .root = write square roots as `sqrt(x)`
+    .brace = group with `( )`; vectors use `[ ]`
+    .help = names start with a letter or `_`; operators are + - * / ^
+latex-input = gd does not read LaTeX
+    .label = LaTeX notation
+    .help = write it in gd's notation: `\frac{"{"}1{"}"}{"{"}2{"}"}x^2` is `(1/2)*x^2`, `\cdot` is `*`, `x^{"{"}2{"}"}` is `x^2`, `\sigma` is `σ`
+ambiguous-division = `{ $top }/{ $n }{ $rest }` divides by the whole product `{ $n }{ $rest }`
+    .label = read as one factor
+    .help = this is `{ $top }/({ $n }*{ $rest })`; for ({ $top }/{ $n })·{ $rest } write `({ $top }/{ $n })*{ $rest }`
+number-apart = a number and what follows it are apart
+    .label = a space here
+    .help = to multiply, write `*` (or the number directly before it: `2x`); between settings or values, put a `,`
+power-of-e = `{ $written }e…` here is { $written } times a power of e, not a power of ten
+    .label = a number times e to a power
+    .help = for { $written }·10^{ $k } write `{ $written }e{ $k }` (no superscript); for the power of e write `{ $written }*e^{ $k }`
+derivative-order = a derivative's order must be a whole number from 1 to 20
+    .label = this order
+derivative-order-mismatch = the order of this derivative does not match its variables
+    .label = says order { $stated }, but { $count ->
+        [one] 1 variable follows
+       *[other] { $count } variables follow
+    }
+    .help = write `{ $written }`
+parameter-not-a-name = a parameter must be a name
+    .label = not a name
+    .check = to verify a value, write `check` in front: `check f(1, 2) = 3`
+    .help = a definition lists parameter names: `f(x, y) = x*y`
+not-assignable = cannot assign to this
+    .label = not a name or a function head
+    .derivative = to verify a derivative, write `check` in front: `check ∂J/∂b = 3*c`
+    .call = define a function with a name and parameters: `f(x) = x^2`
+    .help = the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`
+unexpected-token = unexpected { $found }
+    .help = `{ $keyword }` is a keyword; write a column of that name in quotes: `data."{ $keyword }"`
+    .label = nothing more was expected here
+    .label2 = the line above ends with `{ $last }`, so the next line continues it
+derivative-call-brackets =
+    .help = to evaluate a derivative at a point, put it in brackets: `(∂J/∂b)(1, 2, 3)`
+early-end = the input ends too early
+token =
+    .end-of-line = end of line
+    .number = number `{ $text }`
+    .string = string "{ $text }"
+    .name = name `{ $text }`
+    .superscript = superscript
+    .code = `{ $text }`
+expected = expected { $choices }
+    .expression = expected an expression here
+    .end = the end of the statement
+    .name = a name
+    .number = a number
+    .string = a string
+    .code = `{ $code }`
+    .nothing = unexpected here
+    .operator = expected an operator or the end of the statement
+token-help =
+    .multiply = write multiplication explicitly with `*`, e.g. `b*c`
+    .closes-nothing = this bracket closes nothing, or something before it is missing
+    .equals = `=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`
+    .end-of-line = finish the expression, or continue it on the next line after an operator
+after-keyword =
+    .at = name each value: `graph J at a=5, b=3, c=2`
+    .from = name each starting value: `minimize J from a=1, b=2`
+    .as = the formats are text, latex (for expressions), mermaid and dot (for graphs)
+    .with = settings follow `with`: `with α = 0.1, steps = 500` (see `:help minimize`)
+notation =
+    .power = powers are written with `^`: `x^2`
+    .equals = gd has no `==`; to verify a claim write `check LEFT = RIGHT`
+    .gradient = the gradient is `grad(J)` or `∇J`
+    .settings = settings are separated by commas: `with α = 0.1, plot`
+
+## Names, calls and kinds of values: what the checker and the lowerer refuse
+
 string-alone = a string on its own means nothing
     .label = a string
     .help = strings name files, as in `load("data.csv")`
@@ -167,99 +289,6 @@ unknown-name-define =
     .help = define it first, e.g. `{ $name } = 1`
 unknown-name-parameter =
     .help = `{ $name }` is a parameter of `{ $callee_text }`: to see the function write `{ $callee_text }`; to evaluate it, give numbers, as in `{ $callee_text }({ $numbers })`
-claim-sizes = the left side has { $m } values, but { $n } are given
-    .label = give one per parameter: { $params }
-    .gradient = the gradient has { $components } components, but { $given } are given
-claim-one-per-parameter = expected one value per parameter
-    .label = give { $m } values
-claim-incomparable = the two sides of this check cannot be compared
-    .label = { $left } against { $right }
-    .help = check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)
-claim-with-arguments = a claim about a function names it without arguments
-    .label = arguments that are not bound
-    .help = write `check { $callee_text } = …`, the right side in its parameters: it is then claimed for all of them
-nothing-to-move = this function has no parameters to move
-    .label = a function of nothing
-    .help = minimize a function of parameters, such as `J(w, b) = (w - 1)^2 + b^2`
-listed-twice = `{ $name }` is listed twice after `over`
-    .label = already listed
-unknown-setting = unknown setting `{ $name }`
-    .label = not a setting of minimize
-    .help = did you mean `{ $best }`?
-    .note = the settings are { $spellings }
-setting-twice = `{ $name }` is set twice
-    .label = already set earlier in this list
-unknown-method = unknown method
-    .label = not a method gd knows
-    .help = did you mean `{ $best }`?
-method-quoted =
-    .help = write the method without quotes: `method = { $method }`
-    .note = the methods are { $METHODS }
-plot-file-name = plots are SVG files
-    .label = not a .svg file name
-    .help = name the file with .svg, as in `plot = "descent.svg"`; `plot` alone draws in the terminal
-plot-needs-quotes = expected a file name in quotes
-    .label = not a file name
-    .help = write `plot = "descent.svg"`, or `plot` alone to draw in the terminal
-setting-needs-value = this setting needs a value
-    .label = give it a value with `=`
-minimize-with-arguments = minimize names the function without arguments
-    .label = arguments that are not bound
-    .help = write `minimize { $function } from { $start }`
-start-twice = `{ $name }` is given twice
-    .label = given again here
-start-missing = no value given for { $missing }
-    .label = the point needs every parameter: { $params }
-setting-without-effect = `{ $setting }` has no effect with method = { $method }
-    .label = this method has no momentum
-    .help = use `method = momentum` or `nesterov` (β is their momentum), or leave β out
-unclosed-bracket = this bracket is never closed
-    .label = opened here
-    .help = close it, or finish the expression before the end of the input
-unclosed-string = this string is never closed
-    .label = add a closing `"` on the same line
-unexpected-character = unexpected character `{ $found }`
-    .label = gd does not know this character
-    .comparison = gd has no comparisons; to verify a claim write `check LEFT = RIGHT`
-    .root = write square roots as `sqrt(x)`
-    .brace = group with `( )`; vectors use `[ ]`
-    .help = names start with a letter or `_`; operators are + - * / ^
-latex-input = gd does not read LaTeX
-    .label = LaTeX notation
-    .help = write it in gd's notation: `\frac{"{"}1{"}"}{"{"}2{"}"}x^2` is `(1/2)*x^2`, `\cdot` is `*`, `x^{"{"}2{"}"}` is `x^2`, `\sigma` is `σ`
-ambiguous-division = `{ $top }/{ $n }{ $rest }` divides by the whole product `{ $n }{ $rest }`
-    .label = read as one factor
-    .help = this is `{ $top }/({ $n }*{ $rest })`; for ({ $top }/{ $n })·{ $rest } write `({ $top }/{ $n })*{ $rest }`
-number-apart = a number and what follows it are apart
-    .label = a space here
-    .help = to multiply, write `*` (or the number directly before it: `2x`); between settings or values, put a `,`
-power-of-e = `{ $written }e…` here is { $written } times a power of e, not a power of ten
-    .label = a number times e to a power
-    .help = for { $written }·10^{ $k } write `{ $written }e{ $k }` (no superscript); for the power of e write `{ $written }*e^{ $k }`
-derivative-order = a derivative's order must be a whole number from 1 to 20
-    .label = this order
-derivative-order-mismatch = the order of this derivative does not match its variables
-    .label = says order { $stated }, but { $count ->
-        [one] 1 variable follows
-       *[other] { $count } variables follow
-    }
-    .help = write `{ $written }`
-parameter-not-a-name = a parameter must be a name
-    .label = not a name
-    .check = to verify a value, write `check` in front: `check f(1, 2) = 3`
-    .help = a definition lists parameter names: `f(x, y) = x*y`
-not-assignable = cannot assign to this
-    .label = not a name or a function head
-    .derivative = to verify a derivative, write `check` in front: `check ∂J/∂b = 3*c`
-    .call = define a function with a name and parameters: `f(x) = x^2`
-    .help = the left of `=` is a name (`x = 2`) or a function head (`f(x) = x^2`); to verify a claim, write `check LEFT = RIGHT`
-unexpected-token = unexpected { $found }
-    .help = `{ $keyword }` is a keyword; write a column of that name in quotes: `data."{ $keyword }"`
-    .label = nothing more was expected here
-    .label2 = the line above ends with `{ $last }`, so the next line continues it
-derivative-call-brackets =
-    .help = to evaluate a derivative at a point, put it in brackets: `(∂J/∂b)(1, 2, 3)`
-early-end = the input ends too early
 diff-variable-here =
     .label = here
 prime-needs-one-parameter = `'` needs a function of one parameter
@@ -269,93 +298,9 @@ functions-combine =
 derivative-with-symbols = `{ $name }` is not a parameter of the function it is combined with
     .label = a function of { $params } and an expression in `{ $name }`
     .help = a derivative combines with numbers and with derivatives of the same parameters
-cannot-read = cannot read `{ $file }`: { $reason }
-    .standard-input = cannot read standard input: { $reason }
-not-text = { $what } is not text: invalid UTF-8 at byte { $byte }
-    .file = `{ $file }`
-    .standard-input = standard input
-    .help = gd scripts are UTF-8 text files
-not-computable = the result is not finite
-    .label = here
-    .in-call = in this call
-    .in-row = { $label } (in row { $row })
-free-symbols = `{ $name }` would be `{ $shown }`, which has no value
-    .label = this depends on free symbols
-    .help = define a function instead: `{ $name }(…) = …`
-internal = this statement was not checked as it is run
-    .label = internal error
-graph-needs-function = `graph` draws a function
-    .label = not a single function
-    .help = graph a function such as `J`, or one derivative such as `∂J/∂b`
-pass-failure =
-    .label = in the { $pass } pass of this graph
-    .forward-pass = forward
-    .backward-pass = backward
-    .forward = the forward pass fails at { $node }: { $problem }
-    .forward-help = choose a point where the function is defined
-    .backward = the backward pass fails at { $node }: { $problem }
-    .in-derivative = in { $local } = { $derivative }, { $problem }
-    .backward-help = the forward pass succeeds ({ $function } = { $output }), but { $name } has no derivative by { $input } here; choose another point
-    .rows-mix = the backward pass needs { $function } to be a number: { $function } is a vector, and { $node } mixes its rows
-    .rows-mix-label = each row of { $function } depends on every row here
-    .rows-mix-help = graph a number made from it, such as its `sum` or `mean`
-stochastic-needs-rows = stochastic descent needs a function of data
-    .label = no data rows to sample
-    .help = use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`
-batch-lengths = mini-batches need data of one length; { $objective } reads vectors of { $shortest } and { $longest } rows
-    .label = which rows would a batch take?
-    .label2 = reads vectors of { $shortest } and { $longest } rows
-    .help = drop `batch`/`sgd` to use all the rows of each vector
-batch-biased = stochastic descent needs { $objective } to be a mean or sum over the rows
-    .label = mini-batches here would be biased
-    .help = a batch estimates each mean or sum, so J must add them up (`mean(…) + λ*w^2`), not square or otherwise transform them; drop `batch`/`sgd` to use all the rows
-no-value-at-start = { $objective } has no value at the starting point{ $why }
-    .why = {" "}({ $problem })
-    .no-why = {""}
-    .label = starting at { $at }
-    .help = start where the function is defined, with `from …` (parameters not given start at 0)
-plot-not-written = cannot write the plot to { $path }
-    .label = no such folder
-    .help = create the folder { $folder } first, or name a file in an existing one
-    .drawing = the plot could not be drawn: { $error }
-plot =
-    .curve = { $objective } against iteration
-    .curve-log = { $objective } against iteration (log scale)
-    .iteration = iteration
-    .contours = contours of { $objective } and the path of ({ $x }, { $y })
-    .not-drawn = plot: not drawn, as the output is not a terminal; write it to a file with `plot = "descent.svg"`
-    .written = plot: { $file } ({ $objective } against iteration)
-    .written-contours = plot: { $file } ({ $objective } against iteration and the path over the contours of { $objective })
-    .written-sampled = plot: { $file } ({ $objective } against iteration and the path over the contours of { $objective }, from { $used } of the { $total } rows)
-no-value = `{ $name }` has no number to compute with
-    .label = in this function
-objective-is-vector = this function gives a vector, one value per row
-    .label = not one number
-    .help = minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`
 vector-lengths = vectors of different lengths: { $m } and { $n }
     .label = combines them row by row
     .help = row-by-row arithmetic needs vectors of the same length
-setting-value-missing =
-    .label = give it with `=`
-setting-value = `{ $what }` must be { $requirement }
-    .label = not allowed here
-    .whole-number = a whole number from { $least } to { $most }
-too-much-work = too much work for one `minimize`: { $runs }{ $steps } steps{ $rows }; with these settings `steps` can be at most { $most }
-    .label = would run for more than about a second
-    .no-rows = {""}
-    .batches = {" "}in batches of { $batch } rows
-    .rows = {" "}over { $rows } rows
-    .runs = { $runs } runs of{" "}
-    .one-run = {""}
-    .help = lower `steps` or `restarts`, or use `batch` for large data
-negative-tolerance = a tolerance cannot be negative
-    .label = below 0
-claim-size-here =
-    .label = here
-claim-gradient-at-point = expected a gradient at a point
-    .label = compare a tuple with `∇J(…)`
-claim-right-side = the right side does not match the left
-    .label = expected an expression in { $params }
 string-not-number = a string is not a number
     .label = a string
     .help = strings name files, as in `load("data.csv")`
@@ -406,72 +351,6 @@ not-callable =
     .label = expected a function here
 expression-expected = expected exactly one expression
 expression-expected-here = expected an expression
-read-failure = { $error }
-    .missing = no such file
-    .folder = it is a folder
-file-kind =
-    .pipe = a named pipe (FIFO)
-    .device = a device
-    .socket = a socket
-    .folder = a folder
-    .other = not a file
-read-error =
-    .not-a-file = it is { $kind }, not a file
-    .too-large = it is larger than { $megabytes } MB
-write-error = { $path }: { $error }
-    .not-a-file = { $path } is { $kind }, not a regular file
-    .not-replaceable = { $path } exists and is not a file gd wrote
-    .read-only = { $path } is read-only
-    .links = { $path } is a loop or a too long chain of symbolic links
-    .no-folder = the folder of { $path } does not exist
-    .permission = { $path } cannot be written (permission denied)
-data-file = { $error }
-    .here = here
-    .label = loaded here
-    .loading = loading this file
-    .looked-for = looked for { $path } (a relative path is read from the script's folder; in the REPL and -e, from the working directory)
-    .unreadable = cannot read `{ $file }`: { $reason }
-    .empty = `{ $file }` is empty
-    .needs-header = a data file starts with a header row naming its columns
-    .not-csv = `{ $file }` is not valid CSV: { $error }
-    .row-length = line { $line } has { $cells ->
-        [one] 1 cell
-       *[other] { $cells } cells
-    }, but the header names { $columns } columns
-    .this-row = this row
-    .one-per-column = every row needs one value per column
-    .empty-cell = an empty cell on line { $line }, column { $column } (`{ $name }`)
-    .not-a-number = `{ $cell }` on line { $line }, column { $column } (`{ $name }`) is not a number
-    .not-a-number-label = not a number
-    .finite = every cell after the header must be a finite number
-    .interrupted = loading `{ $file }` was interrupted
-    .no-rows = `{ $file }` has a header but no rows of data
-    .header-not-csv = the header row is not valid CSV: { $error }
-    .unnamed = column { $column } of the header has no name
-    .unnamed-label = unnamed column
-    .named-twice = two columns are named `{ $name }`
-    .named-twice-label = named again here
-problem =
-    .division-by-zero = division by zero
-    .division-by-zero-label = the divisor is 0 here
-    .log-of-zero = log of 0 is undefined
-    .log-of-zero-label = log(0) is -∞
-    .log-of-negative = log of a negative number
-    .log-of-negative-label = log({ $x }) is not a real number
-    .root-of-negative = square root of a negative number
-    .root-of-negative-label = sqrt({ $x }) is not a real number
-    .fractional-power = a negative number to a fractional power
-    .fractional-power-label = ({ $base })^{ $exponent } is not a real number
-    .outside-domain = { $function } is defined only for { $domain }
-    .outside-domain-label = { $function }({ $x }) is not a real number
-    .overflow = the result is too large
-    .overflow-label = this overflows past ±1.8e308
-    .no-value = `{ $name }` has no value here
-    .no-value-label = needs a value
-    .lengths = vectors of different lengths
-    .lengths-label = a vector of { $a } meets a vector of { $b }
-    .not-a-number = this gives a vector, not a number
-    .not-a-number-label = a vector
 kind =
     .number = a number
     .vector = a vector
@@ -493,59 +372,28 @@ spelling =
     .pow = powers are written with `^`: `a^b`
     .square = write `x^2` for the square, `sqrt(x)` for the square root
     .missing = gd has no `{ $name }` (its builtins are listed in docs/language.md)
-setting-range =
-    .alpha = the learning rate must be positive
-    .alpha-label = α ≤ 0 would not descend
-    .tol = the tolerance cannot be negative
-    .tol-label = tol < 0
-    .beta = β must be at least 0 and less than 1
-    .beta-label = outside [0, 1)
-input-too-large = standard input is larger than { $megabytes } MB, too large for a script
-kernel-installed = installed the Jupyter kernel `gd` in { $folder }
-kernel-error =
-    .usage = `gd kernel` needs `-f CONNECTION_FILE` or `install`
-    .event-loop = cannot start the kernel's event loop: { $error }
-    .sockets = cannot open the kernel's sockets on { $ip } ({ $error })
-    .thread = cannot start the session's thread: { $error }
-    .connection-file = cannot read the connection file `{ $file }`: { $reason }
-    .not-a-connection-file = the connection file `{ $file }` is not one Jupyter writes: { $error }
-    .own-path = cannot find the path of the running gd: { $error }
-    .kernelspec = cannot write the kernelspec: { $error }
-    .cannot-write = cannot write { $folder }: { $error }
-    .path-not-text = the path of gd, { $path }, is not UTF-8 text, which a kernelspec needs
-    .no-home = cannot find your home folder; set JUPYTER_DATA_DIR, or use --prefix
-    .no-python = --sys-prefix found no Python environment: activate one, or give the folder with --prefix
-token =
-    .end-of-line = end of line
-    .number = number `{ $text }`
-    .string = string "{ $text }"
-    .name = name `{ $text }`
-    .superscript = superscript
-    .code = `{ $text }`
-expected = expected { $choices }
-    .expression = expected an expression here
-    .end = the end of the statement
-    .name = a name
-    .number = a number
-    .string = a string
-    .code = `{ $code }`
-    .nothing = unexpected here
-    .operator = expected an operator or the end of the statement
-token-help =
-    .multiply = write multiplication explicitly with `*`, e.g. `b*c`
-    .closes-nothing = this bracket closes nothing, or something before it is missing
-    .equals = `=` defines or binds (`f(x) = …`, `x = …`); to verify a claim, write `check LEFT = RIGHT`
-    .end-of-line = finish the expression, or continue it on the next line after an operator
-after-keyword =
-    .at = name each value: `graph J at a=5, b=3, c=2`
-    .from = name each starting value: `minimize J from a=1, b=2`
-    .as = the formats are text, latex (for expressions), mermaid and dot (for graphs)
-    .with = settings follow `with`: `with α = 0.1, steps = 500` (see `:help minimize`)
-notation =
-    .power = powers are written with `^`: `x^2`
-    .equals = gd has no `==`; to verify a claim write `check LEFT = RIGHT`
-    .gradient = the gradient is `grad(J)` or `∇J`
-    .settings = settings are separated by commas: `with α = 0.1, plot`
+
+## check
+
+claim-sizes = the left side has { $m } values, but { $n } are given
+    .label = give one per parameter: { $params }
+    .gradient = the gradient has { $components } components, but { $given } are given
+claim-one-per-parameter = expected one value per parameter
+    .label = give { $m } values
+claim-incomparable = the two sides of this check cannot be compared
+    .label = { $left } against { $right }
+    .help = check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)
+claim-with-arguments = a claim about a function names it without arguments
+    .label = arguments that are not bound
+    .help = write `check { $callee_text } = …`, the right side in its parameters: it is then claimed for all of them
+negative-tolerance = a tolerance cannot be negative
+    .label = below 0
+claim-size-here =
+    .label = here
+claim-gradient-at-point = expected a gradient at a point
+    .label = compare a tuple with `∇J(…)`
+claim-right-side = the right side does not match the left
+    .label = expected an expression in { $params }
 verdict =
     .correct = correct: { $correct }
     .proved = proved
@@ -590,24 +438,24 @@ verdict =
     .passed = { $lhs } = { $rhs }
     .passed-note = { $lhs } = { $rhs } ({ $note })
     .passed-notes = { $lhs } = { $rhs } ({ $how }, { $within })
-table-summary = { $source }: { $rows ->
-        [one] 1 row
-       *[other] { $rows } rows
-    }, { $columns ->
-        [one] 1 column
-       *[other] { $columns } columns
-    } ({ $names })
-    .more-rows = … { $more ->
-        [one] 1 more row
-       *[other] { $more } more rows
-    }
-    .more-columns = ({ $hidden ->
-        [one] 1 more column
-       *[other] { $hidden } more columns
-    } not shown)
-inventory =
-    .empty = nothing defined yet; try `J(a, b, c) = 3*(a + b*c)`
-    .record = minimize result: { $fields }
+
+## graph
+
+graph-needs-function = `graph` draws a function
+    .label = not a single function
+    .help = graph a function such as `J`, or one derivative such as `∂J/∂b`
+pass-failure =
+    .label = in the { $pass } pass of this graph
+    .forward-pass = forward
+    .backward-pass = backward
+    .forward = the forward pass fails at { $node }: { $problem }
+    .forward-help = choose a point where the function is defined
+    .backward = the backward pass fails at { $node }: { $problem }
+    .in-derivative = in { $local } = { $derivative }, { $problem }
+    .backward-help = the forward pass succeeds ({ $function } = { $output }), but { $name } has no derivative by { $input } here; choose another point
+    .rows-mix = the backward pass needs { $function } to be a number: { $function } is a vector, and { $node } mixes its rows
+    .rows-mix-label = each row of { $function } depends on every row here
+    .rows-mix-help = graph a number made from it, such as its `sum` or `mean`
 graph-text =
     .at = { $header } at { $point }
     .forward = forward:
@@ -618,6 +466,97 @@ graph-text =
     .local = (|local: the parent's own operation, differentiated by that use)
     .each-row = { $value } in each row
     .vector = [{ $first }{ $more }] ({ $count } values)
+
+## minimize and maximize
+
+nothing-to-move = this function has no parameters to move
+    .label = a function of nothing
+    .help = minimize a function of parameters, such as `J(w, b) = (w - 1)^2 + b^2`
+listed-twice = `{ $name }` is listed twice after `over`
+    .label = already listed
+unknown-setting = unknown setting `{ $name }`
+    .label = not a setting of minimize
+    .help = did you mean `{ $best }`?
+    .note = the settings are { $spellings }
+setting-twice = `{ $name }` is set twice
+    .label = already set earlier in this list
+unknown-method = unknown method
+    .label = not a method gd knows
+    .help = did you mean `{ $best }`?
+method-quoted =
+    .help = write the method without quotes: `method = { $method }`
+    .note = the methods are { $METHODS }
+plot-file-name = plots are SVG files
+    .label = not a .svg file name
+    .help = name the file with .svg, as in `plot = "descent.svg"`; `plot` alone draws in the terminal
+plot-needs-quotes = expected a file name in quotes
+    .label = not a file name
+    .help = write `plot = "descent.svg"`, or `plot` alone to draw in the terminal
+setting-needs-value = this setting needs a value
+    .label = give it a value with `=`
+minimize-with-arguments = minimize names the function without arguments
+    .label = arguments that are not bound
+    .help = write `minimize { $function } from { $start }`
+start-twice = `{ $name }` is given twice
+    .label = given again here
+start-missing = no value given for { $missing }
+    .label = the point needs every parameter: { $params }
+setting-without-effect = `{ $setting }` has no effect with method = { $method }
+    .label = this method has no momentum
+    .help = use `method = momentum` or `nesterov` (β is their momentum), or leave β out
+stochastic-needs-rows = stochastic descent needs a function of data
+    .label = no data rows to sample
+    .help = use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`
+batch-lengths = mini-batches need data of one length; { $objective } reads vectors of { $shortest } and { $longest } rows
+    .label = which rows would a batch take?
+    .label2 = reads vectors of { $shortest } and { $longest } rows
+    .help = drop `batch`/`sgd` to use all the rows of each vector
+batch-biased = stochastic descent needs { $objective } to be a mean or sum over the rows
+    .label = mini-batches here would be biased
+    .help = a batch estimates each mean or sum, so J must add them up (`mean(…) + λ*w^2`), not square or otherwise transform them; drop `batch`/`sgd` to use all the rows
+no-value-at-start = { $objective } has no value at the starting point{ $why }
+    .why = {" "}({ $problem })
+    .no-why = {""}
+    .label = starting at { $at }
+    .help = start where the function is defined, with `from …` (parameters not given start at 0)
+plot-not-written = cannot write the plot to { $path }
+    .label = no such folder
+    .help = create the folder { $folder } first, or name a file in an existing one
+    .drawing = the plot could not be drawn: { $error }
+plot =
+    .curve = { $objective } against iteration
+    .curve-log = { $objective } against iteration (log scale)
+    .iteration = iteration
+    .contours = contours of { $objective } and the path of ({ $x }, { $y })
+    .not-drawn = plot: not drawn, as the output is not a terminal; write it to a file with `plot = "descent.svg"`
+    .written = plot: { $file } ({ $objective } against iteration)
+    .written-contours = plot: { $file } ({ $objective } against iteration and the path over the contours of { $objective })
+    .written-sampled = plot: { $file } ({ $objective } against iteration and the path over the contours of { $objective }, from { $used } of the { $total } rows)
+no-value = `{ $name }` has no number to compute with
+    .label = in this function
+objective-is-vector = this function gives a vector, one value per row
+    .label = not one number
+    .help = minimize a number: take the mean or the sum over the rows, as in `mean((m*x + b - y)^2)`
+setting-value-missing =
+    .label = give it with `=`
+setting-value = `{ $what }` must be { $requirement }
+    .label = not allowed here
+    .whole-number = a whole number from { $least } to { $most }
+too-much-work = too much work for one `minimize`: { $runs }{ $steps } steps{ $rows }; with these settings `steps` can be at most { $most }
+    .label = would run for more than about a second
+    .no-rows = {""}
+    .batches = {" "}in batches of { $batch } rows
+    .rows = {" "}over { $rows } rows
+    .runs = { $runs } runs of{" "}
+    .one-run = {""}
+    .help = lower `steps` or `restarts`, or use `batch` for large data
+setting-range =
+    .alpha = the learning rate must be positive
+    .alpha-label = α ≤ 0 would not descend
+    .tol = the tolerance cannot be negative
+    .tol-label = tol < 0
+    .beta = β must be at least 0 and less than 1
+    .beta-label = outside [0, 1)
 descent =
     .stochastic = stochastic gradient descent
     .gradient = gradient { $goal ->
@@ -696,6 +635,100 @@ ending =
     .infinite-gradient = infinite gradient
     .interrupted = interrupted
     .undefined-start = undefined at start
+
+## Values that cannot be computed
+
+not-computable = the result is not finite
+    .label = here
+    .in-call = in this call
+    .in-row = { $label } (in row { $row })
+free-symbols = `{ $name }` would be `{ $shown }`, which has no value
+    .label = this depends on free symbols
+    .help = define a function instead: `{ $name }(…) = …`
+internal = this statement was not checked as it is run
+    .label = internal error
+problem =
+    .division-by-zero = division by zero
+    .division-by-zero-label = the divisor is 0 here
+    .log-of-zero = log of 0 is undefined
+    .log-of-zero-label = log(0) is -∞
+    .log-of-negative = log of a negative number
+    .log-of-negative-label = log({ $x }) is not a real number
+    .root-of-negative = square root of a negative number
+    .root-of-negative-label = sqrt({ $x }) is not a real number
+    .fractional-power = a negative number to a fractional power
+    .fractional-power-label = ({ $base })^{ $exponent } is not a real number
+    .outside-domain = { $function } is defined only for { $domain }
+    .outside-domain-label = { $function }({ $x }) is not a real number
+    .overflow = the result is too large
+    .overflow-label = this overflows past ±1.8e308
+    .no-value = `{ $name }` has no value here
+    .no-value-label = needs a value
+    .lengths = vectors of different lengths
+    .lengths-label = a vector of { $a } meets a vector of { $b }
+    .not-a-number = this gives a vector, not a number
+    .not-a-number-label = a vector
+
+## Data files and tables
+
+data-file = { $error }
+    .here = here
+    .label = loaded here
+    .loading = loading this file
+    .looked-for = looked for { $path } (a relative path is read from the script's folder; in the REPL and -e, from the working directory)
+    .unreadable = cannot read `{ $file }`: { $reason }
+    .empty = `{ $file }` is empty
+    .needs-header = a data file starts with a header row naming its columns
+    .not-csv = `{ $file }` is not valid CSV: { $error }
+    .row-length = line { $line } has { $cells ->
+        [one] 1 cell
+       *[other] { $cells } cells
+    }, but the header names { $columns } columns
+    .this-row = this row
+    .one-per-column = every row needs one value per column
+    .empty-cell = an empty cell on line { $line }, column { $column } (`{ $name }`)
+    .not-a-number = `{ $cell }` on line { $line }, column { $column } (`{ $name }`) is not a number
+    .not-a-number-label = not a number
+    .finite = every cell after the header must be a finite number
+    .interrupted = loading `{ $file }` was interrupted
+    .no-rows = `{ $file }` has a header but no rows of data
+    .header-not-csv = the header row is not valid CSV: { $error }
+    .unnamed = column { $column } of the header has no name
+    .unnamed-label = unnamed column
+    .named-twice = two columns are named `{ $name }`
+    .named-twice-label = named again here
+table-summary = { $source }: { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $columns ->
+        [one] 1 column
+       *[other] { $columns } columns
+    } ({ $names })
+    .more-rows = … { $more ->
+        [one] 1 more row
+       *[other] { $more } more rows
+    }
+    .more-columns = ({ $hidden ->
+        [one] 1 more column
+       *[other] { $hidden } more columns
+    } not shown)
+
+## The Jupyter kernel
+
+kernel-installed = installed the Jupyter kernel `gd` in { $folder }
+kernel-error =
+    .usage = `gd kernel` needs `-f CONNECTION_FILE` or `install`
+    .event-loop = cannot start the kernel's event loop: { $error }
+    .sockets = cannot open the kernel's sockets on { $ip } ({ $error })
+    .thread = cannot start the session's thread: { $error }
+    .connection-file = cannot read the connection file `{ $file }`: { $reason }
+    .not-a-connection-file = the connection file `{ $file }` is not one Jupyter writes: { $error }
+    .own-path = cannot find the path of the running gd: { $error }
+    .kernelspec = cannot write the kernelspec: { $error }
+    .cannot-write = cannot write { $folder }: { $error }
+    .path-not-text = the path of gd, { $path }, is not UTF-8 text, which a kernelspec needs
+    .no-home = cannot find your home folder; set JUPYTER_DATA_DIR, or use --prefix
+    .no-python = --sys-prefix found no Python environment: activate one, or give the folder with --prefix
 cell =
     .failed = the cell failed
     .interrupted = the cell was stopped by an interrupt
