@@ -88,3 +88,29 @@ fn fixed(bundle: &Bundle, id: &str) -> String {
         None => id.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg;
+
+    #[test]
+    fn counts_choose_plural_forms_and_lists_join_as_english_does() {
+        assert_eq!(word(&msg!("argument-count.given", count = 1usize)), "1 argument given");
+        assert_eq!(word(&msg!("argument-count.given", count = 3usize)), "3 arguments given");
+        assert_eq!(word(&msg!("kind.function", params = vec!["a", "b"])), "a function of a, b");
+        let choices = vec![msg!("expected.name"), msg!("expected.number"), msg!("expected.end")];
+        assert_eq!(word(&msg!("expected", choices = choices)), "expected a name, a number or the end of the statement");
+    }
+
+    #[test]
+    fn a_message_inside_a_message_is_worded_too() {
+        let kind = msg!("kind.tuple", count = 2usize);
+        assert_eq!(word(&msg!("cannot-bind", what = kind)), "cannot bind a tuple of 2 values");
+    }
+
+    #[test]
+    fn a_message_the_catalogue_lacks_shows_its_id() {
+        assert!(word(&msg!("no-such-entry")).starts_with("no-such-entry"));
+    }
+}

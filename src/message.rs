@@ -95,12 +95,6 @@ impl<T: AsRef<str>> AsFact for Vec<T> {
     }
 }
 
-impl AsFact for [Message] {
-    fn as_fact(&self) -> Fact {
-        Fact::Choices(self.to_vec())
-    }
-}
-
 impl AsFact for Vec<Message> {
     fn as_fact(&self) -> Fact {
         Fact::Choices(self.clone())

@@ -671,7 +671,7 @@ problem =
 
 ## Data files and tables
 
-data-file = { $error }
+data-file =
     .here = here
     .label = loaded here
     .loading = loading this file
