@@ -198,6 +198,9 @@ pub struct GradientValue {
     pub variables: Vec<Id>,
     /// ∂F/∂θi as computed (the chain rule's DAG); each prints simplified.
     pub components: Vec<Id>,
+    /// The name it is bound to, once the function it was taken of has been
+    /// redefined: it then prints as `g(a, b) = (b, a)`, not as `∂J/∂a = b`.
+    pub snapshot: Option<String>,
 }
 
 impl GradientValue {
@@ -326,12 +329,22 @@ impl Env {
     /// (`h(a) = 2*a`): `∂J/∂a` now means the new function's derivative.
     pub fn rename_snapshots_of(&mut self, function: &str) {
         for (name, entry) in &mut self.entries {
-            if let EnvEntry::Value(BoundValue::Function(value)) = entry
-                && value.label.derives_from(function)
-            {
-                let mut renamed = FunctionValue::clone(value);
-                renamed.label = Label::Defined(name.clone());
-                *value = Rc::new(renamed);
+            match entry {
+                EnvEntry::Value(BoundValue::Function(value)) if value.label.derives_from(function) => {
+                    let mut renamed = FunctionValue::clone(value);
+                    renamed.label = Label::Defined(name.clone());
+                    *value = Rc::new(renamed);
+                }
+                EnvEntry::Value(BoundValue::Gradient(value))
+                    if value.snapshot.is_none()
+                        && (value.label.derives_from(function)
+                            || value.label == Label::Defined(function.to_string())) =>
+                {
+                    let mut renamed = GradientValue::clone(value);
+                    renamed.snapshot = Some(name.clone());
+                    *value = Rc::new(renamed);
+                }
+                _ => {}
             }
         }
     }

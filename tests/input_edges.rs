@@ -356,3 +356,11 @@ fn a_minimize_result_as_latex_is_latex_throughout() {
     assert!(out.contains("r.\\mathrm{iterations} = "), "{out}");
     assert!(!out.contains("\nr.iterations = "), "{out}");
 }
+
+#[test]
+fn a_gradient_bound_to_a_name_is_shown_by_that_name_once_its_function_is_redefined() {
+    check(
+        "J(a, b) = a*b\ng = ∇J\ng\nJ(a, b) = a + b\ng\ng(1, 2)\n∇J\n",
+        "∂J/∂a = b\n∂J/∂b = a\ng(a, b) = (b, a)\n(2, 1)\n∂J/∂a = 1\n∂J/∂b = 1\n",
+    );
+}

@@ -174,6 +174,7 @@ impl Lowerer<'_> {
             params: base.params.clone(),
             variables: base.variables.clone(),
             components,
+            snapshot: None,
         })
     }
 }

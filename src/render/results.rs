@@ -117,9 +117,18 @@ pub fn function_text(arena: &mut Arena, function: &FunctionValue, format: Format
     format!("{} = {}", head(&function.label, &function.params, format), expression_text(arena, printed, format))
 }
 
-/// A gradient's lines in the chosen format.
+/// A gradient's lines in the chosen format: one per component, or one
+/// line `g(a, b) = (b, a)` for a snapshot whose function was redefined.
 fn gradient_lines(arena: &mut Arena, gradient: &GradientValue, format: Format) -> Vec<String> {
     let printed = gradient.printed(arena);
+    if let Some(name) = &gradient.snapshot {
+        let parts: Vec<String> = printed.iter().map(|&c| expression_text(arena, c, format)).collect();
+        let head = head(&Label::Defined(name.clone()), &gradient.params, format);
+        return vec![match format {
+            Format::Text => format!("{head} = ({})", parts.join(", ")),
+            Format::Latex => format!("{head} = \\left({}\\right)", parts.join(", ")),
+        }];
+    }
     gradient
         .params
         .iter()
@@ -131,8 +140,12 @@ fn gradient_lines(arena: &mut Arena, gradient: &GradientValue, format: Format) -
         .collect()
 }
 
-/// `∇J = (3, 3*c, 3*b)`: a gradient on one line, for check verdicts.
+/// `∇J = (3, 3*c, 3*b)`: a gradient on one line, for check verdicts
+/// (`g(a, b) = (b, a)` for a snapshot whose function was redefined).
 pub fn gradient_inline(arena: &mut Arena, gradient: &GradientValue) -> String {
+    if gradient.snapshot.is_some() {
+        return gradient_lines(arena, gradient, Format::Text).concat();
+    }
     let printed = gradient.printed(arena);
     let parts: Vec<String> = printed.iter().map(|&c| expression_text(arena, c, Format::Text)).collect();
     format!("∇{} = ({})", gradient.function, parts.join(", "))
