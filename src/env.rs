@@ -7,7 +7,7 @@
 
 use crate::message::Message;
 use crate::msg;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -111,14 +111,14 @@ impl Label {
         self.differentiated(&[variable.to_string()]).head()
     }
 
-    /// Whether the label names `function` as what it was derived from
-    /// (`∂J/∂b`, `J'`, or a combination in which `J` is written).
-    pub fn derives_from(&self, function: &str) -> bool {
+    /// Whether the label names one of `changed` as what it was derived
+    /// from (`∂J/∂b`, `J'`, or a combination in which `J` is written).
+    pub fn derives_from(&self, changed: &HashSet<String>) -> bool {
         match self {
             Label::Defined(_) => false,
-            Label::Partial { function: from, .. } | Label::Prime { function: from, .. } => from == function,
+            Label::Partial { function, .. } | Label::Prime { function, .. } => changed.contains(function),
             Label::Combination { text, .. } => {
-                text.split(|c: char| !crate::syntax::lexer::is_name_char(c)).any(|word| word == function)
+                text.split(|c: char| !crate::syntax::lexer::is_name_char(c)).any(|word| changed.contains(word))
             }
         }
     }
@@ -324,29 +324,61 @@ impl Env {
         self.entries.insert(name.into(), entry);
     }
 
-    /// After `function` is redefined, the derivatives of it bound to names
-    /// (`h = ∂J/∂a`) keep their values but are shown by their own names
-    /// (`h(a) = 2*a`): `∂J/∂a` now means the new function's derivative.
-    pub fn rename_snapshots_of(&mut self, function: &str) {
-        for (name, entry) in &mut self.entries {
+    /// Before the function `name` gets a new meaning (redefined, or a value
+    /// bound to its name): the derivatives bound to names (`h = ∂J/∂a`, `g = ∇J`)
+    /// of every function that changes with it keep their values but are
+    /// shown by their own names from then on (`h(a) = 2*a`), since `∂J/∂a`
+    /// will mean the new function's derivative.
+    pub fn rename_snapshots_before_redefining(&mut self, name: &str) {
+        let snapshots =
+            |entry: &EnvEntry| matches!(entry, EnvEntry::Value(BoundValue::Function(_) | BoundValue::Gradient(_)));
+        // A snapshot keeps bound values symbolic (`2*a + α`): only a function changing stales its label.
+        if !matches!(self.entries.get(name), Some(EnvEntry::Function(_))) || !self.entries.values().any(snapshots) {
+            return;
+        }
+        let changed = self.changing_with(name);
+        for (bound, entry) in &mut self.entries {
             match entry {
-                EnvEntry::Value(BoundValue::Function(value)) if value.label.derives_from(function) => {
+                EnvEntry::Value(BoundValue::Function(value)) if value.label.derives_from(&changed) => {
                     let mut renamed = FunctionValue::clone(value);
-                    renamed.label = Label::Defined(name.clone());
+                    renamed.label = Label::Defined(bound.clone());
                     *value = Rc::new(renamed);
                 }
                 EnvEntry::Value(BoundValue::Gradient(value))
                     if value.snapshot.is_none()
-                        && (value.label.derives_from(function)
-                            || value.label == Label::Defined(function.to_string())) =>
+                        && (value.label.derives_from(&changed) || changed.contains(value.label.function())) =>
                 {
                     let mut renamed = GradientValue::clone(value);
-                    renamed.snapshot = Some(name.clone());
+                    renamed.snapshot = Some(bound.clone());
                     *value = Rc::new(renamed);
                 }
                 _ => {}
             }
         }
+    }
+
+    /// `name` and every function whose body uses it, directly or through
+    /// other functions.
+    fn changing_with(&self, name: &str) -> HashSet<String> {
+        let mut users: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (function, entry) in &self.entries {
+            let EnvEntry::Function(def) = entry else { continue };
+            for used in def.program.ast.names_in(def.body) {
+                if !def.params().iter().any(|p| p == used) {
+                    users.entry(used).or_default().push(function);
+                }
+            }
+        }
+        let mut changed = HashSet::from([name.to_string()]);
+        let mut pending = vec![name];
+        while let Some(changing) = pending.pop() {
+            for &user in users.get(changing).into_iter().flatten() {
+                if changed.insert(user.to_string()) {
+                    pending.push(user);
+                }
+            }
+        }
+        changed
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

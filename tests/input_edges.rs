@@ -341,6 +341,11 @@ fn a_derivative_bound_to_a_name_is_shown_by_that_name_once_its_function_is_redef
         "J(a) = a^2\nh = ∂J/∂a\nk = 2*∂J/∂a\nh\nJ(a) = a^3\nh\nk\n∂J/∂a\nh(2)\n",
         "∂J/∂a = 2*a\nh(a) = 2*a\nk(a) = 4*a\n∂J/∂a = 3*a^2\n4\n",
     );
+    // Through a function that calls J; a bound value stays symbolic in a snapshot, so rebinding it changes no label.
+    check(
+        "J(a) = a^2\nα = 1\nK(a) = J(a) + α*a\nh = ∂K/∂a\nα = 3\nh\nJ(a) = a^3\nh\n∂K/∂a\n",
+        "∂K/∂a = 2*a + α\nh(a) = 2*a + α\n∂K/∂a = 3*a^2 + α\n",
+    );
 }
 
 #[test]

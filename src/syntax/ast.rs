@@ -90,6 +90,28 @@ impl Ast {
         false
     }
 
+    /// Every name `id` reads or calls, with the functions of `∂J/∂b` and
+    /// `∇J` (parameters included: the caller knows which names are local).
+    pub fn names_in(&self, id: ExprId) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut stack = vec![id];
+        while let Some(id) = stack.pop() {
+            match self.kind(id) {
+                ExprKind::Name(name) => names.push(name.as_str()),
+                ExprKind::Partial(function, _) | ExprKind::Gradient(function) => names.push(function.name.as_str()),
+                ExprKind::Call(callee, args) => {
+                    stack.push(*callee);
+                    stack.extend(args);
+                }
+                ExprKind::Binary(_, a, b) => stack.extend([*a, *b]),
+                ExprKind::Neg(a) | ExprKind::Prime(a) | ExprKind::Field(a, _) => stack.push(*a),
+                ExprKind::Vector(items) | ExprKind::Tuple(items) => stack.extend(items),
+                ExprKind::Number(_) | ExprKind::Str(_) => {}
+            }
+        }
+        names
+    }
+
     /// Whether `id` calls one of the functions `names` anywhere inside it
     /// (`diff(x^2, x) + 1` calls `diff`).
     pub fn calls(&self, id: ExprId, names: &[&str]) -> bool {

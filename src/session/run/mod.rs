@@ -52,12 +52,13 @@ impl Session {
                     program: program.clone(),
                     span: name.span,
                 };
-                self.env.rename_snapshots_of(&name.name);
+                self.env.rename_snapshots_before_redefining(&name.name);
                 self.env.set(name.name.clone(), EnvEntry::Function(Rc::new(def)));
                 Ok(Document::default())
             }
             (StmtKind::Bind { name, value }, StatementShape::Value { kind, symbolic }) => {
                 let value = self.bound_value(program, name, *value, (&kind, symbolic), stmt.span)?;
+                self.env.rename_snapshots_before_redefining(&name.name);
                 self.env.set(name.name.clone(), EnvEntry::Value(value));
                 Ok(Document::default())
             }

@@ -178,6 +178,7 @@ impl Session {
             fields.push((field, run.j));
             fields.push(("iterations".to_string(), run.iterations as f64));
             fields.push(("converged".to_string(), f64::from(u8::from(run.ending == Ending::Converged))));
+            self.env.rename_snapshots_before_redefining(&name.name);
             self.env.set(name.name.clone(), EnvEntry::Value(BoundValue::Record(std::rc::Rc::new(Record { fields }))));
         }
         Ok(out)
