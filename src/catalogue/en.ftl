@@ -6,10 +6,11 @@
 # Another language is a file with the same ids and facts beside this one;
 # tests/catalogue.rs checks that the code and this file agree.
 
-## Lists
+## Shared words
 
 list-separator = {", "}
 list-or = {" or "}
+here = here
 
 ## Commands, files and the REPL
 
@@ -289,10 +290,7 @@ unknown-name-define =
     .help = define it first, e.g. `{ $name } = 1`
 unknown-name-parameter =
     .help = `{ $name }` is a parameter of `{ $callee_text }`: to see the function write `{ $callee_text }`; to evaluate it, give numbers, as in `{ $callee_text }({ $numbers })`
-diff-variable-here =
-    .label = here
 prime-needs-one-parameter = `'` needs a function of one parameter
-    .label = here
 functions-combine =
     .help = functions combine when they have the same parameters
 derivative-with-symbols = `{ $name }` is not a parameter of the function it is combined with
@@ -388,8 +386,6 @@ claim-with-arguments = a claim about a function names it without arguments
     .help = write `check { $callee_text } = …`, the right side in its parameters: it is then claimed for all of them
 negative-tolerance = a tolerance cannot be negative
     .label = below 0
-claim-size-here =
-    .label = here
 claim-gradient-at-point = expected a gradient at a point
     .label = compare a tuple with `∇J(…)`
 claim-right-side = the right side does not match the left
@@ -639,7 +635,6 @@ ending =
 ## Values that cannot be computed
 
 not-computable = the result is not finite
-    .label = here
     .in-call = in this call
     .in-row = { $label } (in row { $row })
 free-symbols = `{ $name }` would be `{ $shown }`, which has no value
@@ -672,7 +667,6 @@ problem =
 ## Data files and tables
 
 data-file =
-    .here = here
     .label = loaded here
     .loading = loading this file
     .looked-for = looked for { $path } (a relative path is read from the script's folder; in the REPL and -e, from the working directory)

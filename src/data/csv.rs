@@ -30,7 +30,7 @@ pub struct LoadError {
 
 impl LoadError {
     fn whole(message: Message, help: Option<Message>) -> Box<LoadError> {
-        Box::new(LoadError { message, label: msg!("data-file.here"), help, place: None, text: None })
+        Box::new(LoadError { message, label: msg!("here"), help, place: None, text: None })
     }
 }
 
@@ -69,7 +69,7 @@ pub fn load(path: &Path, shown: &str, interrupted: &AtomicBool) -> Result<Table,
                 let byte = record_start(&bytes, error.position().map_or(0, |p| p.byte() as usize));
                 return Err(fail(
                     msg!("data-file.not-csv", file = shown, error = error.to_string()),
-                    msg!("data-file.here"),
+                    msg!("here"),
                     None,
                     line_at(&bytes, byte),
                 ));
@@ -130,7 +130,7 @@ type CsvProblem = (Message, Message, (usize, usize));
 /// The column names: trimmed, not empty, each once.
 fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, CsvProblem> {
     let record = reader.byte_headers().map_err(|e| {
-        (msg!("data-file.header-not-csv", error = e.to_string()), msg!("data-file.here"), line_at(bytes, 0))
+        (msg!("data-file.header-not-csv", error = e.to_string()), msg!("here"), line_at(bytes, 0))
     })?;
     let mut names: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();

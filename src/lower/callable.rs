@@ -57,7 +57,7 @@ impl Lowerer<'_> {
                                 DiagnosticCode::DiffVariableNotName,
                                 msg!("diff-variable-not-name"),
                                 span,
-                                msg!("diff-variable-here.label"),
+                                msg!("here"),
                             )),
                         }
                     }
@@ -139,7 +139,7 @@ impl Lowerer<'_> {
                 DiagnosticCode::PrimeArity,
                 msg!("prime-needs-one-parameter"),
                 span,
-                msg!("prime-needs-one-parameter.label"),
+                msg!("here"),
             ));
         };
         let body = self.arena.derivative(base.body, variable);

@@ -196,7 +196,7 @@ impl Session {
                             DiagnosticCode::ClaimSizes,
                             msg!("claim-one-per-parameter"),
                             ast.span(rhs),
-                            msg!("claim-size-here.label"),
+                            msg!("here"),
                         ));
                     }
                 };

@@ -278,7 +278,7 @@ impl Session {
                 DiagnosticCode::NotComputable,
                 msg!("not-computable"),
                 statement,
-                msg!("not-computable.label"),
+                msg!("here"),
             )
         })
     }
