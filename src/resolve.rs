@@ -237,7 +237,7 @@ impl<'e> Checker<'e> {
                 DiagnosticCode::BodyNotANumber,
                 msg!("body-not-a-number"),
                 ast.span(body),
-                msg!("body-not-a-number.label", what = other.describe()),
+                msg!("this-is", what = other.describe()),
             )),
         });
         let returns = match returns {
@@ -316,7 +316,7 @@ impl<'e> Checker<'e> {
             DiagnosticCode::NotAFunction,
             msg!("not-a-function"),
             ast.span(id),
-            msg!("not-a-function.label", what = what),
+            msg!("this-is", what = what),
         )
         .with_help(msg!("not-a-function.help")))
     }
@@ -367,7 +367,7 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::NotAFunction,
                     msg!("prime-of-non-function"),
                     ast.span(*function),
-                    msg!("prime-of-non-function.label", what = other.describe()),
+                    msg!("this-is", what = other.describe()),
                 )),
             },
             ExprKind::Vector(items) => {
@@ -547,7 +547,7 @@ pub(super) fn check_param_preferring(
     let best = suggest::closest(name, unused.iter().map(String::as_str))
         .or_else(|| suggest::closest(name, params.iter().map(String::as_str)));
     if let Some(best) = best {
-        diagnostic = diagnostic.with_help(msg!("not-a-parameter.help", best = best));
+        diagnostic = diagnostic.with_help(msg!("did-you-mean", best = best));
     } else if context == "∂" {
         diagnostic = diagnostic.with_help(msg!("partial-by-parameter.help"));
     }
@@ -599,7 +599,7 @@ fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {
         DiagnosticCode::NotANumber,
         msg!("not-a-number"),
         ast.span(id),
-        msg!("not-a-number.label", what = kind.describe()),
+        msg!("this-is", what = kind.describe()),
     )
     .with_help(help)
 }

@@ -11,6 +11,10 @@
 list-separator = {", "}
 list-or = {" or "}
 here = here
+nothing = {""}
+did-you-mean = did you mean `{ $best }`?
+this-is = this is { $what }
+because = {" "}({ $problem })
 
 ## Commands, files and the REPL
 
@@ -25,7 +29,6 @@ command-needs-file = `{ $command }` needs a file name
 not-a-file = cannot load `{ $path }`: it is { $kind }, not a file
     .help = `:load` reads a .gd script saved as a regular file
 unknown-command = there is no command `{ $command }`
-    .help = did you mean `{ $best }`?
     .list = the commands are { $commands }
 nothing-to-save = there is nothing to save yet
     .help = define a function or bind a value first, e.g. `J(a, b, c) = 3*(a + b*c)`
@@ -167,12 +170,10 @@ parameter-twice = parameter `{ $name }` appears twice
 parameter-is-function = `{ $name }` is both the function and one of its parameters
     .label = rename this parameter
 body-not-a-number = a function's body must give a number
-    .label = this is { $what }
 recursion = `{ $name }` would call itself: { $chain }
     .label = this call leads back to the function being defined
     .help = gd functions cannot be recursive; write the formula out, or split it into separate functions
 not-a-function = expected a function
-    .label = this is { $what }
     .help = name a defined function, such as `J` after `J(a, b) = …`
 number-too-large = this number is too large
     .label = beyond ±1.8e308
@@ -184,7 +185,6 @@ prime-arity = `'` is the derivative of a function of one parameter
     .partial-named = take a partial derivative instead, such as ∂{ $name }/∂{ $param }
     .partial = take a partial derivative instead, with respect to { $param }
 prime-of-non-function = `'` needs a function
-    .label = this is { $what }
     .help = derivatives are taken of functions, such as `J(a, b) = a*b`
 builtin-as-value = `{ $name }` is a builtin function
     .label = a function, used as a value
@@ -203,7 +203,6 @@ no-fields = { $what } has no fields
     .help = a table has columns (`data.price`); a minimize result has fields (`r.J`)
 not-a-parameter = `{ $name }` is not a parameter here
     .label = the parameters are { $params }
-    .help = did you mean `{ $best }`?
 partial-by-parameter =
     .help = a partial derivative is taken with respect to one of the function's parameters
 no-parameters = this function has no parameters, so it has no derivatives
@@ -216,7 +215,6 @@ unknown-format = unknown format `{ $name }`
     .label = not a format here
     .help = the formats are { $allowed }
 not-a-number = expected a number
-    .label = this is { $what }
     .help = bind it, then use its columns: `data = load("file.csv")`, `data.x`
     .call-named = `{ $name }` is a function; call it with values for { $params }: `{ $name }(…)`
     .call = call it with values for its parameters, as in `(∂J/∂b)(1, 2, 3)`
@@ -226,7 +224,6 @@ not-a-number = expected a number
 unknown =
     .help = define it first, e.g. `{ $name }({ $params }) = …`
 call-of-non-function = this is not a function
-    .label = this is { $what }
     .help = only functions are called with ( )
     .brackets = to multiply, write `*` between the brackets
     .define = define the function first, e.g. `{ $name }(a, b) = a*b`
@@ -272,7 +269,6 @@ grad-of-non-function = `{ $name }` is not a function
     .help = write `grad(J)` for a function J, or `grad(∂J/∂b)` for a derivative
 unknown-name = `{ $name }` is not defined
     .label = unknown name
-    .help = did you mean `{ $best }`?
     .list-them = to define a function of { $params }, list { $count ->
         [one] it
        *[other] them
@@ -401,14 +397,12 @@ verdict =
        *[other] digits
     })
     .exactly = {" "}exactly
-    .not-exactly = {""}
     .differs-in-digit = { $lhs } ≠ { $rhs } — { $lhs } = { $value }{ $exactly }; your value differs in the { NUMBER($digit, type: "ordinal") ->
         [one] { $digit }st
         [two] { $digit }nd
         [few] { $digit }rd
        *[other] { $digit }th
     } digit
-    .no-conditions = {""}
     .conditions = {" "}({ $conditions })
     .left = left
     .right = right
@@ -416,7 +410,6 @@ verdict =
     .at = at { $point }
     .there = there
     .except-at = { $lhs } = { $rhs } — equal except at { $name } = { $at } (a kink): { $there } { $left_name } = { $left }, { $right_text } = { $right }
-    .nowhere = {""}
     .in-row = in row { $row }:{" "}
     .at-point = at { $point }:{" "}
     .at-point-in-row = at { $point }: in row { $row }:{" "}
@@ -472,13 +465,11 @@ listed-twice = `{ $name }` is listed twice after `over`
     .label = already listed
 unknown-setting = unknown setting `{ $name }`
     .label = not a setting of minimize
-    .help = did you mean `{ $best }`?
     .note = the settings are { $spellings }
 setting-twice = `{ $name }` is set twice
     .label = already set earlier in this list
 unknown-method = unknown method
     .label = not a method gd knows
-    .help = did you mean `{ $best }`?
 method-quoted =
     .help = write the method without quotes: `method = { $method }`
     .note = the methods are { $METHODS }
@@ -511,8 +502,6 @@ batch-biased = stochastic descent needs { $objective } to be a mean or sum over 
     .label = mini-batches here would be biased
     .help = a batch estimates each mean or sum, so J must add them up (`mean(…) + λ*w^2`), not square or otherwise transform them; drop `batch`/`sgd` to use all the rows
 no-value-at-start = { $objective } has no value at the starting point{ $why }
-    .why = {" "}({ $problem })
-    .no-why = {""}
     .label = starting at { $at }
     .help = start where the function is defined, with `from …` (parameters not given start at 0)
 plot-not-written = cannot write the plot to { $path }
@@ -540,11 +529,9 @@ setting-value = `{ $what }` must be { $requirement }
     .whole-number = a whole number from { $least } to { $most }
 too-much-work = too much work for one `minimize`: { $runs }{ $steps } steps{ $rows }; with these settings `steps` can be at most { $most }
     .label = would run for more than about a second
-    .no-rows = {""}
     .batches = {" "}in batches of { $batch } rows
     .rows = {" "}over { $rows } rows
     .runs = { $runs } runs of{" "}
-    .one-run = {""}
     .help = lower `steps` or `restarts`, or use `batch` for large data
 setting-range =
     .alpha = the learning rate must be positive
@@ -592,8 +579,6 @@ descent =
         [maximize] above and has no maximum
        *[minimize] below and has no minimum
     }; last finite point: { $at }
-    .why = {" "}({ $problem })
-    .no-why = {""}
     .left-domain = stopped at iteration { $k }: the step to { $outside } left the domain of { $objective }{ $why } — { $objective } may have no { $goal ->
         [maximize] maximum
        *[minimize] minimum
@@ -613,7 +598,6 @@ descent =
     .undefined-start = { $objective } has no value at the starting point
 restarts = { $runs } runs: from the start given and { $random } random starts around it{ $marks }
     .marks = {" "}(* marks the best)
-    .no-marks = {""}
     .run = run
     .start = { $name } start
     .end = { $name } end

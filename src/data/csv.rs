@@ -129,9 +129,9 @@ type CsvProblem = (Message, Message, (usize, usize));
 
 /// The column names: trimmed, not empty, each once.
 fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<String>, CsvProblem> {
-    let record = reader.byte_headers().map_err(|e| {
-        (msg!("data-file.header-not-csv", error = e.to_string()), msg!("here"), line_at(bytes, 0))
-    })?;
+    let record = reader
+        .byte_headers()
+        .map_err(|e| (msg!("data-file.header-not-csv", error = e.to_string()), msg!("here"), line_at(bytes, 0)))?;
     let mut names: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (index, cell) in record.iter().enumerate() {

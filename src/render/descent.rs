@@ -101,7 +101,7 @@ pub fn restarts(runs: &[Run], names: &[String], objective: &str, best: Option<us
         .map(|(i, run)| restart_row(i, run, best))
         .collect();
     let hidden = runs.len().saturating_sub(body.len());
-    let marks = if best.is_some() { msg!("restarts.marks") } else { msg!("restarts.no-marks") };
+    let marks = if best.is_some() { msg!("restarts.marks") } else { msg!("nothing") };
     let random = runs.len().saturating_sub(1);
     let mut out = vec![words(msg!("restarts", runs = runs.len(), random = random, marks = marks))];
     if hidden > 0 {
@@ -200,8 +200,8 @@ fn verdict(run: &Run, names: &[String], objective: &str, options: &Options) -> M
             let outside = run.outside.as_deref().unwrap_or(&[]);
             let outside: Vec<String> = names.iter().zip(outside).map(|(n, v)| format!("{n} = {}", three(*v))).collect();
             let why = match &run.problem {
-                Some(problem) => msg!("descent.why", problem = problem.describe().0),
-                None => msg!("descent.no-why"),
+                Some(problem) => msg!("because", problem = problem.describe().0),
+                None => msg!("nothing"),
             };
             let alpha = alpha.as_str();
             msg!(

@@ -45,17 +45,13 @@ fn claim_message(report: &CheckReport) -> Message {
         Outcome::DiffersInDigit { value, exact, digit } => {
             let value_text = format_value(*value);
             let exactly = *exact && value_text.len() <= 17;
-            let id = if exactly { msg!("verdict.exactly") } else { msg!("verdict.not-exactly") };
+            let id = if exactly { msg!("verdict.exactly") } else { msg!("nothing") };
             msg!("verdict.differs-in-digit", lhs = lhs, rhs = rhs, value = value_text, exactly = id, digit = digit)
         }
         Outcome::DomainDiffers { pair, point, left_defined, value, conditions } => {
             let names = report.names.as_slice();
             let texts: Vec<String> = conditions.iter().map(|&c| condition_text(names, c)).collect();
-            let both = if texts.is_empty() {
-                msg!("verdict.no-conditions")
-            } else {
-                msg!("verdict.conditions", conditions = texts)
-            };
+            let both = if texts.is_empty() { msg!("nothing") } else { msg!("verdict.conditions", conditions = texts) };
             let (defined, undefined) = if *left_defined {
                 (msg!("verdict.left"), msg!("verdict.right"))
             } else {
@@ -95,7 +91,7 @@ fn claim_message(report: &CheckReport) -> Message {
         }
         Outcome::Differs { pair, point, row, lhs: left, rhs: right } => {
             let at = match (point.is_empty(), row) {
-                (true, None) => msg!("verdict.nowhere"),
+                (true, None) => msg!("nothing"),
                 (true, Some(row)) => msg!("verdict.in-row", row = row + 1),
                 (false, None) => msg!("verdict.at-point", point = point_text(&report.names, point, "=")),
                 (false, Some(row)) => {
@@ -202,7 +198,7 @@ mod tests {
                 lhs = "a",
                 rhs = "b",
                 value = "1",
-                exactly = msg!("verdict.not-exactly"),
+                exactly = msg!("nothing"),
                 digit = digit
             ));
             words.trim_end_matches(" digit").rsplit(' ').next().unwrap_or_default().to_string()

@@ -103,7 +103,7 @@ fn readable(path: &Path) -> Result<&Path, Diagnostic> {
 fn unknown(command: &str) -> Diagnostic {
     let problem = Diagnostic::usage(DiagnosticCode::UnknownCommand, msg!("unknown-command", command = command));
     match suggest::closest(command, COMMANDS.iter().copied()) {
-        Some(best) => problem.with_help(msg!("unknown-command.help", best = best)),
+        Some(best) => problem.with_help(msg!("did-you-mean", best = best)),
         None => problem.with_help(msg!("unknown-command.list", commands = COMMANDS.join(" "))),
     }
 }

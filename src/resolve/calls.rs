@@ -45,7 +45,7 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("call-of-non-function"),
                 ast.span(callee),
-                msg!("call-of-non-function.label", what = callee_kind.describe()),
+                msg!("this-is", what = callee_kind.describe()),
             )
             .with_help(help));
         };
@@ -259,7 +259,7 @@ impl Checker<'_> {
                 DiagnosticCode::NotAFunction,
                 msg!("grad-of-non-function", name = function.name),
                 function.span,
-                msg!("not-a-function.label", what = kind.describe()),
+                msg!("this-is", what = kind.describe()),
             )
             .with_help(msg!("prime-of-non-function.help"))),
             None => {

@@ -132,7 +132,7 @@ impl Checker<'_> {
                     msg!("unknown-setting.label"),
                 );
                 diagnostic = match suggest::closest(&setting.name.name, spellings.iter().copied()) {
-                    Some(best) => diagnostic.with_help(msg!("unknown-setting.help", best = best)),
+                    Some(best) => diagnostic.with_help(msg!("did-you-mean", best = best)),
                     None => diagnostic,
                 };
                 return Err(diagnostic.with_note(msg!("unknown-setting.note", spellings = spellings)));
@@ -173,7 +173,7 @@ impl Checker<'_> {
                     if let ExprKind::Name(method) = written
                         && let Some(best) = suggest::closest(method, METHODS.iter().copied())
                     {
-                        diagnostic = diagnostic.with_help(msg!("unknown-method.help", best = best));
+                        diagnostic = diagnostic.with_help(msg!("did-you-mean", best = best));
                     }
                     if let ExprKind::Str(method) = written
                         && METHODS.contains(&method.as_str())

@@ -111,7 +111,7 @@ impl Checker<'_> {
             return diagnostic.with_help(help);
         }
         if let Some(best) = Self::closest_name(name, &candidates) {
-            return diagnostic.with_help(msg!("unknown-name.help", best = best));
+            return diagnostic.with_help(msg!("did-you-mean", best = best));
         }
         if let Some(help) = fallback {
             return diagnostic.with_help(help);

@@ -274,12 +274,7 @@ impl Session {
             Err(error) => return Err(self.evaluation_error(&error, origins, statement)),
         };
         Number::float(value).ok_or_else(|| {
-            Diagnostic::runtime(
-                DiagnosticCode::NotComputable,
-                msg!("not-computable"),
-                statement,
-                msg!("here"),
-            )
+            Diagnostic::runtime(DiagnosticCode::NotComputable, msg!("not-computable"), statement, msg!("here"))
         })
     }
 

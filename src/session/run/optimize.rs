@@ -151,8 +151,8 @@ impl Session {
         if run.ending == Ending::UndefinedStart {
             let span = optimize.from.first().map_or(ast.span(optimize.function), |b| b.name.span);
             let why = match self.why_undefined(&function, &run.start) {
-                Some(problem) => msg!("no-value-at-start.why", problem = problem.describe().0),
-                None => msg!("no-value-at-start.no-why"),
+                Some(problem) => msg!("because", problem = problem.describe().0),
+                None => msg!("nothing"),
             };
             let at: Vec<String> =
                 names.iter().zip(&run.start).map(|(n, v)| format!("{n} = {}", format_short(*v))).collect();
@@ -524,11 +524,11 @@ fn within_budget(settings: &DescentSettings, tape: &Tape, statement: Span) -> Re
     }
     let most = (MAX_WORK / (runs as f64 * per_step)).floor().max(0.0);
     let rows = match (tape.rows_per_run(), options.batch) {
-        (0, _) => msg!("too-much-work.no-rows"),
+        (0, _) => msg!("nothing"),
         (_, Some(batch)) => msg!("too-much-work.batches", batch = batch),
         (rows, None) => msg!("too-much-work.rows", rows = rows),
     };
-    let runs = if runs > 1 { msg!("too-much-work.runs", runs = runs) } else { msg!("too-much-work.one-run") };
+    let runs = if runs > 1 { msg!("too-much-work.runs", runs = runs) } else { msg!("nothing") };
     let most = format!("{most}");
     Err(Diagnostic::runtime(
         DiagnosticCode::TooMuchWork,
