@@ -29,6 +29,10 @@ pub fn word(message: &Message) -> String {
     let mut args = FluentArgs::new();
     for (name, fact) in &message.facts {
         args.set(*name, value(bundle, fact));
+        // A list's length, so that its words can choose a plural form (`{ $params_count -> … }`).
+        if let Fact::List(items) = fact {
+            args.set(format!("{name}_count"), FluentValue::from(items.len()));
+        }
     }
     let mut errors = Vec::new();
     bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned()
@@ -58,7 +62,8 @@ fn pattern<'b>(bundle: &'b Bundle, id: &str) -> Option<&'b fluent_syntax::ast::P
 }
 
 /// A fact as a Fluent argument: counts are numbers (so that they choose a
-/// plural form), lists are joined by the entry `list-separator`.
+/// plural form), lists are joined by the entry `list-separator` (and their
+/// lengths are `NAME_count`).
 fn value(bundle: &Bundle, fact: &Fact) -> FluentValue<'static> {
     match fact {
         Fact::Text(text) => FluentValue::from(text.clone()),

@@ -21,6 +21,7 @@ use crate::builtins::{self, Builtin};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::env::{Env, EnvEntry, Kind, Signature};
 use crate::expr::number::Number;
+use crate::message::Message;
 use crate::msg;
 use crate::names::{EXPRESSION_FORMATS, GRAPH_FORMATS};
 use crate::source::Span;
@@ -308,9 +309,7 @@ impl<'e> Checker<'e> {
         let mut scope = Scope::default();
         let what = match self.kind(ast, id, &mut scope)? {
             Kind::Function(params) => return Ok(params),
-            // `diff(y^2, y)`: symbolic, not a number.
-            Kind::Number if !scope.symbols.is_empty() => msg!("kind.expression-in", symbols = scope.symbols),
-            other => other.describe(),
+            other => described(&other, &scope),
         };
         Err(Diagnostic::runtime(
             DiagnosticCode::NotAFunction,
@@ -367,7 +366,7 @@ impl<'e> Checker<'e> {
                     DiagnosticCode::NotAFunction,
                     msg!("prime-of-non-function"),
                     ast.span(*function),
-                    msg!("this-is", what = other.describe()),
+                    msg!("this-is", what = described(&other, scope)),
                 )),
             },
             ExprKind::Vector(items) => {
@@ -585,6 +584,15 @@ fn check_format(format: Option<&Ident>, allowed: &[&str]) -> Checked<()> {
         msg!("unknown-format.label"),
     )
     .with_help(msg!("unknown-format.help", allowed = allowed)))
+}
+
+/// What a kind is, in a message: a number written with free symbols is
+/// "an expression in y" (`diff(y^2, y)`), not "a number".
+fn described(kind: &Kind, scope: &Scope) -> Message {
+    match kind {
+        Kind::Number if !scope.symbols.is_empty() => msg!("kind.expression-in", symbols = scope.symbols),
+        other => other.describe(),
+    }
 }
 
 fn not_a_number(ast: &Ast, id: ExprId, kind: &Kind) -> Diagnostic {

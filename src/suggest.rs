@@ -81,7 +81,11 @@ pub fn other_spelling(name: &str) -> Option<Message> {
         "expm1" => msg!("spelling.has-no", name = "expm1", instead = "exp(x) - 1"),
         "exp2" => msg!("spelling.has-no", name = "exp2", instead = "2^x"),
         "atan2" => msg!("spelling.atan2"),
-        _ if name.strip_prefix("log").is_some_and(|base| base.parse::<u32>().is_ok()) => {
+        // `log3`, `log16`: a base of 2 or more, written without a leading 0.
+        _ if name
+            .strip_prefix("log")
+            .is_some_and(|base| !base.starts_with('0') && base.parse::<u32>().is_ok_and(|b| b >= 2)) =>
+        {
             let base = &name[3..];
             msg!("spelling.log-base", base = base)
         }

@@ -228,3 +228,20 @@ fn a_side_with_no_value_whatever_the_variables_says_why() {
         assert_eq!(verdict(code), expected, "{code}");
     }
 }
+
+#[test]
+fn the_gradient_of_a_function_of_one_parameter_is_checked_against_one_expression() {
+    let cases = [
+        ("J(a) = a^2\ncheck ∇J = 2*a", "✓ ∇J = 2*a (proved)"),
+        ("J(a) = a^2\ncheck ∇J(2) = 4", "✓ ∇J(2) = 4"),
+        ("J(a) = a^2\ncheck ∇J(2) = 5", "✗ ∇J(2) ≠ 5 — the sides differ by a constant: left − right = -1"),
+        // A tuple's component that differs is named.
+        (
+            "J(a, b, c) = 3*(a + b*c)\ncheck ∇J(1, 2, 3) = (3, 3, 7)",
+            "✗ ∇J(1, 2, 3) ≠ (3, 3, 7) — in (∂J/∂b)(1, 2, 3) = 3 the sides differ by a constant: left − right = 6",
+        ),
+    ];
+    for (code, expected) in cases {
+        assert_eq!(verdict(code), expected, "{code}");
+    }
+}

@@ -369,3 +369,28 @@ fn a_gradient_bound_to_a_name_is_shown_by_that_name_once_its_function_is_redefin
         "∂J/∂a = b\n∂J/∂b = a\ng(a, b) = (b, a)\n(2, 1)\n∂J/∂a = 1\n∂J/∂b = 1\n",
     );
 }
+
+#[test]
+fn messages_choose_singular_or_plural_by_their_counts() {
+    let err = errors("J(a) = a\nJ(1, 2)\n");
+    assert!(err.contains("J has parameter a\n") || err.contains("J has parameter a "), "{err}");
+    let err = errors("J(a) = a^2\ncheck ∇J(1) = (2, 1)\n");
+    assert!(err.contains("the left side has 1 value, but 2 are given"), "{err}");
+    let err = errors("xs = [1]\nxs + [1, 2]\n");
+    assert!(err.contains("1 value\n") || err.contains("1 value "), "{err}");
+}
+
+#[test]
+fn a_parser_label_names_what_could_close_the_bracket_that_is_open() {
+    let err = errors("J(a) = a\nJ(1 2)\n");
+    assert!(err.contains("expected an operator, `)` or `,`"), "{err}");
+}
+
+#[test]
+fn a_logarithm_to_another_base_is_suggested_only_for_a_base_of_two_or_more() {
+    assert!(errors("log3(2)").contains("for base 3 write `log(x)/log(3)`"));
+    for name in ["log1", "log0", "log01"] {
+        let err = errors(&format!("{name}(2)"));
+        assert!(!err.contains("for base"), "{err}");
+    }
+}

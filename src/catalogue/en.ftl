@@ -45,6 +45,7 @@ saved = saved { $lines } { $lines ->
         [one] line
        *[other] lines
     } to { $file } (the file it links to, { $target })
+interrupted-rest = interrupted: the rest of the input was not run
 cleared = cleared: no definitions, values or data remain
 cannot-read = cannot read `{ $file }`: { $reason }
     .standard-input = cannot read standard input: { $reason }
@@ -75,6 +76,16 @@ input-too-large = standard input is larger than { $megabytes } MB, too large for
 inventory =
     .empty = nothing defined yet; try `J(a, b, c) = 3*(a + b*c)`
     .record = minimize result: { $fields }
+    .functions = functions:
+    .values = values:
+    .data = data:
+    .table = { $name }: { $source }, { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $columns_count ->
+        [one] column
+       *[other] columns
+    } { $columns }
 
 ## Syntax: what the parser refuses or warns about
 
@@ -140,7 +151,7 @@ expected = expected { $choices }
     .string = a string
     .code = `{ $code }`
     .nothing = unexpected here
-    .operator = expected an operator or the end of the statement
+    .operator = an operator
 token-help =
     .multiply = write multiplication explicitly with `*`, e.g. `b*c`
     .closes-nothing = this bracket closes nothing, or something before it is missing
@@ -181,7 +192,10 @@ division-by-zero = division by zero
     .label = a literal 0: this is undefined whatever the values
     .help = divide by something that is not 0
 prime-arity = `'` is the derivative of a function of one parameter
-    .label = this function has parameters { $params }
+    .label = this function has { $params_count ->
+        [one] parameter
+       *[other] parameters
+    } { $params }
     .partial-named = take a partial derivative instead, such as ∂{ $name }/∂{ $param }
     .partial = take a partial derivative instead, with respect to { $param }
 prime-of-non-function = `'` needs a function
@@ -202,7 +216,10 @@ no-fields = { $what } has no fields
     .label = fields belong to tables and results
     .help = a table has columns (`data.price`); a minimize result has fields (`r.J`)
 not-a-parameter = `{ $name }` is not a parameter here
-    .label = the parameters are { $params }
+    .label = { $params_count ->
+        [one] the parameter is
+       *[other] the parameters are
+    } { $params }
 partial-by-parameter =
     .help = a partial derivative is taken with respect to one of the function's parameters
 no-parameters = this function has no parameters, so it has no derivatives
@@ -228,7 +245,10 @@ call-of-non-function = this is not a function
     .brackets = to multiply, write `*` between the brackets
     .define = define the function first, e.g. `{ $name }(a, b) = a*b`
 argument-count = `{ $name }` takes { $expected }
-    .label = its parameters are { $params }
+    .label = { $params_count ->
+        [one] its parameter is
+       *[other] its parameters are
+    } { $params }
     .given = { $count ->
         [one] 1 argument
        *[other] { $count } arguments
@@ -237,12 +257,18 @@ argument-count = `{ $name }` takes { $expected }
         [one] 1 argument
        *[other] { $expected } arguments
     } but { $given } given
-    .named-has = { $name } has parameters { $params }
+    .named-has = { $name } has { $params_count ->
+        [one] parameter
+       *[other] parameters
+    } { $params }
     .unnamed = this function takes { $expected ->
         [one] 1 argument
        *[other] { $expected } arguments
     } but { $given } given
-    .unnamed-has = this function has parameters { $params }
+    .unnamed-has = this function has { $params_count ->
+        [one] parameter
+       *[other] parameters
+    } { $params }
     .takes = this function takes { $count ->
         [one] 1 argument
        *[other] { $count } arguments
@@ -279,7 +305,10 @@ recursive-name = `{ $name }` would call itself
 unknown-name-product =
     .help = `{ $name }` is one name; for a product write `{ $product }`
 unknown-name-in-claim =
-    .help = write the right side in the parameters { $params }
+    .help = write the right side in the { $params_count ->
+        [one] parameter
+       *[other] parameters
+    } { $params }
 unknown-name-in-definition =
     .help = bind it first (`{ $name } = …`) or make it a parameter: `{ $function }({ $with_name })`
 unknown-name-define =
@@ -316,8 +345,14 @@ vector-element = a vector's elements must be numbers
 empty-vector = an empty vector
     .label = no elements
 vector-lengths-rows =
-    .label = { $m } values
-    .label2 = { $n } values
+    .label = { $m ->
+        [one] 1 value
+       *[other] { $m } values
+    }
+    .label2 = { $n ->
+        [one] 1 value
+       *[other] { $n } values
+    }
     .help = row-by-row arithmetic needs vectors of the same length
 table-as-number = `{ $name }` is a table
     .label = a table, used as a number
@@ -334,7 +369,10 @@ gradient-as-number = a gradient gives one value per parameter
     .help = use a partial derivative here, such as `(∂J/∂b)(…)`
 load-as-number = `load` gives a table
     .label = not a number
-parameters-changed = `{ $name }` now has parameters { $params }
+parameters-changed = `{ $name }` now has { $params_count ->
+        [one] parameter
+       *[other] parameters
+    } { $params }
     .label = this call gives { $given ->
         [one] 1 value
        *[other] { $given } values
@@ -353,7 +391,10 @@ kind =
     .record = a result record
     .function = a function of { $params }
     .gradient = a gradient over { $params }
-    .tuple = a tuple of { $count } values
+    .tuple = a tuple of { $count ->
+        [one] 1 value
+       *[other] { $count } values
+    }
     .expression-in = an expression in { $symbols }
 spelling =
     .writes-it = gd writes it `{ $name }`
@@ -369,11 +410,26 @@ spelling =
 
 ## check
 
-claim-sizes = the left side has { $m } values, but { $n } are given
+claim-sizes = the left side has { $m ->
+        [one] 1 value
+       *[other] { $m } values
+    }, but { $n } { $n ->
+        [one] is
+       *[other] are
+    } given
     .label = give one per parameter: { $params }
-    .gradient = the gradient has { $components } components, but { $given } are given
+    .gradient = the gradient has { $components ->
+        [one] 1 component
+       *[other] { $components } components
+    }, but { $given } { $given ->
+        [one] is
+       *[other] are
+    } given
 claim-one-per-parameter = expected one value per parameter
-    .label = give { $m } values
+    .label = give { $m ->
+        [one] 1 value
+       *[other] { $m } values
+    }
 claim-incomparable = the two sides of this check cannot be compared
     .label = { $left } against { $right }
     .help = check a value (`check J(1, 2, 3) = 21`), a derivative (`check ∂J/∂b = 3*c`) or a gradient (`check ∇J = (3, 3*c, 3*b)`)
@@ -391,7 +447,10 @@ verdict =
     .proved = proved
     .proved-by-cases = proved, in { $cases } cases
     .numerically = numerically, at { $points } random points
-    .numerically-around = numerically, at { $points } random points and { $around } beside breakpoints
+    .numerically-around = numerically, at { $points } random points and { $around } beside { $around ->
+        [one] a breakpoint
+       *[other] breakpoints
+    }
     .to-digits = { $lhs } = { $rhs } (to { $digits } significant { $digits ->
         [one] digit
        *[other] digits
@@ -407,17 +466,21 @@ verdict =
     .left = left
     .right = right
     .domain-differs = { $equation } — equal where both are defined{ $conditions }; at { $point } the { $defined } side is { $value } and the { $undefined } side is undefined
-    .at = at { $point }
+    .at = at { $point }:
     .there = there
     .except-at = { $lhs } = { $rhs } — equal except at { $name } = { $at } (a kink): { $there } { $left_name } = { $left }, { $right_text } = { $right }
     .in-row = in row { $row }:{" "}
     .at-point = at { $point }:{" "}
-    .at-point-in-row = at { $point }: in row { $row }:{" "}
+    .at-point-in-row = at { $point }, in row { $row }:{" "}
     .not-number = , not { $number }
     .right-value = , { $right_text } = { $right }
     .differs = { $lhs } ≠ { $rhs } — { $at }{ $left_name } = { $left }{ $right }
     .constant-difference = { $lhs } ≠ { $rhs } — the sides differ by a constant: left − right = { $difference }
-    .lengths = { $lhs } ≠ { $rhs } — the left side has { $left } values, the right side { $right }
+    .constant-difference-in = { $lhs } ≠ { $rhs } — in { $equation } the sides differ by a constant: left − right = { $difference }
+    .lengths = { $lhs } ≠ { $rhs } — the left side has { $left ->
+        [one] 1 value
+       *[other] { $left } values
+    }, the right side { $right }
     .undefined = { $lhs } = { $rhs }: the { $side } side has no value ({ $problem })
     .has-meaning = the claim has a meaning
     .have-values = both sides have values
@@ -454,7 +517,13 @@ graph-text =
     .backward = backward: { $node_adjoint } = Σ { $parent_adjoint } · ∂{ $parent }/∂{ $node }|local, one term per use
     .local = (|local: the parent's own operation, differentiated by that use)
     .each-row = { $value } in each row
-    .vector = [{ $first }{ $more }] ({ $count } values)
+    .independent = { $result }   ({ $function } does not depend on { $node })
+    .summed = { $sum } summed over the rows = { $result }
+    .value = value { $value }
+    .vector = [{ $first }{ $more }] ({ $count ->
+        [one] 1 value
+       *[other] { $count } values
+    })
 
 ## minimize and maximize
 
@@ -529,7 +598,10 @@ setting-value = `{ $what }` must be { $requirement }
     .whole-number = a whole number from { $least } to { $most }
 too-much-work = too much work for one `minimize`: { $runs }{ $steps } steps{ $rows }; with these settings `steps` can be at most { $most }
     .label = would run for more than about a second
-    .batches = {" "}in batches of { $batch } rows
+    .batches = {" "}in batches of { $batch ->
+        [one] 1 row
+       *[other] { $batch } rows
+    }
     .rows = {" "}over { $rows } rows
     .runs = { $runs } runs of{" "}
     .help = lower `steps` or `restarts`, or use `batch` for large data
@@ -550,7 +622,10 @@ descent =
         [maximize] ascent
        *[minimize] descent
     }
-    .batches = batches of { $batch } rows (seed { $seed })
+    .batches = batches of { $batch ->
+        [one] 1 row
+       *[other] { $batch } rows
+    } (seed { $seed })
     .heading = { $what } on { $objective }: { $settings }
     .start = start: { $point }
     .stride = (rows every { $stride } iterations: more would be over 5000 rows)
@@ -596,7 +671,11 @@ descent =
        *[other] { $k } iterations
     }: { $at }
     .undefined-start = { $objective } has no value at the starting point
-restarts = { $runs } runs: from the start given and { $random } random starts around it{ $marks }
+batch-larger = note: batch = { $batch } is more than the { $rows } rows; every step uses all of them
+restarts = { $runs } runs: from the start given and { $random ->
+        [one] 1 random start
+       *[other] { $random } random starts
+    } around it{ $marks }
     .marks = {" "}(* marks the best)
     .run = run
     .start = { $name } start
@@ -661,7 +740,10 @@ data-file =
     .row-length = line { $line } has { $cells ->
         [one] 1 cell
        *[other] { $cells } cells
-    }, but the header names { $columns } columns
+    }, but the header names { $columns ->
+        [one] 1 column
+       *[other] { $columns } columns
+    }
     .this-row = this row
     .one-per-column = every row needs one value per column
     .empty-cell = an empty cell on line { $line }, column { $column } (`{ $name }`)

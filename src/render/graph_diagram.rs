@@ -7,10 +7,12 @@
 //! escaped, so Unicode names (θ₁, ∂J/∂c) survive both renderers.
 
 use super::graph_text::{adjoint_name, local_name, operations, shown};
+use crate::catalogue;
 use crate::expr::arena::Arena;
 use crate::expr::number::format_short;
 use crate::graph::pass::Trace;
 use crate::graph::{Graph, NodeInput};
+use crate::msg;
 
 /// A node's label lines: operation, then value and adjoint when traced.
 fn node_label(arena: &Arena, graph: &Graph, operation: &str, index: usize, trace: Option<&Trace>) -> Vec<String> {
@@ -18,7 +20,7 @@ fn node_label(arena: &Arena, graph: &Graph, operation: &str, index: usize, trace
     let mut lines = vec![format!("{name} = {operation}")];
     if let Some(trace) = trace {
         let per_row = trace.per_row(arena, graph, NodeInput::Node(index));
-        lines.push(format!("value {}", shown(&trace.values[index], false)));
+        lines.push(catalogue::word(&msg!("graph-text.value", value = shown(&trace.values[index], false))));
         lines.push(format!(
             "{} = {}",
             adjoint_name(&graph.name, name),

@@ -130,7 +130,10 @@ fn chain(graph: &Graph, node: &str, adjoint: &Adjoint, per_row: bool) -> (String
     let result = shown(&adjoint.value, per_row);
     if adjoint.terms.is_empty() {
         let is_output = graph.nodes.last().is_some_and(|n| n.name == node);
-        let rest = if is_output { result.clone() } else { format!("{result}   ({f} does not depend on {node})") };
+        let rest = match is_output {
+            true => result.clone(),
+            false => catalogue::word(&msg!("graph-text.independent", result = result, function = f, node = node)),
+        };
         return (lhs, None, rest, result);
     }
     let symbolic: Vec<String> = adjoint
@@ -150,8 +153,11 @@ fn chain(graph: &Graph, node: &str, adjoint: &Adjoint, per_row: bool) -> (String
             format!("{first} · {}", bracketed(&t.local))
         })
         .collect();
-    let summed = if adjoint.terms.iter().any(|t| t.summed) { " summed over the rows" } else { "" };
-    let rest = format!("{}{summed} = {result}", numeric.join(" + "));
+    let sum = numeric.join(" + ");
+    let rest = match adjoint.terms.iter().any(|t| t.summed) {
+        true => catalogue::word(&msg!("graph-text.summed", sum = sum, result = result)),
+        false => format!("{sum} = {result}"),
+    };
     (lhs, Some(symbolic.join(" + ")), rest, result)
 }
 

@@ -116,8 +116,21 @@ fn claim_message(report: &CheckReport) -> Message {
                 right = right_part
             )
         }
-        Outcome::ConstantDifference { difference, .. } => {
-            msg!("verdict.constant-difference", lhs = lhs, rhs = rhs, difference = format_value(*difference))
+        Outcome::ConstantDifference { pair, difference } => {
+            let difference = format_value(*difference);
+            match report.left_names.len() > 1 {
+                true => {
+                    let equation = equation(report, *pair);
+                    msg!(
+                        "verdict.constant-difference-in",
+                        lhs = lhs,
+                        rhs = rhs,
+                        equation = equation,
+                        difference = difference
+                    )
+                }
+                false => msg!("verdict.constant-difference", lhs = lhs, rhs = rhs, difference = difference),
+            }
         }
         Outcome::Lengths { left, right, .. } => {
             msg!("verdict.lengths", lhs = lhs, rhs = rhs, left = left, right = right)

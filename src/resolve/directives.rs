@@ -52,6 +52,9 @@ impl Checker<'_> {
                 ));
             }
             (Kind::Gradient(_), Kind::Gradient(_)) | (Kind::Vector, Kind::Vector | Kind::Number) => true,
+            // The gradient of a function of one parameter is one expression.
+            (Kind::Gradient(params), Kind::Number) if params.len() == 1 => true,
+            (Kind::Tuple(1), Kind::Number) => true,
             (Kind::Tuple(_), Kind::Tuple(_)) => true,
             _ => false,
         };

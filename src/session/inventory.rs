@@ -83,20 +83,22 @@ impl Session {
                     let text = self.journal.last_text(name).unwrap_or(name);
                     definitions.push(text.lines().map(str::trim).collect::<Vec<_>>().join("\n    "));
                 }
-                Some(EnvEntry::Value(BoundValue::Table(table))) => data.push(format!(
-                    "{name}: {}, {} rows, columns {}",
-                    table.source,
-                    table.rows,
-                    table.names().collect::<Vec<_>>().join(", ")
-                )),
+                Some(EnvEntry::Value(BoundValue::Table(table))) => data.push(catalogue::word(&msg!(
+                    "inventory.table",
+                    name = name,
+                    source = table.source,
+                    rows = table.rows,
+                    columns = table.names().collect::<Vec<_>>()
+                ))),
                 Some(EnvEntry::Value(value)) => values.push(format!("{name} = {}", value_line(&mut self.arena, value))),
                 None => {}
             }
         }
         let mut out = String::new();
-        for (title, lines) in [("functions", definitions), ("values", values), ("data", data)] {
+        let titles = [msg!("inventory.functions"), msg!("inventory.values"), msg!("inventory.data")];
+        for (title, lines) in titles.iter().zip([definitions, values, data]) {
             if !lines.is_empty() {
-                out.push_str(&format!("{title}:\n"));
+                out.push_str(&format!("{}\n", catalogue::word(title)));
                 for line in lines {
                     out.push_str(&format!("  {line}\n"));
                 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
+use crate::catalogue;
 use crate::check::report::Verdict;
 use crate::diagnostics::{self, Diagnostic, DiagnosticCode};
 use crate::env::Env;
@@ -240,7 +241,7 @@ impl Session {
             }
             if INTERRUPTED.swap(false, Ordering::Relaxed) {
                 if position + 1 < count {
-                    out.error("interrupted: the rest of the input was not run\n");
+                    out.error(&format!("{}\n", catalogue::word(&msg!("interrupted-rest"))));
                 }
                 return Status::Interrupted;
             }

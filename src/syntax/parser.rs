@@ -538,7 +538,7 @@ fn token_text(token: &Token<'_>) -> &'static str {
 fn expected_label(expected: &[String]) -> Message {
     let names: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
     let starts_expression = names.iter().any(|n| matches!(*n, "name" | "number" | "("));
-    let ends_statement = names.iter().any(|n| matches!(*n, "line break" | ";"));
+    let ends_statement = names.iter().any(|n| matches!(*n, "line break" | ";" | ")" | "]" | ","));
     if starts_expression && !ends_statement {
         return msg!("expected.expression");
     }
@@ -557,7 +557,16 @@ fn expected_label(expected: &[String]) -> Message {
     match shown.len() {
         0 => msg!("expected.nothing"),
         1..=6 => msg!("expected", choices = shown),
-        _ => msg!("expected.operator"),
+        // Many choices: an operator, then what closes or ends what is open.
+        _ => {
+            let closers = names.iter().filter(|n| matches!(**n, "," | ")" | "]"));
+            let mut choices = vec![msg!("expected.operator")];
+            choices.extend(closers.map(|code| msg!("expected.code", code = *code)));
+            if names.contains(&"line break") {
+                choices.push(msg!("expected.end"));
+            }
+            msg!("expected", choices = choices)
+        }
     }
 }
 

@@ -142,7 +142,7 @@ impl Session {
         let ast = &program.ast;
         let item_texts: Vec<String> = match ast.kind(rhs) {
             ExprKind::Tuple(items) => items.iter().map(|&item| self.source_text(ast.span(item)).to_string()).collect(),
-            _ => Vec::new(),
+            _ => vec![rhs_text.to_string()],
         };
         let arguments = match ast.kind(lhs) {
             ExprKind::Call(_, args) if !args.is_empty() => {
@@ -191,6 +191,11 @@ impl Session {
                             .collect()
                     }
                     (_, Some(Err(error))) => return Err(error),
+                    // The gradient of a function of one parameter: one expression.
+                    (_, None) if gradient.params.len() == 1 => {
+                        let id = right_side(&mut lowerer, program, rhs, &gradient.params, &gradient.variables)?;
+                        vec![(id, rhs_text.to_string())]
+                    }
                     _ => {
                         return Err(Diagnostic::runtime(
                             DiagnosticCode::ClaimSizes,
@@ -305,19 +310,28 @@ fn gradient_at_point(
             msg!("claim-gradient-at-point.label"),
         )
     };
-    let (ExprKind::Call(callee, args), ExprKind::Tuple(items)) = (ast.kind(lhs), ast.kind(rhs)) else {
+    let ExprKind::Call(callee, args) = ast.kind(lhs) else {
         return Err(not_a_gradient());
+    };
+    // One value for the gradient of a function of one parameter.
+    let items = match ast.kind(rhs) {
+        ExprKind::Tuple(items) => items.clone(),
+        _ => vec![rhs],
     };
     let Some(Ok(Callable::Gradient(gradient))) = lowerer.callable(ast, *callee) else {
         return Err(not_a_gradient());
     };
     let point =
         args.iter().map(|&arg| lowerer.lower_with(ast, arg, &Locals::default())).collect::<Result<Vec<_>, _>>()?;
+    // Names bound nowhere on the right are the claim's variables, as in any claim.
+    let free = Locals { free_symbols: true, ..Locals::default() };
     let mut pairs = Vec::new();
-    for (&component, &item) in gradient.components.iter().zip(items) {
+    for (&component, &item) in gradient.components.iter().zip(&items) {
         let left = lowerer.apply_body(&gradient.variables, component, &point);
-        pairs.push((left, lowerer.lower_with(ast, item, &Locals::default())?));
+        pairs.push((left, lowerer.lower_with(ast, item, &free)?));
     }
+    let rights = lowerer.arena.add(pairs.iter().map(|&(_, right)| right));
+    let (variables, names) = variables_of(lowerer.arena, rights);
     Ok(Claim {
         pairs,
         domain: Vec::new(),
@@ -327,9 +341,9 @@ fn gradient_at_point(
             .map(|p| format!("({})({arguments})", gradient.label.partial_head(p)))
             .collect(),
         right_texts: item_texts,
-        variables: Vec::new(),
-        names: Vec::new(),
-        for_all: false,
+        for_all: !variables.is_empty(),
+        variables,
+        names,
         correct: None,
     })
 }

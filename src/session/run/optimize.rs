@@ -115,7 +115,7 @@ impl Session {
                 .with_help(msg!("batch-biased.help")));
             }
             if let Some(batch) = settings.options.batch.filter(|&b| b > rows) {
-                out.line(format!("note: batch = {batch} is more than the {rows} rows; every step uses all of them"));
+                out.line(catalogue::word(&msg!("batch-larger", batch = batch, rows = rows)));
                 settings.options.batch = Some(rows);
             }
         }
