@@ -245,3 +245,12 @@ fn the_gradient_of_a_function_of_one_parameter_is_checked_against_one_expression
         assert_eq!(verdict(code), expected, "{code}");
     }
 }
+
+#[test]
+fn a_difference_made_by_an_underflow_is_not_a_counterexample() {
+    // exp(-1000) is 0 in floating point, so sign(exp(x)) is 0 there; the claim is true.
+    for claim in ["sign(exp(x)) = 1", "step(exp(x)) = 1", "sign(σ(x)) = 1"] {
+        assert!(verdict(&format!("check {claim}")).starts_with('✓'), "{claim}");
+    }
+    assert!(verdict("check sign(exp(x)) = 2").starts_with('✗'));
+}

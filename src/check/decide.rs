@@ -26,7 +26,7 @@ use super::cases;
 use super::digits;
 use super::points::{self, Plan};
 use crate::builtins::Func;
-use crate::eval::direct::{EvalError, Evaluated, evaluate_value_with_scale};
+use crate::eval::direct::{EvalError, Evaluated, evaluate_value_with_scale, underflows};
 use crate::eval::stable;
 use crate::expr::arena::{Arena, Id, Node, Symbol};
 use crate::expr::number::Number;
@@ -289,6 +289,16 @@ fn accurate_forms(arena: &mut Arena, roots: &[Id]) -> HashMap<Id, Id> {
 }
 
 impl Sides<'_> {
+    /// Whether the sides underflow at `point` (see [`underflows`]).
+    fn underflows(&self, sides: &[Id], point: &HashMap<Symbol, f64>) -> bool {
+        let leaf = |node: &Node| match node {
+            Node::Var(symbol) => point.get(symbol).copied(),
+            Node::Global(symbol) => (self.global)(self.arena.name(*symbol)),
+            _ => None,
+        };
+        underflows(self.arena, sides, &leaf)
+    }
+
     fn evaluate(&self, id: Id, point: &HashMap<Symbol, f64>) -> Result<(Evaluated, Evaluated), EvalError> {
         let leaf = |node: &Node| match node {
             Node::Var(symbol) => point.get(symbol).copied(),
@@ -382,6 +392,8 @@ impl Sides<'_> {
             };
             match self.difference(&l, &r) {
                 Ok(None) => {}
+                // A difference made by an underflow is the floating point's, not the claim's.
+                Ok(Some(_)) if self.underflows(&[lhs, rhs], &point) => return Comparison::Undefined,
                 Ok(Some((row, lhs, rhs))) => return Comparison::Different { pair, row, lhs, rhs },
                 Err(_) => return Comparison::Undefined,
             }

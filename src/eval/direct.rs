@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use ndarray::{Array1, Zip};
 
 use super::logsumexp::{self, ShiftedSum};
-use crate::builtins::Reduction;
+use crate::builtins::{Func, Reduction};
 use crate::expr::arena::{Arena, Id, Node};
 use crate::math::{self, Problem};
 
@@ -103,6 +103,28 @@ pub fn evaluate_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(f64, 
 /// Evaluates `root` to a number or a vector, with its scale (per row for a vector).
 pub fn evaluate_value_with_scale(arena: &Arena, root: Id, leaf: Leaf) -> Result<(Evaluated, Evaluated), EvalError> {
     evaluate_all(arena, root, &|node| leaf(node).map(Evaluated::Number))
+}
+
+/// Whether evaluating `roots` underflows somewhere: `exp`, `σ`, `softplus`,
+/// a product or a power of numbers that are not 0 gives 0 or a subnormal
+/// number (`exp(-1000)`, `1e-200*1e-200`). A value that depends on the sign
+/// of such a result, or on its being 0, may then be wrong (`sign(exp(x))` is
+/// 0 at x = -1000), so `check` does not take a difference there as evidence.
+pub fn underflows(arena: &Arena, roots: &[Id], leaf: Leaf) -> bool {
+    let Ok(values) = evaluate_reachable(arena, roots, &|node| leaf(node).map(Evaluated::Number)) else {
+        return false;
+    };
+    let nonzero = |id: &Id| matches!(values.get(id), Some((Evaluated::Number(x), _)) if *x != 0.0);
+    values.iter().any(|(id, (value, _))| {
+        let Evaluated::Number(x) = value else { return false };
+        x.abs() < f64::MIN_POSITIVE
+            && match arena.node(*id) {
+                Node::Apply(Func::Exp | Func::Sigmoid | Func::Softplus, _) => true,
+                Node::Mul(factors) => factors.iter().all(nonzero),
+                Node::Pow(base, _) => nonzero(base),
+                _ => false,
+            }
+    })
 }
 
 /// Evaluates `root` to a number or a vector.
