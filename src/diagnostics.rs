@@ -351,10 +351,10 @@ fn render_without_source(diagnostic: &WordedDiagnostic, color: bool) -> String {
     };
     let mut text = format!("{head} {}\n", diagnostic.message);
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("  help: {help}\n"));
+        text.push_str(&format!("  Help: {help}\n"));
     }
     if let Some(note) = &diagnostic.note {
-        text.push_str(&format!("  note: {note}\n"));
+        text.push_str(&format!("  Note: {note}\n"));
     }
     text
 }
