@@ -394,3 +394,16 @@ fn a_logarithm_to_another_base_is_suggested_only_for_a_base_of_two_or_more() {
         assert!(!err.contains("for base"), "{err}");
     }
 }
+
+#[test]
+fn one_mistake_in_a_derivative_or_a_definition_head_gets_one_true_message() {
+    // A refused power is not also compared with the stated order.
+    let err = errors("J(a) = a\n∂²¹J/∂a²¹\n");
+    assert_eq!(err.matches("Error").count(), 1, "{err}");
+    // `check` is suggested only for a head of values.
+    assert!(!errors("f(x + 1) = x").contains("check"));
+    assert!(errors("f(1, 2) = 3").contains("check f(1, 2) = 3"));
+    // The help names the setting as it was written.
+    let err = errors("J(w) = w^2\nminimize J from w=1 with method=gd, momentum=0.5\n");
+    assert!(err.contains("leave `momentum` out"), "{err}");
+}

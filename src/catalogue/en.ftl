@@ -559,7 +559,7 @@ start-missing = no value given for { $missing }
     .label = the point needs every parameter: { $params }
 setting-without-effect = `{ $setting }` has no effect with method = { $method }
     .label = this method has no momentum
-    .help = use `method = momentum` or `nesterov` (β is their momentum), or leave β out
+    .help = use `method = momentum` or `nesterov` (β is their momentum), or leave `{ $setting }` out
 stochastic-needs-rows = stochastic descent needs a function of data
     .label = no data rows to sample
     .help = use `batch` or `method = sgd` with a mean or sum over data, such as `mean((m*x + b - y)^2)`

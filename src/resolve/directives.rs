@@ -287,5 +287,5 @@ fn check_method_and_momentum(ast: &Ast, settings: &[Setting]) -> Checked<()> {
         beta.name.span,
         msg!("setting-without-effect.label"),
     )
-    .with_help(msg!("setting-without-effect.help")))
+    .with_help(msg!("setting-without-effect.help", setting = beta.name.name)))
 }

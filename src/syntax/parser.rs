@@ -270,9 +270,11 @@ impl<'s> AstBuilder<'s> {
         end: usize,
     ) -> ExprId {
         let mut variables = Vec::new();
+        let mut refused = false;
         for (variable, power) in denominator {
             let times = match power {
                 Some((power, span)) if !(1..=20).contains(&power) => {
+                    refused = true;
                     self.problems.push(Diagnostic::syntax(
                         DiagnosticCode::DerivativeOrder,
                         msg!("derivative-order"),
@@ -287,7 +289,8 @@ impl<'s> AstBuilder<'s> {
             variables.extend(std::iter::repeat_n(variable, times));
         }
         let stated = order.map_or(1, |(n, _)| n);
-        if stated != variables.len() as i64 {
+        // A refused power was counted once: the orders cannot be compared.
+        if stated != variables.len() as i64 && !refused {
             let span = order.map_or(function.span, |(_, span)| span);
             let written = derivative_notation(&function.name, &variables);
             self.problems.push(
@@ -334,7 +337,8 @@ impl<'s> AstBuilder<'s> {
             match self.ast.kind(arg) {
                 ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
                 _ => {
-                    let all_values = args.iter().all(|&a| !matches!(self.ast.kind(a), ExprKind::Name(_)));
+                    // `f(1, 2) = 3` reads as a claim about a value; `f(x + 1) = x` does not.
+                    let all_values = args.iter().all(|&a| self.ast.names_in(a).is_empty());
                     let help =
                         if all_values { msg!("parameter-not-a-name.check") } else { msg!("parameter-not-a-name.help") };
                     self.problems.push(
