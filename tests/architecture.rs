@@ -12,89 +12,62 @@ use std::path::{Path, PathBuf};
 /// back into the language, the session, the render stage or a frontend.
 const ENGINES: &[&str] = &["expr", "eval", "check", "graph", "optimize", "data", "builtins", "math", "random"];
 
+/// The stages of the pipeline and the frontends: everything but the leaves.
+const STAGES: &[&str] = &[
+    "syntax",
+    "diagnostics",
+    "resolve",
+    "lower",
+    "expr",
+    "eval",
+    "check",
+    "graph",
+    "optimize",
+    "data",
+    "render",
+    "session",
+    "repl",
+    "kernel",
+    "env",
+    "builtins",
+    "math",
+    "catalogue",
+];
+
+/// The stages, but for `allowed`.
+fn stages_but(allowed: &[&str]) -> Vec<&'static str> {
+    STAGES.iter().copied().filter(|stage| !allowed.contains(stage)).collect()
+}
+
 /// For each module (or group), the modules its non-test code must not name.
-fn forbidden(module: &str) -> &'static [&'static str] {
-    const UPSTREAM_OF_ENGINES: &[&str] = &[
-        "session",
-        "render",
-        "repl",
-        "kernel",
-        "resolve",
-        "lower",
-        "syntax",
-        "diagnostics",
-        "journal",
-        "env",
-        "catalogue",
-    ];
+fn forbidden(module: &str) -> Vec<&'static str> {
     match module {
-        m if ENGINES.contains(&m) => UPSTREAM_OF_ENGINES,
-        // The leaves every stage may use.
-        "source" | "names" | "message" => &[
-            "catalogue",
+        // Engines take lowered expressions and hand back reports; they never word them.
+        m if ENGINES.contains(&m) => vec![
+            "session",
+            "render",
+            "repl",
+            "kernel",
+            "resolve",
+            "lower",
             "syntax",
             "diagnostics",
-            "resolve",
-            "lower",
-            "expr",
-            "eval",
-            "check",
-            "graph",
-            "optimize",
-            "data",
-            "render",
-            "session",
-            "repl",
-            "kernel",
+            "journal",
             "env",
-        ],
-        // Syntax knows nothing of meaning or evaluation.
-        "syntax" => &[
-            "resolve",
-            "lower",
-            "expr",
-            "eval",
-            "check",
-            "graph",
-            "optimize",
-            "data",
-            "render",
-            "session",
-            "repl",
-            "kernel",
-            "env",
-            "builtins",
-            "math",
             "catalogue",
         ],
-        // The catalogue words messages; it knows no stage.
-        "catalogue" => &[
-            "syntax",
-            "diagnostics",
-            "resolve",
-            "lower",
-            "expr",
-            "eval",
-            "check",
-            "graph",
-            "optimize",
-            "data",
-            "render",
-            "session",
-            "repl",
-            "kernel",
-            "env",
-            "builtins",
-            "math",
-        ],
-        "diagnostics" => &["syntax", "resolve", "lower", "render", "session", "repl", "kernel"],
+        // The leaves every stage may use, and the catalogue, which words messages: they know no stage.
+        "source" | "names" | "message" | "catalogue" => stages_but(&[]),
+        // Syntax knows nothing of meaning or evaluation; it reports diagnostics.
+        "syntax" => stages_but(&["diagnostics"]),
+        "diagnostics" => vec!["syntax", "resolve", "lower", "render", "session", "repl", "kernel"],
         // The resolver and the lowerer hand on; they never render or run.
-        "resolve" | "lower" => &["render", "session", "repl", "kernel", "catalogue"],
+        "resolve" | "lower" => vec!["render", "session", "repl", "kernel", "catalogue"],
         // Renderers word reports; they never run statements or read input.
-        "render" => &["session", "repl", "kernel", "resolve", "lower"],
+        "render" => vec!["session", "repl", "kernel", "resolve", "lower"],
         // Only frontends use frontends.
-        "session" | "env" | "journal" | "files" | "suggest" => &["repl", "kernel"],
-        _ => &[],
+        "session" | "env" | "journal" | "files" | "suggest" => vec!["repl", "kernel"],
+        _ => Vec::new(),
     }
 }
 
