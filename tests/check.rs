@@ -17,6 +17,13 @@ fn verdict(code: &str) -> String {
     out.lines().find(|l| l.starts_with(['✓', '✗', '~'])).unwrap_or_default().to_string()
 }
 
+/// Each program's verdict line is the one given.
+fn verdicts_are(cases: &[(&str, &str)]) {
+    for (code, expected) in cases {
+        assert_eq!(verdict(code), *expected, "{code}");
+    }
+}
+
 #[test]
 fn simplification_keeps_where_a_function_is_defined() {
     let cases = [
@@ -110,9 +117,7 @@ fn sampling_meets_every_side_of_a_breakpoint() {
         ("f(x) = step(x^2 - 10000)\ncheck f = 0", "✗ f ≠ 0 — at x=-1000: f = 1, not 0"),
         ("f(x) = abs(x - 300)\ncheck f = 300 - x", "✗ f ≠ 300 - x — at x=301: f = 1, 300 - x = -1"),
     ];
-    for (code, expected) in refuted {
-        assert_eq!(verdict(code), expected, "{code}");
-    }
+    verdicts_are(&refuted);
 }
 
 #[test]
@@ -224,9 +229,7 @@ fn a_side_with_no_value_whatever_the_variables_says_why() {
             "✗ ∂J/∂a = log(-b^2 - 1): undecided — the claim has a meaning at only 0 of 3000 random points",
         ),
     ];
-    for (code, expected) in cases {
-        assert_eq!(verdict(code), expected, "{code}");
-    }
+    verdicts_are(&cases);
 }
 
 #[test]
@@ -241,9 +244,7 @@ fn the_gradient_of_a_function_of_one_parameter_is_checked_against_one_expression
             "✗ ∇J(1, 2, 3) ≠ (3, 3, 7) — in (∂J/∂b)(1, 2, 3) = 3 the sides differ by a constant: left − right = 6",
         ),
     ];
-    for (code, expected) in cases {
-        assert_eq!(verdict(code), expected, "{code}");
-    }
+    verdicts_are(&cases);
 }
 
 #[test]
