@@ -357,16 +357,14 @@ impl Env {
         }
     }
 
-    /// `name` and every function whose body uses it, directly or through
-    /// other functions.
+    /// `name` and every function whose body uses it (calls it, or takes a
+    /// derivative of it: its signature's `calls`), directly or through others.
     fn changing_with(&self, name: &str) -> HashSet<String> {
         let mut users: HashMap<&str, Vec<&str>> = HashMap::new();
         for (function, entry) in &self.entries {
             let EnvEntry::Function(def) = entry else { continue };
-            for used in def.program.ast.names_in(def.body) {
-                if !def.params().iter().any(|p| p == used) {
-                    users.entry(used).or_default().push(function);
-                }
+            for callee in &def.signature.calls {
+                users.entry(callee.as_str()).or_default().push(function);
             }
         }
         let mut changed = HashSet::from([name.to_string()]);

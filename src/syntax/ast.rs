@@ -90,15 +90,13 @@ impl Ast {
         false
     }
 
-    /// Every name `id` reads or calls, with the functions of `∂J/∂b` and
-    /// `∇J` (parameters included: the caller knows which names are local).
-    pub fn names_in(&self, id: ExprId) -> Vec<&str> {
-        let mut names = Vec::new();
+    /// Whether a name appears anywhere in `id` (a variable, a function, the
+    /// function of `∂J/∂b` or `∇J`): `f(x + 1)` has one, `f(1, 2)` none.
+    pub fn mentions_name(&self, id: ExprId) -> bool {
         let mut stack = vec![id];
         while let Some(id) = stack.pop() {
             match self.kind(id) {
-                ExprKind::Name(name) => names.push(name.as_str()),
-                ExprKind::Partial(function, _) | ExprKind::Gradient(function) => names.push(function.name.as_str()),
+                ExprKind::Name(_) | ExprKind::Partial(..) | ExprKind::Gradient(_) => return true,
                 ExprKind::Call(callee, args) => {
                     stack.push(*callee);
                     stack.extend(args);
@@ -109,7 +107,7 @@ impl Ast {
                 ExprKind::Number(_) | ExprKind::Str(_) => {}
             }
         }
-        names
+        false
     }
 
     /// Whether `id` calls one of the functions `names` anywhere inside it

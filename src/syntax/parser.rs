@@ -338,7 +338,7 @@ impl<'s> AstBuilder<'s> {
                 ExprKind::Name(param) => params.push(Ident { name: param.clone(), span: self.ast.span(arg) }),
                 _ => {
                     // `f(1, 2) = 3` reads as a claim about a value; `f(x + 1) = x` does not.
-                    let all_values = args.iter().all(|&a| self.ast.names_in(a).is_empty());
+                    let all_values = args.iter().all(|&a| !self.ast.mentions_name(a));
                     let help =
                         if all_values { msg!("parameter-not-a-name.check") } else { msg!("parameter-not-a-name.help") };
                     self.problems.push(
