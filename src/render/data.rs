@@ -61,43 +61,18 @@ pub fn summary(table: &Table) -> Vec<Block> {
 pub fn latex(table: &Table) -> Block {
     let shown = table.rows.min(SHOWN);
     let columns = table.columns.len().min(MOST);
-    let mut rows: Vec<Vec<String>> = vec![table.names().take(columns).map(text_latex).collect()];
-    for row in 0..shown {
-        let cells = table.columns.iter().take(columns).map(|(_, c)| number_text(c[row], Format::Latex));
-        rows.push(cells.collect());
-    }
+    let mut header: Vec<String> = table.names().take(columns).map(super::latex::text).collect();
+    let mut rows: Vec<Vec<String>> = (0..shown)
+        .map(|row| table.columns.iter().take(columns).map(|(_, c)| number_text(c[row], Format::Latex)).collect())
+        .collect();
     if table.rows > shown {
         rows.push(vec!["\\vdots".to_string(); columns]);
     }
     if table.columns.len() > columns {
+        header.push("\\cdots".to_string());
         rows.iter_mut().for_each(|row| row.push("\\cdots".to_string()));
     }
-    let mut text = format!("\\begin{{array}}{{{}}}\n", "r".repeat(rows[0].len()));
-    for (index, row) in rows.iter().enumerate() {
-        text.push_str(&format!("{} \\\\\n", row.join(" & ")));
-        if index == 0 {
-            text.push_str("\\hline\n");
-        }
-    }
-    text.push_str("\\end{array}");
-    Block::Code { language: "latex", text }
-}
-
-/// A column name as LaTeX text, its special characters escaped.
-fn text_latex(name: &str) -> String {
-    let mut escaped = String::new();
-    for c in name.chars() {
-        match c {
-            '\\' => escaped.push_str("\\textbackslash{}"),
-            '^' | '~' => escaped.push_str(&format!("\\{c}{{}}")),
-            '{' | '}' | '_' | '%' | '&' | '#' | '$' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            _ => escaped.push(c),
-        }
-    }
-    format!("\\text{{{escaped}}}")
+    Block::Code { language: "latex", text: super::latex::array(&header, &rows) }
 }
 
 /// The column names as listed in the first line: all, or the ends of a long list.

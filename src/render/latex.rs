@@ -25,31 +25,41 @@ fn block(block: &Block) -> Option<String> {
     match block {
         Block::Formula { latex, .. } => Some(latex.clone()),
         Block::Line(runs) => Some(text(&runs.iter().map(|r: &Styled| r.text.as_str()).collect::<String>())),
-        Block::Table(grid) => Some(array(grid)),
+        Block::Table(grid) => Some(grid_array(grid)),
         Block::Code { text: code, .. } => Some(text(code)),
         Block::Picture { .. } => None,
     }
 }
 
-fn array(grid: &Grid) -> String {
-    let row = |cells: &[String]| cells.iter().map(|c| text(c)).collect::<Vec<_>>().join(" & ");
-    let mut rows = vec![row(&grid.header), "\\hline".to_string()];
-    rows.extend(grid.rows.iter().map(|cells| row(cells)));
-    format!("\\begin{{array}}{{{}}}\n{}\n\\end{{array}}", "r".repeat(grid.header.len()), rows.join(" \\\\\n"))
+/// A right-aligned `array`: the header row, a rule, then the rows, each
+/// cell LaTeX already.
+pub fn array(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = format!("\\begin{{array}}{{{}}}\n{} \\\\\n\\hline\n", "r".repeat(header.len()), header.join(" & "));
+    for row in rows {
+        out.push_str(&format!("{} \\\\\n", row.join(" & ")));
+    }
+    out.push_str("\\end{array}");
+    out
 }
 
-/// Text inside maths, with LaTeX's special characters escaped.
-fn text(plain: &str) -> String {
+/// A grid of plain text as an [`array`], every cell escaped as text.
+fn grid_array(grid: &Grid) -> String {
+    let escaped = |cells: &[String]| cells.iter().map(|c| text(c)).collect::<Vec<_>>();
+    array(&escaped(&grid.header), &grid.rows.iter().map(|row| escaped(row)).collect::<Vec<_>>())
+}
+
+/// Text inside maths as `\text{…}`, LaTeX's special characters escaped as
+/// text mode writes them.
+pub fn text(plain: &str) -> String {
     let mut out = String::new();
     for c in plain.chars() {
         match c {
-            '\\' => out.push_str("\\backslash{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            '^' | '~' => out.push_str(&format!("\\{c}{{}}")),
             '{' | '}' | '#' | '$' | '%' | '&' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
-            '^' => out.push_str("\\hat{}"),
-            '~' => out.push_str("\\sim{}"),
             other => out.push(other),
         }
     }
@@ -73,5 +83,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(text("50% of a_b"), "\\text{50\\% of a\\_b}");
+        // Text mode has no \backslash, \hat or \sim: these are written as text mode writes them.
+        assert_eq!(text("a\\b^c~"), "\\text{a\\textbackslash{}b\\^{}c\\~{}}");
     }
 }
